@@ -1,0 +1,67 @@
+# Digiskills: `make run` sets everything up and serves the platform;
+# `make test` runs the whole suite. See README.md.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test lint format bench lock messages clean
+
+# --- setup steps (each re-runs only when its inputs change) -----------------
+
+$(VENV)/.installed: requirements/dev.lock
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet --require-hashes -r requirements/dev.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+frontend/static/vendor/.built: node_modules/.installed frontend/build.mjs
+	node frontend/build.mjs
+	touch $@
+
+messages: $(VENV)/.installed
+	cd . && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+setup: $(VENV)/.installed frontend/static/vendor/.built messages
+
+# --- the two commands -------------------------------------------------------
+
+run: setup
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "Digiskills is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/cms/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# --- the rest ---------------------------------------------------------------
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: setup
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
+# Regenerate the hashed lock files after changing pyproject.toml.
+lock: $(VENV)/.installed
+	$(PIP) install --quiet uv==0.13.8
+	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --no-header -o requirements/base.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes --no-header -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) node_modules frontend/static/vendor staticfiles

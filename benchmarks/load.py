@@ -1,0 +1,81 @@
+"""A small closed-loop HTTP load generator: N connections, each in its own
+process, sending keep-alive GETs back to back for a fixed time. It reports
+throughput and latency percentiles. Traffic goes to 127.0.0.1 only."""
+
+import http.client
+import multiprocessing
+import time
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        index = min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))
+        return ordered[index]
+
+
+def _client(args) -> tuple[int, int, list[float]]:
+    host, port, paths, seconds, headers = args
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    done = errors = 0
+    latencies = []
+    deadline = time.perf_counter() + seconds
+    i = 0
+    while time.perf_counter() < deadline:
+        path = paths[i % len(paths)]
+        i += 1
+        started = time.perf_counter()
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            ok = response.status < 400
+        except (OSError, http.client.HTTPException):
+            ok = False
+            conn.close()
+            conn = http.client.HTTPConnection(host, port, timeout=30)
+        latencies.append((time.perf_counter() - started) * 1000)
+        done += 1
+        errors += 0 if ok else 1
+    conn.close()
+    return done, errors, latencies
+
+
+def run_load(
+    *,
+    host: str,
+    port: int,
+    paths: list[str],
+    connections: int,
+    seconds: float,
+    headers: dict[str, str] | None = None,
+) -> LoadResult:
+    """Drive `paths` (round-robin per connection) with `connections` clients."""
+    jobs = [
+        (host, port, paths[c % len(paths) :] + paths[: c % len(paths)], seconds, headers or {})
+        for c in range(connections)
+    ]
+    started = time.perf_counter()
+    with multiprocessing.Pool(connections) as pool:
+        parts = pool.map(_client, jobs)
+    elapsed = time.perf_counter() - started
+    latencies = [lat for _, _, lats in parts for lat in lats]
+    return LoadResult(
+        requests=sum(p[0] for p in parts),
+        errors=sum(p[1] for p in parts),
+        seconds=min(elapsed, seconds + 1) if elapsed else seconds,
+        latencies_ms=latencies,
+    )

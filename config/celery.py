@@ -1,0 +1,24 @@
+"""The Celery app: settings from Django (CELERY_*), tasks found in every app.
+
+Tasks subclass Celery's DjangoTask, so `task.delay_on_commit(...)` sends only
+once the surrounding transaction has committed: a worker never sees a row that
+might still be rolled back. The beat schedule lives here, in one place.
+"""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+
+app = Celery("digiskills", task_cls="celery.contrib.django.task:DjangoTask")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    "purge-expired-sessions": {
+        "task": "lms.tasks.sessions_purge_expired",
+        "schedule": crontab(hour=3, minute=17),
+    },
+}

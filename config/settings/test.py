@@ -1,0 +1,24 @@
+"""Test settings: the base settings, made fast and isolated.
+
+The database, broker and cache still come from the environment, so CI runs the
+same suite on PostgreSQL with a Redis broker and a real Celery worker.
+"""
+
+from .base import *  # noqa: F403
+from .base import DATA_DIR, LOGGING
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = DATA_DIR / "test-media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"
+ALLOWED_HOSTS = ["*"]
+DEMO_MODE = True
+LOGGING["root"]["level"] = "WARNING"
+# Unit tests run tasks in-process; the tests marked `celery_worker` switch to
+# the real broker and a real worker process (see conftest.py).
+CELERY_TASK_ALWAYS_EAGER = True

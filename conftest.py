@@ -1,0 +1,104 @@
+"""Fixtures shared by every test: the site skeleton, people, and a real Celery
+worker for the tests that need one."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+
+from courses.services import site_bootstrap
+
+ROOT = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def home_page(db):
+    """The home page in the four languages, as `make run` creates it."""
+    return site_bootstrap()
+
+
+def wait_until(predicate, *, timeout: float = 20.0, interval: float = 0.1) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return predicate()
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real `celery worker` process on the real broker, reading and writing the
+    test database, on a queue of its own so that no other worker steals tasks."""
+    if settings.CELERY_BROKER_URL.startswith("memory://"):
+        pytest.skip("no CELERY_BROKER_URL: tasks run in-process; CI runs this on Redis")
+    from django.db import connection
+
+    from config.celery import app
+
+    db_url = os.environ.get("DATABASE_URL", "")
+    if not db_url:
+        pytest.skip("the worker needs a server database (DATABASE_URL) to share with the tests")
+    parts = urlsplit(db_url)
+    test_db_url = urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+    queue = f"digiskills-test-{uuid.uuid4().hex[:8]}"
+    log_path = tmp_path_factory.mktemp("celery") / "worker.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": test_db_url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--pool=solo",
+        "--queues",
+        queue,
+        "--hostname",
+        f"{queue}@%h",
+        "--without-mingle",
+        "--without-gossip",
+        "--loglevel=INFO",
+    ]
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        ready = wait_until(
+            lambda: bool(
+                app.control.ping(destination=[f"{queue}@{os.uname().nodename}"], timeout=0.5)
+            ),
+            timeout=60,
+        )
+        if not ready:
+            raise RuntimeError(f"Celery worker did not start:\n{log_path.read_text()[-3000:]}")
+        yield {"queue": queue, "log": log_path}
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+@pytest.fixture
+def celery_worker(celery_worker_process):
+    """For one test: tasks go through the real broker to the worker process."""
+    from config.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_default_queue
+    app.conf.task_always_eager = False
+    app.conf.task_default_queue = celery_worker_process["queue"]
+    try:
+        yield celery_worker_process
+    finally:
+        app.conf.task_always_eager, app.conf.task_default_queue = saved

@@ -1,0 +1,25 @@
+// Copy the front-end packages the pages use from node_modules into static files.
+// Run by `make run` / `make test` after `npm ci`; nothing is fetched at run time.
+import { copyFileSync, mkdirSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const target = join(root, "frontend", "static", "vendor");
+
+// [package file, name under static/vendor/]
+const files = [
+  ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
+];
+
+for (const [source, name] of files) {
+  const from = join(root, "node_modules", source);
+  if (!existsSync(from)) {
+    console.error(`missing ${from}: run "npm ci --ignore-scripts" first`);
+    process.exit(1);
+  }
+  const to = join(target, name);
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+}
+console.log(`copied ${files.length} front-end file(s) into frontend/static/vendor/`);

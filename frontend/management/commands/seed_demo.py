@@ -1,0 +1,34 @@
+"""Fill the platform with demo content and demo accounts. Idempotent.
+
+Each app owns its demo data in `<app>/demo.py`; this command runs them in the
+order their data depends on and prints the accounts a newcomer can sign in with.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from courses import demo as courses_demo
+from lms import demo as lms_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo content and demo accounts (demo only, refused in production)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "seed_demo only runs in demo mode (DJANGO_DEBUG on, DIGISKILLS_DEMO not off): "
+                "demo accounts have published passwords and never belong in production."
+            )
+        courses_demo.seed()
+        rows = lms_demo.seed()
+        self.stdout.write(self.style.SUCCESS("Demo content ready."))
+        self.stdout.write("")
+        self.stdout.write("Demo accounts (demo only — never use these passwords elsewhere):")
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        header = ("Role", "Username", "E-mail", "Password")
+        widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
+        for row in (header, *rows):
+            self.stdout.write(
+                "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+            )

@@ -1,0 +1,20 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth.models import Group
+from django.utils import translation
+
+from lms.roles import GROUP_NAMES, Role
+from lms.services import welcome_enqueue
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Sign-up through allauth: a new person is a learner in the language they
+    were browsing in, and is welcomed by e-mail once the account is committed."""
+
+    def save_user(self, request, user, form, commit=True):
+        user.preferred_language = translation.get_language() or user.preferred_language
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            group, _ = Group.objects.get_or_create(name=GROUP_NAMES[Role.LEARNER])
+            user.groups.add(group)
+            welcome_enqueue(user=user)
+        return user

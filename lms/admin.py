@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from lms.models import AuditEntry, User
+
+
+@admin.register(User)
+class DigiskillsUserAdmin(UserAdmin):
+    list_display = ["username", "display_name", "email", "account_type", "is_staff"]
+    list_filter = ["account_type", "is_staff", "is_active", "groups"]
+    search_fields = ["username", "email", "display_name", "first_name", "last_name"]
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("Digiskills", {"fields": ("display_name", "preferred_language", "account_type")}),
+    )
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the journal is append-only."""
+
+    list_display = ["created_at", "action", "actor", "target_type", "target_id", "subject_user"]
+    list_filter = ["action"]
+    list_select_related = ["actor", "subject_user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,115 @@
+"""Accounts and the audit journal. Learning state arrives with the learning engine."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person on the platform. E-mail is optional: children and assisted
+    learners exist without one and sign in through their class or helper."""
+
+    class AccountType(models.TextChoices):
+        STANDARD = "standard", _("Standard account")
+        YOUNG = "young", _("Young learner in a class section")
+        ASSISTED = "assisted", _("Assisted account, created by a digital helper")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    display_name = models.CharField(
+        _("display name"),
+        max_length=150,
+        blank=True,
+        help_text=_("How the platform greets you. Your full name is used on certificates."),
+    )
+    preferred_language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    account_type = models.CharField(
+        _("account type"),
+        max_length=16,
+        choices=AccountType.choices,
+        default=AccountType.STANDARD,
+    )
+    welcomed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            # One account per e-mail address, case-insensitively; many without one.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="lms_user_email_unique_ci",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied("The audit journal is append-only.")
+
+    def delete(self):
+        raise PermissionDenied("The audit journal is append-only.")
+
+
+class AuditEntry(models.Model):
+    """One sensitive action: who did what to which object, when. Append-only:
+    rows are added by `lms.services.audit_record` and never changed or deleted."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_actions",
+    )
+    action = models.CharField(max_length=64)
+    # The object acted on, named by its model label and primary key so that the
+    # journal can point into any app without that app depending on lms.
+    target_type = models.CharField(max_length=64)
+    target_id = models.CharField(max_length=64)
+    # The person the action concerns, when there is one (for "my journal").
+    subject_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_about",
+    )
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit journal")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"], name="lms_audit_target_idx"),
+            models.Index(fields=["subject_user", "-created_at"], name="lms_audit_subject_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("The audit journal is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("The audit journal is append-only.")

@@ -1,0 +1,40 @@
+"""The people of Digiskills (DESIGN.md) as roles.
+
+A role says what kind of work a person may do at all; it is held as membership
+of a Django group of the same name, granted and revoked only through
+`lms.services.role_grant` / `role_revoke` (audited). *Where* a person may do it
+is never a role: it is scoped by the model that owns the relation — a partner
+membership (organisation), a class section (teacher), a consent (helper) — and
+checked by the `access_*` functions of each app's `permissions.py`.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    LEARNER = "learner", _("Learner")
+    YOUNG_LEARNER = "young_learner", _("Young learner")
+    TEACHER = "teacher", _("Teacher")
+    HELPER = "helper", _("Digital helper")
+    PARTNER_STAFF = "partner_staff", _("Partner staff")
+    FUND_OFFICER = "fund_officer", _("Fund officer")
+    EMPLOYER = "employer", _("Employer")
+    # Wagtail's own "Editors" group: its page and snippet permissions come with it.
+    EDITOR = "editor", _("Editor")
+
+
+# Group names are stable identifiers; the labels above are what people read.
+GROUP_NAMES: dict[str, str] = {
+    Role.LEARNER: "Learners",
+    Role.YOUNG_LEARNER: "Young learners",
+    Role.TEACHER: "Teachers",
+    Role.HELPER: "Digital helpers",
+    Role.PARTNER_STAFF: "Partner staff",
+    Role.FUND_OFFICER: "Fund officers",
+    Role.EMPLOYER: "Employers",
+    Role.EDITOR: "Editors",
+}
+
+# Roles that a person takes on by signing up; all others are granted by staff.
+SELF_SERVICE_ROLES = frozenset({Role.LEARNER})
