@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class CardBlock(blocks.StructBlock):
@@ -50,3 +51,73 @@ class HomeStreamBlock(blocks.StreamBlock):
         template="blocks/paragraph_block.html",
     )
     cards = CardGridBlock()
+
+
+class QuizBlock(blocks.StructBlock):
+    """An assessment in a lesson: questions drawn from a bank, graded on the
+    server by lms/. `exam` mode is the timed final exam (one fixed question set
+    per attempt, no feedback until it is closed). The block's id is the
+    activity's stable key, kept across translations."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    bank = SnippetChooserBlock("courses.QuestionBank", label=_("Question bank"))
+    mode = blocks.ChoiceBlock(
+        label=_("Mode"),
+        choices=[("practice", _("Practice quiz")), ("exam", _("Exam"))],
+        default="practice",
+    )
+    question_count = blocks.IntegerBlock(label=_("Questions per attempt"), min_value=1, default=5)
+    competences = blocks.CharBlock(
+        label=_("Draw only from competences"),
+        required=False,
+        help_text=_("DigComp ids separated by commas, e.g. 4.1, 4.2. Empty: the whole bank."),
+    )
+    difficulty = blocks.ChoiceBlock(
+        label=_("Difficulty"),
+        choices=[("", _("Any")), ("1", _("Easy")), ("2", _("Medium")), ("3", _("Hard"))],
+        required=False,
+    )
+    pass_mark_percent = blocks.IntegerBlock(
+        label=_("Pass mark (%)"), min_value=0, max_value=100, default=70
+    )
+    max_attempts = blocks.IntegerBlock(
+        label=_("Maximum attempts"), min_value=1, required=False, help_text=_("Empty: unlimited.")
+    )
+    cooldown_minutes = blocks.IntegerBlock(
+        label=_("Wait between attempts (minutes)"), min_value=0, default=0
+    )
+    grading_policy = blocks.ChoiceBlock(
+        label=_("Result that counts"),
+        choices=[("best", _("Best attempt")), ("last", _("Last attempt"))],
+        default="best",
+    )
+    time_limit_minutes = blocks.IntegerBlock(
+        label=_("Time limit (minutes)"),
+        min_value=1,
+        required=False,
+        help_text=_("Exams only. Enforced on the server."),
+    )
+    required = blocks.BooleanBlock(
+        label=_("Must be passed to complete the course"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Quiz or exam")
+        template = "blocks/quiz_block.html"
+        preview_value = {"title": "Check what you know", "mode": "practice", "question_count": 5}
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    """Everything a lesson can hold: content blocks and activity blocks."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), icon="title", template="blocks/heading_block.html"
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        icon="pilcrow",
+        features=["bold", "italic", "link", "ol", "ul", "h3"],
+        template="blocks/paragraph_block.html",
+    )
+    quiz = QuizBlock()

@@ -24,6 +24,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("lead")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CatalogPage"]
     max_count_per_parent = 1
 
     class Meta:

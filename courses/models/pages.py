@@ -1,0 +1,170 @@
+"""The course tree: catalogue -> course -> module -> lesson.
+
+CoursePage carries everything the learning engine and certificates read: the
+track and audience, DigComp competences and target level, the completion rule
+(required lessons and required activities) and the certificate settings.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import LessonStreamBlock
+from courses.models.digcomp import DigCompLevel
+
+
+class Track(models.TextChoices):
+    BASIC = "basic", _("Basic digital skills")
+    SECURITY = "security", _("Security diploma")
+    KIDS = "kids", _("Coding for kids")
+
+
+class Audience(models.TextChoices):
+    ADULTS = "adults", _("Adults")
+    TEENS = "teens", _("Teens")
+    CHILDREN = "children", _("Children")
+
+
+class CatalogPage(Page):
+    """The list of courses of one language, with filters and search."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+
+class CoursePage(Page):
+    """A course: what it teaches, to whom, and what completing it takes."""
+
+    track = models.CharField(_("track"), max_length=16, choices=Track.choices)
+    audience = models.CharField(_("audience"), max_length=16, choices=Audience.choices)
+    summary = models.TextField(_("summary"), max_length=500)
+    competences = ParentalManyToManyField(
+        "courses.DigCompCompetence", verbose_name=_("DigComp competences"), blank=True
+    )
+    target_level = models.PositiveSmallIntegerField(
+        _("target DigComp level"), choices=DigCompLevel.choices, default=DigCompLevel.FOUNDATION_2
+    )
+    estimated_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=60)
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(label=_("Learning outcome"), max_length=200))],
+        blank=True,
+        verbose_name=_("learning outcomes"),
+    )
+    prerequisites = RichTextField(_("prerequisites"), blank=True, features=["bold", "link", "ul"])
+    # Completion: every lesson marked required is completed and every activity
+    # marked required is passed (that includes the final exam, if any).
+    self_enrolment = models.BooleanField(
+        _("open for self-enrolment"),
+        default=True,
+        help_text=_("Off: learners are enrolled by a partner, a teacher or a voucher."),
+    )
+    certificate_enabled = models.BooleanField(_("issue a certificate"), default=True)
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Empty: the certificate does not expire."),
+    )
+    content_version = models.PositiveIntegerField(
+        _("course version"),
+        default=1,
+        help_text=_(
+            "Raise when the course changes so much that earlier certificates no longer cover it."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("track"), FieldPanel("audience"), FieldPanel("estimated_minutes")],
+            heading=_("For whom"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("competences"), FieldPanel("target_level")],
+            heading=_("DigComp 2.2"),
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("prerequisites"),
+        MultiFieldPanel(
+            [
+                FieldPanel("self_enrolment"),
+                FieldPanel("certificate_enabled"),
+                FieldPanel("certificate_validity_months"),
+                FieldPanel("content_version"),
+            ],
+            heading=_("Enrolment and certificate"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("track"),
+        index.FilterField("audience"),
+        index.FilterField("target_level"),
+        index.FilterField("estimated_minutes"),
+    ]
+    parent_page_types = ["courses.CatalogPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+
+class ModulePage(Page):
+    """A chapter of a course: a few lessons on one theme."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+
+class LessonPage(Page):
+    """One sitting of learning (5–20 minutes): content and activities."""
+
+    body = StreamField(LessonStreamBlock(), verbose_name=_("content"))
+    competences = ParentalManyToManyField(
+        "courses.DigCompCompetence", verbose_name=_("DigComp competences"), blank=True
+    )
+    estimated_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=10)
+    required = models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("Off for optional extras that do not count towards completing the course."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("competences"), FieldPanel("estimated_minutes"), FieldPanel("required")],
+            heading=_("About this lesson"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
