@@ -50,9 +50,48 @@ class Activity:
         return bool(self.settings["required"]) and self.lesson.required
 
 
+# What the outline needs of a lesson: its place, title, address and activities.
+OUTLINE_FIELDS = [
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "live",
+    "locale_id",
+    "translation_key",
+    "content_type_id",
+    "required",
+    "body",
+]
+
+
 def course_outline(*, course: CoursePage) -> list[LessonPage]:
     """The live lessons of a course in tree order (module by module), one query."""
-    return list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+    return list(
+        LessonPage.objects.descendant_of(course).live().order_by("path").only(*OUTLINE_FIELDS)
+    )
+
+
+def course_required_lesson_keys(*, course: CoursePage) -> set:
+    """The translation keys of a course's live required lessons (no bodies loaded)."""
+    return set(
+        LessonPage.objects.descendant_of(course)
+        .live()
+        .filter(required=True)
+        .values_list("translation_key", flat=True)
+    )
+
+
+def lesson_following(*, course: CoursePage, lesson: LessonPage) -> LessonPage | None:
+    """The live lesson after `lesson` in the course's tree order, one query."""
+    return (
+        LessonPage.objects.live()
+        .filter(path__startswith=course.path, path__gt=lesson.path)
+        .order_by("path")
+        .first()
+    )
 
 
 def course_outlines(*, courses: list[CoursePage]) -> dict[int, list[LessonPage]]:
@@ -62,7 +101,7 @@ def course_outlines(*, courses: list[CoursePage]) -> dict[int, list[LessonPage]]
     condition = Q()
     for course in courses:
         condition |= Q(path__startswith=course.path, depth__gt=course.depth)
-    lessons = LessonPage.objects.filter(condition).live().order_by("path")
+    lessons = LessonPage.objects.filter(condition).live().order_by("path").only(*OUTLINE_FIELDS)
     outlines: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
     for lesson in lessons:
         for course in courses:

@@ -18,6 +18,9 @@ from lms.signals import course_completed
 
 
 def _check_lesson_of_enrolment(enrolment: Enrolment, lesson: LessonPage) -> None:
+    # Fast path without a query: the lesson is in the tree of the enrolled page.
+    if lesson.path.startswith(enrolment.course.path) and lesson.depth > enrolment.course.depth:
+        return
     course = content.lesson_course(lesson=lesson)
     if course is None or course.translation_key != enrolment.course_key:
         raise LearningError(_("This lesson is not part of your course."), code="wrong_course")
@@ -137,16 +140,13 @@ def lesson_view_record(*, enrolment: Enrolment, lesson: LessonPage) -> None:
 def _event_create(
     *, enrolment: Enrolment, lesson: LessonPage, kind: str, idempotency_key: str, assisted: bool
 ) -> tuple[ProgressEvent, bool]:
-    try:
-        with transaction.atomic():
-            event, created = ProgressEvent.objects.get_or_create(
-                enrolment=enrolment,
-                idempotency_key=idempotency_key,
-                defaults={"lesson_key": lesson.translation_key, "kind": kind, "assisted": assisted},
-            )
-    except IntegrityError:
-        event = ProgressEvent.objects.get(enrolment=enrolment, idempotency_key=idempotency_key)
-        created = False
+    # get_or_create inserts in a savepoint and reads the row back when a
+    # concurrent replay inserted it first: the unique key makes it count once.
+    event, created = ProgressEvent.objects.get_or_create(
+        enrolment=enrolment,
+        idempotency_key=idempotency_key,
+        defaults={"lesson_key": lesson.translation_key, "kind": kind, "assisted": assisted},
+    )
     if created:
         statement_record(
             learner=enrolment.learner,
@@ -272,7 +272,9 @@ def attempt_statement_record(*, attempt: Attempt, name: str) -> None:
     )
 
 
-@transaction.atomic
+# No savepoint of its own: it is called inside the service that recorded the
+# progress, and raises nothing the caller would catch and carry on after.
+@transaction.atomic(savepoint=False)
 def completion_evaluate(*, enrolment: Enrolment) -> bool:
     """Check the course's completion rule on the server: every required lesson
     completed, every required activity passed. On the first success the
@@ -280,6 +282,14 @@ def completion_evaluate(*, enrolment: Enrolment) -> bool:
     from lms.selectors.learning import course_progress
 
     if enrolment.completed_at is not None or enrolment.status != Enrolment.Status.ACTIVE:
+        return False
+    # Cheap first test (no lesson bodies loaded): every required lesson done?
+    completed = set(
+        ProgressEvent.objects.filter(
+            enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED
+        ).values_list("lesson_key", flat=True)
+    )
+    if not content.course_required_lesson_keys(course=enrolment.course) <= completed:
         return False
     progress = course_progress(enrolment=enrolment)
     if not progress.rule_met:

@@ -66,3 +66,19 @@ def test_leaving_then_enrolling_again_reopens_the_same_enrolment(enrolment, lear
 def test_leaving_twice_changes_nothing_the_second_time(enrolment, learner):
     assert enrolment_cancel(enrolment=enrolment, cancelled_by=learner) is True
     assert enrolment_cancel(enrolment=enrolment, cancelled_by=learner) is False
+
+
+def test_the_demo_enrols_the_demo_learner_in_existing_courses_once(tree):
+    from lms.demo import seed
+
+    seed()
+    seed()
+    learner = Enrolment.objects.get().learner
+    assert learner.username == "learner"
+
+
+def test_the_demo_runs_without_any_course(home_page):
+    from lms.demo import seed
+
+    seed()
+    assert not Enrolment.objects.exists()

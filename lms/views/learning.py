@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage, LessonPage
-from courses.selectors import course_in_language, lesson_course
+from courses.selectors import course_in_language, lesson_course, lesson_following
 from lms.exceptions import LearningError
 from lms.models import Attempt, Enrolment, FocusEvent
 from lms.permissions import (
@@ -77,6 +77,7 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """Mark a lesson as done, then go on to the next one."""
     lesson = access_live_page(LessonPage, lesson_id)
     enrolment = access_lesson_enrolment(request.user, lesson)
+    was_completed = enrolment.completed_at is not None
     try:
         # One key per lesson: marking it done twice (double click, back button,
         # another tab) counts once.
@@ -89,12 +90,13 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     except LearningError as error:
         messages.error(request, error.message)
         return redirect(lesson.url)
-    course = lesson_course(lesson=lesson)
-    progress = course_progress(enrolment=enrolment, course=course)
-    if progress.enrolment.completed_at:
+    if enrolment.completed_at and not was_completed:
         messages.success(request, _("Congratulations, you have completed this course!"))
         return redirect("lms:dashboard")
-    following = progress.lesson_after(lesson)
+    course = enrolment.course
+    if not lesson.path.startswith(course.path):  # the lesson in another language
+        course = lesson_course(lesson=lesson)
+    following = lesson_following(course=course, lesson=lesson)
     messages.success(request, _("Lesson done."))
     return redirect(following.url if following else course.url)
 
