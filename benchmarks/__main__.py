@@ -75,12 +75,15 @@ def main() -> int:
     with gunicorn(env, workers=args.workers) as port:
         for scenario in [BARE, *chosen]:
             paths = scenario.paths()
+            request = {"method": scenario.method, "body": scenario.body}
             run_load(
+                headers=scenario.headers(),
                 host="127.0.0.1",
                 port=port,
                 paths=paths,
                 connections=args.connections,
                 seconds=min(2, args.seconds),
+                **request,
             )  # warm-up
             result = run_load(
                 host="127.0.0.1",
@@ -88,6 +91,9 @@ def main() -> int:
                 paths=paths,
                 connections=args.connections,
                 seconds=args.seconds,
+                # Asked again: write scenarios get fresh learners for the measured run.
+                headers=scenario.headers(),
+                **request,
             )
             rows.append((scenario, result))
 

@@ -1,6 +1,7 @@
 """A small closed-loop HTTP load generator: N connections, each in its own
-process, sending keep-alive GETs back to back for a fixed time. It reports
-throughput and latency percentiles. Traffic goes to 127.0.0.1 only."""
+process, sending keep-alive requests (GET, or POST for write scenarios) back
+to back for a fixed time. It reports throughput and latency percentiles.
+Traffic goes to 127.0.0.1 only."""
 
 import http.client
 import multiprocessing
@@ -28,7 +29,7 @@ class LoadResult:
 
 
 def _client(args) -> tuple[int, int, list[float]]:
-    host, port, paths, seconds, headers = args
+    host, port, paths, seconds, headers, method, body = args
     conn = http.client.HTTPConnection(host, port, timeout=30)
     done = errors = 0
     latencies = []
@@ -39,7 +40,7 @@ def _client(args) -> tuple[int, int, list[float]]:
         i += 1
         started = time.perf_counter()
         try:
-            conn.request("GET", path, headers=headers)
+            conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             response.read()
             ok = response.status < 400
@@ -61,11 +62,24 @@ def run_load(
     paths: list[str],
     connections: int,
     seconds: float,
-    headers: dict[str, str] | None = None,
+    headers: dict[str, str] | list[dict[str, str]] | None = None,
+    method: str = "GET",
+    body: bytes | None = None,
 ) -> LoadResult:
-    """Drive `paths` (round-robin per connection) with `connections` clients."""
+    """Drive `paths` (round-robin per connection) with `connections` clients.
+    `headers` may be a list: connection c sends headers[c % len] (e.g. one
+    signed-in learner per connection)."""
+    per_connection = headers if isinstance(headers, list) else [headers or {}]
     jobs = [
-        (host, port, paths[c % len(paths) :] + paths[: c % len(paths)], seconds, headers or {})
+        (
+            host,
+            port,
+            paths[c % len(paths) :] + paths[: c % len(paths)],
+            seconds,
+            per_connection[c % len(per_connection)],
+            method,
+            body,
+        )
         for c in range(connections)
     ]
     started = time.perf_counter()

@@ -12,6 +12,10 @@ class Scenario:
     description: str
     paths: Callable[[], list[str]]
     prepare: Callable[[], None] = field(default=lambda: None)
+    method: str = "GET"
+    body: bytes | None = None
+    # Called after prepare(): headers for all connections, or one dict per connection.
+    headers: Callable[[], dict | list[dict]] = field(default=lambda: {})
 
 
 def _site() -> None:
@@ -19,6 +23,8 @@ def _site() -> None:
 
     site_bootstrap()
 
+
+from benchmarks.learning import LEARNING_SCENARIOS  # noqa: E402 (needs Scenario)
 
 BARE = Scenario("bare", "bare Django view (the yardstick)", lambda: ["/bench/bare"])
 
@@ -30,4 +36,5 @@ SCENARIOS = [
         _site,
     ),
     Scenario("healthz", "health check (database, cache, broker)", lambda: ["/healthz"]),
+    *LEARNING_SCENARIOS,
 ]

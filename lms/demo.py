@@ -92,4 +92,23 @@ def seed() -> list[tuple[str, str, str, str]]:
         rows.append(
             (str(account.role.label), account.username, account.email or "—", account.password)
         )
+    learning_seed()
     return rows
+
+
+def learning_seed() -> int:
+    """Enrol the demo learner in the courses that exist (none may exist yet),
+    open for self-enrolment, through the same service as the enrol button.
+    Returns how many enrolments there are."""
+    from courses.models import CoursePage
+    from lms.models import Enrolment
+    from lms.services import enrolment_create
+
+    learner = User.objects.get(username="learner")
+    seen = set()
+    for course in CoursePage.objects.live().filter(self_enrolment=True).order_by("pk"):
+        if course.translation_key in seen:
+            continue
+        seen.add(course.translation_key)
+        enrolment_create(learner=learner, course=course, source=Enrolment.Source.SELF)
+    return len(seen)

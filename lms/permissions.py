@@ -2,8 +2,9 @@
 that allows, and `access_*` functions return the object or raise."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
-from lms.models import User
+from lms.models import Attempt, Enrolment, User
 from lms.roles import Role
 from lms.selectors import user_roles
 
@@ -14,4 +15,60 @@ def has_role(user: User, role: Role) -> bool:
 
 def require_role(user: User, role: Role) -> None:
     if not has_role(user, role):
+        raise PermissionDenied
+
+
+def access_live_page(model, page_id: int):
+    """A live page of the given type, or 404 (drafts are not for learners)."""
+    page = model.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+def access_lesson_enrolment(user: User, lesson) -> Enrolment:
+    """The enrolment through which `user` may work on `lesson`, or raise."""
+    from courses.selectors import lesson_course
+    from lms.selectors import enrolment_for_course
+
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    course = lesson_course(lesson=lesson)
+    enrolment = enrolment_for_course(learner=user, course=course) if course else None
+    if enrolment is not None and enrolment.course_id == course.pk:
+        # Saves the services a query: they check the lesson against the course.
+        enrolment.course = course
+    if enrolment is None or enrolment.status == Enrolment.Status.CANCELLED:
+        raise PermissionDenied
+    return enrolment
+
+
+def access_enrolment(user: User, enrolment_id: int) -> Enrolment:
+    """One's own enrolment; anybody else's is not found."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    enrolment = Enrolment.objects.filter(pk=enrolment_id, learner=user).first()
+    if enrolment is None:
+        raise Http404
+    return enrolment
+
+
+def access_attempt(user: User, public_id) -> Attempt:
+    """One's own attempt; another learner's attempt is not found (404, so that
+    its existence is not revealed)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    attempt = (
+        Attempt.objects.select_related("enrolment__learner", "enrolment__course")
+        .filter(public_id=public_id, enrolment__learner=user)
+        .first()
+    )
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def access_course_statements(user: User) -> None:
+    """A course's xAPI statements are for staff only."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
         raise PermissionDenied

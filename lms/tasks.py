@@ -33,3 +33,19 @@ def account_welcome_send(self, user_id: int) -> str:
 def sessions_purge_expired() -> None:
     """Nightly: drop expired sessions (scheduled in config/celery.py)."""
     call_command("clearsessions")
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
+def statement_forward(self, statement_id: str) -> str:
+    """Send one stored xAPI statement to the external LRS (PUT by id, so a
+    retry or a duplicate delivery stores it once there too)."""
+    from lms.models import Statement
+    from lms.services.lrs import lrs_statement_put
+
+    statement = Statement.objects.filter(pk=statement_id).first()
+    if statement is None:
+        return "missing"
+    if statement.forwarded_at is not None:
+        return "skipped"
+    lrs_statement_put(statement=statement)
+    return "sent"

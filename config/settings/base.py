@@ -221,6 +221,13 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Digiskills <no-reply@digiskills.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Learning Record Store (optional) ---------------------------------------
+# Set LRS_ENDPOINT (e.g. Ralph's https://lrs.example.be/xAPI/) to forward every
+# xAPI statement there through Celery; statements are always kept locally too.
+LRS_ENDPOINT = env_str("LRS_ENDPOINT").rstrip("/")
+LRS_USERNAME = env_str("LRS_USERNAME")
+LRS_PASSWORD = env_str("LRS_PASSWORD")
+
 # --- Languages --------------------------------------------------------------
 # English is the source language of the interface strings and of the content
 # editors translate from; every page exists in all four.

@@ -1,6 +1,6 @@
 from django import template
 
-from lms.selectors import user_display_name
+from lms.selectors import course_progress, enrolment_for_course, user_display_name
 
 register = template.Library()
 
@@ -8,3 +8,58 @@ register = template.Library()
 @register.filter
 def display_name(user) -> str:
     return user_display_name(user)
+
+
+def _state(request, page, *, course=None) -> dict:
+    """Enrolment and progress of the reader in the course of `page`, computed
+    once per request (the lesson page asks from several blocks)."""
+    cache = request.__dict__.setdefault("_lms_state", {})
+    if page.pk in cache:
+        return cache[page.pk]
+    state: dict = {"enrolment": None, "progress": None, "course": course}
+    if request.user.is_authenticated:
+        if course is None:
+            course = getattr(request, "lms_course", None)
+            if course is None:
+                from courses.selectors import lesson_course
+
+                course = lesson_course(lesson=page)
+            state["course"] = course
+        enrolment = getattr(request, "lms_enrolment", None)
+        if enrolment is None and course is not None:
+            enrolment = enrolment_for_course(learner=request.user, course=course)
+        if enrolment is not None and enrolment.status != enrolment.Status.CANCELLED:
+            state["enrolment"] = enrolment
+            state["progress"] = course_progress(enrolment=enrolment, course=course)
+    cache[page.pk] = state
+    return state
+
+
+@register.simple_tag(takes_context=True)
+def lms_course_state(context, page) -> dict:
+    """For the course page: {"enrolment", "progress", "course"}."""
+    return _state(context["request"], page, course=page)
+
+
+@register.simple_tag(takes_context=True)
+def lms_lesson_state(context, page) -> dict:
+    """For a lesson page: the course state plus whether this lesson is done and
+    which lesson comes next."""
+    state = dict(_state(context["request"], page))
+    progress = state["progress"]
+    if progress is not None:
+        state["completed"] = progress.is_completed(page)
+        state["next_lesson"] = progress.lesson_after(page)
+    return state
+
+
+@register.simple_tag(takes_context=True)
+def lms_activity_state(context, page, block_id) -> dict:
+    """For a quiz block: the enrolment and the activity's result so far."""
+    request = context.get("request")
+    if request is None or page is None:
+        return {"enrolment": None, "result": None}
+    state = _state(request, page)
+    progress = state["progress"]
+    result = progress.results.get(block_id) if progress is not None else None
+    return {"enrolment": state["enrolment"], "result": result}

@@ -1,4 +1,4 @@
-"""Accounts and the audit journal. Learning state arrives with the learning engine."""
+"""Accounts and the append-only audit journal."""
 
 import uuid
 

@@ -1,0 +1,189 @@
+"""Reads of course content for other apps.
+
+# --- For lms/: the course outline, activities and answer keys -------------
+Everything the learning engine needs from content goes through the functions
+of this section; the answer keys (`correct`) are read only here, by grading.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from courses.models import CoursePage, LessonPage, Question, QuestionBank
+
+# What an editor's QuizBlock means when a setting was left out of the JSON.
+QUIZ_DEFAULTS = {
+    "mode": "practice",
+    "question_count": 5,
+    "competences": "",
+    "difficulty": "",
+    "pass_mark_percent": 70,
+    "max_attempts": None,
+    "cooldown_minutes": 0,
+    "grading_policy": "best",
+    "time_limit_minutes": None,
+    "required": True,
+}
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A quiz or exam block of a lesson; `key` is the block id, kept across
+    translations."""
+
+    key: str
+    lesson: LessonPage
+    settings: dict
+
+    @property
+    def title(self) -> str:
+        return self.settings["title"]
+
+    @property
+    def is_exam(self) -> bool:
+        return self.settings.get("mode") == "exam"
+
+    @property
+    def required(self) -> bool:
+        return bool(self.settings["required"]) and self.lesson.required
+
+
+# What the outline needs of a lesson: its place, title, address and activities.
+OUTLINE_FIELDS = [
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "live",
+    "locale_id",
+    "translation_key",
+    "content_type_id",
+    "required",
+    "body",
+]
+
+
+def course_outline(*, course: CoursePage) -> list[LessonPage]:
+    """The live lessons of a course in tree order (module by module), one query."""
+    return list(
+        LessonPage.objects.descendant_of(course).live().order_by("path").only(*OUTLINE_FIELDS)
+    )
+
+
+def course_required_lesson_keys(*, course: CoursePage) -> set:
+    """The translation keys of a course's live required lessons (no bodies loaded)."""
+    return set(
+        LessonPage.objects.descendant_of(course)
+        .live()
+        .filter(required=True)
+        .values_list("translation_key", flat=True)
+    )
+
+
+def lesson_following(*, course: CoursePage, lesson: LessonPage) -> LessonPage | None:
+    """The live lesson after `lesson` in the course's tree order, one query."""
+    return (
+        LessonPage.objects.live()
+        .filter(path__startswith=course.path, path__gt=lesson.path)
+        .order_by("path")
+        .first()
+    )
+
+
+def course_outlines(*, courses: list[CoursePage]) -> dict[int, list[LessonPage]]:
+    """The outlines of several courses in one query: course id -> lessons."""
+    if not courses:
+        return {}
+    condition = Q()
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth__gt=course.depth)
+    lessons = LessonPage.objects.filter(condition).live().order_by("path").only(*OUTLINE_FIELDS)
+    outlines: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
+    for lesson in lessons:
+        for course in courses:
+            if lesson.path.startswith(course.path):
+                outlines[course.pk].append(lesson)
+                break
+    return outlines
+
+
+def lesson_course(*, lesson: LessonPage) -> CoursePage | None:
+    """The course a lesson belongs to."""
+    return CoursePage.objects.ancestor_of(lesson).first()
+
+
+def lesson_activities(*, lesson: LessonPage) -> list[Activity]:
+    """The quiz and exam blocks of a lesson, in reading order. Read from the
+    stored JSON, so that listing many lessons loads no question bank."""
+    return [
+        Activity(key=block["id"], lesson=lesson, settings={**QUIZ_DEFAULTS, **block["value"]})
+        for block in lesson.body.raw_data
+        if block.get("type") == "quiz" and block.get("id")
+    ]
+
+
+def quiz_bank(*, activity: Activity) -> QuestionBank | None:
+    """The question bank a quiz draws from (None when it was deleted)."""
+    return QuestionBank.objects.filter(pk=activity.settings.get("bank")).first()
+
+
+def lesson_activity(*, lesson: LessonPage, key: str) -> Activity | None:
+    return next((a for a in lesson_activities(lesson=lesson) if a.key == key), None)
+
+
+def course_in_language(*, course: CoursePage, language: str | None = None) -> CoursePage:
+    """The course in the given (or active) language when it exists, else as is."""
+    code = (language or get_language() or "")[:2]
+    if course.locale.language_code == code:
+        return course
+    page = (
+        CoursePage.objects.live()
+        .filter(translation_key=course.translation_key, locale__language_code=code)
+        .first()
+    )
+    return page or course
+
+
+def quiz_question_keys(*, bank: QuestionBank, competences: str = "", difficulty: str = "") -> list:
+    """The translation keys of the questions a quiz may draw from."""
+    questions = Question.objects.filter(
+        bank__translation_key=bank.translation_key, locale_id=bank.locale_id
+    )
+    codes = [code.strip() for code in (competences or "").split(",") if code.strip()]
+    if codes:
+        questions = questions.filter(competence__code__in=codes)
+    if difficulty:
+        questions = questions.filter(difficulty=int(difficulty))
+    return list(questions.order_by("pk").values_list("translation_key", flat=True))
+
+
+def questions_by_key(*, keys: list, language: str | None = None) -> dict:
+    """Questions by translation key, in the given (or active) language where a
+    translation exists, else in any language. One query."""
+    code = (language or get_language() or "")[:2]
+    locale_id = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    found: dict = {}
+    for question in Question.objects.filter(translation_key__in=keys).order_by("pk"):
+        current = found.get(question.translation_key)
+        if current is None or question.locale_id == locale_id:
+            found[question.translation_key] = question
+    return found
+
+
+def question_choices(*, question: Question) -> list[dict]:
+    """What the browser may see of a question's answers: id and text only."""
+    return [{"id": child.id, "text": child.value["text"]} for child in question.choices]
+
+
+def question_answer_key(*, question: Question) -> frozenset[str]:
+    """The ids of the correct answers. For server-side grading only."""
+    return frozenset(child.id for child in question.choices if child.value["correct"])
+
+
+def question_feedback(*, question: Question) -> dict[str, str]:
+    """The feedback of each answer, by choice id (shown after grading)."""
+    return {child.id: child.value.get("feedback") or "" for child in question.choices}

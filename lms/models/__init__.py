@@ -1,0 +1,25 @@
+"""Models of lms/: accounts and the journal, learning state, xAPI statements.
+
+Learner state is keyed by the content's `translation_key` (shared by the four
+language versions of a page) and by StreamField block ids, so progress and
+attempts survive a change of language.
+"""
+
+from lms.models.accounts import AuditEntry, User
+from lms.models.learning import (
+    Attempt,
+    Enrolment,
+    FocusEvent,
+    ProgressEvent,
+)
+from lms.models.xapi import Statement
+
+__all__ = [
+    "Attempt",
+    "AuditEntry",
+    "Enrolment",
+    "FocusEvent",
+    "ProgressEvent",
+    "Statement",
+    "User",
+]

@@ -1,0 +1,208 @@
+"""Reads of learning state: progress of a course, results of activities, the
+learner's dashboard and the xAPI statements. Query counts do not grow with the
+number of courses, lessons or events."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+from courses import selectors as content
+from courses.models import CoursePage, LessonPage
+from lms.models import Attempt, Enrolment, ProgressEvent, Statement, User
+
+
+@dataclass
+class ActivityResult:
+    """How a learner stands on one activity, by the activity's grading policy."""
+
+    activity: content.Activity
+    attempts: list[Attempt] = field(default_factory=list)
+
+    @property
+    def graded(self) -> list[Attempt]:
+        return [a for a in self.attempts if a.status != Attempt.Status.OPEN]
+
+    @property
+    def open_attempt(self) -> Attempt | None:
+        return next((a for a in self.attempts if a.status == Attempt.Status.OPEN), None)
+
+    @property
+    def counting(self) -> Attempt | None:
+        """The attempt that counts: the best or the last graded one."""
+        graded = self.graded
+        if not graded:
+            return None
+        if self.activity.settings.get("grading_policy") == "last":
+            return max(graded, key=lambda a: a.number)
+        return max(graded, key=lambda a: (a.percent or 0, a.number))
+
+    @property
+    def passed(self) -> bool:
+        counting = self.counting
+        return bool(counting and counting.passed)
+
+    @property
+    def attempts_left(self) -> int | None:
+        limit = self.activity.settings.get("max_attempts")
+        if not limit:
+            return None
+        return max(0, limit - len(self.attempts))
+
+
+@dataclass
+class CourseProgress:
+    """Where a learner stands in a course: the exact percentage, the next step
+    and the results of each activity."""
+
+    enrolment: Enrolment
+    course: CoursePage
+    lessons: list[LessonPage]
+    completed_lessons: set
+    results: dict[str, ActivityResult]
+
+    @property
+    def required_lessons(self) -> list[LessonPage]:
+        return [lesson for lesson in self.lessons if lesson.required]
+
+    @property
+    def required_results(self) -> list[ActivityResult]:
+        return [r for r in self.results.values() if r.activity.required]
+
+    @property
+    def steps_total(self) -> int:
+        return len(self.required_lessons) + len(self.required_results)
+
+    @property
+    def steps_done(self) -> int:
+        lessons = sum(
+            1 for x in self.required_lessons if x.translation_key in self.completed_lessons
+        )
+        return lessons + sum(1 for r in self.required_results if r.passed)
+
+    @property
+    def percent(self) -> int:
+        if not self.steps_total:
+            return 0
+        # Floor, so that 100 % is shown only when everything is done.
+        return 100 * self.steps_done // self.steps_total
+
+    @property
+    def rule_met(self) -> bool:
+        return self.steps_total > 0 and self.steps_done == self.steps_total
+
+    def is_completed(self, lesson: LessonPage) -> bool:
+        return lesson.translation_key in self.completed_lessons
+
+    @property
+    def next_lesson(self) -> LessonPage | None:
+        """Continue where you left off: the last lesson opened if unfinished,
+        else the first unfinished lesson after it (then from the start)."""
+        if not self.lessons:
+            return None
+        keys = [lesson.translation_key for lesson in self.lessons]
+        last = self.enrolment.last_lesson_key
+        start = keys.index(last) if last in keys else 0
+        ordered = self.lessons[start:] + self.lessons[:start]
+        return next((x for x in ordered if not self.is_completed(x)), None)
+
+    def lesson_after(self, lesson: LessonPage) -> LessonPage | None:
+        keys = [x.translation_key for x in self.lessons]
+        if lesson.translation_key not in keys:
+            return None
+        index = keys.index(lesson.translation_key)
+        return self.lessons[index + 1] if index + 1 < len(self.lessons) else None
+
+
+def _results(lessons: list[LessonPage], attempts: list[Attempt]) -> dict[str, ActivityResult]:
+    results = {
+        activity.key: ActivityResult(activity=activity)
+        for lesson in lessons
+        for activity in content.lesson_activities(lesson=lesson)
+    }
+    for attempt in attempts:
+        # Only server-graded attempts count for a quiz or an exam.
+        if attempt.activity_key in results and attempt.source == Attempt.Source.QUIZ:
+            results[attempt.activity_key].attempts.append(attempt)
+    return results
+
+
+def course_progress(*, enrolment: Enrolment, course: CoursePage | None = None) -> CourseProgress:
+    """The progress of one enrolment (three queries)."""
+    course = course or enrolment.course
+    lessons = content.course_outline(course=course)
+    completed = set(
+        ProgressEvent.objects.filter(
+            enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED
+        ).values_list("lesson_key", flat=True)
+    )
+    attempts = list(Attempt.objects.filter(enrolment=enrolment).order_by("number"))
+    return CourseProgress(enrolment, course, lessons, completed, _results(lessons, attempts))
+
+
+def activity_results(*, enrolment: Enrolment, lesson: LessonPage) -> dict[str, ActivityResult]:
+    """The results of the activities of one lesson."""
+    attempts = list(
+        Attempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).order_by(
+            "number"
+        )
+    )
+    return _results([lesson], attempts)
+
+
+def enrolment_for_course(*, learner: User, course: CoursePage) -> Enrolment | None:
+    """The learner's enrolment in this course (any language), if any."""
+    if not learner.is_authenticated:
+        return None
+    return Enrolment.objects.filter(learner=learner, course_key=course.translation_key).first()
+
+
+def dashboard_courses(*, learner: User, language: str | None = None) -> list[CourseProgress]:
+    """ "My learning": every course the learner follows or completed, in their
+    language where it exists, newest activity first. Five queries in all."""
+    enrolments = list(
+        Enrolment.objects.filter(learner=learner)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .select_related("course")
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    if not enrolments:
+        return []
+    code = (language or get_language() or "")[:2]
+    translated = {
+        page.translation_key: page
+        for page in CoursePage.objects.live().filter(
+            translation_key__in=[e.course_key for e in enrolments], locale__language_code=code
+        )
+    }
+    courses = [translated.get(e.course_key, e.course) for e in enrolments]
+    outlines = content.course_outlines(courses=courses)
+    completed: dict[int, set] = defaultdict(set)
+    for enrolment_id, lesson_key in ProgressEvent.objects.filter(
+        enrolment__in=enrolments, kind=ProgressEvent.Kind.COMPLETED
+    ).values_list("enrolment_id", "lesson_key"):
+        completed[enrolment_id].add(lesson_key)
+    attempts: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in Attempt.objects.filter(enrolment__in=enrolments).order_by("number"):
+        attempts[attempt.enrolment_id].append(attempt)
+    return [
+        CourseProgress(
+            enrolment,
+            course,
+            outlines[course.pk],
+            completed[enrolment.pk],
+            _results(outlines[course.pk], attempts[enrolment.pk]),
+        )
+        for enrolment, course in zip(enrolments, courses, strict=True)
+    ]
+
+
+def statements_for_learner(*, learner: User) -> QuerySet[Statement]:
+    """A learner's own xAPI statements, oldest first."""
+    return Statement.objects.filter(learner=learner).order_by("timestamp", "id")
+
+
+def statements_for_course(*, course_key) -> QuerySet[Statement]:
+    """Every xAPI statement about a course (staff exports), oldest first."""
+    return Statement.objects.filter(course_key=course_key).order_by("timestamp", "id")

@@ -1,0 +1,50 @@
+"""Writes of lms/. Other apps import from here (e.g. `enrolment_create`).
+
+Every function runs in a transaction; sensitive changes leave an audit row and
+side effects (e-mail, signals, the external LRS) happen once the transaction
+commits.
+"""
+
+from lms.services.accounts import (
+    audit_record,
+    role_grant,
+    role_revoke,
+    user_create,
+    user_profile_update,
+    welcome_enqueue,
+)
+from lms.services.learning import (
+    activity_result_record,
+    completion_evaluate,
+    enrolment_cancel,
+    enrolment_create,
+    lesson_progress_record,
+    lesson_view_record,
+)
+from lms.services.quizzes import (
+    attempt_focus_loss_record,
+    quiz_answer_save,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+)
+from lms.services.xapi import statement_record
+
+__all__ = [
+    "activity_result_record",
+    "attempt_focus_loss_record",
+    "audit_record",
+    "completion_evaluate",
+    "enrolment_cancel",
+    "enrolment_create",
+    "lesson_progress_record",
+    "lesson_view_record",
+    "quiz_answer_save",
+    "quiz_attempt_start",
+    "quiz_attempt_submit",
+    "role_grant",
+    "role_revoke",
+    "statement_record",
+    "user_create",
+    "user_profile_update",
+    "welcome_enqueue",
+]

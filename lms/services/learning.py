@@ -1,0 +1,328 @@
+"""Enrolment, lesson progress, activity results and course completion.
+
+Partners, vouchers, teachers, H5P and puzzles only call these functions; each
+is safe to call twice with the same input (it counts once).
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import selectors as content
+from courses.models import CoursePage, LessonPage
+from lms.exceptions import LearningError
+from lms.models import Attempt, Enrolment, ProgressEvent, User
+from lms.services.accounts import audit_record
+from lms.services.xapi import statement_record
+from lms.signals import course_completed
+
+
+def _check_lesson_of_enrolment(enrolment: Enrolment, lesson: LessonPage) -> None:
+    # Fast path without a query: the lesson is in the tree of the enrolled page.
+    if lesson.path.startswith(enrolment.course.path) and lesson.depth > enrolment.course.depth:
+        return
+    course = content.lesson_course(lesson=lesson)
+    if course is None or course.translation_key != enrolment.course_key:
+        raise LearningError(_("This lesson is not part of your course."), code="wrong_course")
+
+
+def _check_active(enrolment: Enrolment) -> None:
+    if enrolment.status == Enrolment.Status.CANCELLED:
+        raise LearningError(
+            _("You left this course. Enrol again to continue."), code="enrolment_cancelled"
+        )
+
+
+@transaction.atomic
+def enrolment_create(
+    *,
+    learner: User,
+    course: CoursePage,
+    source: str,
+    enrolled_by: User | None = None,
+) -> Enrolment:
+    """Enrol `learner` in `course` (any language version). Idempotent: an
+    existing enrolment is returned, a cancelled one is reopened."""
+    if source not in Enrolment.Source.values:
+        raise ValueError(f"unknown enrolment source {source!r}")
+    if not course.live:
+        raise LearningError(_("This course is not available."), code="course_not_live")
+    if source == Enrolment.Source.SELF and not course.self_enrolment:
+        raise LearningError(
+            _("This course is open only through a partner, a teacher or a voucher."),
+            code="self_enrolment_closed",
+        )
+    try:
+        with transaction.atomic():
+            enrolment, created = Enrolment.objects.get_or_create(
+                learner=learner,
+                course_key=course.translation_key,
+                defaults={"course": course, "source": source, "enrolled_by": enrolled_by},
+            )
+    except IntegrityError:
+        # Two requests raced; the other one created it.
+        enrolment, created = (
+            Enrolment.objects.get(learner=learner, course_key=course.translation_key),
+            False,
+        )
+    if not created and enrolment.status == Enrolment.Status.CANCELLED:
+        enrolment.status = Enrolment.Status.ACTIVE
+        enrolment.cancelled_at = None
+        enrolment.save(update_fields=["status", "cancelled_at"])
+        created = True
+    if created:
+        statement_record(
+            learner=learner,
+            verb="registered",
+            object_kind="course",
+            object_key=course.translation_key,
+            course_key=course.translation_key,
+            name=course.title,
+        )
+        if enrolled_by is not None and enrolled_by.pk != learner.pk:
+            audit_record(
+                actor=enrolled_by,
+                action="enrolment.create",
+                target=enrolment,
+                subject_user=learner,
+                data={"source": source, "course": str(course.translation_key)},
+            )
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_cancel(*, enrolment: Enrolment, cancelled_by: User) -> bool:
+    """Leave a course. Progress is kept for a later return; a completed course
+    stays completed. Returns False when there was nothing to cancel."""
+    changed = Enrolment.objects.filter(pk=enrolment.pk, status=Enrolment.Status.ACTIVE).update(
+        status=Enrolment.Status.CANCELLED, cancelled_at=timezone.now()
+    )
+    if not changed:
+        return False
+    enrolment.refresh_from_db()
+    statement_record(
+        learner=enrolment.learner,
+        verb="exited",
+        object_kind="course",
+        object_key=enrolment.course_key,
+        course_key=enrolment.course_key,
+    )
+    if cancelled_by.pk != enrolment.learner_id:
+        audit_record(
+            actor=cancelled_by,
+            action="enrolment.cancel",
+            target=enrolment,
+            subject_user=enrolment.learner,
+        )
+    return True
+
+
+@transaction.atomic
+def lesson_view_record(*, enrolment: Enrolment, lesson: LessonPage) -> None:
+    """The learner opened a lesson: remember it for "continue where you left
+    off"; the first view is also a progress event and an xAPI statement."""
+    if enrolment.status == Enrolment.Status.CANCELLED:
+        return
+    now = timezone.now()
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_lesson_key=lesson.translation_key, last_activity_at=now
+    )
+    enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
+    _event_create(
+        enrolment=enrolment,
+        lesson=lesson,
+        kind=ProgressEvent.Kind.VIEWED,
+        idempotency_key=f"viewed:{lesson.translation_key}",
+        assisted=False,
+    )
+
+
+def _event_create(
+    *, enrolment: Enrolment, lesson: LessonPage, kind: str, idempotency_key: str, assisted: bool
+) -> tuple[ProgressEvent, bool]:
+    # get_or_create inserts in a savepoint and reads the row back when a
+    # concurrent replay inserted it first: the unique key makes it count once.
+    event, created = ProgressEvent.objects.get_or_create(
+        enrolment=enrolment,
+        idempotency_key=idempotency_key,
+        defaults={"lesson_key": lesson.translation_key, "kind": kind, "assisted": assisted},
+    )
+    if created:
+        statement_record(
+            learner=enrolment.learner,
+            verb="experienced" if kind == ProgressEvent.Kind.VIEWED else "completed",
+            object_kind="lesson",
+            object_key=lesson.translation_key,
+            course_key=enrolment.course_key,
+            name=lesson.title,
+        )
+    return event, created
+
+
+@transaction.atomic
+def lesson_progress_record(
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    event: str,
+    idempotency_key: str,
+    assisted: bool = False,
+) -> tuple[ProgressEvent, bool]:
+    """Record a lesson event (viewed or completed) once per idempotency key;
+    returns the event and whether it is new. A completion re-evaluates the course."""
+    _check_active(enrolment)
+    if event not in ProgressEvent.Kind.values:
+        raise LearningError(_("Unknown progress event."), code="bad_event")
+    if not idempotency_key or len(idempotency_key) > 80:
+        raise LearningError(_("This request cannot be recorded."), code="bad_idempotency_key")
+    _check_lesson_of_enrolment(enrolment, lesson)
+    now = timezone.now()
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_lesson_key=lesson.translation_key, last_activity_at=now
+    )
+    enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
+    progress, created = _event_create(
+        enrolment=enrolment,
+        lesson=lesson,
+        kind=event,
+        idempotency_key=idempotency_key,
+        assisted=assisted,
+    )
+    if created and event == ProgressEvent.Kind.COMPLETED:
+        completion_evaluate(enrolment=enrolment)
+    return progress, created
+
+
+@transaction.atomic
+def activity_result_record(
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    activity_key: str,
+    source: str,
+    score: int,
+    max_score: int,
+    idempotency_key: str,
+    pass_mark_percent: int = 0,
+    assisted: bool = False,
+) -> tuple[Attempt, bool]:
+    """Record the result of an activity checked elsewhere (H5P, a replayed
+    puzzle). Never counts for a server-graded quiz or exam. Returns the
+    attempt and whether it is new."""
+    _check_active(enrolment)
+    if source not in (Attempt.Source.H5P, Attempt.Source.PUZZLE):
+        raise ValueError("quizzes are graded by quiz_attempt_submit")
+    if content.lesson_activity(lesson=lesson, key=activity_key) is not None:
+        raise LearningError(
+            _("This result cannot count for a quiz or an exam."), code="not_for_quiz"
+        )
+    if max_score <= 0 or not 0 <= score <= max_score:
+        raise LearningError(_("This score is not possible."), code="bad_score")
+    if not idempotency_key or len(idempotency_key) > 80:
+        raise LearningError(_("This request cannot be recorded."), code="bad_idempotency_key")
+    _check_lesson_of_enrolment(enrolment, lesson)
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+    existing = Attempt.objects.filter(
+        enrolment=enrolment, activity_key=activity_key, idempotency_key=idempotency_key
+    ).first()
+    if existing is not None:
+        return existing, False
+    number = Attempt.objects.filter(enrolment=enrolment, activity_key=activity_key).count() + 1
+    now = timezone.now()
+    attempt = Attempt.objects.create(
+        enrolment=enrolment,
+        lesson_key=lesson.translation_key,
+        activity_key=activity_key,
+        source=source,
+        number=number,
+        status=Attempt.Status.SUBMITTED,
+        score=score,
+        max_score=max_score,
+        pass_mark_percent=pass_mark_percent,
+        passed=100 * score >= pass_mark_percent * max_score,
+        assisted=assisted,
+        idempotency_key=idempotency_key,
+        submitted_at=now,
+    )
+    attempt_statement_record(attempt=attempt, name="")
+    if attempt.passed:
+        completion_evaluate(enrolment=enrolment)
+    return attempt, True
+
+
+def attempt_statement_record(*, attempt: Attempt, name: str) -> None:
+    """The xAPI statement of a graded attempt (passed or failed, with the score)."""
+    statement_record(
+        learner=attempt.enrolment.learner,
+        verb="passed" if attempt.passed else "failed",
+        object_kind="assessment",
+        object_key=attempt.activity_key,
+        course_key=attempt.enrolment.course_key,
+        name=name,
+        result={
+            "score": {
+                "raw": attempt.score,
+                "min": 0,
+                "max": attempt.max_score,
+                "scaled": round(attempt.score / attempt.max_score, 4) if attempt.max_score else 0,
+            },
+            "success": bool(attempt.passed),
+            "completion": True,
+        },
+    )
+
+
+# No savepoint of its own: it is called inside the service that recorded the
+# progress, and raises nothing the caller would catch and carry on after.
+@transaction.atomic(savepoint=False)
+def completion_evaluate(*, enrolment: Enrolment) -> bool:
+    """Check the course's completion rule on the server: every required lesson
+    completed, every required activity passed. On the first success the
+    enrolment is completed and `course_completed` is sent after commit (once)."""
+    from lms.selectors.learning import course_progress
+
+    if enrolment.completed_at is not None or enrolment.status != Enrolment.Status.ACTIVE:
+        return False
+    # Cheap first test (no lesson bodies loaded): every required lesson done?
+    completed = set(
+        ProgressEvent.objects.filter(
+            enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED
+        ).values_list("lesson_key", flat=True)
+    )
+    if not content.course_required_lesson_keys(course=enrolment.course) <= completed:
+        return False
+    progress = course_progress(enrolment=enrolment)
+    if not progress.rule_met:
+        return False
+    now = timezone.now()
+    # The conditional update is the guard: of two concurrent evaluations only
+    # one changes the row, so only one sends the signal.
+    won = Enrolment.objects.filter(
+        pk=enrolment.pk, completed_at__isnull=True, status=Enrolment.Status.ACTIVE
+    ).update(status=Enrolment.Status.COMPLETED, completed_at=now)
+    if not won:
+        return False
+    enrolment.status, enrolment.completed_at = Enrolment.Status.COMPLETED, now
+    statement_record(
+        learner=enrolment.learner,
+        verb="completed",
+        object_kind="course",
+        object_key=enrolment.course_key,
+        course_key=enrolment.course_key,
+        name=enrolment.course.title,
+    )
+    learner = enrolment.learner
+    enrolment_id = enrolment.pk
+    course = content.course_in_language(
+        course=enrolment.course, language=learner.preferred_language
+    )
+    transaction.on_commit(
+        lambda: course_completed.send(
+            sender=Enrolment,
+            user=learner,
+            course=course,
+            enrolment_id=enrolment_id,
+            completed_at=now,
+        )
+    )
+    return True

@@ -1,0 +1,1 @@
+"""Views of lms/, one module per feature."""
