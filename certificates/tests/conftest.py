@@ -33,6 +33,10 @@ def _translate(page, language: str, title: str):
 
 @pytest.fixture
 def catalog(home_page):
+    return make_catalog(home_page)
+
+
+def make_catalog(home_page):
     catalog = CatalogPage(title="Courses", slug="courses")
     home_page.add_child(instance=catalog)
     catalog.save_revision().publish()
