@@ -7,3 +7,11 @@ class CertificatesConfig(AppConfig):
 
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self) -> None:
+        from certificates.signals import on_course_completed
+        from lms.signals import course_completed
+
+        course_completed.connect(
+            on_course_completed, dispatch_uid="certificates.on_course_completed"
+        )

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.urls import public_urlpatterns as certificates_public
 from config import views
 
 urlpatterns = [
@@ -16,11 +17,13 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
+    path("", include(certificates_public)),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("lms.urls")),
+    path("", include("certificates.urls")),
     path("", include("frontend.urls")),
     # Wagtail serves every page it does not know last, so it comes last.
     path("", include(wagtail_urls)),

@@ -306,6 +306,15 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# --- Certificates -----------------------------------------------------------
+# Encrypts the certificate signing keys at rest; falls back to DJANGO_SECRET_KEY.
+# Changing it makes the stored keys unreadable: rotate keys first.
+CERTIFICATES_KEY_SECRET = env_str("CERTIFICATES_KEY_SECRET")
+# Public verification lookups per client: "<count>/<seconds>".
+CERTIFICATES_VERIFY_RATE = env_str("CERTIFICATES_VERIFY_RATE", "30/60")
+# Who issues the certificates, as printed and signed.
+CERTIFICATES_ISSUER_NAME = env_str("CERTIFICATES_ISSUER_NAME", "Digiskills")
+
 # --- Demo -------------------------------------------------------------------
 # seed_demo refuses to run unless this is on; it is off whenever DEBUG is off.
 DEMO_MODE = DEBUG and env_bool("DIGISKILLS_DEMO", True)

@@ -7,6 +7,7 @@ order their data depends on and prints the accounts a newcomer can sign in with.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from certificates import demo as certificates_demo
 from courses import demo as courses_demo
 from lms import demo as lms_demo
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             )
         courses_demo.seed()
         rows = lms_demo.seed()
+        certificate_code = certificates_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
         self.stdout.write("Demo accounts (demo only — never use these passwords elsewhere):")
@@ -31,4 +33,10 @@ class Command(BaseCommand):
         for row in (header, *rows):
             self.stdout.write(
                 "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+            )
+        if certificate_code:
+            self.stdout.write("")
+            self.stdout.write(
+                f"Demo certificate of `learner`: {certificate_code} "
+                f"(check it at {settings.SITE_URL}/verify/?code={certificate_code})"
             )

@@ -1,0 +1,75 @@
+"""Reads of certificates: lookups for verification (one query each), the
+learner's list, published keys and status lists."""
+
+from django.db.models import QuerySet
+
+from certificates.models import BulkIssueJob, Certificate, SigningKey, VerificationReceipt
+from lms.models import User
+
+# What a public verification reads: one row, no join, nothing about the holder
+# but the frozen certificate text (never e-mail or birth date).
+VERIFY_FIELDS = (
+    "id",
+    "public_id",
+    "code",
+    "content",
+    "show_holder_name",
+    "issued_at",
+    "expires_at",
+    "revoked_at",
+    "revocation_reason",
+    "withdrawn_at",
+    "status_list_id",
+    "status_index",
+    "language",
+)
+
+
+def certificate_for_code(*, code: str) -> Certificate | None:
+    """The certificate with this normalised code, in one query, or None."""
+    return Certificate.objects.only(*VERIFY_FIELDS).filter(code=code).first()
+
+
+def certificate_for_public_id(*, public_id: str) -> Certificate | None:
+    return Certificate.objects.only(*VERIFY_FIELDS).filter(public_id=public_id).first()
+
+
+def certificates_of(*, user: User) -> QuerySet[Certificate]:
+    """A learner's certificates, newest first, with their latest receipts at hand."""
+    return (
+        Certificate.objects.filter(holder=user)
+        .defer("credential_jwt")
+        .prefetch_related("receipts")
+        .order_by("-issued_at", "-id")
+    )
+
+
+def certificate_of(*, user: User, public_id) -> Certificate | None:
+    return Certificate.objects.filter(holder=user, public_id=public_id).first()
+
+
+def receipts_of(*, certificate: Certificate) -> QuerySet[VerificationReceipt]:
+    return certificate.receipts.all()[:50]
+
+
+def signing_keys_public() -> list[dict]:
+    """Every public key ever used to sign, oldest first (retired ones stay)."""
+    return list(
+        SigningKey.objects.order_by("created_at", "id").values_list("public_jwk", flat=True)
+    )
+
+
+def signing_key_active() -> SigningKey | None:
+    return SigningKey.objects.filter(active=True).first()
+
+
+def revoked_indexes(*, status_list_id: int) -> list[int]:
+    return list(
+        Certificate.objects.filter(status_list_id=status_list_id, revoked_at__isnull=False)
+        .values_list("status_index", flat=True)
+        .order_by()
+    )
+
+
+def bulk_job(*, job_id: int) -> BulkIssueJob | None:
+    return BulkIssueJob.objects.filter(pk=job_id).first()

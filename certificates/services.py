@@ -1,0 +1,292 @@
+"""Writes for certificates: issue (exactly once), sign, revoke, stop sharing,
+render PDFs, record verification receipts, rotate keys, bulk issue."""
+
+import secrets
+from datetime import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from certificates import codes, credentials, keys
+from certificates.models import (
+    STATUS_LIST_SIZE,
+    BulkIssueJob,
+    Certificate,
+    SigningKey,
+    StatusList,
+    VerificationReceipt,
+)
+from courses.models import CoursePage
+from courses.models.digcomp import DigCompLevel
+from courses.models.pages import Track
+from lms.models import User
+from lms.services import audit_record
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# A list is retired from new entries when half full, so that a random free
+# index is found in a couple of tries and every list stays a large crowd.
+STATUS_LIST_FILL = STATUS_LIST_SIZE // 2
+
+
+@transaction.atomic
+def signing_key_rotate(*, actor: User | None = None) -> SigningKey:
+    """Retire the signing key in use and create a new one. Old public keys stay
+    published so that every credential ever signed still verifies."""
+    now = timezone.now()
+    for old in SigningKey.objects.select_for_update().filter(active=True):
+        old.active = False
+        old.retired_at = now
+        old.save(update_fields=["active", "retired_at"])
+    kid, public, private = keys.new_key_pair()
+    key = SigningKey.objects.create(
+        kid=kid, public_jwk=public, private_jwk_encrypted=keys.encrypt_private_jwk(private, kid=kid)
+    )
+    audit_record(actor=actor, action="certificates.key.rotate", target=key, data={"kid": kid})
+    return key
+
+
+def _signing_key() -> SigningKey:
+    key = SigningKey.objects.filter(active=True).first()
+    if key is None:
+        try:
+            with transaction.atomic():
+                key = signing_key_rotate()
+        except IntegrityError:
+            # Another process created the first key at the same moment.
+            key = SigningKey.objects.get(active=True)
+    return key
+
+
+def _status_list() -> StatusList:
+    current = StatusList.objects.select_for_update().order_by("-id").first()
+    if current is None or Certificate.objects.filter(status_list=current).count() >= min(
+        STATUS_LIST_FILL, current.size // 2
+    ):
+        current = StatusList.objects.create(size=STATUS_LIST_SIZE)
+    return current
+
+
+def _free_index(status_list: StatusList) -> int:
+    while True:
+        index = secrets.randbelow(status_list.size)
+        if not Certificate.objects.filter(status_list=status_list, status_index=index).exists():
+            return index
+
+
+def _freeze(*, user: User, course: CoursePage) -> dict:
+    titles = {
+        page.locale.language_code: page.title
+        for page in course.get_translations(inclusive=True).select_related("locale")
+    }
+    competences = list(course.competences.order_by("code"))
+    content = {
+        "holder_name": user.get_full_name() or user.display_name or user.username,
+        "issuer": settings.CERTIFICATES_ISSUER_NAME,
+        "track_code": course.track,
+        "level_number": course.target_level,
+        "course": {},
+        "track": {},
+        "level": {},
+        "criteria": {},
+        "competences": [
+            {"code": c.code, "title": {lang: c.title_in(lang) for lang in LANGUAGES}}
+            for c in competences
+        ],
+    }
+    for language in LANGUAGES:
+        with translation.override(language):
+            content["course"][language] = titles.get(language) or course.title
+            content["track"][language] = str(Track(course.track).label)
+            content["level"][language] = str(DigCompLevel(course.target_level).label)
+            content["criteria"][language] = _(
+                "Completed every required lesson and passed every required activity of the "
+                "course, final assessment included."
+            )
+    return content
+
+
+def certificate_issue(
+    *,
+    user: User,
+    course: CoursePage,
+    enrolment_id: int | None = None,
+    completed_at: datetime | None = None,
+    issued_by: User | None = None,
+) -> Certificate | None:
+    """Issue the course's certificate to the learner, exactly once per course
+    version: calling again (retry, duplicate signal) returns the same one.
+    None when the course gives no certificate."""
+    if not course.certificate_enabled:
+        return None
+    course_key = course.translation_key
+    existing = Certificate.objects.filter(
+        holder=user, course_key=course_key, content_version=course.content_version
+    ).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            # Serialise the issuing of one learner's certificates; the unique
+            # constraint is the last word if anything slips through.
+            User.objects.select_for_update().filter(pk=user.pk).first()
+            existing = Certificate.objects.filter(
+                holder=user, course_key=course_key, content_version=course.content_version
+            ).first()
+            if existing is not None:
+                return existing
+            certificate = _certificate_create(
+                user=user,
+                course=course,
+                enrolment_id=enrolment_id,
+                issued_at=completed_at or timezone.now(),
+            )
+            audit_record(
+                actor=issued_by,
+                action="certificates.issue",
+                target=certificate,
+                subject_user=user,
+                data={"course_key": str(course_key), "version": course.content_version},
+            )
+    except IntegrityError:
+        return Certificate.objects.get(
+            holder=user, course_key=course_key, content_version=course.content_version
+        )
+    from certificates.tasks import certificate_pdf_render
+
+    certificate_pdf_render.delay_on_commit(certificate.pk, certificate.language)
+    return certificate
+
+
+def _certificate_create(
+    *, user: User, course: CoursePage, enrolment_id: int | None, issued_at: datetime
+) -> Certificate:
+    status_list = _status_list()
+    months = course.certificate_validity_months
+    language = user.preferred_language if user.preferred_language in LANGUAGES else "en"
+    certificate = Certificate(
+        code=codes.generate(),
+        holder=user,
+        course_key=course.translation_key,
+        content_version=course.content_version,
+        course_page=course,
+        enrolment_id=enrolment_id,
+        language=language,
+        content=_freeze(user=user, course=course),
+        show_holder_name=user.account_type != User.AccountType.YOUNG,
+        issued_at=issued_at,
+        expires_at=issued_at + relativedelta(months=months) if months else None,
+        signing_key=_signing_key(),
+        status_list=status_list,
+        status_index=_free_index(status_list),
+    )
+    certificate.credential_jwt = credentials.credential_sign(
+        credentials.credential_build(certificate), certificate=certificate
+    )
+    certificate.save()
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, actor: User, reason: str) -> Certificate:
+    """Revoke for a stated reason; the status list and public page show it at once."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is not None:
+        return certificate
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason.strip()
+    certificate.save(update_fields=["revoked_at", "revocation_reason"])
+    audit_record(
+        actor=actor,
+        action="certificates.revoke",
+        target=certificate,
+        subject_user=certificate.holder,
+        data={"reason": certificate.revocation_reason},
+    )
+    return certificate
+
+
+@transaction.atomic
+def certificate_sharing_set(
+    *, certificate: Certificate, holder: User, sharing: bool
+) -> Certificate:
+    """The holder stops (or resumes) sharing: the public page says it was withdrawn."""
+    certificate.withdrawn_at = None if sharing else timezone.now()
+    certificate.save(update_fields=["withdrawn_at"])
+    audit_record(
+        actor=holder,
+        action="certificates.share" if sharing else "certificates.withdraw",
+        target=certificate,
+        subject_user=holder,
+    )
+    return certificate
+
+
+def certificate_pdf(*, certificate: Certificate, language: str, rerender: bool = False) -> str:
+    """The stored PDF's name in default storage, rendered on first request (or
+    when asked to re-render) and kept."""
+    from certificates.pdf import pdf_render
+
+    name = certificate.pdf_files.get(language)
+    if name and not rerender and default_storage.exists(name):
+        return name
+    data = pdf_render(certificate, language)
+    path = f"certificates/{certificate.public_id}/certificate-{certificate.code}-{language}.pdf"
+    if default_storage.exists(path):
+        default_storage.delete(path)
+    name = default_storage.save(path, ContentFile(data))
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        locked.pdf_files = {**locked.pdf_files, language: name}
+        locked.save(update_fields=["pdf_files"])
+    certificate.pdf_files = locked.pdf_files
+    return name
+
+
+def receipt_record(*, certificate_id: int, channel: str, organisation: str = "") -> None:
+    """Tell the holder that their certificate was checked (and by whom, if said)."""
+    VerificationReceipt.objects.create(
+        certificate_id=certificate_id, channel=channel, organisation=organisation.strip()[:200]
+    )
+
+
+@transaction.atomic
+def bulk_job_create(*, actor: User, course: CoursePage, usernames: list[str]) -> BulkIssueJob:
+    """Queue the issuing of a course's certificate to many learners."""
+    job = BulkIssueJob.objects.create(
+        created_by=actor, course_page=course, usernames=usernames, total=len(usernames)
+    )
+    audit_record(
+        actor=actor,
+        action="certificates.bulk_issue",
+        target=job,
+        data={"course": course.pk, "count": len(usernames)},
+    )
+    from certificates.tasks import bulk_job_run
+
+    bulk_job_run.delay_on_commit(job.pk)
+    return job
+
+
+def bulk_job_run(*, job: BulkIssueJob) -> BulkIssueJob:
+    """Issue one by one, saving progress after each; safe to run again (issuing
+    is idempotent and already-done learners are skipped)."""
+    job.state = BulkIssueJob.State.RUNNING
+    job.save(update_fields=["state"])
+    course = CoursePage.objects.get(pk=job.course_page_id)
+    users = {u.username: u for u in User.objects.filter(username__in=job.usernames)}
+    for position, username in enumerate(job.usernames[job.done :], start=job.done):
+        user = users.get(username)
+        if user is None:
+            job.errors = [*job.errors, username]
+        elif certificate_issue(user=user, course=course, issued_by=job.created_by):
+            job.issued += 1
+        job.done = position + 1
+        job.save(update_fields=["done", "issued", "errors"])
+    job.state = BulkIssueJob.State.DONE
+    job.save(update_fields=["state"])
+    return job

@@ -1,0 +1,57 @@
+"""Celery tasks of certificates: thin, idempotent wrappers that load by id and
+call a service. A retry or a second delivery changes nothing."""
+
+from celery import shared_task
+
+from certificates import services
+from certificates.models import BulkIssueJob, Certificate
+from courses.models import CoursePage
+from lms.models import User
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def certificate_issue_for_completion(
+    self, user_id: int, course_id: int, enrolment_id: int | None, completed_at: str | None
+) -> str:
+    """Issue the certificate for a completed course, exactly once."""
+    from django.utils.dateparse import parse_datetime
+
+    user = User.objects.filter(pk=user_id).first()
+    course = CoursePage.objects.filter(pk=course_id).first()
+    if user is None or course is None:
+        return "missing"
+    certificate = services.certificate_issue(
+        user=user,
+        course=course,
+        enrolment_id=enrolment_id,
+        completed_at=parse_datetime(completed_at) if completed_at else None,
+    )
+    return certificate.code if certificate else "no certificate"
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def certificate_pdf_render(self, certificate_id: int, language: str) -> str:
+    """Render and store the PDF once, right after issue."""
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    if certificate is None:
+        return "missing"
+    return services.certificate_pdf(certificate=certificate, language=language)
+
+
+@shared_task
+def receipt_record(certificate_id: int, channel: str, organisation: str = "") -> None:
+    """Record a verification receipt off the request path."""
+    services.receipt_record(
+        certificate_id=certificate_id, channel=channel, organisation=organisation
+    )
+
+
+@shared_task(bind=True, acks_late=True)
+def bulk_job_run(self, job_id: int) -> str:
+    """Work through a bulk issuing job, saving progress as it goes."""
+    job = BulkIssueJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return "missing"
+    if job.state == BulkIssueJob.State.DONE:
+        return "done"
+    return services.bulk_job_run(job=job).state

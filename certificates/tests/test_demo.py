@@ -1,0 +1,26 @@
+import pytest
+from django.core.management import call_command
+
+from certificates.models import Certificate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_gives_the_demo_learner_the_security_diploma_and_prints_its_code(
+    security_course, capsys
+):
+    call_command("seed_demo")
+    certificate = Certificate.objects.get(holder__username="learner")
+    assert certificate.course_key == security_course.translation_key
+    assert certificate.display_code in capsys.readouterr().out
+
+
+def test_seed_demo_twice_issues_one_certificate(security_course):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Certificate.objects.filter(holder__username="learner").count() == 1
+
+
+def test_seed_demo_without_a_security_course_issues_nothing(home_page):
+    call_command("seed_demo")
+    assert not Certificate.objects.exists()

@@ -1,0 +1,119 @@
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from certificates import services
+from certificates.models import Certificate
+from lms.models import AuditEntry
+from lms.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(security_course, learner, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return services.certificate_issue(user=learner, course=security_course)
+
+
+def test_the_learner_sees_their_certificate_with_share_and_linkedin_links(
+    client, learner, certificate
+):
+    client.force_login(learner)
+    page = client.get("/nl/me/certificates/").content.decode()
+    assert "Veiligheidsdiploma: veilig online" in page
+    assert certificate.display_code in page
+    assert f"http://testserver/verify/?code={certificate.display_code}" in page
+    assert "https://www.linkedin.com/profile/add?" in page
+
+
+def test_the_linkedin_link_uses_the_documented_add_to_profile_parameters(learner, certificate):
+    from certificates.views.learner import linkedin_url
+
+    query = parse_qs(urlsplit(linkedin_url(certificate, "en")).query)
+    assert query["startTask"] == ["CERTIFICATION_NAME"]
+    assert query["name"] == ["Security diploma: safe online"]
+    assert query["organizationName"] == ["Digiskills"]
+    assert query["issueYear"] == [str(certificate.issued_at.year)]
+    assert query["expirationYear"] == [str(certificate.expires_at.year)]
+    assert query["certId"] == [certificate.display_code]
+    assert query["certUrl"][0].endswith(certificate.display_code)
+
+
+def test_the_certificates_page_needs_a_sign_in(client):
+    response = client.get("/en/me/certificates/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_pdf_is_rendered_once_and_stored(client, learner, certificate, monkeypatch):
+    client.force_login(learner)
+    url = reverse("certificates:download", args=[certificate.public_id, "nl"])
+    first = client.get(url)
+    assert first["Content-Type"] == "application/pdf"
+    assert b"".join(first.streaming_content).startswith(b"%PDF-")
+    name = Certificate.objects.get(pk=certificate.pk).pdf_files["nl"]
+    assert default_storage.exists(name)
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("certificates.pdf.pdf_render", no_render)
+    assert client.get(url).status_code == 200
+
+
+def test_other_languages_can_be_downloaded(client, learner, certificate):
+    client.force_login(learner)
+    response = client.get(reverse("certificates:download", args=[certificate.public_id, "de"]))
+    assert response.status_code == 200
+    assert "de" in Certificate.objects.get(pk=certificate.pk).pdf_files
+
+
+def test_nobody_else_can_download_a_learners_pdf(client, certificate):
+    client.force_login(UserFactory())
+    response = client.get(reverse("certificates:download", args=[certificate.public_id, "nl"]))
+    assert response.status_code == 404
+
+
+def test_nobody_else_can_stop_sharing_a_learners_certificate(client, certificate):
+    client.force_login(UserFactory())
+    response = client.post(reverse("certificates:sharing", args=[certificate.public_id]))
+    assert response.status_code == 404
+    assert Certificate.objects.get(pk=certificate.pk).withdrawn_at is None
+
+
+def test_stopping_and_resuming_sharing(client, learner, certificate):
+    client.force_login(learner)
+    url = reverse("certificates:sharing", args=[certificate.public_id])
+    client.post(url)
+    assert Certificate.objects.get(pk=certificate.pk).withdrawn_at is not None
+    assert AuditEntry.objects.filter(action="certificates.withdraw").exists()
+    client.post(url, {"sharing": "on"})
+    assert Certificate.objects.get(pk=certificate.pk).withdrawn_at is None
+
+
+def test_the_learner_sees_who_checked_their_certificate(client, learner, certificate):
+    services.receipt_record(certificate_id=certificate.pk, channel="code", organisation="ACME")
+    client.force_login(learner)
+    assert "ACME" in client.get("/en/me/certificates/").content.decode()
+
+
+def test_re_rendering_happens_only_when_asked(client, learner, certificate):
+    client.force_login(learner)
+    response = client.post(reverse("certificates:rerender", args=[certificate.public_id]))
+    assert response.status_code == 302
+    assert certificate.language in Certificate.objects.get(pk=certificate.pk).pdf_files
+
+
+def test_the_list_costs_the_same_queries_for_one_or_many_certificates(
+    client, learner, security_course, basic_course, django_assert_max_num_queries
+):
+    services.certificate_issue(user=learner, course=security_course)
+    client.force_login(learner)
+    with django_assert_max_num_queries(12) as one:
+        client.get("/en/me/certificates/")
+    services.certificate_issue(user=learner, course=basic_course)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get("/en/me/certificates/").content.decode()
+    assert "Basic digital skills" in page

@@ -1,0 +1,154 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from certificates import services
+from certificates.models import VerificationReceipt
+from certificates.pdf import pdf_render
+from certificates.tests.helpers import pdf_without_credential
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(security_course, learner):
+    return services.certificate_issue(user=learner, course=security_course)
+
+
+def _verify_url(language="en"):
+    return f"/{language}/verify/"
+
+
+def test_the_qr_link_leads_to_the_verification_page_with_the_code_filled_in(client, certificate):
+    response = client.get(f"/verify/?code={certificate.display_code}", follow=True)
+    assert response.redirect_chain[-1][0].endswith(f"/verify/?code={certificate.display_code}")
+    assert response.status_code == 200
+    assert certificate.display_code in response.content.decode()
+    assert 'data-status="valid"' in response.content.decode()
+
+
+def test_the_verification_page_shows_every_field_in_the_visitors_language(client, certificate):
+    page = client.get(_verify_url("fr"), {"code": certificate.display_code}).content.decode()
+    assert "Lotte Peeters" in page
+    assert "Diplôme sécurité : en sécurité en ligne" in page
+    assert "4.1" in page and "4.2" in page
+    assert "lotte" not in page.lower().replace("lotte peeters", "")  # no username, no e-mail
+    assert "@example.be" not in page
+
+
+def test_a_childs_name_is_never_shown(client, security_course, child):
+    certificate = services.certificate_issue(user=child, course=security_course)
+    page = client.get(_verify_url(), {"code": certificate.display_code}).content.decode()
+    assert 'data-status="valid"' in page
+    assert "Noah" not in page and "Dubois" not in page
+
+
+def test_a_mistyped_code_gets_a_hint(client, certificate):
+    code = certificate.code
+    wrong = code[:3] + ("X" if code[3] != "X" else "Y") + code[4:]
+    page = client.get(_verify_url(), {"code": wrong}).content.decode()
+    assert 'data-status="mistyped"' in page
+    assert "last character does not match" in page
+
+
+def test_a_revoked_certificate_shows_date_and_reason(client, certificate, learner):
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
+    page = client.get(_verify_url(), {"code": certificate.code}).content.decode()
+    assert 'data-status="revoked"' in page
+    assert "Exam fraud" in page
+
+
+def test_a_withdrawn_certificate_shows_no_details(client, certificate, learner):
+    services.certificate_sharing_set(certificate=certificate, holder=learner, sharing=False)
+    page = client.get(_verify_url(), {"code": certificate.code}).content.decode()
+    assert 'data-status="withdrawn"' in page
+    assert "Lotte Peeters" not in page
+
+
+def test_a_flood_of_lookups_gets_429(client, certificate, settings):
+    settings.CERTIFICATES_VERIFY_RATE = "5/60"
+    for _ in range(5):
+        assert client.get(_verify_url(), {"code": certificate.code}).status_code == 200
+    response = client.get(_verify_url(), {"code": certificate.code})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    api = client.get(reverse("certificates_public:api_verify_code", args=[certificate.code]))
+    assert api.status_code == 429
+
+
+def test_the_employer_can_leave_their_organisation_as_a_receipt(
+    client, certificate, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(_verify_url(), {"code": certificate.code})
+        client.post(_verify_url(), {"code": certificate.code, "organisation": "ACME Brussels"})
+    receipts = list(VerificationReceipt.objects.filter(certificate=certificate))
+    assert {r.organisation for r in receipts} == {"", "ACME Brussels"}
+
+
+def test_reloading_the_page_does_not_multiply_receipts(
+    client, certificate, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            client.get(_verify_url(), {"code": certificate.code})
+    assert VerificationReceipt.objects.filter(certificate=certificate).count() == 1
+
+
+def test_dropping_the_pdf_gives_valid(client, certificate):
+    upload = __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
+        "c.pdf", pdf_render(certificate, "nl"), content_type="application/pdf"
+    )
+    page = client.post("/en/verify/pdf/", {"file": upload}).content.decode()
+    assert 'data-status="valid"' in page
+    assert "Same" in page
+
+
+@pytest.mark.parametrize(
+    ("payload", "status"),
+    [(b"hello, I am a text file", "not_pdf"), (pdf_without_credential(), "no_credential")],
+)
+def test_dropping_a_bad_file_gives_its_own_verdict(client, payload, status):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post("/en/verify/pdf/", {"file": SimpleUploadedFile("x.pdf", payload)})
+    assert response.status_code == 200
+    assert f'data-status="{status}"' in response.content.decode()
+
+
+def test_the_json_api_answers_with_one_query_per_lookup(
+    client, certificate, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(url)  # the first check of this client writes a receipt
+    with django_assert_num_queries(1):
+        response = client.get(url, {"lang": "de"})
+    data = response.json()
+    assert data["status"] == "valid"
+    assert data["certificate"]["holder"] == "Lotte Peeters"
+    assert data["certificate"]["course"] == "Sicherheitsdiplom: sicher online"
+    assert "email" not in json.dumps(data)
+
+
+def test_the_json_api_checks_a_posted_jwt_and_a_posted_pdf(client, certificate):
+    url = reverse("certificates_public:api_verify_document")
+    jwt = client.post(url, certificate.credential_jwt, content_type="application/vc+jwt").json()
+    assert jwt["status"] == "valid" and jwt["signature_checked"]
+    pdf = client.post(url, pdf_render(certificate, "en"), content_type="application/pdf").json()
+    assert pdf["status"] == "valid"
+    assert all(field["matches"] for field in pdf["fields"])
+
+
+def test_the_json_api_gives_400_for_a_malformed_code_and_never_500(client):
+    response = client.get(reverse("certificates_public:api_verify_code", args=["nope"]))
+    assert response.status_code == 400
+    assert response.json()["status"] == "malformed"
+    garbage = client.post(
+        reverse("certificates_public:api_verify_document"),
+        b"\xff\xfe\x00",
+        content_type="application/octet-stream",
+    )
+    assert garbage.status_code == 200
+    assert garbage.json()["status"] == "not_a_credential"

@@ -1,0 +1,80 @@
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from certificates import services
+from certificates.models import BulkIssueJob, Certificate
+from lms.models import AuditEntry
+from lms.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _staff(codename: str):
+    user = UserFactory(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user
+
+
+@pytest.fixture
+def certificate(security_course, learner):
+    return services.certificate_issue(user=learner, course=security_course)
+
+
+def test_a_learner_cannot_revoke(client, learner, certificate):
+    client.force_login(learner)
+    url = reverse("certificates:revoke", args=[certificate.public_id])
+    assert client.post(url, {"reason": "mine"}).status_code == 403
+    assert Certificate.objects.get(pk=certificate.pk).revoked_at is None
+
+
+def test_staff_with_the_permission_revoke_with_a_reason_written_to_the_journal(client, certificate):
+    officer = _staff("revoke_certificate")
+    client.force_login(officer)
+    url = reverse("certificates:revoke", args=[certificate.public_id])
+    assert client.post(url, {"reason": ""}).status_code == 200  # a reason is required
+    assert Certificate.objects.get(pk=certificate.pk).revoked_at is None
+    client.post(url, {"reason": "Exam taken by someone else"})
+    revoked = Certificate.objects.get(pk=certificate.pk)
+    assert revoked.revocation_reason == "Exam taken by someone else"
+    entry = AuditEntry.objects.get(action="certificates.revoke")
+    assert entry.actor == officer and entry.subject_user == certificate.holder
+    assert entry.data == {"reason": "Exam taken by someone else"}
+
+
+def test_bulk_issuing_needs_the_permission(client, learner):
+    client.force_login(learner)
+    assert client.get(reverse("certificates:bulk_issue")).status_code == 403
+    assert client.get(reverse("certificates:bulk_progress", args=[1])).status_code == 403
+
+
+def test_bulk_issuing_issues_to_everyone_and_shows_progress(
+    client, security_course, django_capture_on_commit_callbacks
+):
+    people = [UserFactory() for _ in range(3)]
+    client.force_login(_staff("bulk_issue_certificate"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("certificates:bulk_issue"),
+            {
+                "course": security_course.pk,
+                "usernames": "\n".join([p.username for p in people] + ["nobody-here"]),
+            },
+        )
+    job = BulkIssueJob.objects.get()
+    assert response["Location"] == reverse("certificates:bulk_progress", args=[job.pk])
+    assert Certificate.objects.filter(holder__in=people).count() == 3
+    page = client.get(response["Location"]).content.decode()
+    assert 'aria-valuenow="100"' in page
+    assert "nobody-here" in page
+
+
+def test_a_bulk_job_run_twice_issues_nothing_twice(security_course):
+    people = [UserFactory() for _ in range(2)]
+    job = BulkIssueJob.objects.create(
+        course_page=security_course, usernames=[p.username for p in people], total=2
+    )
+    services.bulk_job_run(job=job)
+    job.done = 0
+    services.bulk_job_run(job=job)
+    assert Certificate.objects.count() == 2

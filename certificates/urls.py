@@ -1,0 +1,50 @@
+"""Two URL sets: pages in the four languages (`certificates`), and language-free
+public documents and the JSON API (`certificates_public`)."""
+
+from django.urls import path
+
+from certificates.views import api, keys, learner, public, staff
+
+app_name = "certificates"
+
+
+urlpatterns = [
+    path("verify/", public.verify, name="verify"),
+    path("verify/pdf/", public.verify_pdf, name="verify_pdf"),
+    path("me/certificates/", learner.certificate_list, name="mine"),
+    path(
+        "me/certificates/<uuid:public_id>/pdf/<str:language>/",
+        learner.certificate_download,
+        name="download",
+    ),
+    path(
+        "me/certificates/<uuid:public_id>/sharing/",
+        learner.certificate_sharing,
+        name="sharing",
+    ),
+    path(
+        "me/certificates/<uuid:public_id>/rerender/",
+        learner.certificate_rerender,
+        name="rerender",
+    ),
+    path("certificates/<uuid:public_id>/revoke/", staff.revoke, name="revoke"),
+    path("certificates/bulk/", staff.bulk_issue, name="bulk_issue"),
+    path("certificates/bulk/<int:job_id>/", staff.bulk_progress, name="bulk_progress"),
+]
+
+public_urlpatterns = (
+    [
+        path(".well-known/did.json", keys.did_document, name="did"),
+        path("certificates/keys.json", keys.jwks, name="jwks"),
+        path("certificates/keys/<str:kid>.json", keys.jwk, name="jwk"),
+        path("certificates/status/<int:list_id>", keys.status_list, name="status_list"),
+        path(
+            "certificates/achievements/<uuid:course_key>/v<int:version>",
+            keys.achievement,
+            name="achievement",
+        ),
+        path("api/certificates/verify/<str:code>", api.verify_code, name="api_verify_code"),
+        path("api/certificates/verify", api.verify_document, name="api_verify_document"),
+    ],
+    "certificates_public",
+)

@@ -1,0 +1,97 @@
+"""The learner's certificates: download, share, LinkedIn, receipts, stop sharing."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from certificates import selectors, services
+from certificates.links import verify_url
+from certificates.permissions import access_own_certificate
+from certificates.verification import certificate_status
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def linkedin_url(certificate, language: str) -> str:
+    """LinkedIn's documented "add to profile" link for a certification."""
+    params = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": certificate.text("course", language),
+        "organizationName": certificate.content["issuer"],
+        "issueYear": certificate.issued_at.year,
+        "issueMonth": certificate.issued_at.month,
+        "certUrl": verify_url(certificate.code),
+        "certId": certificate.display_code,
+    }
+    if certificate.expires_at:
+        params["expirationYear"] = certificate.expires_at.year
+        params["expirationMonth"] = certificate.expires_at.month
+    return "https://www.linkedin.com/profile/add?" + urlencode(params)
+
+
+@login_required
+def certificate_list(request: HttpRequest) -> HttpResponse:
+    """My certificates (query count does not grow with their number)."""
+    language = get_language()
+    rows = []
+    for certificate in selectors.certificates_of(user=request.user):
+        rows.append(
+            {
+                "certificate": certificate,
+                "course": certificate.text("course", language),
+                "status": certificate_status(certificate),
+                "share_url": verify_url(certificate.code),
+                "linkedin_url": linkedin_url(certificate, language),
+                "receipts": list(certificate.receipts.all())[:10],
+                "languages": [(code, LANGUAGE_NAMES[code]) for code, _name in settings.LANGUAGES],
+            }
+        )
+    return render(request, "certificates/my_certificates.html", {"rows": rows})
+
+
+@login_required
+def certificate_download(request: HttpRequest, public_id, language: str) -> FileResponse:
+    """The stored PDF (rendered the first time it is asked for in a language)."""
+    certificate = access_own_certificate(request.user, public_id)
+    if language not in LANGUAGE_NAMES:
+        raise Http404
+    name = services.certificate_pdf(certificate=certificate, language=language)
+    return FileResponse(
+        default_storage.open(name, "rb"),
+        as_attachment=True,
+        filename=f"certificate-{certificate.display_code}-{language}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_POST
+def certificate_sharing(request: HttpRequest, public_id) -> HttpResponse:
+    certificate = access_own_certificate(request.user, public_id)
+    sharing = request.POST.get("sharing") == "on"
+    services.certificate_sharing_set(certificate=certificate, holder=request.user, sharing=sharing)
+    if sharing:
+        messages.success(request, _("Your certificate can be checked again."))
+    else:
+        messages.success(
+            request, _("You stopped sharing this certificate. Its page now says you withdrew it.")
+        )
+    return redirect("certificates:mine")
+
+
+@login_required
+@require_POST
+def certificate_rerender(request: HttpRequest, public_id) -> HttpResponse:
+    """Render the PDF again (e.g. after a design change), on request only."""
+    certificate = access_own_certificate(request.user, public_id)
+    services.certificate_pdf(certificate=certificate, language=certificate.language, rerender=True)
+    messages.success(request, _("Your PDF has been made again."))
+    return redirect("certificates:mine")

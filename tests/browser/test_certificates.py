@@ -1,0 +1,74 @@
+"""A learner finishes a course and opens the certificate; an employer follows
+the QR code and drops the PDF: valid, on a phone, axe clean."""
+
+import pypdfium2
+import pytest
+import zxingcpp
+from django.conf import settings as django_settings
+from django.test import Client
+from django.utils import timezone
+
+from certificates.models import Certificate
+from certificates.tests.conftest import make_catalog, make_course
+from lms.signals import course_completed
+from lms.tests.factories import UserFactory
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def _qr_url(pdf: bytes) -> str:
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil()
+    (code,) = [b.text for b in zxingcpp.read_barcodes(image)]
+    return code
+
+
+def _sign_in(page, user, live_server) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def test_finish_open_scan_verify_and_drop_the_pdf(page, live_server, home_page, settings, tmp_path):
+    settings.SITE_URL = live_server.url
+    settings.MEDIA_ROOT = tmp_path / "media"
+    course = make_course(make_catalog(home_page), "security", validity=24)
+    learner = UserFactory(first_name="Lotte", last_name="Peeters", preferred_language="en")
+
+    # The learning engine says the course is done; the certificate follows.
+    course_completed.send(
+        sender=None, user=learner, course=course, enrolment_id=1, completed_at=timezone.now()
+    )
+    certificate = Certificate.objects.get(holder=learner)
+
+    _sign_in(page, learner, live_server)
+    page.goto("/en/me/certificates/")
+    assert page.get_by_role("heading", name="Security diploma: safe online").is_visible()
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").first.click()
+    pdf_path = tmp_path / "certificate.pdf"
+    download.value.save_as(pdf_path)
+
+    # The employer scans the QR code on the paper.
+    url = _qr_url(pdf_path.read_bytes())
+    assert url == f"{live_server.url}/verify/?code={certificate.display_code}"
+    page.context.clear_cookies()
+    page.goto(url)
+    assert page.locator("#verdict-title").inner_text() == "Valid certificate"
+    assert page.get_by_label("Verification code").input_value() == certificate.display_code
+    assert page.get_by_text("Lotte Peeters").first.is_visible()
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+
+    # ... and drops the PDF to compare every field.
+    page.get_by_role("link", name="Check a PDF file instead").click()
+    page.get_by_label("Certificate PDF").set_input_files(str(pdf_path))
+    page.get_by_role("button", name="Check the PDF").click()
+    page.wait_for_selector("#verdict-title")
+    assert page.locator("#verdict-title").inner_text() == "Valid certificate"
+    assert page.locator("#verdict-title").get_attribute("data-status") == "valid"
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
