@@ -30,6 +30,8 @@ class Limits:
     max_entries: int = 2000
     max_total_bytes: int = 500 * 1024 * 1024
     max_ratio: int = 100
+    max_json_bytes: int = 16 * 1024 * 1024
+    max_json_depth: int = 64
 
 
 def check_name(name: str) -> None:
@@ -104,6 +106,12 @@ def open_archive(
             )
         if not info.is_dir():
             files.append(info)
+    # "content/a" as a file and "content/a/b.png" beside it cannot both be
+    # extracted; refuse the pair rather than fail half-way through a write.
+    folders = {key.rsplit("/", 1)[0] for key in seen if "/" in key}
+    for info in files:
+        if unicodedata.normalize("NFC", info.filename).casefold() in folders:
+            raise PackageRefused("duplicate", name=info.filename)
     if size > RATIO_FLOOR and total / size > limits.max_ratio:
         raise PackageRefused(
             "zip_bomb", name=infos[0].filename, ratio=int(total / size), limit=limits.max_ratio

@@ -43,6 +43,8 @@ REASONS = {
     "missing_h5p_json": _("The package has no h5p.json at its top level."),
     "missing_content_json": _("The package has no content/content.json."),
     "bad_json": _("“%(name)s” is not valid JSON (line %(line)s, column %(column)s)."),
+    "json_too_large": _("“%(name)s” takes %(size)s; a JSON file may take at most %(limit)s."),
+    "json_too_deep": _("“%(name)s” is nested more than %(limit)s levels deep."),
     "not_an_object": _("“%(name)s” must hold a JSON object."),
     "metadata_invalid": _("h5p.json: “%(field)s” is missing or has the wrong type."),
     "media_path_unsafe": _(

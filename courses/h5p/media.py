@@ -101,10 +101,29 @@ def check_bytes(name: str, head: bytes) -> None:
         raise PackageRefused("content_mismatch", name=name, extension=extension)
 
 
-def parse_json(name: str, data: bytes) -> object:
+def _depth(value: object) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            stack.extend((child, level + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, level + 1) for child in item)
+    return deepest
+
+
+def parse_json(name: str, data: bytes, *, max_depth: int = 64) -> object:
+    """The parsed document; refused when it is not UTF-8 JSON or nests deeper
+    than any content type needs (the walkers after this one recurse)."""
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        value = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise PackageRefused("bad_json", name=name, line=1, column=1) from None
     except json.JSONDecodeError as error:
         raise PackageRefused("bad_json", name=name, line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        raise PackageRefused("json_too_deep", name=name, limit=max_depth) from None
+    if _depth(value) > max_depth:
+        raise PackageRefused("json_too_deep", name=name, limit=max_depth)
+    return value

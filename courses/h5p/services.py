@@ -4,6 +4,7 @@ import uuid
 import zipfile
 from typing import IO
 
+from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -28,6 +29,8 @@ def h5p_content_create(
     """Validate `upload` fully, then store its parameters and extract its media
     under a folder of its own. A refused package raises `PackageRefused` before
     anything is written."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"unknown language {language!r}")
     package = validate_package(upload, limits=limits)
     key = uuid.uuid4()
     prefix = f"{CONTENT_PREFIX}/{key}"

@@ -17,7 +17,7 @@ from pyh5p.errors import DependencyError, H5PError, LibraryNotFoundError
 from pyh5p.semantics import _strip_disallowed_tags
 
 from courses.h5p.archive import Limits, open_archive, read_entry
-from courses.h5p.errors import PackageRefused
+from courses.h5p.errors import PackageRefused, size_label
 from courses.h5p.library_store import offline_store
 from courses.h5p.media import HEAD_BYTES, check_bytes, check_extension, parse_json
 from courses.models import H5PLibrary
@@ -190,7 +190,8 @@ def clean_parameters(store: LibraryStore, semantics: Any, value: Any) -> Any:
 def validate_package(upload: IO[bytes], *, limits: Limits | None = None) -> ValidatedPackage:
     """Check an uploaded package against every rule; raise `PackageRefused`
     with the first reason found, or return what may be stored."""
-    archive, infos = open_archive(upload, limits or Limits())
+    limits = limits or Limits()
+    archive, infos = open_archive(upload, limits)
     with archive:
         names = [info.filename for info in infos]
         _classify(names)
@@ -213,7 +214,16 @@ def validate_package(upload: IO[bytes], *, limits: Limits | None = None) -> Vali
         documents = {}
         for info in infos:
             if info.filename.endswith(".json"):
-                documents[info.filename] = parse_json(info.filename, read_entry(archive, info))
+                if info.file_size > limits.max_json_bytes:
+                    raise PackageRefused(
+                        "json_too_large",
+                        name=info.filename,
+                        size=size_label(info.file_size),
+                        limit=size_label(limits.max_json_bytes),
+                    )
+                documents[info.filename] = parse_json(
+                    info.filename, read_entry(archive, info), max_depth=limits.max_json_depth
+                )
             else:
                 check_bytes(info.filename, read_entry(archive, info, keep=HEAD_BYTES))
     metadata, parameters = documents["h5p.json"], documents["content/content.json"]

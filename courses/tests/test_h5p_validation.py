@@ -143,6 +143,11 @@ CORPUS = {
         "duplicate",
     ),
     "damaged entry": (_corrupt(), "corrupt"),
+    "file and folder of the same name": (
+        build(entry("content/images", b"{}"), entry("content/images/a.png", PNG)),
+        "duplicate",
+    ),
+    "deeply nested JSON": (build(content_json=b"[" * 5000 + b"]" * 5000), "json_too_deep"),
     "encrypted entry": (_encrypted(), "encrypted"),
     "missing h5p.json": (
         build(entry("content/content.json", json.dumps(parameters()).encode()), base=False),
@@ -227,8 +232,9 @@ def test_hostile_package_is_refused_with_its_reason_and_nothing_is_written(case,
         (Limits(max_entries=2), "too_many_files"),
         (Limits(max_total_bytes=1000), "too_large_total"),
         (Limits(max_upload_bytes=200), "too_big"),
+        (Limits(max_json_bytes=1000), "json_too_large"),
     ],
-    ids=["too many files", "too large unpacked", "too large upload"],
+    ids=["too many files", "too large unpacked", "too large upload", "too large JSON"],
 )
 def test_package_over_a_limit_is_refused(limits, reason, media_root):
     package = build(
