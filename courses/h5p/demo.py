@@ -20,7 +20,7 @@ QUIZ_LIBRARY = {"machineName": "H5P.DigiskillsQuiz", "majorVersion": 1, "minorVe
 IMAGE_PATH = "images/padlock.png"
 
 
-def _padlock_png() -> bytes:
+def padlock_png() -> bytes:
     """A padlock beside a row of asterisks, drawn here so the demo ships no binary."""
     image = Image.new("RGB", (480, 200), "#f2f5fb")
     draw = ImageDraw.Draw(image)
@@ -75,7 +75,7 @@ def quiz_package(language: str) -> bytes:
     files = {
         "h5p.json": json.dumps(metadata, ensure_ascii=False).encode(),
         "content/content.json": json.dumps(parameters, ensure_ascii=False).encode(),
-        f"content/{IMAGE_PATH}": _padlock_png(),
+        f"content/{IMAGE_PATH}": padlock_png(),
     }
     return write_zip(files)
 
