@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 class H5PContentUploadForm(forms.Form):
     file = forms.FileField(
         label=_("H5P package (.h5p)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".h5p,.zip"}),
         help_text=_("Only h5p.json and content/ are taken; its libraries must be installed."),
     )
     title = forms.CharField(
@@ -22,6 +23,7 @@ class H5PContentUploadForm(forms.Form):
 class H5PLibraryInstallForm(forms.Form):
     file = forms.FileField(
         label=_("Library (.h5p or .zip)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".h5p,.zip"}),
         help_text=_(
             "Install only library code you have reviewed: it runs in every learner's "
             "player. An installed version is never replaced."

@@ -20,7 +20,7 @@ from typing import IO
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from pyh5p import LibraryId, LibraryStore
+from pyh5p import H5PError, LibraryId, LibraryStore, Semantics
 from pyh5p.security import DEFAULT_ALLOWED_EXTENSIONS
 
 from courses.h5p.archive import Limits, check_name, open_archive, read_entry
@@ -120,8 +120,14 @@ def _split_libraries(files: dict[str, bytes]) -> list[_Source]:
             semantics = parse_json(
                 f"{directory}/semantics.json".lstrip("/"), group["semantics.json"]
             )
-            if not isinstance(semantics, list):
-                raise PackageRefused("library_json_invalid", name=where, field="semantics.json")
+            try:
+                Semantics.from_json(semantics).root()
+            except (H5PError, TypeError, ValueError, KeyError, AttributeError):
+                # Validation of every upload reads these semantics: refuse
+                # them now rather than fail on each upload later.
+                raise PackageRefused(
+                    "library_json_invalid", name=where, field="semantics.json"
+                ) from None
         source = _Source(directory, metadata, semantics, group)
         for name in group:
             if extension_of(name) not in LIBRARY_EXTENSIONS:

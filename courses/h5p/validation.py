@@ -95,6 +95,12 @@ def _check_references(parameters: dict, media: dict[str, MediaFile]) -> None:
 def _check_metadata(metadata: dict, parameters: dict, media: dict[str, MediaFile]) -> None:
     files = {"h5p.json": b"", "content/content.json": b""}
     files.update({item.entry: b"" for item in media.values()})
+    embed_types = metadata.get("embedTypes")
+    # Compared with ==, not hashed: an item may be any JSON value.
+    if not isinstance(embed_types, list) or any(
+        item not in ("div", "iframe") for item in embed_types
+    ):
+        raise PackageRefused("metadata_invalid", field="embedTypes")
     package = H5PPackage(metadata, parameters, (), files)
     for issue in package.validate(require_content=True, allow_content_only=True):
         if issue.path.startswith("$.h5p."):
@@ -145,7 +151,11 @@ def _check_parameters(
     store: LibraryStore, main: LibraryId, metadata: dict, parameters: dict, media: dict
 ) -> None:
     content = PyH5PContent(store, main, parameters, metadata, assets=dict.fromkeys(media, b""))
-    issues = content.validate()
+    try:
+        issues = content.validate()
+    except (H5PError, TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        # pyh5p met a shape it does not expect: still a refusal, never a crash.
+        raise PackageRefused("parameters_invalid", library=str(main), path="$", count=1) from None
     if issues:
         raise PackageRefused(
             "parameters_invalid", library=str(main), path=issues[0].path, count=len(issues)

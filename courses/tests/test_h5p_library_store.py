@@ -4,6 +4,7 @@ pinned by version, never replaced, never filled from a content upload."""
 import io
 import json
 import os
+import shutil
 import zipfile
 
 import pytest
@@ -12,8 +13,9 @@ from django.core.management import CommandError, call_command
 from courses.h5p.demo import LIBRARIES
 from courses.h5p.errors import PackageRefused
 from courses.h5p.library_store import library_install, offline_store
+from courses.h5p.services import h5p_content_create
 from courses.models import H5PLibrary
-from courses.tests.h5p_packages import install_quiz_library, stored_files
+from courses.tests.h5p_packages import install_quiz_library, stored_files, valid
 from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 
@@ -222,3 +224,29 @@ def test_install_command_accepts_an_h5p_file(tmp_path):
     call_command("h5p_library_install", str(path))
 
     assert H5PLibrary.objects.get().machine_name == "H5P.Helper"
+
+
+def test_library_with_malformed_semantics_is_refused():
+    files = {**_library(), "semantics.json": json.dumps([{"name": "a", "type": "list"}]).encode()}
+
+    with pytest.raises(PackageRefused) as refused:
+        library_install(source=_zip(files), installed_by=None)
+
+    assert refused.value.code == "library_json_invalid"
+    assert "semantics.json" in refused.value.message
+
+
+def test_new_activities_take_the_newest_patch_and_old_ones_keep_theirs(tmp_path):
+    old = install_quiz_library()
+    first = h5p_content_create(upload=io.BytesIO(valid()), language="en", uploaded_by=None)
+    newer = tmp_path / "H5P.DigiskillsQuiz-1.1"
+    shutil.copytree(QUIZ, newer)
+    metadata = json.loads((newer / "library.json").read_text())
+    (newer / "library.json").write_text(json.dumps({**metadata, "patchVersion": 1}))
+    [new] = library_install(source=newer, installed_by=None)
+
+    second = h5p_content_create(upload=io.BytesIO(valid()), language="en", uploaded_by=None)
+
+    first.refresh_from_db()
+    assert (first.main_library, second.main_library) == (old, new)
+    assert str(new) == "H5P.DigiskillsQuiz 1.1.1"

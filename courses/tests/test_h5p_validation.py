@@ -133,6 +133,10 @@ CORPUS = {
         build(h5p_json=json.dumps({k: v for k, v in metadata().items() if k != "title"}).encode()),
         "metadata_invalid",
     ),
+    "embed types that are not a list of names": (
+        build(h5p_json=json.dumps(metadata(embedTypes=[{"div": 1}])).encode()),
+        "metadata_invalid",
+    ),
     "zip bomb": (_zip_bomb(), "zip_bomb"),
     "not a zip": (b"This is a text file, not a package.", "not_zip"),
     "zip behind an image": (_polyglot(), "not_zip"),
@@ -264,6 +268,7 @@ def test_only_variants_of_the_same_attack_share_a_reason():
         "not_zip",
         "duplicate",
         "media_path_unsafe",
+        "metadata_invalid",
     }
 
 
