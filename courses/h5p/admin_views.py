@@ -2,6 +2,7 @@
 (administrators). Loaded by one import line in courses/wagtail_hooks.py."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,6 +17,8 @@ from courses.h5p.library_store import library_install
 from courses.h5p.permissions import access_h5p_content_upload, access_h5p_library_install
 from courses.h5p.selectors import h5p_content_list, h5p_library_list
 from courses.h5p.services import h5p_content_create
+
+PER_PAGE = 50
 
 
 def content_index(request):
@@ -38,12 +41,14 @@ def content_index(request):
         else:
             messages.success(request, _("“%(title)s” was added.") % {"title": content.title})
             return redirect("h5p_content_index")
+    contents = Paginator(h5p_content_list(), PER_PAGE).get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
         "courses/h5p/content_index.html",
         {
             "form": form,
-            "contents": h5p_content_list()[:200],
+            "contents": contents,
+            "elided_page_range": contents.paginator.get_elided_page_range(contents.number),
             "may_install": request.user.has_perm("courses.add_h5plibrary"),
         },
         status=400 if form.errors else 200,

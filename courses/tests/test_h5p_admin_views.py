@@ -203,3 +203,17 @@ def test_library_list_queries_do_not_grow_with_the_libraries(
         response = client.get(reverse("h5p_library_index"))
 
     assert b"H5P.DigiskillsQuiz" in response.content
+
+
+def test_activity_list_is_paginated(client, editor, quiz_library, monkeypatch):
+    monkeypatch.setattr("courses.h5p.admin_views.PER_PAGE", 2)
+    client.force_login(editor)
+    for language in ("nl", "fr", "de"):
+        h5p_content_create(upload=io.BytesIO(valid()), language=language, uploaded_by=editor)
+
+    first = client.get(reverse("h5p_content_index"))
+    second = client.get(reverse("h5p_content_index"), {"p": 2})
+
+    assert first.content.count(b"Strong passwords") == 2
+    assert second.content.count(b"Strong passwords") == 1
+    assert b'aria-current="page"' in second.content
