@@ -3,15 +3,13 @@ audited action of its own, pinned by machine name and major.minor.patch.
 
 Files go to default storage (local disk or S3); library.json and semantics.json
 are also kept in the database, so that validation builds pyh5p's offline
-`LibraryStore` from them without reading storage.
+`LibraryStore` from them without reading storage or disk.
 """
 
 import contextlib
 import hashlib
-import json
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +18,7 @@ from typing import IO
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from pyh5p import H5PError, LibraryId, LibraryStore, Semantics
+from pyh5p import H5PError, Library, LibraryId, LibraryStore, Semantics
 from pyh5p.security import DEFAULT_ALLOWED_EXTENSIONS
 
 from courses.h5p.archive import Limits, check_name, open_archive, read_entry
@@ -240,24 +238,31 @@ def _write(sources: list[_Source], installed_by: User | None) -> list[H5PLibrary
     return installed
 
 
+class DatabaseLibraryStore(LibraryStore):
+    """pyh5p's `LibraryStore` over the installed libraries, read once from the
+    database: no folder to scan, nothing fetched, the same answer all through
+    one validation."""
+
+    def __init__(self, rows: list[H5PLibrary]) -> None:
+        super().__init__()
+        self.rows = {_library_id(row): row for row in rows}
+        self._snapshot = tuple(
+            Library(library_id, Path(row.storage_prefix), row.metadata, row.semantics)
+            for library_id, row in sorted(self.rows.items())
+        )
+
+    def libraries(self, *, runnable: bool | None = None) -> tuple[Library, ...]:
+        if runnable is None:
+            return self._snapshot
+        return tuple(item for item in self._snapshot if item.runnable == runnable)
+
+
+def _library_id(row: H5PLibrary) -> LibraryId:
+    return LibraryId(row.machine_name, row.major_version, row.minor_version, row.patch_version)
+
+
 @contextlib.contextmanager
 def offline_store() -> Iterator[tuple[LibraryStore, dict[LibraryId, H5PLibrary]]]:
-    """pyh5p's `LibraryStore` over the installed libraries, built in a temporary
-    folder from their library.json and semantics.json: nothing is fetched."""
-    libraries = list(H5PLibrary.objects.all())
-    with tempfile.TemporaryDirectory(prefix="digiskills-h5p-store-") as root:
-        by_id = {}
-        for library in libraries:
-            folder = Path(root) / str(library.pk)
-            folder.mkdir()
-            (folder / "library.json").write_text(json.dumps(library.metadata), encoding="utf-8")
-            (folder / "semantics.json").write_text(json.dumps(library.semantics), encoding="utf-8")
-            by_id[
-                LibraryId(
-                    library.machine_name,
-                    library.major_version,
-                    library.minor_version,
-                    library.patch_version,
-                )
-            ] = library
-        yield LibraryStore(root), by_id
+    """The installed libraries as a pyh5p store, and each pyh5p id's row."""
+    store = DatabaseLibraryStore(list(H5PLibrary.objects.all()))
+    yield store, store.rows

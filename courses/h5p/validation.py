@@ -75,10 +75,25 @@ def _media_references(value: Any) -> list[str]:
     return found
 
 
+def _without_tmp_marks(value: Any) -> Any:
+    """H5P's editor marks fresh uploads "images/a.png#tmp"; the file is the same,
+    and H5P core drops the mark on save, as this does."""
+    if isinstance(value, dict):
+        return {
+            key: item.removesuffix("#tmp")
+            if key == "path" and isinstance(item, str)
+            else _without_tmp_marks(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_tmp_marks(item) for item in value]
+    return value
+
+
 def _check_references(parameters: dict, media: dict[str, MediaFile]) -> None:
-    for reference in _media_references(parameters):
-        # H5P's editor marks fresh uploads with "#tmp"; the file is the same.
-        path = reference.removesuffix("#tmp")
+    """Every media path in the parameters names a file of this package's
+    content/: no URL (the player's CSP would block it anyway), no way out."""
+    for path in _media_references(parameters):
         parts = path.split("/")
         if (
             not path
@@ -87,9 +102,9 @@ def _check_references(parameters: dict, media: dict[str, MediaFile]) -> None:
             or path.startswith("/")
             or any(part in ("", ".", "..") for part in parts)
         ):
-            raise PackageRefused("media_path_unsafe", name=reference)
+            raise PackageRefused("media_path_unsafe", name=path)
         if path not in media:
-            raise PackageRefused("missing_media", name=reference)
+            raise PackageRefused("missing_media", name=path)
 
 
 def _check_metadata(metadata: dict, parameters: dict, media: dict[str, MediaFile]) -> None:
@@ -240,6 +255,7 @@ def validate_package(upload: IO[bytes], *, limits: Limits | None = None) -> Vali
     for name, document in (("h5p.json", metadata), ("content/content.json", parameters)):
         if not isinstance(document, dict):
             raise PackageRefused("not_an_object", name=name)
+    parameters = _without_tmp_marks(parameters)
     _check_references(parameters, media)
     _check_metadata(metadata, parameters, media)
     with offline_store() as (store, by_id):

@@ -344,3 +344,21 @@ def test_a_stored_zip_is_read_without_trusting_its_declared_sizes():
         validate_package(io.BytesIO(bytes(data)))
 
     assert refused.value.code in {"corrupt", "bad_json", "not_zip"}
+
+
+def test_editor_tmp_marks_on_media_paths_are_dropped():
+    questions = [
+        {
+            "text": "?",
+            "image": {"path": "images/a.png#tmp", "mime": "image/png"},
+            "answers": [{"text": "a", "correct": True}, {"text": "b"}],
+        }
+    ]
+    package = build(
+        entry("content/images/a.png", PNG),
+        content_json=json.dumps(parameters(questions=questions)).encode(),
+    )
+
+    cleaned = validate_package(io.BytesIO(package)).parameters
+
+    assert cleaned["questions"][0]["image"]["path"] == "images/a.png"
