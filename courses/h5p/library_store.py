@@ -22,7 +22,7 @@ from pyh5p import H5PError, Library, LibraryId, LibraryStore, Semantics
 from pyh5p.security import DEFAULT_ALLOWED_EXTENSIONS
 
 from courses.h5p.archive import Limits, check_name, open_archive, read_entry
-from courses.h5p.errors import PackageRefused
+from courses.h5p.errors import PackageRefused, size_label
 from courses.h5p.media import extension_of, parse_json
 from courses.models import H5PLibrary
 from lms.models import User
@@ -71,7 +71,9 @@ def _read_directory(root: Path, limits: Limits) -> dict[str, bytes]:
                     )
                 if total > limits.max_total_bytes:
                     raise PackageRefused(
-                        "too_large_total", size=total, limit=limits.max_total_bytes
+                        "too_large_total",
+                        size=size_label(total),
+                        limit=size_label(limits.max_total_bytes),
                     )
                 files[relative] = path.read_bytes()
     return files

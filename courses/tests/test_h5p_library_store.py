@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
+from courses.h5p.archive import Limits
 from courses.h5p.demo import LIBRARIES
 from courses.h5p.errors import PackageRefused
 from courses.h5p.library_store import library_install, offline_store
@@ -250,3 +251,11 @@ def test_new_activities_take_the_newest_patch_and_old_ones_keep_theirs(tmp_path)
     first.refresh_from_db()
     assert (first.main_library, second.main_library) == (old, new)
     assert str(new) == "H5P.DigiskillsQuiz 1.1.1"
+
+
+def test_library_folder_over_the_size_limit_is_refused(media_root):
+    with pytest.raises(PackageRefused) as refused:
+        library_install(source=QUIZ, installed_by=None, limits=Limits(max_total_bytes=1000))
+
+    assert refused.value.code == "too_large_total"
+    assert stored_files(media_root) == []

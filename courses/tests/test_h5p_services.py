@@ -119,3 +119,10 @@ def test_a_storage_failure_half_way_leaves_no_file_and_no_row(
 
     assert stored_files(media_root) == before
     assert not H5PContent.objects.exists()
+
+
+def test_an_activity_in_a_language_the_platform_does_not_offer_is_refused(quiz_library):
+    with pytest.raises(ValueError, match="unknown language"):
+        h5p_content_create(upload=io.BytesIO(valid()), language="xx", uploaded_by=None)
+
+    assert not H5PContent.objects.exists()
