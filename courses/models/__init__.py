@@ -7,6 +7,7 @@ attempts survive a change of language.
 """
 
 from courses.models.digcomp import DigCompArea, DigCompCompetence
+from courses.models.h5p import H5PContent, H5PLibrary
 from courses.models.home import HomePage, SiteSettings
 from courses.models.pages import CatalogPage, CoursePage, LessonPage, ModulePage
 from courses.models.questions import Question, QuestionBank
@@ -16,6 +17,8 @@ __all__ = [
     "CoursePage",
     "DigCompArea",
     "DigCompCompetence",
+    "H5PContent",
+    "H5PLibrary",
     "HomePage",
     "LessonPage",
     "ModulePage",

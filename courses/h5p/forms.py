@@ -1,0 +1,31 @@
+"""Admin forms for H5P: upload an activity, install a library."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class H5PContentUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("H5P package (.h5p)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".h5p,.zip"}),
+        help_text=_("Only h5p.json and content/ are taken; its libraries must be installed."),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=255,
+        required=False,
+        help_text=_("Leave empty to use the package's own title."),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+
+class H5PLibraryInstallForm(forms.Form):
+    file = forms.FileField(
+        label=_("Library (.h5p or .zip)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".h5p,.zip"}),
+        help_text=_(
+            "Install only library code you have reviewed: it runs in every learner's "
+            "player. An installed version is never replaced."
+        ),
+    )

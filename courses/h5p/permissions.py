@@ -1,0 +1,20 @@
+"""Who may do what with H5P: deny by default, through model permissions that
+the Editors group holds for activities and only administrators for libraries."""
+
+from django.core.exceptions import PermissionDenied
+
+from lms.models import User
+
+
+def access_h5p_content_upload(user: User) -> User:
+    """Editors upload activities; anyone else is refused."""
+    if not (user.is_authenticated and user.is_active and user.has_perm("courses.add_h5pcontent")):
+        raise PermissionDenied
+    return user
+
+
+def access_h5p_library_install(user: User) -> User:
+    """Installing library code is an administrator's act, never an editor's."""
+    if not (user.is_authenticated and user.is_active and user.has_perm("courses.add_h5plibrary")):
+        raise PermissionDenied
+    return user
