@@ -128,6 +128,10 @@ CORPUS = {
     ),
     "bad JSON in content.json": (build(content_json=b'{"questions": [,]}'), "bad_json"),
     "bad JSON in h5p.json": (build(h5p_json=b"\xff\xfe not json"), "bad_json"),
+    "bad JSON behind an upper-case extension": (
+        build(entry("content/DATA.JSON", b"{oops")),
+        "bad_json",
+    ),
     "h5p.json not an object": (build(h5p_json=b"[]"), "not_an_object"),
     "h5p.json without title": (
         build(h5p_json=json.dumps({k: v for k, v in metadata().items() if k != "title"}).encode()),
