@@ -84,7 +84,14 @@ def open_archive(
     try:
         archive = zipfile.ZipFile(upload)
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        OSError,
+        EOFError,
+    ):
         raise PackageRefused("not_zip") from None
     if len(infos) > limits.max_entries:
         raise PackageRefused("too_many_files", count=len(infos), limit=limits.max_entries)
@@ -135,7 +142,8 @@ def read_entry(
                     break
                 if keep is None or len(kept) < keep:
                     kept += chunk if keep is None else chunk[: keep - len(kept)]
-    except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError):
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, EOFError, OSError):
+        # Found by fuzzing: damaged headers surface as any of these.
         raise PackageRefused("corrupt", name=info.filename) from None
     if seen != info.file_size:
         raise PackageRefused("corrupt", name=info.filename)

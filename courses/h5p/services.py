@@ -39,7 +39,7 @@ def h5p_content_create(
         with transaction.atomic():
             content = H5PContent.objects.create(
                 uuid=key,
-                title=(title or package.title)[:255],
+                title=(title or package.title or package.main_library.title)[:255],
                 language=language,
                 main_library=package.main_library,
                 parameters=package.parameters,

@@ -19,7 +19,13 @@ from pyh5p.semantics import _strip_disallowed_tags
 from courses.h5p.archive import Limits, open_archive, read_entry
 from courses.h5p.errors import PackageRefused, size_label
 from courses.h5p.library_store import offline_store
-from courses.h5p.media import HEAD_BYTES, check_bytes, check_extension, parse_json
+from courses.h5p.media import (
+    HEAD_BYTES,
+    check_bytes,
+    check_extension,
+    extension_of,
+    parse_json,
+)
 from courses.models import H5PLibrary
 
 _LIBRARY_FOLDER = re.compile(r"^[A-Za-z][A-Za-z0-9.]*-\d+\.\d+$")
@@ -159,6 +165,10 @@ def _resolve(
         ) from None
     except DependencyError as error:
         raise PackageRefused("dependency_conflict", library=str(error).split(":")[0]) from None
+    except (H5PError, TypeError, ValueError, KeyError, AttributeError):
+        raise PackageRefused(
+            "parameters_invalid", library=str(main.id), path="$", count=1
+        ) from None
     return by_id[main.id], [by_id[library.id] for library in closure.all]
 
 
@@ -238,7 +248,7 @@ def validate_package(upload: IO[bytes], *, limits: Limits | None = None) -> Vali
                     )
         documents = {}
         for info in infos:
-            if info.filename.endswith(".json"):
+            if extension_of(info.filename) == "json":
                 if info.file_size > limits.max_json_bytes:
                     raise PackageRefused(
                         "json_too_large",

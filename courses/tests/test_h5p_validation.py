@@ -65,6 +65,27 @@ def _encrypted() -> bytes:
     return bytes(data)
 
 
+def _patched(position_of, offset: int, value: int, size: int) -> bytes:
+    """A valid package with one header field overwritten (cases found by fuzzing)."""
+    data = bytearray(valid())
+    start = position_of(data) + offset
+    data[start : start + size] = value.to_bytes(size, "little")
+    return bytes(data)
+
+
+def _unknown_zip_version() -> bytes:
+    return _patched(lambda data: data.rindex(b"PK\x01\x02"), 6, 235, 2)
+
+
+def _directory_before_the_start() -> bytes:
+    # The central directory claims to start 5,000 bytes further than it does:
+    # zipfile then computes negative entry offsets.
+    data = valid()
+    end = data.rindex(b"PK\x05\x06")
+    start = int.from_bytes(data[end + 16 : end + 20], "little")
+    return _patched(lambda data: data.rindex(b"PK\x05\x06"), 16, start + 5000, 4)
+
+
 def _zip_bomb() -> bytes:
     return build(entry("content/data.json", b"0" * (30 * 1024 * 1024)))
 
@@ -128,6 +149,10 @@ CORPUS = {
     ),
     "bad JSON in content.json": (build(content_json=b'{"questions": [,]}'), "bad_json"),
     "bad JSON in h5p.json": (build(h5p_json=b"\xff\xfe not json"), "bad_json"),
+    "bad JSON behind an upper-case extension": (
+        build(entry("content/DATA.JSON", b"{oops")),
+        "bad_json",
+    ),
     "h5p.json not an object": (build(h5p_json=b"[]"), "not_an_object"),
     "h5p.json without title": (
         build(h5p_json=json.dumps({k: v for k, v in metadata().items() if k != "title"}).encode()),
@@ -147,6 +172,8 @@ CORPUS = {
         "duplicate",
     ),
     "damaged entry": (_corrupt(), "corrupt"),
+    "entry offsets before the start of the file": (_directory_before_the_start(), "corrupt"),
+    "unknown zip version": (_unknown_zip_version(), "not_zip"),
     "file and folder of the same name": (
         build(entry("content/images", b"{}"), entry("content/images/a.png", PNG)),
         "duplicate",
@@ -269,6 +296,7 @@ def test_only_variants_of_the_same_attack_share_a_reason():
         "duplicate",
         "media_path_unsafe",
         "metadata_invalid",
+        "corrupt",
     }
 
 
