@@ -71,6 +71,8 @@ def main() -> int:
         scenario.prepare()
         print(f"prepared {scenario.name} in {time.perf_counter() - started:.1f}s")
 
+    for scenario in chosen:
+        env.update(scenario.env)
     rows = []
     with gunicorn(env, workers=args.workers) as port:
         for scenario in [BARE, *chosen]:

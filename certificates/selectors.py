@@ -27,11 +27,16 @@ VERIFY_FIELDS = (
 
 def certificate_for_code(*, code: str) -> Certificate | None:
     """The certificate with this normalised code, in one query, or None."""
-    return Certificate.objects.only(*VERIFY_FIELDS).filter(code=code).first()
+    # No ORDER BY: the code is unique, the lookup is one index probe.
+    found = list(Certificate.objects.only(*VERIFY_FIELDS).filter(code=code).order_by()[:1])
+    return found[0] if found else None
 
 
 def certificate_for_public_id(*, public_id: str) -> Certificate | None:
-    return Certificate.objects.only(*VERIFY_FIELDS).filter(public_id=public_id).first()
+    found = list(
+        Certificate.objects.only(*VERIFY_FIELDS).filter(public_id=public_id).order_by()[:1]
+    )
+    return found[0] if found else None
 
 
 def certificates_of(*, user: User) -> QuerySet[Certificate]:

@@ -18,8 +18,11 @@ def certificate(security_course, learner):
 
 def qr_texts(data: bytes) -> list[str]:
     """Rasterise the page as a printer would (150 dpi) and read every QR code on it."""
-    page = pypdfium2.PdfDocument(data)[0]
-    image = page.render(scale=150 / 72).to_pil()
+    document = pypdfium2.PdfDocument(data)
+    try:
+        image = document[0].render(scale=150 / 72).to_pil()
+    finally:
+        document.close()
     return [
         b.text for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode
     ]

@@ -18,7 +18,11 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _qr_url(pdf: bytes) -> str:
-    image = pypdfium2.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil()
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=150 / 72).to_pil()
+    finally:
+        document.close()
     (code,) = [b.text for b in zxingcpp.read_barcodes(image)]
     return code
 
