@@ -49,7 +49,6 @@ SCENARIOS = [
     ),
     Scenario("healthz", "health check (database, cache, broker)", lambda: ["/healthz"]),
     *LEARNING_SCENARIOS,
-
     Scenario(
         "verify",
         "certificate verification JSON API, 1,000,000 certificates (one query per lookup)",
