@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from certificates import demo as certificates_demo
 from courses import demo as courses_demo
+from courses.h5p import demo as h5p_demo
 from lms import demo as lms_demo
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
                 "demo accounts have published passwords and never belong in production."
             )
         courses_demo.seed()
+        h5p_demo.seed()
         rows = lms_demo.seed()
         certificate_code = certificates_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
