@@ -10,6 +10,14 @@ const target = join(root, "frontend", "static", "vendor");
 // [package file, name under static/vendor/]
 const files = [
   ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
+  // The coding puzzles: Blockly core (our maze blocks are our own), its
+  // keyboard navigation plugin and Blockly's messages in the four languages.
+  ["blockly/blockly_compressed.js", "blockly/blockly_compressed.js"],
+  ["blockly/msg/nl.js", "blockly/msg/nl.js"],
+  ["blockly/msg/fr.js", "blockly/msg/fr.js"],
+  ["blockly/msg/de.js", "blockly/msg/de.js"],
+  ["blockly/msg/en.js", "blockly/msg/en.js"],
+  ["@blockly/keyboard-navigation/dist/index.js", "blockly/keyboard-navigation.js"],
 ];
 
 for (const [source, name] of files) {

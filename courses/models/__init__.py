@@ -9,6 +9,7 @@ attempts survive a change of language.
 from courses.models.digcomp import DigCompArea, DigCompCompetence
 from courses.models.home import HomePage, SiteSettings
 from courses.models.pages import CatalogPage, CoursePage, LessonPage, ModulePage
+from courses.models.puzzles import PuzzleLevel
 from courses.models.questions import Question, QuestionBank
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "HomePage",
     "LessonPage",
     "ModulePage",
+    "PuzzleLevel",
     "Question",
     "QuestionBank",
     "SiteSettings",
