@@ -20,6 +20,13 @@ def _site() -> None:
     site_bootstrap()
 
 
+def _puzzles() -> None:
+    from courses.puzzles.demo import seed
+
+    _site()
+    seed()
+
+
 BARE = Scenario("bare", "bare Django view (the yardstick)", lambda: ["/bench/bare"])
 
 SCENARIOS = [
@@ -30,4 +37,10 @@ SCENARIOS = [
         _site,
     ),
     Scenario("healthz", "health check (database, cache, broker)", lambda: ["/healthz"]),
+    Scenario(
+        "puzzles",
+        "coding puzzle player and level list (four languages, anonymous)",
+        lambda: ["/nl/puzzles/1/", "/fr/puzzles/9/", "/de/puzzles/12/", "/en/puzzles/"],
+        _puzzles,
+    ),
 ]
