@@ -212,6 +212,7 @@
   const stop = () => {
     if (timer) window.clearTimeout(timer);
     timer = null;
+    position.setAttribute("aria-busy", "false");
     workspace.highlightBlock(null);
   };
   const showResult = (verdict) => {
@@ -246,6 +247,8 @@
       return;
     }
     let index = 0;
+    // Screen readers hear where the robot ends, not every step on the way.
+    position.setAttribute("aria-busy", "true");
     const next = () => {
       const state = trace[index];
       show(state);
@@ -254,6 +257,7 @@
       if (index < trace.length) timer = window.setTimeout(next, STEP_MS);
       else {
         timer = null;
+        position.setAttribute("aria-busy", "false");
         workspace.highlightBlock(null);
         showResult(verdict);
         running = false;
