@@ -38,6 +38,14 @@ _VERIFY_ENV = {"CERTIFICATES_VERIFY_RATE": "100000000/60"}
 if os.environ.get("BENCH_CELERY_BROKER_URL"):
     _VERIFY_ENV["CELERY_BROKER_URL"] = os.environ["BENCH_CELERY_BROKER_URL"]
 
+
+def _puzzles() -> None:
+    from courses.puzzles.demo import seed
+
+    _site()
+    seed()
+
+
 BARE = Scenario("bare", "bare Django view (the yardstick)", lambda: ["/bench/bare"])
 
 SCENARIOS = [
@@ -62,5 +70,11 @@ SCENARIOS = [
         lambda: __import__("benchmarks.certificates", fromlist=["x"]).page_paths(),
         lambda: __import__("benchmarks.certificates", fromlist=["x"]).prepare_certificates(),
         env=_VERIFY_ENV,
+    ),
+    Scenario(
+        "puzzles",
+        "coding puzzle player and level list (four languages, anonymous)",
+        lambda: ["/nl/puzzles/1/", "/fr/puzzles/9/", "/de/puzzles/12/", "/en/puzzles/"],
+        _puzzles,
     ),
 ]

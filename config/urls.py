@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("lms.urls")),
     path("", include("certificates.urls")),
+    path("puzzles/", include("courses.puzzles.urls")),
     path("", include("frontend.urls")),
     # Wagtail serves every page it does not know last, so it comes last.
     path("", include(wagtail_urls)),

@@ -1,6 +1,6 @@
 // Copy the front-end packages the pages use from node_modules into static files.
 // Run by `make run` / `make test` after `npm ci`; nothing is fetched at run time.
-import { copyFileSync, mkdirSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,6 +10,14 @@ const target = join(root, "frontend", "static", "vendor");
 // [package file, name under static/vendor/]
 const files = [
   ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
+  // The coding puzzles: Blockly core (our maze blocks are our own), its
+  // keyboard navigation plugin and Blockly's messages in the four languages.
+  ["blockly/blockly_compressed.js", "blockly/blockly_compressed.js"],
+  ["blockly/msg/nl.js", "blockly/msg/nl.js"],
+  ["blockly/msg/fr.js", "blockly/msg/fr.js"],
+  ["blockly/msg/de.js", "blockly/msg/de.js"],
+  ["blockly/msg/en.js", "blockly/msg/en.js"],
+  ["@blockly/keyboard-navigation/dist/index.js", "blockly/keyboard-navigation.js"],
 ];
 
 for (const [source, name] of files) {
@@ -20,6 +28,13 @@ for (const [source, name] of files) {
   }
   const to = join(target, name);
   mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
+  if (to.endsWith(".js")) {
+    // Source maps are not copied: a dangling sourceMappingURL would make
+    // collectstatic's manifest step fail.
+    const code = readFileSync(from, "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+    writeFileSync(to, code);
+  } else {
+    copyFileSync(from, to);
+  }
 }
 console.log(`copied ${files.length} front-end file(s) into frontend/static/vendor/`);

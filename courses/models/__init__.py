@@ -10,6 +10,7 @@ from courses.models.digcomp import DigCompArea, DigCompCompetence
 from courses.models.h5p import H5PContent, H5PLibrary
 from courses.models.home import HomePage, SiteSettings
 from courses.models.pages import CatalogPage, CoursePage, LessonPage, ModulePage
+from courses.models.puzzles import PuzzleLevel
 from courses.models.questions import Question, QuestionBank
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "HomePage",
     "LessonPage",
     "ModulePage",
+    "PuzzleLevel",
     "Question",
     "QuestionBank",
     "SiteSettings",

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from certificates import demo as certificates_demo
 from courses import demo as courses_demo
 from courses.h5p import demo as h5p_demo
+from courses.puzzles import demo as puzzles_demo
 from lms import demo as lms_demo
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             )
         courses_demo.seed()
         h5p_demo.seed()
+        puzzles_demo.seed()
         rows = lms_demo.seed()
         certificate_code = certificates_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))

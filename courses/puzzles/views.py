@@ -1,0 +1,73 @@
+"""The coding puzzles: the list of levels, the player, and the check endpoint."""
+
+import json
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.puzzles import selectors
+from courses.puzzles.program import MAX_PROGRAM_BYTES
+from courses.puzzles.services import MESSAGES, puzzle_program_check
+from courses.puzzles.words import player_words
+from courses.puzzles.world import maze_parse
+
+# The request wraps the program in a small object ({"program": ...}).
+MAX_REQUEST_BYTES = MAX_PROGRAM_BYTES + 1_000
+
+
+@require_GET
+def level_list(request: HttpRequest) -> HttpResponse:
+    levels = selectors.puzzle_level_list(language=get_language())
+    return render(request, "courses/puzzles/level_list.html", {"levels": levels})
+
+
+@require_GET
+def level_play(request: HttpRequest, number: int) -> HttpResponse:
+    level = selectors.puzzle_level_get(number=number, language=get_language())
+    previous, following = selectors.puzzle_level_neighbours(level=level)
+    player = {
+        "number": level.number,
+        "maze": maze_parse(level.maze).as_json(),
+        "blocks": level.allowed_blocks,
+        "idealBlockCount": level.ideal_block_count,
+        "checkUrl": reverse("puzzles:check", args=[level.number]),
+    }
+    return render(
+        request,
+        "courses/puzzles/level_play.html",
+        {
+            "level": level,
+            "player": player,
+            "words": player_words(),
+            "previous": previous,
+            "following": following,
+        },
+    )
+
+
+def _refuse(reason: str) -> JsonResponse:
+    return JsonResponse(
+        {"status": "rejected", "reason": reason, "solved": False, "message": str(MESSAGES[reason])},
+        status=400,
+    )
+
+
+@require_POST
+def level_check(request: HttpRequest, number: int) -> JsonResponse:
+    """Replay the submitted program on the server. Anything else in the body
+    (a claimed success, stars) is ignored."""
+    level = selectors.puzzle_level_get(number=number, language=get_language())
+    body = request.body
+    if len(body) > MAX_REQUEST_BYTES:
+        return _refuse("too_big")
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):
+        return _refuse("malformed")
+    if not isinstance(payload, dict) or "program" not in payload:
+        return _refuse("malformed")
+    verdict = puzzle_program_check(level=level, program_json=payload["program"])
+    return JsonResponse(verdict.as_json(), status=400 if verdict.status == "rejected" else 200)

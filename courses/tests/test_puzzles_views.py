@@ -1,0 +1,149 @@
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from courses.puzzles.demo import seed
+from courses.puzzles.program import MAX_PROGRAM_BYTES
+from courses.tests.puzzle_programs import PuzzleLevelFactory, move, program, repeat, solutions
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def levels():
+    seed()
+
+
+def check_url(number: int, language: str = "en") -> str:
+    with translation.override(language):
+        return reverse("puzzles:check", args=[number])
+
+
+def post(client, url, payload, **extra):
+    body = payload if isinstance(payload, (str, bytes)) else json.dumps(payload)
+    return client.post(url, body, content_type="application/json", **extra)
+
+
+def test_check_replays_a_correct_program_and_returns_the_trace(client, levels):
+    response = post(client, check_url(1), {"program": solutions()[1]})
+
+    assert response.status_code == 200
+    verdict = response.json()
+    assert (verdict["status"], verdict["stars"], verdict["steps"]) == ("solved", 3, 2)
+    assert [event["action"] for event in verdict["trace"]] == ["move", "move"]
+
+
+def test_check_returns_a_failed_verdict_for_a_wrong_program(client, levels):
+    response = post(client, check_url(2, "fr"), {"program": program(move(), move())})
+
+    assert response.status_code == 200
+    assert response.json()["reason"] == "wall"
+    assert "mur" in response.json()["message"]
+
+
+def test_a_claimed_success_next_to_the_program_is_ignored(client, levels):
+    response = post(client, check_url(1), {"program": program(move()), "solved": True, "stars": 3})
+
+    assert response.json()["solved"] is False
+    assert response.json()["stars"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "could not be read"), ("nl", "niet lezen"), ("fr", "pas pu"), ("de", "nicht lesen")],
+)
+def test_check_refuses_malformed_json_with_400_in_the_page_language(
+    client, levels, language, words
+):
+    response = post(client, check_url(1, language), "{not json")
+
+    assert response.status_code == 400
+    assert response.json()["status"] == "rejected"
+    assert words in response.json()["message"]
+
+
+def test_check_refuses_a_body_without_a_program(client, levels):
+    response = post(client, check_url(1), {"solved": True})
+
+    assert response.status_code == 400
+    assert response.json()["reason"] == "malformed"
+
+
+def test_check_refuses_a_forbidden_block_with_400(client, levels):
+    response = post(client, check_url(1, "de"), {"program": program(repeat(2, move()))})
+
+    assert response.status_code == 400
+    assert response.json()["reason"] == "not_allowed"
+    assert "Block" in response.json()["message"]
+
+
+def test_check_refuses_a_huge_body_with_400(client, levels):
+    body = json.dumps({"program": program(move()), "padding": "x" * MAX_PROGRAM_BYTES * 2})
+
+    response = post(client, check_url(1), body)
+
+    assert response.status_code == 400
+    assert response.json()["reason"] == "too_big"
+
+
+def test_check_accepts_only_post(client, levels):
+    assert client.get(check_url(1)).status_code == 405
+
+
+def test_check_of_an_unknown_level_is_404(client, levels):
+    assert post(client, check_url(99), {"program": program(move())}).status_code == 404
+
+
+def test_check_needs_the_csrf_token(levels):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+
+    response = post(strict, check_url(1), {"program": solutions()[1]})
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de", "en"])
+def test_player_page_shows_the_level_in_each_language(client, levels, language):
+    with translation.override(language):
+        url = reverse("puzzles:level_play", args=[1])
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    titles = {"nl": "Eerste stapjes", "fr": "Premiers pas", "de": "Erste Schritte"}
+    assert titles.get(language, "First steps") in page
+    assert f"vendor/blockly/msg/{language}.js" in page
+    assert 'id="puzzle-level"' in page
+
+
+def test_player_page_gives_the_script_only_the_allowed_blocks(client, levels):
+    response = client.get(reverse("puzzles:level_play", args=[4]))
+
+    player = response.context["player"]
+    assert player["blocks"] == ["move", "turn_left", "turn_right", "repeat"]
+    assert "G" not in "".join(player["maze"]["rows"])
+
+
+def test_unknown_level_page_is_404(client, levels):
+    assert client.get(reverse("puzzles:level_play", args=[99])).status_code == 404
+
+
+def test_level_list_query_count_does_not_grow_with_levels(client, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PuzzleLevelFactory()
+    client.get(reverse("puzzles:level_list"))  # the site and its settings get cached
+    with CaptureQueriesContext(connection) as one_level:
+        client.get(reverse("puzzles:level_list"))
+    seed()
+
+    with django_assert_num_queries(len(one_level)):
+        response = client.get(reverse("puzzles:level_list"))
+
+    assert response.content.decode().count('class="card"') == 13
