@@ -18,6 +18,11 @@ urlpatterns = [
         name="download",
     ),
     path(
+        "me/certificates/<uuid:public_id>/credential.jwt",
+        learner.certificate_credential,
+        name="credential",
+    ),
+    path(
         "me/certificates/<uuid:public_id>/sharing/",
         learner.certificate_sharing,
         name="sharing",

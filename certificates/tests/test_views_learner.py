@@ -117,3 +117,16 @@ def test_the_list_costs_the_same_queries_for_one_or_many_certificates(
     with django_assert_max_num_queries(len(one.captured_queries)):
         page = client.get("/en/me/certificates/").content.decode()
     assert "Basic digital skills" in page
+
+
+def test_the_learner_downloads_the_signed_credential(client, learner, certificate):
+    client.force_login(learner)
+    response = client.get(reverse("certificates:credential", args=[certificate.public_id]))
+    assert response["Content-Type"] == "application/vc+jwt"
+    assert response.content.decode() == certificate.credential_jwt
+
+
+def test_nobody_else_downloads_a_learners_credential(client, certificate):
+    client.force_login(UserFactory())
+    response = client.get(reverse("certificates:credential", args=[certificate.public_id]))
+    assert response.status_code == 404

@@ -73,6 +73,17 @@ def certificate_download(request: HttpRequest, public_id, language: str) -> File
 
 
 @login_required
+def certificate_credential(request: HttpRequest, public_id) -> HttpResponse:
+    """The signed credential (VC-JWT) as a file, for wallets and the offline verifier."""
+    certificate = access_own_certificate(request.user, public_id)
+    response = HttpResponse(certificate.credential_jwt, content_type="application/vc+jwt")
+    response["Content-Disposition"] = (
+        f'attachment; filename="credential-{certificate.display_code}.jwt"'
+    )
+    return response
+
+
+@login_required
 @require_POST
 def certificate_sharing(request: HttpRequest, public_id) -> HttpResponse:
     certificate = access_own_certificate(request.user, public_id)
