@@ -5,6 +5,8 @@ Django view is measured in the same run and every figure is quoted against it.""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from benchmarks import courses_data
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -30,4 +32,16 @@ SCENARIOS = [
         _site,
     ),
     Scenario("healthz", "health check (database, cache, broker)", lambda: ["/healthz"]),
+    Scenario(
+        "catalogue",
+        "course catalogue, 500 courses, filters and pages (anonymous)",
+        courses_data.paths_catalogue,
+        courses_data.prepare,
+    ),
+    Scenario(
+        "lesson",
+        "lesson page among 10,000 lessons, with its course, module and neighbours",
+        courses_data.paths_lesson,
+        courses_data.prepare,
+    ),
 ]
