@@ -213,3 +213,34 @@ def test_an_invalid_question_is_refused_in_the_admin(editor):
 def test_catalogue_pages_are_unique_per_language(editor):
     home = editor["catalogue"].get_parent()
     assert CatalogPage.can_create_at(home) is False
+
+
+def test_an_editor_submits_a_question_bank_for_translation(editor):
+    question = factories.QuestionFactory(bank=factories.QuestionBankFactory(title="Phishing"))
+    french = Locale.objects.get(language_code="fr")
+    response = editor["client"].post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["courses", "questionbank", question.bank.pk],
+        ),
+        {"locales": [french.pk]},
+    )
+    assert response.status_code == 302
+    assert question.bank.has_translation(french)
+    response = editor["client"].post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["courses", "question", question.pk],
+        ),
+        {"locales": [french.pk]},
+    )
+    assert response.status_code == 302
+    translated_question = factories.QuestionFactory._meta.model.objects.get(
+        translation_key=question.translation_key, locale=french
+    )
+    # Answers keep their ids (and which one is right) in the translation, and
+    # the question belongs to the French bank.
+    assert [(c.id, c.value["correct"]) for c in translated_question.choices] == [
+        (c.id, c.value["correct"]) for c in question.choices
+    ]
+    assert translated_question.bank == question.bank.get_translation(french)
