@@ -6,6 +6,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from benchmarks import courses_data
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -76,5 +78,17 @@ SCENARIOS = [
         "coding puzzle player and level list (four languages, anonymous)",
         lambda: ["/nl/puzzles/1/", "/fr/puzzles/9/", "/de/puzzles/12/", "/en/puzzles/"],
         _puzzles,
+    ),
+    Scenario(
+        "catalogue",
+        "course catalogue, 500 courses, filters and pages (anonymous)",
+        courses_data.paths_catalogue,
+        courses_data.prepare,
+    ),
+    Scenario(
+        "lesson-anon",
+        "anonymous lesson page among 10,000 lessons, with its course, module and neighbours",
+        courses_data.paths_lesson,
+        courses_data.prepare,
     ),
 ]

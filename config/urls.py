@@ -9,11 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.urls import public_urlpatterns as certificates_public
 from config import views
+from courses import views as courses_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("bench/bare", views.bare, name="bench-bare"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", courses_views.sitemap, name="sitemap"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

@@ -7,3 +7,8 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self) -> None:
+        from courses import receivers
+
+        receivers.connect()

@@ -1,7 +1,12 @@
 """StreamField blocks shared by the content pages."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
@@ -60,6 +65,12 @@ class QuizBlock(blocks.StructBlock):
     activity's stable key, kept across translations."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=120)
+    instructions = blocks.TextBlock(
+        label=_("Instructions"),
+        required=False,
+        max_length=600,
+        help_text=_("What the learner does and what counts, shown above the questions."),
+    )
     bank = SnippetChooserBlock("courses.QuestionBank", label=_("Question bank"))
     mode = blocks.ChoiceBlock(
         label=_("Mode"),
@@ -108,16 +119,187 @@ class QuizBlock(blocks.StructBlock):
         preview_value = {"title": "Check what you know", "mode": "practice", "question_count": 5}
 
 
+class ImageBlock(blocks.StructBlock):
+    """A picture with the text a person who cannot see it needs (alt text is
+    required; mark purely decorative images instead of leaving it empty)."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        label=_("Image description (alt text)"),
+        max_length=300,
+        help_text=_("What the image shows that matters for the lesson."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+        preview_value = {"alt": "The itsme app asks you to confirm with your code", "caption": ""}
+
+
+class VideoBlock(blocks.StructBlock):
+    """A self-hosted video with captions (WebVTT) and a transcript. Nothing is
+    embedded from another site: the file is a document or a media address."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=160)
+    video_document = DocumentChooserBlock(label=_("Video file (MP4 or WebM)"), required=False)
+    video_url = blocks.URLBlock(
+        label=_("or address of the video file"),
+        required=False,
+        help_text=_("A direct link to a media file on our own storage; no video platforms."),
+    )
+    captions = DocumentChooserBlock(label=_("Captions (WebVTT file)"))
+    captions_language = blocks.ChoiceBlock(
+        label=_("Captions language"), choices=settings.LANGUAGES, default="en"
+    )
+    transcript = blocks.RichTextBlock(
+        label=_("Transcript"), features=["bold", "italic", "ol", "ul", "link"]
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+        preview_value = {
+            "title": "Signing in with itsme",
+            "transcript": "<p>Open the app, check the request and confirm with your code.</p>",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("video_document") and not value.get("video_url"):
+            raise StructBlockValidationError(
+                {"video_url": ValidationError(_("Choose a video file or give its address."))}
+            )
+        return value
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A boxed tip, warning or reminder that stands out from the text."""
+
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("info", _("Good to know")), ("success", _("Tip")), ("warning", _("Watch out"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Callout")
+        template = "blocks/callout_block.html"
+        preview_value = {
+            "kind": "warning",
+            "title": "Your bank never asks for your code",
+            "text": "<p>Not by e-mail, not by text message, not by phone.</p>",
+        }
+
+
+class StepBlock(blocks.StructBlock):
+    """One step: what to do, and optionally a screenshot of the screen."""
+
+    text = blocks.RichTextBlock(label=_("What to do"), features=["bold", "italic", "link"])
+    screenshot = ImageChooserBlock(label=_("Screenshot"), required=False)
+    screenshot_alt = blocks.CharBlock(
+        label=_("Screenshot description (alt text)"), max_length=300, required=False
+    )
+
+    class Meta:
+        icon = "order"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("screenshot") and not value.get("screenshot_alt", "").strip():
+            raise StructBlockValidationError(
+                {"screenshot_alt": ValidationError(_("Describe the screenshot."))}
+            )
+        return value
+
+
+class StepsBlock(blocks.StructBlock):
+    """Step-by-step instructions, numbered, with screenshots."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=160)
+    steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step-by-step instructions")
+        template = "blocks/steps_block.html"
+        preview_value = {
+            "title": "Open your e-Box",
+            "steps": [
+                {"text": "<p>Go to myebox.be.</p>"},
+                {"text": "<p>Choose itsme and confirm on your phone.</p>"},
+            ],
+        }
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    """One question (or heading) and the answer that opens under it."""
+
+    question = blocks.CharBlock(label=_("Question or heading"), max_length=200)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "help"
+
+
+class AccordionBlock(blocks.StructBlock):
+    """Questions that open on request (native <details>, no script needed)."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=160, required=False)
+    items = blocks.ListBlock(AccordionItemBlock(), min_num=1, label=_("Items"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Accordion / FAQ")
+        template = "blocks/accordion_block.html"
+        preview_value = {
+            "title": "Questions people ask",
+            "items": [
+                {"question": "Is itsme free?", "answer": "<p>Yes, for citizens it is free.</p>"}
+            ],
+        }
+
+
+class ResourceBlock(blocks.StructBlock):
+    """A file to download: a checklist, a printable version, a worksheet."""
+
+    document = DocumentChooserBlock(label=_("File"))
+    title = blocks.CharBlock(label=_("Link text"), max_length=160)
+    description = blocks.CharBlock(label=_("Description"), max_length=300, required=False)
+
+    class Meta:
+        icon = "download"
+        label = _("Downloadable resource")
+        template = "blocks/resource_block.html"
+        preview_value = {"title": "Checklist: a safe password", "description": "PDF, one page"}
+
+
 class LessonStreamBlock(blocks.StreamBlock):
-    """Everything a lesson can hold: content blocks and activity blocks."""
+    """Everything a lesson can hold: content blocks and activity blocks
+    (quiz here; H5P and coding puzzles are added by their own issues)."""
 
     heading = blocks.CharBlock(
-        label=_("Heading"), icon="title", template="blocks/heading_block.html"
+        label=_("Heading"),
+        icon="title",
+        template="blocks/heading_block.html",
+        preview_value="Why a password manager helps",
     )
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"),
         icon="pilcrow",
         features=["bold", "italic", "link", "ol", "ul", "h3"],
         template="blocks/paragraph_block.html",
+        preview_value="<p>A <b>strong</b> password is long: three or four random words.</p>",
     )
+    image = ImageBlock()
+    video = VideoBlock()
+    callout = CalloutBlock()
+    steps = StepsBlock()
+    accordion = AccordionBlock()
+    resource = ResourceBlock()
     quiz = QuizBlock()

@@ -1,16 +1,32 @@
-"""Demo content: the site skeleton and its contact details."""
+"""Demo content: the site skeleton, its contact details and the three courses
+(basic digital skills, security diploma, coding for kids) in four languages,
+from the data modules in courses/content/. Safe to run again."""
 
 from wagtail.models import Site
 
-from courses.models import SiteSettings
-from courses.services import site_bootstrap
+from courses.content import basic, kids, security, security_exam
+from courses.content.images import IMAGES
+from courses.models import CatalogPage, SiteSettings
+from courses.services import course_load, image_ensure, question_bank_load, site_bootstrap
 
 
 def seed() -> None:
-    site_bootstrap()
+    home = site_bootstrap()
     site = Site.objects.get(is_default_site=True)
     settings = SiteSettings.for_site(site)
     if not settings.contact_email:
         settings.contact_email = "help@digiskills.example.be"
         settings.helpline_phone = "+32 2 000 00 00"
         settings.save()
+
+    images = {
+        key: image_ensure(title=title, data=draw(), filename=f"{key}.png")
+        for key, (title, draw) in IMAGES.items()
+    }
+    banks = {}
+    for bank in [*basic.BANKS, security_exam.BANK]:
+        banks[bank["key"]] = question_bank_load(data=bank, images=images)
+
+    catalogue = CatalogPage.objects.child_of(home).get()
+    for course in (basic.COURSE, security.COURSE, kids.COURSE):
+        course_load(catalogue=catalogue, data=course, banks=banks)

@@ -1,15 +1,57 @@
-"""Writes for content: the site skeleton every installation needs."""
+"""Writes for content: the site skeleton every installation needs, and the
+loading of course content (pages and question banks) in the four languages.
+
+Content is loaded once and then belongs to the editors: every loader is safe
+to run again and changes nothing that already exists."""
+
+import uuid
+from io import BytesIO
 
 from django.conf import settings
+from django.core.files.images import ImageFile
 from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, Site
 
+from courses.content.catalogue import CATALOGUE
 from courses.content.home import HOME
-from courses.models import HomePage
+from courses.models import (
+    CatalogPage,
+    CoursePage,
+    DigCompCompetence,
+    HomePage,
+    LessonPage,
+    ModulePage,
+    Question,
+    QuestionBank,
+)
+
+# Deterministic block ids: the same block has the same id in every language
+# (progress and attempts are keyed by it) and in every installation.
+BLOCK_NAMESPACE = uuid.UUID("5b0d8f0e-6c1e-4f3a-9a53-2f4c4b8d7e10")
 
 
-def _home_body(words: dict) -> list:
-    cards = [{"title": title, "text": text, "link_text": ""} for title, text in words["tracks"]]
+def block_id(*parts: str) -> str:
+    return str(uuid.uuid5(BLOCK_NAMESPACE, "/".join(parts)))
+
+
+def _languages() -> list[str]:
+    source = settings.LANGUAGE_CODE
+    return [source] + [code for code, _ in settings.LANGUAGES if code != source]
+
+
+def _home_body(words: dict, catalogue: CatalogPage | None) -> list:
+    link_text = CATALOGUE[words["language"]]["link_text"] if catalogue else ""
+    cards = [
+        {
+            "title": title,
+            "text": text,
+            "link_page": catalogue,
+            "link_text": link_text,
+        }
+        for title, text in words["tracks"]
+    ]
     return [
         ("cards", {"heading": words["tracks_heading"], "cards": cards}),
         ("heading", words["help_heading"]),
@@ -17,26 +59,38 @@ def _home_body(words: dict) -> list:
     ]
 
 
-def _fill(page: HomePage, words: dict) -> None:
+def _fill_home(page: HomePage, code: str, catalogue: CatalogPage | None) -> None:
+    words = {**HOME[code], "language": code}
     page.title = words["title"]
     page.slug = words["slug"]
     page.lead = words["lead"]
-    page.body = _home_body(words)
+    page.body = _home_body(words, catalogue)
+
+
+def _fill_catalogue(page: CatalogPage, code: str) -> None:
+    words = CATALOGUE[code]
+    page.title = words["title"]
+    page.slug = words["slug"]
+    page.intro = words["intro"]
+
+
+def _publish(page: Page) -> None:
+    page.save()
+    page.save_revision().publish()
 
 
 @transaction.atomic
 def site_bootstrap() -> HomePage:
-    """Create, once, a locale per language and the home page in each of them,
-    and make it the default site's root. Safe to run again: it changes nothing
-    an editor has already written."""
-    locales = {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
-    }
+    """Create, once, a locale per language, the home page and the course
+    catalogue in each of them, and make the home the default site's root.
+    Safe to run again: it changes nothing an editor has already written."""
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in _languages()}
     source_code = settings.LANGUAGE_CODE
     root = Page.get_first_root_node()
 
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale=locales[source_code]).first()
+    created_homes: set[str] = set()
     if home is None:
         # Wagtail's placeholder "Welcome" page (a bare Page) is not ours to keep;
         # it also holds the slug the home page wants.
@@ -44,10 +98,11 @@ def site_bootstrap() -> HomePage:
             depth=2, content_type__model="page", content_type__app_label="wagtailcore"
         ).delete()
         home = HomePage()
-        _fill(home, HOME[source_code])
+        _fill_home(home, source_code, None)
         home.locale = locales[source_code]
         root.add_child(instance=home)
         home.save_revision().publish()
+        created_homes.add(source_code)
         site = Site.objects.filter(is_default_site=True).first()
 
     if site is None:
@@ -57,11 +112,286 @@ def site_bootstrap() -> HomePage:
         site.site_name = "Digiskills"
         site.save()
 
+    catalogue = CatalogPage.objects.child_of(home).first()
+    if catalogue is None:
+        catalogue = CatalogPage(locale=locales[source_code])
+        _fill_catalogue(catalogue, source_code)
+        home.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+        if source_code in created_homes:
+            home = HomePage.objects.get(pk=home.pk)
+            _fill_home(home, source_code, catalogue)
+            _publish(home)
+
     for code, locale in locales.items():
-        if code == source_code or home.has_translation(locale):
+        if code == source_code:
             continue
-        translated = home.copy_for_translation(locale)
-        _fill(translated, HOME[code])
-        translated.save()
-        translated.save_revision().publish()
+        translated_home = home.get_translation_or_none(locale)
+        if translated_home is None:
+            translated_home = home.copy_for_translation(locale)
+            created_homes.add(code)
+        translated_catalogue = catalogue.get_translation_or_none(locale)
+        if translated_catalogue is None:
+            translated_catalogue = catalogue.copy_for_translation(locale)
+            _fill_catalogue(translated_catalogue, code)
+            _publish(translated_catalogue)
+        if code in created_homes:
+            # Adding the catalogue changed the home's tree fields: save a fresh copy.
+            translated_home = HomePage.objects.get(pk=translated_home.pk)
+            _fill_home(translated_home, code, translated_catalogue)
+            _publish(translated_home)
     return home
+
+
+# --- course content ---------------------------------------------------------
+
+
+def _competences(codes: list[str]) -> list[DigCompCompetence]:
+    return list(DigCompCompetence.objects.filter(code__in=codes))
+
+
+def _question_values(data: dict, code: str) -> dict:
+    return {
+        "kind": data["kind"],
+        "prompt": data["prompt"][code],
+        "explanation": data.get("explanation", {}).get(code, ""),
+        "image_alt": data.get("image_alt", {}).get(code, ""),
+        "difficulty": data.get("difficulty", Question.Difficulty.EASY),
+    }
+
+
+def _question_choices(data: dict, key: str, code: str) -> list[dict]:
+    return [
+        {
+            "type": "choice",
+            "id": block_id(key, str(index)),
+            "value": {
+                "text": choice["text"][code],
+                "correct": choice["correct"],
+                "feedback": choice.get("feedback", {}).get(code, ""),
+            },
+        }
+        for index, choice in enumerate(data["choices"])
+    ]
+
+
+@transaction.atomic
+def question_bank_load(*, data: dict, images: dict | None = None) -> dict[str, QuestionBank]:
+    """Create a question bank and its questions in the four languages, once
+    (matched on the English title). Returns the bank per language code.
+    Choices have the same block ids in every language."""
+    images = images or {}
+    languages = _languages()
+    locales = {code: Locale.objects.get(language_code=code) for code in languages}
+    source = languages[0]
+    bank = QuestionBank.objects.filter(locale=locales[source], title=data["title"][source]).first()
+    if bank is None:
+        bank = QuestionBank.objects.create(
+            locale=locales[source],
+            title=data["title"][source],
+            description=data.get("description", {}).get(source, ""),
+        )
+        competences = {
+            c.code: c for c in _competences([q["competence"] for q in data["questions"]])
+        }
+        for index, item in enumerate(data["questions"]):
+            key = f"{data['key']}/{index}"
+            question = Question(
+                locale=locales[source],
+                bank=bank,
+                competence=competences[item["competence"]],
+                image=images.get(item.get("image")),
+                choices=_question_choices(item, key, source),
+                **_question_values(item, source),
+            )
+            question.full_clean()
+            question.save()
+    banks = {source: bank}
+    for code in languages[1:]:
+        translated = bank.get_translation_or_none(locales[code])
+        if translated is None:
+            translated = bank.copy_for_translation(locales[code])
+            translated.title = data["title"][code]
+            translated.description = data.get("description", {}).get(code, "")
+            translated.save()
+            originals = list(bank.questions.order_by("pk"))
+            for index, (original, item) in enumerate(
+                zip(originals, data["questions"], strict=True)
+            ):
+                copy = original.copy_for_translation(locales[code])
+                copy.bank = translated
+                for name, value in _question_values(item, code).items():
+                    setattr(copy, name, value)
+                copy.choices = _question_choices(item, f"{data['key']}/{index}", code)
+                copy.full_clean()
+                copy.save()
+        banks[code] = translated
+    return banks
+
+
+def _block_value(kind: str, value, code: str, banks: dict, documents: dict):
+    """One block's value in one language, from the content data."""
+    if kind in ("heading", "paragraph"):
+        return value[code]
+    if kind == "callout":
+        title = value.get("title", {}).get(code, "")
+        return {"kind": value.get("kind", "info"), "title": title, "text": value["text"][code]}
+    if kind == "steps":
+        return {
+            "title": value["title"][code],
+            "steps": [
+                {"text": step[code], "screenshot": None, "screenshot_alt": ""}
+                for step in value["steps"]
+            ],
+        }
+    if kind == "accordion":
+        return {
+            "title": value.get("title", {}).get(code, ""),
+            "items": [{"question": q[code], "answer": a[code]} for q, a in value["items"]],
+        }
+    if kind == "resource":
+        return {
+            "document": documents[value["document"]][code].pk,
+            "title": value["title"][code],
+            "description": value.get("description", {}).get(code, ""),
+        }
+    if kind == "quiz":
+        return {
+            "title": value["title"][code],
+            "instructions": value.get("instructions", {}).get(code, ""),
+            "bank": banks[value["bank"]][code].pk,
+            "mode": value.get("mode", "practice"),
+            "question_count": value.get("question_count", 3),
+            "competences": value.get("competences", ""),
+            "difficulty": "",
+            "pass_mark_percent": value.get("pass_mark_percent", 70),
+            "max_attempts": value.get("max_attempts"),
+            "cooldown_minutes": value.get("cooldown_minutes", 0),
+            "grading_policy": value.get("grading_policy", "best"),
+            "time_limit_minutes": value.get("time_limit_minutes"),
+            "required": value.get("required", True),
+        }
+    raise ValueError(f"unknown block type {kind!r}")
+
+
+def _lesson_body(lesson: dict, key: str, code: str, banks: dict, documents: dict) -> list:
+    return [
+        {
+            "type": kind,
+            "id": block_id(key, str(index)),
+            "value": _block_value(kind, value, code, banks, documents),
+        }
+        for index, (kind, value) in enumerate(lesson["body"])
+    ]
+
+
+def _course_fields(page: CoursePage, data: dict, code: str) -> None:
+    page.title = data["title"][code]
+    page.summary = data["summary"][code]
+    page.learning_outcomes = [("outcome", outcome[code]) for outcome in data["outcomes"]]
+    page.prerequisites = data.get("prerequisites", {}).get(code, "")
+
+
+def _translate(page: Page, code: str, locale: Locale, fill) -> Page:
+    translated = page.get_translation_or_none(locale)
+    if translated is None:
+        translated = page.copy_for_translation(locale)
+        fill(translated, code)
+        _publish(translated)
+    return translated
+
+
+@transaction.atomic
+def course_load(
+    *,
+    catalogue: CatalogPage,
+    data: dict,
+    banks: dict | None = None,
+    documents: dict | None = None,
+) -> CoursePage:
+    """Create a course with its modules and lessons under `catalogue` and
+    translate it into the other languages, once (matched on its slug).
+    Lessons keep the same block ids in every language."""
+    banks = banks or {}
+    documents = documents or {}
+    languages = _languages()
+    source = languages[0]
+    locales = {code: Locale.objects.get(language_code=code) for code in languages}
+    course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
+    if course is None:
+        course = CoursePage(
+            slug=data["slug"],
+            track=data["track"],
+            audience=data["audience"],
+            target_level=data["target_level"],
+            estimated_minutes=data["estimated_minutes"],
+            self_enrolment=data.get("self_enrolment", True),
+            certificate_enabled=data.get("certificate_enabled", True),
+            certificate_validity_months=data.get("certificate_validity_months"),
+            locale=locales[source],
+        )
+        _course_fields(course, data, source)
+        course.competences = _competences(data["competences"])
+        catalogue.add_child(instance=course)
+        course.save_revision().publish()
+
+    def fill_course(page, code):
+        _course_fields(page, data, code)
+
+    for code in languages[1:]:
+        _translate(course, code, locales[code], fill_course)
+
+    for module_data in data["modules"]:
+        module = ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).first()
+        if module is None:
+            module = ModulePage(
+                slug=module_data["slug"],
+                title=module_data["title"][source],
+                intro=module_data.get("intro", {}).get(source, ""),
+                locale=locales[source],
+            )
+            course.add_child(instance=module)
+            module.save_revision().publish()
+
+        def fill_module(page, code, module_data=module_data):
+            page.title = module_data["title"][code]
+            page.intro = module_data.get("intro", {}).get(code, "")
+
+        for code in languages[1:]:
+            _translate(module, code, locales[code], fill_module)
+
+        for lesson_data in module_data["lessons"]:
+            key = f"{data['slug']}/{module_data['slug']}/{lesson_data['slug']}"
+            lesson = LessonPage.objects.child_of(module).filter(slug=lesson_data["slug"]).first()
+            if lesson is None:
+                lesson = LessonPage(
+                    slug=lesson_data["slug"],
+                    title=lesson_data["title"][source],
+                    estimated_minutes=lesson_data.get("minutes", 10),
+                    required=lesson_data.get("required", True),
+                    body=_lesson_body(lesson_data, key, source, banks, documents),
+                    locale=locales[source],
+                )
+                lesson.competences = _competences(lesson_data.get("competences", []))
+                module.add_child(instance=lesson)
+                lesson.save_revision().publish()
+
+            def fill_lesson(page, code, lesson_data=lesson_data, key=key):
+                page.title = lesson_data["title"][code]
+                page.body = _lesson_body(lesson_data, key, code, banks, documents)
+
+            for code in languages[1:]:
+                _translate(lesson, code, locales[code], fill_lesson)
+    return course
+
+
+@transaction.atomic
+def image_ensure(*, title: str, data: bytes, filename: str) -> AbstractImage:
+    """The Wagtail image with this title, uploaded once from `data`."""
+    model = get_image_model()
+    image = model.objects.filter(title=title).first()
+    if image is None:
+        image = model(title=title)
+        image.file = ImageFile(BytesIO(data), name=filename)
+        image.save()
+    return image

@@ -1,3 +1,51 @@
-"""Wagtail admin hooks of courses/."""
+"""Admin: DigComp, question banks and questions grouped under one menu item."""
 
-from courses.h5p import admin_views  # noqa: F401  (H5P admin pages and menu items)
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from courses.models import DigCompArea, DigCompCompetence, Question, QuestionBank
+
+
+class DigCompAreaViewSet(SnippetViewSet):
+    model = DigCompArea
+    icon = "folder-open-inverse"
+    menu_label = _("DigComp areas")
+    list_display = ["code", "title_en", "title_nl", "title_fr", "title_de"]
+    # The framework's 5 areas and 21 competences are fixed; only titles change.
+    add_to_admin_menu = False
+
+
+class DigCompCompetenceViewSet(SnippetViewSet):
+    model = DigCompCompetence
+    icon = "tag"
+    menu_label = _("DigComp competences")
+    list_display = ["code", "title_en", "title_nl", "title_fr", "title_de"]
+    list_filter = ["area"]
+    search_fields = ["title_en", "code"]
+
+
+class QuestionBankViewSet(SnippetViewSet):
+    model = QuestionBank
+    icon = "folder-inverse"
+    menu_label = _("Question banks")
+    list_display = ["title", "locale"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Questions")
+    list_display = ["__str__", "bank", "kind", "difficulty", "competence", "locale"]
+    list_filter = ["bank", "kind", "difficulty"]
+
+
+class CourseContentGroup(SnippetViewSetGroup):
+    menu_label = _("Course content")
+    menu_icon = "folder-open-1"
+    menu_order = 250
+    items = (QuestionBankViewSet, QuestionViewSet, DigCompCompetenceViewSet, DigCompAreaViewSet)
+
+
+register_snippet(CourseContentGroup)
+from courses.h5p import admin_views  # noqa: E402,F401 - registers the H5P admin pages

@@ -10,9 +10,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import HomeStreamBlock
+from courses.models.fallback import TranslationFallbackMixin
 
 
-class HomePage(Page):
+class HomePage(TranslationFallbackMixin, Page):
     """The front door of each language's site tree: what Digiskills offers."""
 
     lead = models.TextField(

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
 from courses.models.digcomp import DigCompLevel
+from courses.models.fallback import TranslationFallbackMixin
 
 
 class Track(models.TextChoices):
@@ -31,7 +32,7 @@ class Audience(models.TextChoices):
     CHILDREN = "children", _("Children")
 
 
-class CatalogPage(Page):
+class CatalogPage(TranslationFallbackMixin, Page):
     """The list of courses of one language, with filters and search."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -44,8 +45,28 @@ class CatalogPage(Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.forms import CatalogueFilterForm
+        from courses.selectors import catalogue_courses
 
-class CoursePage(Page):
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        context["filter_form"] = form
+        try:
+            page = int(request.GET.get("page", 1))
+        except ValueError:
+            page = 1
+        results = catalogue_courses(
+            catalog=self, filters=form.filters(), request=request, page=page
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(results=results, entries=results.entries, query=query.urlencode())
+        context.update(self.fallback_context())
+        return context
+
+
+class CoursePage(TranslationFallbackMixin, Page):
     """A course: what it teaches, to whom, and what completing it takes."""
 
     track = models.CharField(_("track"), max_length=16, choices=Track.choices)
@@ -125,8 +146,23 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("course")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
 
-class ModulePage(Page):
+        context = super().get_context(request, *args, **kwargs)
+        outline = selectors.course_outline(course=self)
+        context.update(
+            course=self,
+            outline=outline,
+            first_lesson=selectors.course_first_lesson(outline=outline),
+            competences=selectors.course_competences(course=self),
+            lesson_count=sum(len(item.lessons) for item in outline),
+            **self.fallback_context(),
+        )
+        return context
+
+
+class ModulePage(TranslationFallbackMixin, Page):
     """A chapter of a course: a few lessons on one theme."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -139,8 +175,15 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_place_of_module
 
-class LessonPage(Page):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_place_of_module(module=self), **self.fallback_context())
+        return context
+
+
+class LessonPage(TranslationFallbackMixin, Page):
     """One sitting of learning (5–20 minutes): content and activities."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("content"))
@@ -168,3 +211,17 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_place
+
+        context = super().get_context(request, *args, **kwargs)
+        place = lesson_place(lesson=self)
+        context.update(
+            lesson=self,
+            course=place.course,
+            module=place.module,
+            place=place,
+            **self.fallback_context(),
+        )
+        return context

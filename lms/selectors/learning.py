@@ -131,7 +131,7 @@ def _results(lessons: list[LessonPage], attempts: list[Attempt]) -> dict[str, Ac
 def course_progress(*, enrolment: Enrolment, course: CoursePage | None = None) -> CourseProgress:
     """The progress of one enrolment (three queries)."""
     course = course or enrolment.course
-    lessons = content.course_outline(course=course)
+    lessons = content.course_lessons(course=course)
     completed = set(
         ProgressEvent.objects.filter(
             enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED

@@ -30,7 +30,7 @@ def grant_editor_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0003_digcomp_data"),
+        ("courses", "0006_editor_permissions"),
         ("wagtailcore", "0002_initial_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

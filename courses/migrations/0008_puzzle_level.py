@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0004_h5p'),
+        ('courses', '0007_h5p'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

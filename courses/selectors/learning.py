@@ -67,7 +67,7 @@ OUTLINE_FIELDS = [
 ]
 
 
-def course_outline(*, course: CoursePage) -> list[LessonPage]:
+def course_lessons(*, course: CoursePage) -> list[LessonPage]:
     """The live lessons of a course in tree order (module by module), one query."""
     return list(
         LessonPage.objects.descendant_of(course).live().order_by("path").only(*OUTLINE_FIELDS)

@@ -1,0 +1,297 @@
+"""Reads for content: the catalogue, a course's outline, a lesson's place in
+its course, the sitemap, and the fallback translation of a page.
+
+Each selector runs a fixed number of queries, whatever the number of courses
+or lessons, so that list pages stay fast as the catalogue grows."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from wagtail.models import Page
+
+from courses.models import CatalogPage, CoursePage, DigCompArea, LessonPage, ModulePage
+
+# Duration filter: (upper bound in minutes, inclusive); None means no bound.
+PAGE_SIZE = 24
+DURATIONS = {"short": (0, 60), "medium": (61, 240), "long": (241, None)}
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    """What a learner chose in the catalogue's filter form (all optional)."""
+
+    track: str = ""
+    audience: str = ""
+    language: str = ""
+    area: str = ""
+    level: int | None = None
+    duration: str = ""
+    query: str = ""
+
+
+@dataclass
+class CatalogueEntry:
+    """A course as the catalogue shows it, with its language when it is a
+    fallback (no translation in the catalogue's language yet)."""
+
+    course: CoursePage
+    url: str
+    fallback_language: str = ""
+
+
+@dataclass
+class CatalogueResults:
+    """One page of catalogue entries, with the total that matched."""
+
+    entries: list[CatalogueEntry]
+    total: int
+    page: int
+    pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+@dataclass
+class OutlineModule:
+    module: ModulePage
+    lessons: list[LessonPage] = field(default_factory=list)
+
+
+def _language_rank(field_name: str = "locale__language_code") -> Case:
+    # The source language first, then the others in the configured order.
+    codes = [settings.LANGUAGE_CODE] + [
+        c for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE
+    ]
+    return Case(
+        *[When(**{field_name: code}, then=Value(i)) for i, code in enumerate(codes)],
+        default=Value(len(codes)),
+        output_field=IntegerField(),
+    )
+
+
+def page_fallbacks(page: Page) -> QuerySet:
+    """The live translations of `page` to try when a path is missing in its
+    language: the source language (English) first."""
+    return (
+        page.get_translations()
+        .live()
+        .annotate(language_rank=_language_rank())
+        .order_by("language_rank")
+    )
+
+
+def catalogue_courses(
+    *,
+    catalog: CatalogPage,
+    filters: CatalogueFilters,
+    request=None,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+) -> "CatalogueResults":
+    """The live, public courses of the catalogue's language that match the
+    filters and the search, plus (as fallbacks) courses not yet translated."""
+    courses = CoursePage.objects.live().public()
+    own_keys = courses.filter(locale_id=catalog.locale_id).values("translation_key")
+    fallbacks = (
+        courses.exclude(locale_id=catalog.locale_id)
+        .exclude(translation_key__in=own_keys)
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+    )
+    queryset = courses.filter(Q(locale_id=catalog.locale_id) | Q(pk__in=fallbacks.values("pk")))
+    if filters.track:
+        queryset = queryset.filter(track=filters.track)
+    if filters.audience:
+        queryset = queryset.filter(audience=filters.audience)
+    if filters.level:
+        queryset = queryset.filter(target_level=filters.level)
+    if filters.duration in DURATIONS:
+        low, high = DURATIONS[filters.duration]
+        queryset = queryset.filter(estimated_minutes__gte=low)
+        if high is not None:
+            queryset = queryset.filter(estimated_minutes__lte=high)
+    if filters.area:
+        queryset = queryset.filter(
+            pk__in=CoursePage.competences.through.objects.filter(
+                digcompcompetence__area__code=filters.area
+            ).values("coursepage_id")
+        )
+    if filters.language:
+        available = CoursePage.objects.live().filter(locale__language_code=filters.language)
+        queryset = queryset.filter(translation_key__in=available.values("translation_key"))
+
+    if filters.query:
+        # Full-text search (PostgreSQL full text in production), then the
+        # filters above on the matching ids, keeping the search's ranking.
+        ranked = [
+            page.pk for page in CoursePage.objects.live().search(filters.query, operator="and")
+        ]
+        allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+        ids = [pk for pk in ranked if pk in allowed]
+        total = len(ids)
+    else:
+        ids = None
+        total = queryset.count()
+
+    pages = max(1, -(-total // page_size))
+    number = min(max(1, page), pages)
+    start = (number - 1) * page_size
+    shown = queryset.select_related("locale").prefetch_related("competences")
+    if ids is None:
+        courses_shown = list(shown.order_by("path")[start : start + page_size])
+    else:
+        window = ids[start : start + page_size]
+        by_pk = {course.pk: course for course in shown.filter(pk__in=window)}
+        courses_shown = [by_pk[pk] for pk in window]
+
+    catalog_url = catalog.get_url(request)
+    entries = []
+    for course in courses_shown:
+        if course.locale_id == catalog.locale_id:
+            entries.append(CatalogueEntry(course=course, url=course.get_url(request)))
+        else:
+            # Served under this language's address; the course page falls back
+            # to the source language with a notice (see TranslationFallbackMixin).
+            entries.append(
+                CatalogueEntry(
+                    course=course,
+                    url=f"{catalog_url}{course.slug}/",
+                    fallback_language=course.locale.language_code,
+                )
+            )
+    return CatalogueResults(entries=entries, total=total, page=number, pages=pages)
+
+
+def catalogue_areas() -> list[DigCompArea]:
+    """The DigComp areas offered as a catalogue filter."""
+    return list(DigCompArea.objects.all())
+
+
+def course_outline(*, course: CoursePage) -> list[OutlineModule]:
+    """The course's live modules in order, each with its live lessons (two queries)."""
+    modules = {
+        module.path: OutlineModule(module=module)
+        for module in ModulePage.objects.child_of(course).live().order_by("path")
+    }
+    lessons = LessonPage.objects.descendant_of(course).live().order_by("path")
+    for lesson in lessons.only(
+        "id",
+        "title",
+        "slug",
+        "path",
+        "depth",
+        "url_path",
+        "locale_id",
+        "estimated_minutes",
+        "required",
+        "live",
+        "translation_key",
+        "content_type_id",
+    ):
+        parent = modules.get(lesson.path[: -LessonPage.steplen])
+        if parent is not None:
+            parent.lessons.append(lesson)
+    return list(modules.values())
+
+
+def course_first_lesson(*, outline: list[OutlineModule]) -> LessonPage | None:
+    """The lesson a learner starts with."""
+    for item in outline:
+        if item.lessons:
+            return item.lessons[0]
+    return None
+
+
+def course_competences(*, course: CoursePage) -> list:
+    """The course's DigComp competences with their areas (one query)."""
+    return list(course.competences.select_related("area").order_by("code"))
+
+
+@dataclass
+class LessonPlace:
+    """Where a lesson sits: its course and module, and its neighbours."""
+
+    course: CoursePage | None
+    module: ModulePage | None
+    previous: LessonPage | None
+    next: LessonPage | None
+    position: int
+    total: int
+
+
+def lesson_place(*, lesson: LessonPage) -> LessonPlace:
+    """The lesson's course, module and previous/next lessons (three queries)."""
+    ancestors = {
+        type(page): page
+        for page in Page.objects.ancestor_of(lesson).filter(depth__gte=lesson.depth - 2).specific()
+    }
+    course = ancestors.get(CoursePage)
+    module = ancestors.get(ModulePage)
+    siblings: list[LessonPage] = []
+    if course is not None:
+        siblings = list(
+            LessonPage.objects.descendant_of(course)
+            .live()
+            .order_by("path")
+            .only("id", "title", "slug", "path", "depth", "url_path", "locale_id")
+        )
+    ids = [item.pk for item in siblings]
+    index = ids.index(lesson.pk) if lesson.pk in ids else -1
+    return LessonPlace(
+        course=course,
+        module=module,
+        previous=siblings[index - 1] if index > 0 else None,
+        next=siblings[index + 1] if 0 <= index < len(siblings) - 1 else None,
+        position=index + 1,
+        total=len(siblings),
+    )
+
+
+def sitemap_pages() -> list[list[Page]]:
+    """Every live, public page grouped with its translations (for hreflang)."""
+    pages = Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+    groups: dict = {}
+    for page in pages.order_by("path"):
+        groups.setdefault(page.translation_key, []).append(page)
+    return list(groups.values())
+
+
+def lesson_place_of_module(*, module: ModulePage) -> dict:
+    """A module page's course and its live lessons (two queries)."""
+    course = CoursePage.objects.parent_of(module).first()
+    lessons = list(
+        LessonPage.objects.child_of(module)
+        .live()
+        .order_by("path")
+        .only("id", "title", "slug", "path", "depth", "url_path", "locale_id", "estimated_minutes")
+    )
+    return {"course": course, "lessons": lessons}
+
+
+CATALOGUE_URLS_CACHE_KEY = "courses:catalogue-urls"
+
+
+def catalogue_urls_compute() -> dict[str, str]:
+    """The address of the live catalogue in each language (a few queries)."""
+    return {
+        catalogue.locale.language_code: catalogue.get_url()
+        for catalogue in CatalogPage.objects.live().public().select_related("locale")
+    }
+
+
+def catalogue_urls() -> dict[str, str]:
+    """The catalogue's address per language, from the cache (refreshed when a
+    catalogue is published, moved or removed), so that the navigation of
+    every page costs no query."""
+    urls = cache.get(CATALOGUE_URLS_CACHE_KEY)
+    if urls is None:
+        urls = catalogue_urls_compute()
+        cache.set(CATALOGUE_URLS_CACHE_KEY, urls, timeout=None)
+    return urls

@@ -1,0 +1,29 @@
+"""Views of courses/ outside the page tree: the sitemap."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from courses.selectors import sitemap_pages
+
+
+@require_GET
+def sitemap(request):
+    """Every live, public page in every language, each with its translations
+    as `xhtml:link` alternates (one query, whatever the number of pages)."""
+    groups = []
+    for pages in sitemap_pages():
+        versions = [
+            {
+                "language": page.locale.language_code,
+                "url": page.get_full_url(request),
+                "lastmod": page.last_published_at,
+            }
+            for page in pages
+        ]
+        groups.append(versions)
+    return render(
+        request,
+        "courses/sitemap.xml",
+        {"groups": groups},
+        content_type="application/xml; charset=utf-8",
+    )
