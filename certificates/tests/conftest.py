@@ -37,6 +37,10 @@ def catalog(home_page):
 
 
 def make_catalog(home_page):
+    # site_bootstrap creates the catalogue in the four languages; older trees lack it.
+    existing = CatalogPage.objects.child_of(home_page).first()
+    if existing is not None:
+        return existing
     catalog = CatalogPage(title="Courses", slug="courses")
     home_page.add_child(instance=catalog)
     catalog.save_revision().publish()
