@@ -155,7 +155,10 @@ def enrolment_for_course(*, learner: User, course: CoursePage) -> Enrolment | No
     """The learner's enrolment in this course (any language), if any."""
     if not learner.is_authenticated:
         return None
-    return Enrolment.objects.filter(learner=learner, course_key=course.translation_key).first()
+    enrolment = Enrolment.objects.filter(learner=learner, course_key=course.translation_key).first()
+    if enrolment is not None:
+        enrolment.learner = learner  # the services read it; no need to load it again
+    return enrolment
 
 
 def dashboard_courses(*, learner: User, language: str | None = None) -> list[CourseProgress]:
