@@ -28,16 +28,11 @@ def access_live_page(model, page_id: int):
 
 def access_lesson_enrolment(user: User, lesson) -> Enrolment:
     """The enrolment through which `user` may work on `lesson`, or raise."""
-    from courses.selectors import lesson_course
-    from lms.selectors import enrolment_for_course
+    from lms.selectors import lesson_enrolment
 
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied
-    course = lesson_course(lesson=lesson)
-    enrolment = enrolment_for_course(learner=user, course=course) if course else None
-    if enrolment is not None and enrolment.course_id == course.pk:
-        # Saves the services a query: they check the lesson against the course.
-        enrolment.course = course
+    course, enrolment = lesson_enrolment(learner=user, lesson=lesson)
     if enrolment is None or enrolment.status == Enrolment.Status.CANCELLED:
         raise PermissionDenied
     return enrolment

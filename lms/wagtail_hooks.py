@@ -1,7 +1,7 @@
 from wagtail import hooks
 
 from courses.models import LessonPage
-from lms.selectors import enrolment_for_course
+from lms.selectors import lesson_enrolment
 from lms.services import lesson_view_record
 
 
@@ -13,10 +13,7 @@ def remember_lesson_view(page, request, serve_args, serve_kwargs):
         return None
     if request.method != "GET" or getattr(request, "is_preview", False):
         return None
-    from courses.selectors import lesson_course
-
-    course = lesson_course(lesson=page)
-    enrolment = enrolment_for_course(learner=request.user, course=course) if course else None
+    course, enrolment = lesson_enrolment(learner=request.user, lesson=page)
     if enrolment is not None:
         lesson_view_record(enrolment=enrolment, lesson=page)
         request.lms_enrolment = enrolment

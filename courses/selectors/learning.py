@@ -5,9 +5,10 @@ Everything the learning engine needs from content goes through the functions
 of this section; the answer keys (`correct`) are read only here, by grading.
 """
 
+import json
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Func, JSONField, Q
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -34,7 +35,7 @@ class Activity:
     translations."""
 
     key: str
-    lesson: LessonPage
+    lesson: "LessonPage | OutlineLesson"
     settings: dict
 
     @property
@@ -50,37 +51,106 @@ class Activity:
         return bool(self.settings["required"]) and self.lesson.required
 
 
-# What the outline needs of a lesson: its place, title, address and activities.
-OUTLINE_FIELDS = [
-    "id",
-    "path",
-    "depth",
-    "title",
-    "slug",
-    "url_path",
-    "live",
-    "locale_id",
-    "translation_key",
-    "content_type_id",
-    "required",
-    "body",
-]
+@dataclass(frozen=True)
+class OutlineLesson:
+    """What the learning engine needs of a lesson it is not showing: its place,
+    title, address, whether it is required and its quiz blocks (raw settings).
+    Built from one row, without a page object or StreamField decoding."""
+
+    pk: int
+    path: str
+    translation_key: object
+    title: str
+    url: str | None
+    required: bool
+    quiz_blocks: tuple = ()
+
+    @property
+    def activities(self) -> list[Activity]:
+        return [
+            Activity(key=key, lesson=self, settings={**QUIZ_DEFAULTS, **value})
+            for key, value in self.quiz_blocks
+        ]
 
 
-def course_lessons(*, course: CoursePage) -> list[LessonPage]:
-    """The live lessons of a course in tree order (module by module), one query."""
-    return list(
-        LessonPage.objects.descendant_of(course).live().order_by("path").only(*OUTLINE_FIELDS)
+def _quiz_blocks(raw) -> tuple:
+    if isinstance(raw, str):  # some backends hand the JSON column back as text
+        raw = json.loads(raw)
+    return tuple(
+        (block["id"], block["value"])
+        for block in raw or ()
+        if block.get("type") == "quiz" and block.get("id")
     )
 
 
-def course_required_lesson_keys(*, course: CoursePage) -> set:
-    """The translation keys of a course's live required lessons (no bodies loaded)."""
-    return set(
+class QuizBlocksOf(Func):
+    """The quiz blocks of a stored StreamField (a JSON list), picked out by the
+    database so that an outline does not fetch and parse whole lesson bodies."""
+
+    output_field = JSONField()
+    # Elsewhere the whole body; `_quiz_blocks` keeps the quiz blocks.
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="jsonb_path_query_array(%(expressions)s, '$[*] ? (@.type == \"quiz\")')",
+            **extra,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(SELECT json_group_array(json(q.value)) FROM json_each(%(expressions)s) q"
+            " WHERE json_extract(q.value, '$.type') = 'quiz')",
+            **extra,
+        )
+
+
+def _outline_rows(condition: Q):
+    # Only the quiz blocks of each body, as raw JSON: no StreamField decoding.
+    return (
+        LessonPage.objects.filter(condition)
+        .live()
+        .order_by("path")
+        .values_list("id", "path", "translation_key", "title", "url_path", "required")
+        .annotate(raw_body=QuizBlocksOf("body"))
+    )
+
+
+def _outline_lesson(row, *, course: CoursePage, course_url: str | None) -> OutlineLesson:
+    pk, path, translation_key, title, url_path, required, raw_body = row
+    # A lesson lives under its course in the same site and language, so its
+    # address is the course's followed by the rest of its url_path (no
+    # per-lesson get_url).
+    url = course_url + url_path[len(course.url_path) :] if course_url is not None else None
+    return OutlineLesson(
+        pk=pk,
+        path=path,
+        translation_key=translation_key,
+        title=title,
+        url=url,
+        required=required,
+        quiz_blocks=_quiz_blocks(raw_body),
+    )
+
+
+def course_lessons(*, course: CoursePage) -> list[OutlineLesson]:
+    """The live lessons of a course in tree order (module by module), one query."""
+    return course_outlines(courses=[course])[course.pk]
+
+
+def course_required_lessons_missing(*, course: CoursePage, done_keys) -> bool:
+    """Whether a live required lesson of the course is not among `done_keys`
+    (translation keys, or a subquery of them). One query, nothing loaded."""
+    return (
         LessonPage.objects.descendant_of(course)
         .live()
         .filter(required=True)
-        .values_list("translation_key", flat=True)
+        .exclude(translation_key__in=done_keys)
+        .exists()
     )
 
 
@@ -94,19 +164,21 @@ def lesson_following(*, course: CoursePage, lesson: LessonPage) -> LessonPage | 
     )
 
 
-def course_outlines(*, courses: list[CoursePage]) -> dict[int, list[LessonPage]]:
+def course_outlines(*, courses: list[CoursePage]) -> dict[int, list[OutlineLesson]]:
     """The outlines of several courses in one query: course id -> lessons."""
     if not courses:
         return {}
     condition = Q()
     for course in courses:
         condition |= Q(path__startswith=course.path, depth__gt=course.depth)
-    lessons = LessonPage.objects.filter(condition).live().order_by("path").only(*OUTLINE_FIELDS)
-    outlines: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
-    for lesson in lessons:
+    urls = {course.pk: course.url for course in courses}
+    outlines: dict[int, list[OutlineLesson]] = {course.pk: [] for course in courses}
+    for row in _outline_rows(condition):
         for course in courses:
-            if lesson.path.startswith(course.path):
-                outlines[course.pk].append(lesson)
+            if row[1].startswith(course.path):
+                outlines[course.pk].append(
+                    _outline_lesson(row, course=course, course_url=urls[course.pk])
+                )
                 break
     return outlines
 
@@ -116,9 +188,11 @@ def lesson_course(*, lesson: LessonPage) -> CoursePage | None:
     return CoursePage.objects.ancestor_of(lesson).first()
 
 
-def lesson_activities(*, lesson: LessonPage) -> list[Activity]:
+def lesson_activities(*, lesson: "LessonPage | OutlineLesson") -> list[Activity]:
     """The quiz and exam blocks of a lesson, in reading order. Read from the
     stored JSON, so that listing many lessons loads no question bank."""
+    if isinstance(lesson, OutlineLesson):
+        return lesson.activities
     return [
         Activity(key=block["id"], lesson=lesson, settings={**QUIZ_DEFAULTS, **block["value"]})
         for block in lesson.body.raw_data

@@ -7,6 +7,7 @@ from lms.selectors.learning import (
     course_progress,
     dashboard_courses,
     enrolment_for_course,
+    lesson_enrolment,
     statements_for_course,
     statements_for_learner,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "course_progress",
     "dashboard_courses",
     "enrolment_for_course",
+    "lesson_enrolment",
     "statements_for_course",
     "statements_for_learner",
     "user_display_name",

@@ -5,11 +5,12 @@ number of courses, lessons or events."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.utils.translation import get_language
 
 from courses import selectors as content
 from courses.models import CoursePage, LessonPage
+from courses.selectors import OutlineLesson
 from lms.models import Attempt, Enrolment, ProgressEvent, Statement, User
 
 
@@ -58,12 +59,12 @@ class CourseProgress:
 
     enrolment: Enrolment
     course: CoursePage
-    lessons: list[LessonPage]
+    lessons: list[OutlineLesson]
     completed_lessons: set
     results: dict[str, ActivityResult]
 
     @property
-    def required_lessons(self) -> list[LessonPage]:
+    def required_lessons(self) -> list[OutlineLesson]:
         return [lesson for lesson in self.lessons if lesson.required]
 
     @property
@@ -92,11 +93,11 @@ class CourseProgress:
     def rule_met(self) -> bool:
         return self.steps_total > 0 and self.steps_done == self.steps_total
 
-    def is_completed(self, lesson: LessonPage) -> bool:
+    def is_completed(self, lesson: LessonPage | OutlineLesson) -> bool:
         return lesson.translation_key in self.completed_lessons
 
     @property
-    def next_lesson(self) -> LessonPage | None:
+    def next_lesson(self) -> OutlineLesson | None:
         """Continue where you left off: the last lesson opened if unfinished,
         else the first unfinished lesson after it (then from the start)."""
         if not self.lessons:
@@ -107,7 +108,7 @@ class CourseProgress:
         ordered = self.lessons[start:] + self.lessons[:start]
         return next((x for x in ordered if not self.is_completed(x)), None)
 
-    def lesson_after(self, lesson: LessonPage) -> LessonPage | None:
+    def lesson_after(self, lesson: LessonPage) -> OutlineLesson | None:
         keys = [x.translation_key for x in self.lessons]
         if lesson.translation_key not in keys:
             return None
@@ -115,7 +116,7 @@ class CourseProgress:
         return self.lessons[index + 1] if index + 1 < len(self.lessons) else None
 
 
-def _results(lessons: list[LessonPage], attempts: list[Attempt]) -> dict[str, ActivityResult]:
+def _results(lessons: list, attempts: list[Attempt]) -> dict[str, ActivityResult]:
     results = {
         activity.key: ActivityResult(activity=activity)
         for lesson in lessons
@@ -155,7 +156,33 @@ def enrolment_for_course(*, learner: User, course: CoursePage) -> Enrolment | No
     """The learner's enrolment in this course (any language), if any."""
     if not learner.is_authenticated:
         return None
-    return Enrolment.objects.filter(learner=learner, course_key=course.translation_key).first()
+    enrolment = Enrolment.objects.filter(learner=learner, course_key=course.translation_key).first()
+    if enrolment is not None:
+        enrolment.learner = learner  # the services read it; no need to load it again
+    return enrolment
+
+
+def lesson_enrolment(
+    *, learner: User, lesson: LessonPage
+) -> tuple[CoursePage | None, Enrolment | None]:
+    """The course of a lesson and the learner's enrolment in it (any language).
+    One query when the learner enrolled through this language version of the
+    course (the enrolment brings its course along), else two."""
+    if learner.is_authenticated:
+        course_key = CoursePage.objects.ancestor_of(lesson).values("translation_key")[:1]
+        enrolment = (
+            Enrolment.objects.select_related("course")
+            .filter(learner=learner, course_key=Subquery(course_key))
+            .first()
+        )
+        if enrolment is not None:
+            enrolment.learner = learner  # the services read it; no need to load it again
+            course = enrolment.course
+            if lesson.path.startswith(course.path) and lesson.depth > course.depth:
+                return course, enrolment
+    else:
+        enrolment = None
+    return content.lesson_course(lesson=lesson), enrolment
 
 
 def dashboard_courses(*, learner: User, language: str | None = None) -> list[CourseProgress]:

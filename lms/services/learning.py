@@ -140,13 +140,28 @@ def lesson_view_record(*, enrolment: Enrolment, lesson: LessonPage) -> None:
 def _event_create(
     *, enrolment: Enrolment, lesson: LessonPage, kind: str, idempotency_key: str, assisted: bool
 ) -> tuple[ProgressEvent, bool]:
-    # get_or_create inserts in a savepoint and reads the row back when a
-    # concurrent replay inserted it first: the unique key makes it count once.
-    event, created = ProgressEvent.objects.get_or_create(
-        enrolment=enrolment,
-        idempotency_key=idempotency_key,
-        defaults={"lesson_key": lesson.translation_key, "kind": kind, "assisted": assisted},
-    )
+    # The unique key makes a replay count once. A view is mostly a replay, so
+    # read first (get_or_create); a completion is mostly new, so insert first in
+    # a savepoint and read the row back only when the key was already there.
+    fields = {"lesson_key": lesson.translation_key, "kind": kind, "assisted": assisted}
+    if kind == ProgressEvent.Kind.VIEWED:
+        event, created = ProgressEvent.objects.get_or_create(
+            enrolment=enrolment, idempotency_key=idempotency_key, defaults=fields
+        )
+    else:
+        try:
+            with transaction.atomic():
+                event = ProgressEvent.objects.create(
+                    enrolment=enrolment, idempotency_key=idempotency_key, **fields
+                )
+            created = True
+        except IntegrityError:
+            event = ProgressEvent.objects.filter(
+                enrolment=enrolment, idempotency_key=idempotency_key
+            ).first()
+            if event is None:  # another constraint failed: not a replay
+                raise
+            created = False
     if created:
         statement_record(
             learner=enrolment.learner,
@@ -283,13 +298,11 @@ def completion_evaluate(*, enrolment: Enrolment) -> bool:
 
     if enrolment.completed_at is not None or enrolment.status != Enrolment.Status.ACTIVE:
         return False
-    # Cheap first test (no lesson bodies loaded): every required lesson done?
-    completed = set(
-        ProgressEvent.objects.filter(
-            enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED
-        ).values_list("lesson_key", flat=True)
-    )
-    if not content.course_required_lesson_keys(course=enrolment.course) <= completed:
+    # Cheap first test, one query in SQL: is a required lesson still not done?
+    done_keys = ProgressEvent.objects.filter(
+        enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED
+    ).values("lesson_key")
+    if content.course_required_lessons_missing(course=enrolment.course, done_keys=done_keys):
         return False
     progress = course_progress(enrolment=enrolment)
     if not progress.rule_met:
