@@ -68,7 +68,7 @@ def course_in_progress(request, home_page, learner):
 # the enrolment with its course, the view record (update and idempotent read
 # in a savepoint), the outline (one row per lesson, one query), completed
 # lessons, attempts and the quiz's question bank.
-LESSON_PAGE_QUERIES = 28
+LESSON_PAGE_QUERIES = 33
 
 
 def test_the_lesson_page_queries_do_not_grow_with_the_course(

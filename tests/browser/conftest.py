@@ -76,6 +76,12 @@ def page(browser, live_server):
 def axe_violations(page, *, impacts=("serious", "critical")) -> list[dict]:
     """Run axe-core (WCAG 2.1 A/AA rules and best practices) on the page and return
     the violations of the given impacts, each with the elements it found."""
+    # Contrast is measured on the final colours, not mid fade-in (Wagtail's messages).
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async () => await axe.run(document, {
