@@ -58,3 +58,18 @@ def test_the_dashboard_query_count_does_not_grow_with_courses(
     with django_assert_max_num_queries(len(one_course.captured_queries)):
         page = client.get(reverse("lms:dashboard")).content.decode()
     assert page.count("progress__track") == 5
+
+
+def test_a_completed_course_links_to_my_certificates(client, tree, enrolment, learner):
+    from django.utils import timezone
+
+    from lms.models import Enrolment
+
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        status=Enrolment.Status.COMPLETED, completed_at=timezone.now()
+    )
+    client.force_login(learner)
+    page = client.get(reverse("lms:dashboard")).content.decode()
+    assert f'href="{reverse("certificates:mine")}"' in page
+    assert "Your certificate" in page
+    assert "Leave this course" not in page
