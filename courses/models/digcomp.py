@@ -30,6 +30,11 @@ class _FourTitles(models.Model):
         return getattr(self, f"title_{language[:2]}", "") or self.title_en
 
 
+# Both snippets are edited alike: a fixed id and the four titles.
+_TITLE_PANELS = [FieldPanel(f"title_{code}") for code in ("en", "nl", "fr", "de")]
+_SEARCH_FIELDS = [index.SearchField("title_en"), index.AutocompleteField("code")]
+
+
 class DigCompArea(index.Indexed, _FourTitles):
     """One of the five competence areas (e.g. 4 "Safety")."""
 
@@ -37,12 +42,9 @@ class DigCompArea(index.Indexed, _FourTitles):
 
     panels = [
         FieldPanel("code", read_only=True),
-        FieldPanel("title_en"),
-        FieldPanel("title_nl"),
-        FieldPanel("title_fr"),
-        FieldPanel("title_de"),
+        *_TITLE_PANELS,
     ]
-    search_fields = [index.SearchField("title_en"), index.AutocompleteField("code")]
+    search_fields = _SEARCH_FIELDS
 
     class Meta:
         ordering = ["code"]
@@ -62,12 +64,9 @@ class DigCompCompetence(index.Indexed, _FourTitles):
     panels = [
         FieldPanel("code", read_only=True),
         FieldPanel("area", read_only=True),
-        FieldPanel("title_en"),
-        FieldPanel("title_nl"),
-        FieldPanel("title_fr"),
-        FieldPanel("title_de"),
+        *_TITLE_PANELS,
     ]
-    search_fields = [index.SearchField("title_en"), index.AutocompleteField("code")]
+    search_fields = _SEARCH_FIELDS
 
     class Meta:
         ordering = ["code"]
