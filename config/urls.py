@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("lms.urls")),
     path("", include("certificates.urls")),
     path("puzzles/", include("courses.puzzles.urls")),
+    path("partners/", include("partners.urls")),
+    path("fund/", include("analytics.urls")),
     path("", include("frontend.urls")),
     # Wagtail serves every page it does not know last, so it comes last.
     path("", include(wagtail_urls)),

@@ -12,6 +12,7 @@ from courses import demo as courses_demo
 from courses.h5p import demo as h5p_demo
 from courses.puzzles import demo as puzzles_demo
 from lms import demo as lms_demo
+from partners import demo as partners_demo
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         puzzles_demo.seed()
         rows = lms_demo.seed()
         certificate_code = certificates_demo.seed()
+        partners_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
         self.stdout.write("Demo accounts (demo only — never use these passwords elsewhere):")

@@ -1,0 +1,35 @@
+"""Partner side of the platform: organisations and their staff, DBSF funding,
+the learners a partner enrols and their cohorts, and outcomes.
+
+Written only by `partners.services`; read through `partners.selectors`.
+"""
+
+from partners.models.funding import Programme, Project, ProjectTarget
+from partners.models.learners import (
+    Cohort,
+    CohortCourse,
+    CohortMember,
+    LearnerTargetGroup,
+    Outcome,
+    PartnerLearner,
+)
+from partners.models.organisations import Membership, Organisation
+from partners.models.vocabulary import Gender, Region, Situation, TargetGroup
+
+__all__ = [
+    "Cohort",
+    "CohortCourse",
+    "CohortMember",
+    "Gender",
+    "LearnerTargetGroup",
+    "Membership",
+    "Organisation",
+    "Outcome",
+    "PartnerLearner",
+    "Programme",
+    "Project",
+    "ProjectTarget",
+    "Region",
+    "Situation",
+    "TargetGroup",
+]

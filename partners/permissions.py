@@ -1,0 +1,72 @@
+"""Who may see and do what on the partner side. Deny by default: staff act only
+inside the organisations where they hold a membership, fund officers read
+every project; `access_*` functions return the object or raise (404 for objects
+of another organisation, so that their existence is not revealed)."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from lms.permissions import has_role
+from lms.roles import Role
+from partners.models import Cohort, Membership, Organisation, PartnerLearner, Project
+
+STAFF_ROLES = frozenset(Membership.Role)
+
+
+def organisation_roles(user, organisation: Organisation) -> set[str]:
+    if not user.is_authenticated or not user.is_active or not organisation.is_active:
+        return set()
+    return set(
+        Membership.objects.filter(organisation=organisation, user=user).values_list(
+            "role", flat=True
+        )
+    )
+
+
+def access_organisation(user, slug: str, *, roles: Iterable[str] = STAFF_ROLES) -> Organisation:
+    """The organisation named `slug` if `user` holds one of `roles` in it."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    if organisation is None or not organisation_roles(user, organisation) & set(roles):
+        raise Http404
+    return organisation
+
+
+def access_project(user, organisation: Organisation, project_id: int) -> Project:
+    """A project of an organisation the caller already has access to."""
+    project = Project.objects.filter(pk=project_id, organisation=organisation).first()
+    if project is None:
+        raise Http404
+    return project
+
+
+def access_cohort(user, organisation: Organisation, cohort_id: int) -> Cohort:
+    cohort = (
+        Cohort.objects.select_related("project")
+        .filter(pk=cohort_id, project__organisation=organisation)
+        .first()
+    )
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def access_partner_learner(user, organisation: Organisation, learner_id: int) -> PartnerLearner:
+    learner = PartnerLearner.objects.filter(pk=learner_id, organisation=organisation).first()
+    if learner is None:
+        raise Http404
+    return learner
+
+
+def is_fund_officer(user) -> bool:
+    return has_role(user, Role.FUND_OFFICER)
+
+
+def require_fund_officer(user) -> None:
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if not is_fund_officer(user):
+        raise PermissionDenied
