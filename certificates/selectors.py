@@ -78,3 +78,22 @@ def revoked_indexes(*, status_list_id: int) -> list[int]:
 
 def bulk_job(*, job_id: int) -> BulkIssueJob | None:
     return BulkIssueJob.objects.filter(pk=job_id).first()
+
+
+def certificates_held(*, user_ids, course_keys) -> dict[tuple, str]:
+    """(holder id, course key) -> code of the valid (not revoked) certificates of
+    some learners in some courses, in one query."""
+    rows = (
+        Certificate.objects.filter(
+            holder_id__in=list(user_ids), course_key__in=list(course_keys), revoked_at__isnull=True
+        )
+        .order_by("issued_at")
+        .values_list("holder_id", "course_key", "code")
+    )
+    return {(holder, key): code for holder, key, code in rows}
+
+
+def certificates_listing() -> QuerySet[Certificate]:
+    """Every certificate without its signed credential, newest first: the base
+    that other apps filter down to what their caller may see."""
+    return Certificate.objects.defer("credential_jwt", "pdf_files").order_by("-issued_at", "-id")

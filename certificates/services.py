@@ -156,9 +156,20 @@ def certificate_issue(
         return Certificate.objects.get(
             holder=user, course_key=course_key, content_version=course.content_version
         )
+    from certificates.signals import certificate_issued
     from certificates.tasks import certificate_pdf_render
 
     certificate_pdf_render.delay_on_commit(certificate.pk, certificate.language)
+    transaction.on_commit(
+        lambda: certificate_issued.send(
+            sender=Certificate,
+            certificate_id=certificate.pk,
+            user=user,
+            course_key=course_key,
+            code=certificate.code,
+            issued_at=certificate.issued_at,
+        )
+    )
     return certificate
 
 

@@ -1,8 +1,25 @@
-"""Receivers of other apps' signals. They only enqueue a task once the
-transaction commits; the task calls the idempotent issuing service."""
+"""Signals certificates sends, and receivers of other apps' signals.
+
+certificate_issued
+    Sent once per certificate, after the transaction that issued it has
+    committed (never for a retry or duplicate call that found it issued).
+    Keyword arguments:
+      certificate_id  int — the certificate
+      user            lms.User — the holder
+      course_key      UUID — the course (translation_key)
+      code            str — the verification code (normalised)
+      issued_at       datetime
+
+Receivers only enqueue a task once the transaction commits; the task calls the
+idempotent issuing service.
+"""
+
+from django.dispatch import Signal
 
 from courses.models import CoursePage
 from lms.models import User
+
+certificate_issued = Signal()
 
 
 def on_course_completed(

@@ -21,4 +21,8 @@ app.conf.beat_schedule = {
         "task": "lms.tasks.sessions_purge_expired",
         "schedule": crontab(hour=3, minute=17),
     },
+    "resume-webhook-deliveries": {
+        "task": "partners.tasks.webhook_deliveries_resume",
+        "schedule": 60.0,
+    },
 }

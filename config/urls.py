@@ -20,6 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
     path("", include(certificates_public)),
+    # The partner REST API, versioned, outside the language prefixes.
+    path("", include("partners.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -7,3 +7,19 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = _("Partners")
+
+    def ready(self) -> None:
+        from certificates.signals import certificate_issued
+        from lms.signals import course_completed
+        from partners import receivers
+        from partners.signals import learner_enrolled
+
+        learner_enrolled.connect(
+            receivers.on_learner_enrolled, dispatch_uid="partners.webhooks.enrolled"
+        )
+        course_completed.connect(
+            receivers.on_course_completed, dispatch_uid="partners.webhooks.completed"
+        )
+        certificate_issued.connect(
+            receivers.on_certificate_issued, dispatch_uid="partners.webhooks.certified"
+        )

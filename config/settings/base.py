@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # django-ninja: installed so that its API docs use its bundled assets, no CDN.
+    "ninja",
     # Accounts.
     "allauth",
     "allauth.account",
@@ -314,6 +316,14 @@ CERTIFICATES_KEY_SECRET = env_str("CERTIFICATES_KEY_SECRET")
 CERTIFICATES_VERIFY_RATE = env_str("CERTIFICATES_VERIFY_RATE", "30/60")
 # Who issues the certificates, as printed and signed.
 CERTIFICATES_ISSUER_NAME = env_str("CERTIFICATES_ISSUER_NAME", "Digiskills")
+
+# --- Partner API and webhooks -----------------------------------------------
+# Requests per token: "<count>/<seconds>" (fixed window in the shared cache).
+PARTNERS_API_RATE = env_str("PARTNERS_API_RATE", "120/60")
+# Webhook addresses must be https in production; plain http only for local tests.
+PARTNERS_WEBHOOK_ALLOW_HTTP = env_bool("PARTNERS_WEBHOOK_ALLOW_HTTP", DEBUG)
+# Attempts per delivery before it is marked failed (exponential backoff between).
+PARTNERS_WEBHOOK_MAX_ATTEMPTS = env_int("PARTNERS_WEBHOOK_MAX_ATTEMPTS", 8)
 
 # --- Demo -------------------------------------------------------------------
 # seed_demo refuses to run unless this is on; it is off whenever DEBUG is off.

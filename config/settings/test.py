@@ -22,3 +22,5 @@ LOGGING["root"]["level"] = "WARNING"
 # Unit tests run tasks in-process; the tests marked `celery_worker` switch to
 # the real broker and a real worker process (see conftest.py).
 CELERY_TASK_ALWAYS_EAGER = True
+# Webhook tests talk to a plain-http server thread on 127.0.0.1.
+PARTNERS_WEBHOOK_ALLOW_HTTP = True

@@ -25,6 +25,18 @@ def user_roles(*, user: User) -> frozenset[Role]:
     return cached
 
 
+def audit_entries_for(*, target_type: str, target_ids) -> QuerySet[AuditEntry]:
+    """The journal rows about some objects of one kind (e.g. "partners.apitoken"),
+    newest first."""
+    return (
+        AuditEntry.objects.filter(
+            target_type=target_type, target_id__in=[str(i) for i in target_ids]
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
 def audit_entries_about(*, user: User) -> QuerySet[AuditEntry]:
     """The journal rows that concern this person: what they may read of it."""
     return AuditEntry.objects.filter(subject_user=user).select_related("actor")

@@ -4,6 +4,13 @@ the learners a partner enrols and their cohorts, and outcomes.
 Written only by `partners.services`; read through `partners.selectors`.
 """
 
+from partners.models.api import (
+    ApiToken,
+    Scope,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 from partners.models.funding import Programme, Project, ProjectTarget
 from partners.models.learners import (
     Cohort,
@@ -17,6 +24,11 @@ from partners.models.organisations import Membership, Organisation
 from partners.models.vocabulary import Gender, Region, Situation, TargetGroup
 
 __all__ = [
+    "ApiToken",
+    "Scope",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "Cohort",
     "CohortCourse",
     "CohortMember",

@@ -1,0 +1,1 @@
+"""The partner REST API (django-ninja). See main.py."""

@@ -1,0 +1,58 @@
+"""GET /certificates: the certificates of your learners."""
+
+from django.utils import timezone
+from ninja import Query, Router
+
+from certificates.codes import display
+from certificates.links import verify_url
+from partners.api.auth import require
+from partners.api.pagination import PageParams, page
+from partners.api.schemas import ERRORS, CertificatePage
+from partners.models import Scope
+from partners.selectors import certificates_of_organisation
+
+router = Router(tags=["certificates"])
+
+
+def _status(certificate, now) -> str:
+    if certificate.revoked_at is not None:
+        return "revoked"
+    if certificate.withdrawn_at is not None:
+        return "withdrawn"
+    if certificate.expires_at is not None and certificate.expires_at <= now:
+        return "expired"
+    return "valid"
+
+
+@router.get(
+    "/certificates",
+    response={200: CertificatePage, **ERRORS},
+    summary="Certificates of your learners",
+    description=(
+        "Certificates your learners earned in the courses you enrolled them in "
+        "through your cohorts, newest first. Scope: `certificates:read`."
+    ),
+)
+def certificates_get(request, params: Query[PageParams]):
+    token = require(request, Scope.CERTIFICATES_READ)
+    language = token.organisation.language
+    certificates, next_url = page(
+        request, certificates_of_organisation(organisation=token.organisation), params
+    )
+    now = timezone.now()
+    return {
+        "next": next_url,
+        "results": [
+            {
+                "code": display(c.code),
+                "external_id": c.external_id,
+                "course_key": c.course_key,
+                "course_title": c.text("course", language),
+                "issued_at": c.issued_at,
+                "expires_at": c.expires_at,
+                "status": _status(c, now),
+                "verification_url": verify_url(c.code),
+            }
+            for c in certificates
+        ],
+    }

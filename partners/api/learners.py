@@ -1,0 +1,152 @@
+"""POST /learners: enrol up to 500 learners at once, idempotent on your id;
+PUT /learners/{external_id}/outcomes/{point}: record a follow-up outcome."""
+
+from typing import Literal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from partners.api.auth import require
+from partners.api.errors import ApiError, not_found
+from partners.api.schemas import ERRORS, LearnersIn, LearnersOut, OutcomeIn, OutcomeOut
+from partners.models import Cohort, Outcome, Scope
+from partners.models.vocabulary import region_for_postcode
+from partners.selectors import partner_learner_by_external_id
+from partners.services import LearnerInput, learners_enrol, outcome_record
+
+router = Router(tags=["learners"])
+
+
+def _problems(payload: LearnersIn) -> list[dict]:
+    """What the schema cannot say: e-mail, Belgian postcode, duplicate ids."""
+    problems = []
+    seen: dict[str, int] = {}
+
+    def add(index, field, message):
+        problems.append(
+            {
+                "loc": ["body", "learners", str(index), field],
+                "index": index,
+                "field": field,
+                "message": message,
+            }
+        )
+
+    for index, row in enumerate(payload.learners):
+        if row.email:
+            try:
+                validate_email(row.email)
+            except DjangoValidationError:
+                add(index, "email", _("Enter a valid e-mail address."))
+        if row.postcode and region_for_postcode(row.postcode) is None:
+            add(index, "postcode", _("Enter a Belgian postcode of four digits."))
+        if not row.external_id.strip():
+            add(index, "external_id", _("This field is required."))
+        if row.external_id in seen:
+            add(
+                index,
+                "external_id",
+                _("The same learner id is already at position %(index)s.")
+                % {"index": seen[row.external_id]},
+            )
+        seen.setdefault(row.external_id, index)
+    return problems
+
+
+@router.post(
+    "/learners",
+    response={200: LearnersOut, **ERRORS},
+    summary="Enrol learners (bulk, idempotent)",
+    description=(
+        "Creates or updates up to 500 learners by your own learner id and, with "
+        "`cohort_id`, adds them to the cohort and enrols them in its courses. "
+        "Sending the same learners again changes nothing twice. When any item is "
+        "invalid nothing is written and every problem is listed with its index "
+        "and field. Scope: `learners:write`."
+    ),
+)
+def learners_post(request, payload: LearnersIn):
+    token = require(request, Scope.LEARNERS_WRITE)
+    cohort = None
+    if payload.cohort_id is not None:
+        cohort = (
+            Cohort.objects.select_related("project")
+            .filter(pk=payload.cohort_id, project__organisation=token.organisation)
+            .first()
+        )
+        if cohort is None:
+            raise not_found()
+    problems = _problems(payload)
+    if problems:
+        raise ApiError(
+            422, "invalid", _("Some learners are not valid; nothing was enrolled."), problems
+        )
+    rows = [
+        LearnerInput(
+            external_id=row.external_id.strip(),
+            first_name=row.first_name.strip(),
+            last_name=row.last_name.strip(),
+            email=row.email.strip().lower(),
+            language=row.language,
+            birth_date=row.birth_date,
+            gender=row.gender,
+            postcode=row.postcode.strip(),
+            situation=row.situation,
+            target_groups=tuple(row.target_groups),
+        )
+        for row in payload.learners
+    ]
+    try:
+        results = learners_enrol(
+            organisation=token.organisation, learners=rows, cohort=cohort, enrolled_by=None
+        )
+    except ValueError as error:
+        raise ApiError(
+            409,
+            "course_unavailable",
+            _("A course of this cohort is not published; nothing was enrolled."),
+        ) from error
+    created = sum(1 for r in results if r.created)
+    return {
+        "created": created,
+        "updated": len(results) - created,
+        "results": [
+            {
+                "index": index,
+                "external_id": r.external_id,
+                "created": r.created,
+                "enrolments": len(r.enrolment_ids),
+            }
+            for index, r in enumerate(results)
+        ],
+    }
+
+
+@router.put(
+    "/learners/{external_id}/outcomes/{point}",
+    response={200: OutcomeOut, **ERRORS},
+    summary="Record an outcome at 3 or 6 months",
+    description="Creates or replaces the outcome. Scope: `outcomes:write`.",
+)
+def outcome_put(request, external_id: str, point: Literal["3m", "6m"], payload: OutcomeIn):
+    token = require(request, Scope.OUTCOMES_WRITE)
+    learner = partner_learner_by_external_id(
+        organisation=token.organisation, external_id=external_id
+    )
+    if learner is None:
+        raise not_found()
+    outcome = outcome_record(
+        learner=learner,
+        point=point,
+        situation=payload.situation,
+        recorded_by=None,
+        source=Outcome.Source.API,
+    )
+    return {
+        "external_id": learner.external_id,
+        "point": outcome.point,
+        "situation": outcome.situation,
+        "recorded_at": outcome.recorded_at,
+    }

@@ -1,0 +1,116 @@
+"""Webhook endpoints and their delivery log: GET/POST /webhooks,
+DELETE /webhooks/{id}, GET /webhooks/{id}/deliveries and redelivery."""
+
+from ninja import Query, Router
+
+from partners.api.auth import require
+from partners.api.errors import ApiError, not_found
+from partners.api.pagination import PageParams, page
+from partners.api.schemas import (
+    ERRORS,
+    DeliveryOut,
+    DeliveryPage,
+    WebhookCreatedOut,
+    WebhookIn,
+    WebhookOut,
+)
+from partners.models import Scope
+from partners.selectors import webhook_deliveries_of, webhook_endpoints_of
+from partners.services import (
+    WebhookUrlError,
+    webhook_delivery_redeliver,
+    webhook_endpoint_create,
+    webhook_endpoint_delete,
+)
+
+router = Router(tags=["webhooks"])
+DESCRIPTION = "Scope: `webhooks:manage`."
+
+
+def _endpoint(token, endpoint_id: int):
+    endpoint = webhook_endpoints_of(organisation=token.organisation).filter(pk=endpoint_id).first()
+    if endpoint is None:
+        raise not_found()
+    return endpoint
+
+
+@router.get(
+    "/webhooks",
+    response={200: list[WebhookOut], **ERRORS},
+    summary="Your webhook endpoints",
+    description=DESCRIPTION,
+)
+def webhooks_get(request):
+    token = require(request, Scope.WEBHOOKS_MANAGE)
+    return list(webhook_endpoints_of(organisation=token.organisation))
+
+
+@router.post(
+    "/webhooks",
+    response={201: WebhookCreatedOut, **ERRORS},
+    summary="Register a webhook endpoint",
+    description=(
+        "Events: learner.enrolled, course.completed, certificate.issued. The "
+        "answer carries the signing secret, shown only this once. " + DESCRIPTION
+    ),
+)
+def webhooks_post(request, payload: WebhookIn):
+    token = require(request, Scope.WEBHOOKS_MANAGE)
+    try:
+        endpoint = webhook_endpoint_create(
+            organisation=token.organisation,
+            url=payload.url,
+            events=list(payload.events),
+            created_by=None,
+        )
+    except WebhookUrlError as error:
+        raise ApiError(
+            422,
+            "invalid",
+            str(error),
+            [{"loc": ["body", "url"], "index": None, "field": "url", "message": str(error)}],
+        ) from error
+    return 201, endpoint
+
+
+@router.delete(
+    "/webhooks/{endpoint_id}",
+    response={204: None, **ERRORS},
+    summary="Remove a webhook endpoint",
+    description="Nothing more is sent to it; its log is kept. " + DESCRIPTION,
+)
+def webhook_delete(request, endpoint_id: int):
+    token = require(request, Scope.WEBHOOKS_MANAGE)
+    webhook_endpoint_delete(endpoint=_endpoint(token, endpoint_id), deleted_by=None)
+    return 204, None
+
+
+@router.get(
+    "/webhooks/{endpoint_id}/deliveries",
+    response={200: DeliveryPage, **ERRORS},
+    summary="Delivery log of an endpoint",
+    description="Newest first. " + DESCRIPTION,
+)
+def webhook_deliveries_get(request, endpoint_id: int, params: Query[PageParams]):
+    token = require(request, Scope.WEBHOOKS_MANAGE)
+    endpoint = _endpoint(token, endpoint_id)
+    deliveries, next_url = page(request, webhook_deliveries_of(endpoint=endpoint), params)
+    return {"next": next_url, "results": deliveries}
+
+
+@router.post(
+    "/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver",
+    response={202: DeliveryOut, **ERRORS},
+    summary="Send an event again",
+    description=(
+        "A new delivery with the same event id; while one is still on its way, "
+        "that one is returned. " + DESCRIPTION
+    ),
+)
+def webhook_redeliver(request, endpoint_id: int, delivery_id: int):
+    token = require(request, Scope.WEBHOOKS_MANAGE)
+    endpoint = _endpoint(token, endpoint_id)
+    delivery = webhook_deliveries_of(endpoint=endpoint).filter(pk=delivery_id).first()
+    if delivery is None:
+        raise not_found()
+    return 202, webhook_delivery_redeliver(delivery=delivery, requested_by=None)

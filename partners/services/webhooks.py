@@ -1,0 +1,381 @@
+"""Webhooks: endpoints an organisation registers, the events the platform sends
+them (enrolment, completion, certification), and the signed, retried,
+exactly-once-delivered HTTP calls.
+
+Each event becomes one `WebhookDelivery` per subscribed endpoint, written in
+the caller's transaction; the Celery task is queued only once it commits. A
+delivery is claimed by a conditional UPDATE before it is sent, so two workers
+(or a retry and a manual redelivery) never send it twice, and a delivered one
+is never sent again.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import secrets
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.models import User
+from lms.services import audit_record
+from partners.models import (
+    CohortCourse,
+    Organisation,
+    PartnerLearner,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
+
+SIGNATURE_HEADER = "Digiskills-Signature"
+TIMEOUT_SECONDS = 10
+# Backoff between attempts: 30 s, 1 min, 2 min ... capped at 6 hours.
+BACKOFF_BASE_SECONDS = 30
+BACKOFF_MAX_SECONDS = 6 * 3600
+OPEN_STATUSES = (
+    WebhookDelivery.Status.PENDING,
+    WebhookDelivery.Status.SENDING,
+    WebhookDelivery.Status.RETRYING,
+)
+
+
+class WebhookUrlError(ValueError):
+    """The address cannot receive webhooks; the message is translated."""
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    """What one attempt did: "delivered", "retry" (after `countdown` seconds),
+    "failed", "skipped" (delivered, held by another worker or not due) or "missing"."""
+
+    outcome: str
+    countdown: int = 0
+
+
+def webhook_url_check(url: str) -> str:
+    """The address, or a translated WebhookUrlError: https only (plain http
+    only when PARTNERS_WEBHOOK_ALLOW_HTTP), and no private or local host in
+    production."""
+    parts = urlsplit(url.strip())
+    allow_http = settings.PARTNERS_WEBHOOK_ALLOW_HTTP
+    schemes = ("https", "http") if allow_http else ("https",)
+    if parts.scheme not in schemes or not parts.hostname:
+        raise WebhookUrlError(_("The address must start with https:// and name a host."))
+    if parts.username or parts.password:
+        raise WebhookUrlError(_("The address must not contain a user name or password."))
+    if not allow_http:
+        host = parts.hostname.lower()
+        if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+            raise WebhookUrlError(_("The address must be reachable on the public internet."))
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            address = None
+        if address is not None and not address.is_global:
+            raise WebhookUrlError(_("The address must be reachable on the public internet."))
+    return url.strip()
+
+
+@transaction.atomic
+def webhook_endpoint_create(
+    *, organisation: Organisation, url: str, events: list[str], created_by: User | None
+) -> WebhookEndpoint:
+    """Register an address for some events; the secret that signs the
+    deliveries is generated here and returned on the endpoint."""
+    url = webhook_url_check(url)
+    unknown = set(events) - set(WebhookEvent.values)
+    if unknown or not events:
+        raise ValueError(f"unknown events: {sorted(unknown)}")
+    endpoint = WebhookEndpoint.objects.create(
+        organisation=organisation,
+        url=url,
+        events=sorted(set(events)),
+        secret="whsec_" + secrets.token_urlsafe(32),
+        created_by=created_by,
+    )
+    audit_record(
+        actor=created_by,
+        action="partners.webhook_endpoint_create",
+        target=endpoint,
+        data={"organisation": organisation.slug, "url": url, "events": endpoint.events},
+    )
+    return endpoint
+
+
+@transaction.atomic
+def webhook_endpoint_delete(*, endpoint: WebhookEndpoint, deleted_by: User | None) -> None:
+    """Stop sending to an endpoint. Its delivery log is kept; what is still
+    waiting is not sent."""
+    updated = WebhookEndpoint.objects.filter(pk=endpoint.pk, deleted_at__isnull=True).update(
+        active=False, deleted_at=timezone.now()
+    )
+    if updated:
+        audit_record(
+            actor=deleted_by,
+            action="partners.webhook_endpoint_delete",
+            target=endpoint,
+            data={"url": endpoint.url},
+        )
+
+
+def _enqueue(delivery_ids: list[int]) -> None:
+    from partners.tasks import webhook_deliver
+
+    for delivery_id in delivery_ids:
+        webhook_deliver.delay_on_commit(delivery_id)
+
+
+@transaction.atomic
+def webhook_event_emit(
+    *, organisation_id: int, event_type: str, data: dict, occurred_at: datetime | None = None
+) -> list[WebhookDelivery]:
+    """One event for one organisation: a delivery per active endpoint that
+    subscribed to it (same event id for all), sent after commit."""
+    # An organisation has a handful of endpoints: filter the events here
+    # (JSON containment is not portable to SQLite).
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(
+            organisation_id=organisation_id, active=True, deleted_at__isnull=True
+        ).order_by("pk")
+        if event_type in endpoint.events
+    ]
+    if not endpoints:
+        return []
+    event_id = uuid.uuid4()
+    payload = {
+        "id": str(event_id),
+        "type": event_type,
+        "created_at": (occurred_at or timezone.now()).isoformat(),
+        "data": data,
+    }
+    deliveries = WebhookDelivery.objects.bulk_create(
+        [
+            WebhookDelivery(endpoint=e, event_id=event_id, event_type=event_type, payload=payload)
+            for e in endpoints
+        ]
+    )
+    _enqueue([d.pk for d in deliveries])
+    return deliveries
+
+
+def _known_learners(*, user: User, course_key) -> list[PartnerLearner]:
+    """The records of this person at every organisation that enrolled them in
+    this course through one of its cohorts: only they hear about it."""
+    in_cohort = CohortCourse.objects.filter(
+        course_key=course_key,
+        cohort__members__learner=OuterRef("pk"),
+        cohort__project__organisation=OuterRef("organisation"),
+    )
+    return list(PartnerLearner.objects.filter(user=user).filter(Exists(in_cohort)).order_by("pk"))
+
+
+def webhook_learner_enrolled(
+    *, organisation_id: int, external_id: str, course_key, enrolment_id: int
+) -> list[WebhookDelivery]:
+    """partners.signals.learner_enrolled as an event for the organisation."""
+    return webhook_event_emit(
+        organisation_id=organisation_id,
+        event_type=WebhookEvent.LEARNER_ENROLLED,
+        data={"external_id": external_id, "course_key": str(course_key)},
+    )
+
+
+def webhook_course_completed(
+    *, user: User, course_key, completed_at: datetime | None
+) -> list[WebhookDelivery]:
+    """lms.signals.course_completed, for each organisation that knows the learner."""
+    deliveries = []
+    for learner in _known_learners(user=user, course_key=course_key):
+        deliveries += webhook_event_emit(
+            organisation_id=learner.organisation_id,
+            event_type=WebhookEvent.COURSE_COMPLETED,
+            data={
+                "external_id": learner.external_id,
+                "course_key": str(course_key),
+                "completed_at": completed_at.isoformat() if completed_at else None,
+            },
+        )
+    return deliveries
+
+
+def webhook_certificate_issued(
+    *, user: User, course_key, code: str, issued_at: datetime
+) -> list[WebhookDelivery]:
+    """certificates.signals.certificate_issued, for each organisation that
+    knows the learner."""
+    from certificates.codes import display
+    from certificates.links import verify_url
+
+    deliveries = []
+    for learner in _known_learners(user=user, course_key=course_key):
+        deliveries += webhook_event_emit(
+            organisation_id=learner.organisation_id,
+            event_type=WebhookEvent.CERTIFICATE_ISSUED,
+            data={
+                "external_id": learner.external_id,
+                "course_key": str(course_key),
+                "code": display(code),
+                "issued_at": issued_at.isoformat(),
+                "verification_url": verify_url(code),
+            },
+        )
+    return deliveries
+
+
+@transaction.atomic
+def webhook_delivery_redeliver(
+    *, delivery: WebhookDelivery, requested_by: User | None
+) -> WebhookDelivery:
+    """Send an event again to its endpoint, as a new delivery with the same
+    event id (receivers that already have it ignore it). While a delivery of
+    the event is still open, that one is returned: a double click sends once."""
+    open_one = (
+        WebhookDelivery.objects.filter(
+            endpoint_id=delivery.endpoint_id, event_id=delivery.event_id, status__in=OPEN_STATUSES
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if open_one is not None:
+        return open_one
+    again = WebhookDelivery.objects.create(
+        endpoint_id=delivery.endpoint_id,
+        event_id=delivery.event_id,
+        event_type=delivery.event_type,
+        payload=delivery.payload,
+    )
+    audit_record(
+        actor=requested_by,
+        action="partners.webhook_redeliver",
+        target=again,
+        data={"event_id": str(delivery.event_id), "from_delivery": delivery.pk},
+    )
+    _enqueue([again.pk])
+    return again
+
+
+def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
+    """The `Digiskills-Signature` value: `t=<ts>,v1=<hex HMAC-SHA256 of "<ts>.<body>">`."""
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def _backoff(attempts: int) -> int:
+    return min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_MAX_SECONDS)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None  # a redirect is an answer like any other: not followed
+
+
+def _post(url: str, *, body: bytes, headers: dict) -> tuple[int | None, str]:
+    """POST the body; (status code or None, error text)."""
+    request = urllib.request.Request(url, data=body, method="POST", headers=headers)  # noqa: S310 (scheme checked at creation)
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+            return response.status, ""
+    except urllib.error.HTTPError as error:
+        return error.code, f"HTTP {error.code}"
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        return None, str(getattr(error, "reason", error))[:300]
+
+
+def webhook_delivery_attempt(*, delivery_id: int) -> AttemptResult:
+    """Claim the delivery, POST it once, and record the answer. 2xx delivers;
+    anything else is retried with exponential backoff until
+    PARTNERS_WEBHOOK_MAX_ATTEMPTS, then the delivery is failed."""
+    now = timezone.now()
+    lease = now + timedelta(seconds=TIMEOUT_SECONDS + 30)
+    claimed = (
+        WebhookDelivery.objects.filter(pk=delivery_id, status__in=OPEN_STATUSES)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        .update(
+            status=WebhookDelivery.Status.SENDING,
+            locked_until=lease,
+            attempts=F("attempts") + 1,
+        )
+    )
+    if not claimed:
+        exists = WebhookDelivery.objects.filter(pk=delivery_id).exists()
+        return AttemptResult("skipped" if exists else "missing")
+    delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
+    endpoint = delivery.endpoint
+    if not endpoint.active or endpoint.deleted_at is not None:
+        WebhookDelivery.objects.filter(pk=delivery_id).update(
+            status=WebhookDelivery.Status.FAILED,
+            locked_until=None,
+            last_error="endpoint disabled",
+        )
+        return AttemptResult("failed")
+    body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Digiskills-Webhooks/1",
+        "Digiskills-Event-Id": str(delivery.event_id),
+        "Digiskills-Event-Type": delivery.event_type,
+        "Digiskills-Timestamp": str(timestamp),
+        SIGNATURE_HEADER: webhook_signature(secret=endpoint.secret, timestamp=timestamp, body=body),
+    }
+    status, error = _post(endpoint.url, body=body, headers=headers)
+    finished = timezone.now()
+    if status is not None and 200 <= status < 300:
+        WebhookDelivery.objects.filter(pk=delivery_id).update(
+            status=WebhookDelivery.Status.DELIVERED,
+            delivered_at=finished,
+            last_response_code=status,
+            last_error="",
+            locked_until=None,
+            next_attempt_at=None,
+        )
+        return AttemptResult("delivered")
+    if delivery.attempts >= settings.PARTNERS_WEBHOOK_MAX_ATTEMPTS:
+        WebhookDelivery.objects.filter(pk=delivery_id).update(
+            status=WebhookDelivery.Status.FAILED,
+            last_response_code=status,
+            last_error=error,
+            locked_until=None,
+            next_attempt_at=None,
+        )
+        return AttemptResult("failed")
+    countdown = _backoff(delivery.attempts)
+    WebhookDelivery.objects.filter(pk=delivery_id).update(
+        status=WebhookDelivery.Status.RETRYING,
+        last_response_code=status,
+        last_error=error,
+        locked_until=None,
+        next_attempt_at=finished + timedelta(seconds=countdown),
+    )
+    return AttemptResult("retry", countdown)
+
+
+def webhook_deliveries_due(*, limit: int = 500) -> list[int]:
+    """Deliveries that should be in flight but are not (a lost message, a dead
+    worker, or a retry due): the periodic task queues them again."""
+    now = timezone.now()
+    return list(
+        WebhookDelivery.objects.filter(status__in=OPEN_STATUSES)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+        .filter(
+            Q(next_attempt_at__lte=now - timedelta(minutes=1))
+            | Q(next_attempt_at__isnull=True, created_at__lte=now - timedelta(minutes=2))
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )

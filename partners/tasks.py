@@ -1,0 +1,25 @@
+"""Celery tasks of partners: thin, idempotent wrappers that load by id and act."""
+
+from celery import shared_task
+
+from partners.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
+
+
+@shared_task(bind=True, acks_late=True)
+def webhook_deliver(self, delivery_id: int) -> str:
+    """One attempt at a webhook delivery; retried with exponential backoff.
+    The attempt count lives in the database, so retries, duplicates and
+    redeliveries all share it and a delivered event is never sent again."""
+    result = webhook_delivery_attempt(delivery_id=delivery_id)
+    if result.outcome == "retry":
+        raise self.retry(countdown=result.countdown, max_retries=None)
+    return result.outcome
+
+
+@shared_task
+def webhook_deliveries_resume() -> int:
+    """Every minute: queue again the deliveries whose message was lost."""
+    due = webhook_deliveries_due()
+    for delivery_id in due:
+        webhook_deliver.delay(delivery_id)
+    return len(due)
