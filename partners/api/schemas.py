@@ -48,7 +48,7 @@ class LearnerIn(Schema):
     language: Literal["nl", "fr", "de", "en"] = "nl"
     birth_date: datetime.date | None = None
     gender: Gender = Gender.UNKNOWN
-    postcode: str = Field("", max_length=4, description="A Belgian postcode (4 digits).")
+    postcode: str = Field("", max_length=10, description="A Belgian postcode (4 digits).")
     situation: Situation = Situation.UNKNOWN
     target_groups: list[TargetGroup] = []
 
