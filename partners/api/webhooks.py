@@ -1,7 +1,7 @@
 """Webhook endpoints and their delivery log: GET/POST /webhooks,
 DELETE /webhooks/{id}, GET /webhooks/{id}/deliveries and redelivery."""
 
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from partners.api.auth import require
 from partners.api.errors import ApiError, not_found
@@ -70,7 +70,7 @@ def webhooks_post(request, payload: WebhookIn):
             str(error),
             [{"loc": ["body", "url"], "index": None, "field": "url", "message": str(error)}],
         ) from error
-    return 201, endpoint
+    return Status(201, endpoint)
 
 
 @router.delete(
@@ -82,7 +82,7 @@ def webhooks_post(request, payload: WebhookIn):
 def webhook_delete(request, endpoint_id: int):
     token = require(request, Scope.WEBHOOKS_MANAGE)
     webhook_endpoint_delete(endpoint=_endpoint(token, endpoint_id), deleted_by=None)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(
@@ -113,4 +113,4 @@ def webhook_redeliver(request, endpoint_id: int, delivery_id: int):
     delivery = webhook_deliveries_of(endpoint=endpoint).filter(pk=delivery_id).first()
     if delivery is None:
         raise not_found()
-    return 202, webhook_delivery_redeliver(delivery=delivery, requested_by=None)
+    return Status(202, webhook_delivery_redeliver(delivery=delivery, requested_by=None))

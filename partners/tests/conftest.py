@@ -93,3 +93,59 @@ def api_cohort(caller, tree):
     cohort = CohortFactory(project=ProjectFactory(organisation=caller.organisation))
     CohortCourse.objects.create(cohort=cohort, course_key=tree.course.translation_key)
     return cohort
+
+
+@pytest.fixture(scope="session")
+def _key_pair():
+    from certificates import keys
+
+    return keys.new_key_pair()
+
+
+@pytest.fixture
+def fast_keys(_key_pair, monkeypatch):
+    """Certificates are signed with one RSA key made once per session."""
+    from certificates import keys
+
+    monkeypatch.setattr(keys, "new_key_pair", lambda: _key_pair)
+
+
+# --- a webhook receiver -------------------------------------------------------
+
+import json  # noqa: E402
+import threading  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+
+class _Receiver(BaseHTTPRequestHandler):
+    received: list = []
+    statuses: list = []
+
+    def do_POST(self):  # noqa: N802 (http.server's name)
+        length = int(self.headers.get("Content-Length", 0))
+        raw = self.rfile.read(length)
+        type(self).received.append(
+            {"path": self.path, "headers": dict(self.headers), "raw": raw, "body": json.loads(raw)}
+        )
+        status = type(self).statuses.pop(0) if type(self).statuses else 204
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def receiver():
+    """A real HTTP server on 127.0.0.1 that records what it receives; put
+    status codes in `receiver.statuses` to answer them in turn (then 204)."""
+    _Receiver.received = []
+    _Receiver.statuses = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Receiver.url = f"http://127.0.0.1:{server.server_port}/hooks/digiskills"
+    yield _Receiver
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,81 @@
+import pytest
+from django.utils import timezone
+
+from certificates.services import certificate_issue, certificate_revoke
+from partners.models import Scope
+from partners.services import LearnerInput, learners_enrol
+from partners.tests.factories import CohortFactory, ProjectFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_keys")]
+
+URL = "/api/v1/certificates"
+
+
+def _learner(cohort, external_id):
+    [result] = learners_enrol(
+        organisation=cohort.project.organisation,
+        learners=[LearnerInput(external_id=external_id, first_name="Ana")],
+        cohort=cohort,
+    )
+    from partners.models import PartnerLearner
+
+    return PartnerLearner.objects.get(pk=result.learner_id).user
+
+
+def test_certificates_of_the_organisation_s_learners_are_listed(caller, api_cohort, tree):
+    user = _learner(api_cohort, "VDAB-7")
+    certificate = certificate_issue(user=user, course=tree.course, completed_at=timezone.now())
+    response = caller.get(URL)
+    assert response.status_code == 200
+    [row] = response.json()["results"]
+    assert row["external_id"] == "VDAB-7"
+    assert row["code"] == certificate.display_code
+    assert row["course_key"] == str(tree.course.translation_key)
+    assert row["status"] == "valid"
+    assert row["verification_url"].endswith(f"/verify/?code={certificate.display_code}")
+
+
+def test_a_revoked_certificate_says_so(caller, api_cohort, tree):
+    user = _learner(api_cohort, "VDAB-7")
+    certificate = certificate_issue(user=user, course=tree.course)
+    from lms.tests.factories import UserFactory
+
+    certificate_revoke(certificate=certificate, actor=UserFactory(), reason="fraud")
+    [row] = caller.get(URL).json()["results"]
+    assert row["status"] == "revoked"
+
+
+def test_another_organisation_never_sees_them(caller, stranger, api_cohort, tree):
+    user = _learner(api_cohort, "VDAB-7")
+    certificate_issue(user=user, course=tree.course)
+    assert stranger.get(URL).json()["results"] == []
+
+
+def test_a_shared_learner_s_certificate_shows_only_where_the_course_was_followed(
+    caller, stranger, api_cohort, tree
+):
+    user = _learner(api_cohort, "VDAB-7")
+    # The stranger knows the same person, but enrolled them in none of its cohorts' courses.
+    other_cohort = CohortFactory(project=ProjectFactory(organisation=stranger.organisation))
+    from partners.models import PartnerLearner
+
+    PartnerLearner.objects.create(
+        organisation=stranger.organisation, external_id="S-1", user=user, first_name="Ana"
+    )
+    assert other_cohort.courses.count() == 0
+    certificate_issue(user=user, course=tree.course)
+    assert len(caller.get(URL).json()["results"]) == 1
+    assert stranger.get(URL).json()["results"] == []
+
+
+def test_certificates_are_paginated(caller, api_cohort, tree):
+    for index in range(3):
+        certificate_issue(user=_learner(api_cohort, f"V-{index}"), course=tree.course)
+    first = caller.get(f"{URL}?limit=2").json()
+    assert len(first["results"]) == 2
+    assert len(caller.get(first["next"]).json()["results"]) == 1
+
+
+def test_reading_certificates_needs_the_certificates_scope(make_caller, api_cohort):
+    caller = make_caller(organisation=api_cohort.project.organisation, scopes=[Scope.COHORTS_READ])
+    assert caller.get(URL).status_code == 403
