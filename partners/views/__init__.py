@@ -1,0 +1,1 @@
+"""Pages for partner staff."""
