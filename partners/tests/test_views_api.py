@@ -170,3 +170,10 @@ def test_another_organisation_cannot_read_the_log_or_send_again(client, delivery
     )
     assert client.post(redeliver).status_code == 404
     assert WebhookDelivery.objects.count() == 1
+
+
+def test_the_tokens_page_is_translated(client, manager):
+    client.force_login(manager.user)
+    url = reverse("partners:api_tokens", kwargs={"slug": manager.organisation.slug})
+    page = client.get(url.replace("/en/", "/fr/", 1)).content.decode()
+    assert "Créer un jeton" in page
