@@ -14,6 +14,7 @@ import hmac
 import ipaddress
 import json
 import secrets
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -282,8 +283,21 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # a redirect is an answer like any other: not followed
 
 
+def _public_host(url: str) -> bool:
+    """Whether every address the host resolves to is public: checked again at
+    each attempt, so that a name later pointed at an internal address is refused."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    return all(ipaddress.ip_address(info[4][0]).is_global for info in infos)
+
+
 def _post(url: str, *, body: bytes, headers: dict) -> tuple[int | None, str]:
     """POST the body; (status code or None, error text)."""
+    if not settings.PARTNERS_WEBHOOK_ALLOW_HTTP and not _public_host(url):
+        return None, "the address does not resolve to a public host"
     request = urllib.request.Request(url, data=body, method="POST", headers=headers)  # noqa: S310 (scheme checked at creation)
     opener = urllib.request.build_opener(_NoRedirect)
     try:

@@ -275,3 +275,16 @@ def test_the_periodic_task_sends_deliveries_whose_message_was_lost(endpoint, rec
     fresh.refresh_from_db()
     assert due.status == WebhookDelivery.Status.DELIVERED
     assert fresh.status == WebhookDelivery.Status.PENDING
+
+
+def test_in_production_an_address_that_resolves_to_an_internal_host_is_not_called(
+    endpoint, receiver, settings
+):
+    [delivery] = webhook_event_emit(
+        organisation_id=endpoint.organisation_id, event_type="learner.enrolled", data={}
+    )
+    settings.PARTNERS_WEBHOOK_ALLOW_HTTP = False
+    assert webhook_delivery_attempt(delivery_id=delivery.pk).outcome == "retry"
+    delivery.refresh_from_db()
+    assert "public" in delivery.last_error
+    assert receiver.received == []
