@@ -1,6 +1,7 @@
 """Webhook endpoints and their delivery log: GET/POST /webhooks,
 DELETE /webhooks/{id}, GET /webhooks/{id}/deliveries and redelivery."""
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from partners.api.auth import require
@@ -17,6 +18,7 @@ from partners.api.schemas import (
 from partners.models import Scope
 from partners.selectors import webhook_deliveries_of, webhook_endpoints_of
 from partners.services import (
+    WebhookExists,
     WebhookUrlError,
     webhook_delivery_redeliver,
     webhook_endpoint_create,
@@ -63,6 +65,10 @@ def webhooks_post(request, payload: WebhookIn):
             events=list(payload.events),
             created_by=None,
         )
+    except WebhookExists as error:
+        raise ApiError(
+            409, "webhook_exists", _("Events are already sent to this address.")
+        ) from error
     except WebhookUrlError as error:
         raise ApiError(
             422,

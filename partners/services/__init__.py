@@ -15,6 +15,7 @@ from partners.services.organisations import (
 )
 from partners.services.outcomes import outcome_record
 from partners.services.webhooks import (
+    WebhookExists,
     WebhookUrlError,
     webhook_delivery_redeliver,
     webhook_endpoint_create,
@@ -27,6 +28,7 @@ __all__ = [
     "LearnerResult",
     "TokenCheck",
     "TokenNameTaken",
+    "WebhookExists",
     "WebhookUrlError",
     "api_token_authenticate",
     "api_token_create",

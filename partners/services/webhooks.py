@@ -56,6 +56,10 @@ class WebhookUrlError(ValueError):
     """The address cannot receive webhooks; the message is translated."""
 
 
+class WebhookExists(ValueError):
+    """The organisation already sends to this address (a double submit)."""
+
+
 @dataclass(frozen=True)
 class AttemptResult:
     """What one attempt did: "delivered", "retry" (after `countdown` seconds),
@@ -99,6 +103,13 @@ def webhook_endpoint_create(
     unknown = set(events) - set(WebhookEvent.values)
     if unknown or not events:
         raise ValueError(f"unknown events: {sorted(unknown)}")
+    # Serialise registrations of one organisation so that a double submit
+    # makes one endpoint.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    if WebhookEndpoint.objects.filter(
+        organisation=organisation, url=url, deleted_at__isnull=True
+    ).exists():
+        raise WebhookExists(url)
     endpoint = WebhookEndpoint.objects.create(
         organisation=organisation,
         url=url,

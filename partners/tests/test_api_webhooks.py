@@ -114,3 +114,12 @@ def test_managing_webhooks_needs_the_webhooks_scope(make_caller):
     assert caller.post(URL, {"url": "https://a.example.be", "events": EVENTS}).status_code == 403
     assert caller.delete(f"{URL}/{endpoint.pk}").status_code == 403
     assert caller.get(f"{URL}/{endpoint.pk}/deliveries").status_code == 403
+
+
+def test_registering_the_same_address_twice_makes_one_endpoint(caller):
+    payload = {"url": "https://hooks.example.be/in", "events": EVENTS}
+    assert caller.post(URL, payload).status_code == 201
+    response = caller.post(URL, payload)
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "webhook_exists"
+    assert WebhookEndpoint.objects.count() == 1
