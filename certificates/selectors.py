@@ -78,3 +78,18 @@ def revoked_indexes(*, status_list_id: int) -> list[int]:
 
 def bulk_job(*, job_id: int) -> BulkIssueJob | None:
     return BulkIssueJob.objects.filter(pk=job_id).first()
+
+
+def certificate_valid_exists(*, user: User, course_key) -> bool:
+    """Does `user` hold a certificate of this course that is neither revoked,
+    withdrawn nor expired? (Used to activate digital helpers.)"""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    return (
+        Certificate.objects.filter(
+            holder=user, course_key=course_key, revoked_at__isnull=True, withdrawn_at__isnull=True
+        )
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .exists()
+    )
