@@ -21,4 +21,8 @@ app.conf.beat_schedule = {
         "task": "lms.tasks.sessions_purge_expired",
         "schedule": crontab(hour=3, minute=17),
     },
+    "helper-consent-reminders": {
+        "task": "lms.tasks_coaching.consent_reminders_send",
+        "schedule": crontab(hour=9, minute=5),
+    },
 }

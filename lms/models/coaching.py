@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # A live session marks learning "assisted" at most this long, even if the
@@ -145,6 +146,16 @@ class HelperConsent(models.Model):
 
     def __str__(self) -> str:
         return f"consent #{self.pk} {self.learner_id} -> {self.helper_id or self.organisation_id}"
+
+    @property
+    def in_force(self) -> bool:
+        """For display; access checks query the database with now()."""
+        return (
+            self.status == self.Status.GIVEN
+            and self.withdrawn_at is None
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )
 
     @property
     def scopes(self) -> list[str]:
