@@ -20,4 +20,5 @@ def on_user_logged_in(sender, request, user, **kwargs) -> None:
             reverse("lms:my_helpers"),
             _("Answer on “My helpers”"),
         ),
+        fail_silently=True,  # sign-ins without the messages middleware (tests, API)
     )

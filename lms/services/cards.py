@@ -154,25 +154,28 @@ def _draw_card(canvas: Canvas, *, user: User, code: str, x: float, y: float, lan
         canvas.setDash(3, 3)
         canvas.rect(x, y, CARD_W, CARD_H, 1, 0)
         canvas.setDash()
-        top = y + CARD_H - MARGIN
-        inner = CARD_W - 2 * MARGIN
+        left, inner = x + MARGIN, CARD_W - 2 * MARGIN
+        line_y = y + CARD_H - MARGIN - 13
         canvas.setFillColor(INK)
         canvas.setFont("VeraBd", 13)
-        canvas.drawString(x + MARGIN, top - 13, _("Digiskills login card"))
-        canvas.setFont("VeraBd", 18)
-        name = str(user)
-        canvas.drawString(x + MARGIN, top - 38, name[:40])
-        label_y = top - 64
+        canvas.drawString(left, line_y, _("Digiskills login card"))
+        line_y -= 26
+        for line in _wrap(str(user), "VeraBd", 18, inner)[:2]:
+            canvas.setFont("VeraBd", 18)
+            canvas.drawString(left, line_y, line)
+            line_y -= 22
         for label, value in ((_("Username"), user.username), (_("Code"), display_code(code))):
+            line_y -= 4
             canvas.setFont("Vera", 12)
             canvas.setFillColor(MUTED)
-            canvas.drawString(x + MARGIN, label_y, label)
-            canvas.setFont("VeraBd", 17)
+            canvas.drawString(left, line_y, label)
+            size = 16
+            while size > 10 and pdfmetrics.stringWidth(value, "VeraBd", size) > inner:
+                size -= 1
+            canvas.setFont("VeraBd", size)
             canvas.setFillColor(INK)
-            canvas.drawString(x + MARGIN, label_y - 19, value)
-            label_y -= 44
-        qr_size = 34 * mm
-        _draw_qr(canvas, url, x=x + CARD_W - MARGIN - qr_size, y=top - 38 - qr_size, size=qr_size)
+            canvas.drawString(left, line_y - 19, value)
+            line_y -= 42
         steps = [
             _("1. Go to %(address)s or scan the square code.")
             % {"address": url.split("?")[0].split("//", 1)[-1]},
@@ -180,19 +183,21 @@ def _draw_card(canvas: Canvas, *, user: User, code: str, x: float, y: float, lan
             _("3. Choose a password you will remember."),
         ]
         canvas.setFont("Vera", 13)
-        line_y = label_y - 4
         for step in steps:
             for line in _wrap(step, "Vera", 13, inner):
-                canvas.drawString(x + MARGIN, line_y, line)
+                canvas.drawString(left, line_y, line)
                 line_y -= 17
+        # The QR code bottom right, with a quiet zone of white around it.
+        qr_size = 30 * mm
+        _draw_qr(canvas, url, x=x + CARD_W - MARGIN - qr_size, y=y + MARGIN, size=qr_size)
         canvas.setFont("Vera", 10)
         canvas.setFillColor(MUTED)
         expiry = timezone.localtime(timezone.now() + CARD_VALIDITY)
-        canvas.drawString(
-            x + MARGIN,
-            y + MARGIN,
-            _("The code works once, until %(date)s.") % {"date": expiry.strftime("%d/%m/%Y")},
-        )
+        note = _("The code works once, until %(date)s.") % {"date": expiry.strftime("%d/%m/%Y")}
+        note_y = y + MARGIN + 14
+        for line in _wrap(note, "Vera", 10, inner - qr_size - 4 * mm):
+            canvas.drawString(left, note_y, line)
+            note_y -= 13
 
 
 @transaction.atomic
