@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import DigCompCompetence
+from courses.models import CoursePage, DigCompCompetence
 from lms.models import CoachingSession, HelperConsent
 
 
@@ -134,3 +134,15 @@ class TakeOverForm(forms.Form):
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("The two passwords are not the same."))
         return data
+
+
+class HelperEnrolForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = (
+            CoursePage.objects.live()
+            .filter(locale__language_code=language, self_enrolment=True)
+            .order_by("title")
+        )

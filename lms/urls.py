@@ -46,6 +46,11 @@ urlpatterns += [
         "helpers/people/<int:person_id>/live/start/", coaching.live_start, name="helpers_live_start"
     ),
     path("helpers/people/<int:person_id>/live/end/", coaching.live_end, name="helpers_live_end"),
+    path(
+        "helpers/people/<int:person_id>/enrol/",
+        coaching.helper_enrol_person,
+        name="helpers_enrol",
+    ),
     path("helpers/manage/", coaching.helper_profiles, name="helper_profiles"),
     path(
         "helpers/manage/<int:profile_id>/<str:action>/",

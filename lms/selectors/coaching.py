@@ -167,6 +167,14 @@ def sessions_of_learner(*, learner: User) -> QuerySet[CoachingSession]:
     )
 
 
+def sessions_for_helper(*, profile: HelperProfile, learner: User) -> QuerySet[CoachingSession]:
+    """A person's sessions as a helper sees them: only those logged by helpers
+    of the same organisation (the notes of others are for the person)."""
+    return sessions_of_learner(learner=learner).filter(
+        helper__helper_profile__organisation_id=profile.organisation_id
+    )
+
+
 def sessions_of_helper(*, helper: User, limit: int = 20) -> QuerySet[CoachingSession]:
     return (
         CoachingSession.objects.filter(helper=helper)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from lms.exceptions import LearningError
 from lms.models import (
     CoachingSession,
+    Enrolment,
     HelperConsent,
     HelperJournalEntry,
     HelperProfile,
@@ -30,6 +31,7 @@ from lms.roles import Role
 from lms.selectors.coaching import consent_valid, helper_profile_active
 from lms.services.accounts import audit_record, role_grant, user_create
 from lms.services.cards import login_cards_render
+from lms.services.learning import enrolment_create
 
 
 class CoachingError(LearningError):
@@ -470,6 +472,35 @@ def live_session_end(*, helper: User, learner: User) -> bool:
         consent=session.consent,
     )
     return True
+
+
+@transaction.atomic
+def helper_enrol(*, helper: User, learner: User, course) -> Enrolment:
+    """Enrol the person in a course open to everyone, with the *enrol* scope.
+    Idempotent: enrolling twice journals once."""
+    consent = _consent_for(helper, learner, "enrol")
+    if not course.self_enrolment:
+        raise CoachingError(
+            _("This course is open only through a partner, a teacher or a voucher."),
+            code="self_enrolment_closed",
+        )
+    already = (
+        Enrolment.objects.filter(learner=learner, course_key=course.translation_key)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .exists()
+    )
+    enrolment = enrolment_create(
+        learner=learner, course=course, source=Enrolment.Source.HELPER, enrolled_by=helper
+    )
+    if not already:
+        journal_append(
+            helper=helper,
+            learner=learner,
+            action=HelperJournalEntry.Action.ENROLLED,
+            consent=consent,
+            data={"course": str(course.translation_key), "title": course.title},
+        )
+    return enrolment
 
 
 def progress_view_record(*, helper: User, learner: User, consent: HelperConsent) -> None:

@@ -215,7 +215,7 @@ def test_an_expired_consent_gives_no_access(helper_client, profile):
 
 
 def test_progress_is_hidden_without_the_see_progress_scope(helper_client, profile, tree):
-    consent = ConsentFactory(helper=profile.user, see_progress=False)
+    consent = ConsentFactory(helper=profile.user, see_progress=False, enrol=False)
     enrolment_create(learner=consent.learner, course=tree.course, source="self")
     response = helper_client.get(reverse("lms:helpers_person", args=[consent.learner.pk]))
     assert response.status_code == 200
@@ -360,3 +360,59 @@ def test_the_journal_records_who_acted_under_which_consent(helper_client, profil
     helper_client.post(reverse("lms:helpers_card", args=[consent.learner.pk]))
     entry = HelperJournalEntry.objects.get(learner=consent.learner, action="card_printed")
     assert entry.helper == profile.user and entry.consent_id == consent.pk
+
+
+def test_a_helper_with_the_enrol_scope_enrols_the_person_once(helper_client, profile, tree):
+    consent = ConsentFactory(helper=profile.user)
+    url = reverse("lms:helpers_enrol", args=[consent.learner.pk])
+    helper_client.post(url, {"course": tree.course.pk})
+    helper_client.post(url, {"course": tree.course.pk})  # double submit
+    enrolment = Enrolment.objects.get(learner=consent.learner)
+    assert enrolment.source == "helper" and enrolment.enrolled_by == profile.user
+    assert (
+        HelperJournalEntry.objects.filter(learner=consent.learner, action="enrolled").count() == 1
+    )
+
+
+def test_a_helper_without_the_enrol_scope_cannot_enrol(helper_client, profile, tree):
+    consent = ConsentFactory(helper=profile.user, enrol=False)
+    url = reverse("lms:helpers_enrol", args=[consent.learner.pk])
+    assert helper_client.post(url, {"course": tree.course.pk}).status_code == 404
+    assert not Enrolment.objects.filter(learner=consent.learner).exists()
+
+
+def test_a_helper_sees_only_the_sessions_of_their_organisation(helper_client, profile):
+    consent = ConsentFactory(helper=profile.user)
+    other = HelperProfileFactory()
+    ConsentFactory(helper=other.user, learner=consent.learner)
+    for helper, note in ((profile.user, "Our own note"), (other.user, "Another desk's note")):
+        coaching_session_log(
+            helper=helper,
+            learner=consent.learner,
+            held_on=timezone.localdate(),
+            duration_minutes=20,
+            place="Desk",
+            mode="phone",
+            notes=note,
+        )
+    page = helper_client.get(reverse("lms:helpers_person", args=[consent.learner.pk]))
+    assert "Our own note" in page.content.decode()
+    assert "Another desk's note" not in page.content.decode()
+
+
+def test_my_learning_shows_a_result_obtained_with_a_helper(client, profile, enrolment, tree):
+    from lms.models import Attempt
+    from lms.services import quiz_attempt_start
+
+    ConsentFactory(helper=profile.user, learner=enrolment.learner)
+    live_session_start(helper=profile.user, learner=enrolment.learner)
+    attempt, _ = quiz_attempt_start(
+        enrolment=enrolment,
+        lesson=tree.practice_lesson,
+        activity_key=tree.quiz_key(tree.practice_lesson),
+    )
+    Attempt.objects.filter(pk=attempt.pk).update(
+        status="submitted", score=3, max_score=3, passed=True, submitted_at=timezone.now()
+    )
+    client.force_login(enrolment.learner)
+    assert "(with a helper)" in client.get(reverse("lms:dashboard")).content.decode()

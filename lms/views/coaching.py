@@ -9,13 +9,16 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.exceptions import LearningError
 from lms.forms_coaching import (
     AssistedAccountForm,
     CardSigninForm,
     ConsentRequestForm,
+    HelperEnrolForm,
     SessionLogForm,
     TakeOverForm,
 )
@@ -38,6 +41,7 @@ from lms.selectors.coaching import (
     helper_profiles_for,
     journal_of_learner,
     live_session_open,
+    sessions_for_helper,
     sessions_of_helper,
     sessions_of_learner,
 )
@@ -51,6 +55,7 @@ from lms.services.coaching import (
     consent_request,
     consent_withdraw,
     helper_card_print,
+    helper_enrol,
     helper_profile_activate,
     helper_profile_suspend,
     live_session_end,
@@ -152,7 +157,10 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "may_act": consent_valid(profile=profile, learner=person, scope="act_in_session")
         is not None,
         "live": live_session_open(learner=person),
-        "sessions": sessions_of_learner(learner=person)[:20],
+        "sessions": sessions_for_helper(profile=profile, learner=person)[:20],
+        "enrol_form": HelperEnrolForm(language=get_language()[:2])
+        if consent_valid(profile=profile, learner=person, scope="enrol")
+        else None,
     }
     return render(request, "lms/coaching/person.html", context)
 
@@ -171,6 +179,27 @@ def card_print(request: HttpRequest, person_id: int) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="login-card-{person.username}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_POST
+def helper_enrol_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    _profile, person, _consent = access_coached_person(request.user, person_id, scope="enrol")
+    form = HelperEnrolForm(request.POST, language=get_language()[:2])
+    if not form.is_valid():
+        messages.error(request, _("Choose a course."))
+    else:
+        try:
+            helper_enrol(helper=request.user, learner=person, course=form.cleaned_data["course"])
+        except LearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is enrolled in %(course)s.")
+                % {"name": person, "course": form.cleaned_data["course"].title},
+            )
+    return redirect("lms:helpers_person", person_id=person.pk)
 
 
 @login_required
