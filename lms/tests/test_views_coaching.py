@@ -416,3 +416,31 @@ def test_my_learning_shows_a_result_obtained_with_a_helper(client, profile, enro
     )
     client.force_login(enrolment.learner)
     assert "(with a helper)" in client.get(reverse("lms:dashboard")).content.decode()
+
+
+# Session, user, site and language switcher, the roles for the menu; ours:
+# requests, consents (with helpers and organisations), sessions (+ topics),
+# journal, the open live session. The same for 1 and 4 helpers.
+MY_HELPERS_QUERIES = 18
+
+
+@pytest.mark.parametrize("helpers", [1, 4])
+def test_my_helpers_queries_do_not_grow_with_the_helpers(
+    client, learner, django_assert_num_queries, helpers
+):
+    for _ in range(helpers):
+        profile = HelperProfileFactory()
+        ConsentFactory(helper=profile.user, learner=learner)
+        coaching_session_log(
+            helper=profile.user,
+            learner=learner,
+            held_on=timezone.localdate(),
+            duration_minutes=20,
+            place="Desk",
+            mode="phone",
+            topics=DigCompCompetence.objects.all()[:2],
+        )
+    client.force_login(learner)
+    with django_assert_num_queries(MY_HELPERS_QUERIES):
+        response = client.get(reverse("lms:my_helpers"))
+    assert response.content.decode().count("Withdraw my consent") == helpers

@@ -83,3 +83,54 @@ def test_a_helper_creates_an_account_and_logs_a_session_on_a_tablet(helper_tab):
     page.goto("/en/helpers/")
     assert page.get_by_role("link", name="Mariette Dubois").is_visible()
     assert_accessible(page)
+
+
+def test_a_person_signs_in_with_the_card_then_answers_and_withdraws_on_a_phone(
+    page, live_server, home_page
+):
+    from django.core.cache import cache
+
+    from lms.models import HelperConsent
+    from lms.services.cards import login_card_issue
+    from lms.services.coaching import assisted_account_create, consent_request
+
+    cache.clear()
+    profile = HelperProfileFactory(user__display_name="Jan Janssens")
+    person, _paper = assisted_account_create(
+        helper=profile.user,
+        display_name="Maria Claes",
+        preferred_language="en",
+        paper_reference="F-1",
+        duration="1m",
+    )
+    consent_request(
+        helper=profile.user,
+        learner=person,
+        see_progress=True,
+        enrol=False,
+        act_in_session=False,
+        duration="1y",
+    )
+    code = login_card_issue(user=person, issued_by=profile.user)
+
+    page.goto(f"/en/card/?u={person.username}")
+    assert page.get_by_label("Username").input_value() == person.username
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_label("Code on your card").fill(code.lower())
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/accounts/password/set/")
+
+    page.goto("/en/me/helpers/")
+    assert page.get_by_text("Jan Janssens asks:").is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("button", name="Yes, I agree").click()
+    page.wait_for_url("**/me/helpers/")
+    assert HelperConsent.objects.filter(learner=person, status="given").count() == 2
+
+    page.get_by_role("button", name="Withdraw my consent").first.click()
+    page.wait_for_url("**/me/helpers/")
+    assert page.get_by_role("status").filter(has_text="Consent withdrawn").is_visible()
+    assert_accessible(page)
+    assert HelperConsent.objects.filter(learner=person, withdrawn_at__isnull=False).count() == 1
