@@ -444,3 +444,21 @@ def test_my_helpers_queries_do_not_grow_with_the_helpers(
     with django_assert_num_queries(MY_HELPERS_QUERIES):
         response = client.get(reverse("lms:my_helpers"))
     assert response.content.decode().count("Withdraw my consent") == helpers
+
+
+def test_staff_add_a_helper_in_the_admin_with_the_role_and_pending(client):
+    from lms.roles import Role
+    from lms.selectors import user_roles
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    person = UserFactory()
+    organisation = OrganisationFactory()
+    client.force_login(admin)
+    response = client.post(
+        "/django-admin/lms/helperprofile/add/",
+        {"user": person.pk, "organisation": organisation.pk},
+    )
+    assert response.status_code == 302
+    profile = HelperProfile.objects.get(user=person)
+    assert profile.status == HelperProfile.Status.PENDING
+    assert Role.HELPER in user_roles(user=User.objects.get(pk=person.pk))
