@@ -69,6 +69,15 @@ class ConsentRequestForm(ScopesMixin):
     for_organisation = forms.BooleanField(
         label=_("Ask for every helper of my organisation, not only for me"), required=False
     )
+    paper_reference = forms.CharField(
+        label=_("Reference of the signed consent form (optional)"),
+        max_length=64,
+        required=False,
+        help_text=_(
+            "Only if the person signed the paper form: the consent then starts at once, "
+            "without a question on screen."
+        ),
+    )
     field_order = ["who", "see_progress", "enrol", "act_in_session", "duration"]
 
 

@@ -462,3 +462,26 @@ def test_staff_add_a_helper_in_the_admin_with_the_role_and_pending(client):
     profile = HelperProfile.objects.get(user=person)
     assert profile.status == HelperProfile.Status.PENDING
     assert Role.HELPER in user_roles(user=User.objects.get(pk=person.pk))
+
+
+def test_a_paper_consent_for_an_existing_learner_starts_at_once(helper_client, profile, learner):
+    response = helper_client.post(
+        reverse("lms:helpers_consent_request"),
+        {"who": learner.username, "see_progress": "on", "duration": "1y", "paper_reference": "F-9"},
+    )
+    assert response.status_code == 302
+    consent = HelperConsent.objects.get(learner=learner)
+    assert consent.in_force and consent.given_how == "paper" and consent.paper_reference == "F-9"
+    assert helper_client.get(reverse("lms:helpers_person", args=[learner.pk])).status_code == 200
+
+
+def test_asking_an_unknown_person_keeps_the_form(helper_client):
+    response = helper_client.post(
+        reverse("lms:helpers_consent_request"),
+        {"who": "nobody-here", "see_progress": "on", "duration": "1m"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "No account has this username or e-mail address." in page
+    assert 'value="nobody-here"' in page
+    assert not HelperConsent.objects.exists()

@@ -52,6 +52,7 @@ from lms.services.coaching import (
     assisted_account_take_over,
     coaching_session_log,
     consent_answer,
+    consent_record_paper,
     consent_request,
     consent_withdraw,
     helper_card_print,
@@ -122,20 +123,31 @@ def consent_request_new(request: HttpRequest) -> HttpResponse:
         if person is None:
             form.add_error("who", _("No account has this username or e-mail address."))
         else:
+            scopes = {name: data[name] for name in SCOPE_FIELDS}
             try:
-                consent_request(
-                    helper=request.user,
-                    learner=person,
-                    for_organisation=data["for_organisation"],
-                    **{name: data[name] for name in SCOPE_FIELDS},
-                )
+                if data["paper_reference"].strip():
+                    consent_record_paper(
+                        helper=request.user,
+                        learner=person,
+                        reference=data["paper_reference"],
+                        for_organisation=data["for_organisation"],
+                        **scopes,
+                    )
+                    done = _("The consent signed on paper is recorded. It starts now.")
+                else:
+                    consent_request(
+                        helper=request.user,
+                        learner=person,
+                        for_organisation=data["for_organisation"],
+                        **scopes,
+                    )
+                    done = _(
+                        "Your request was sent. The person sees it the next time they sign in."
+                    )
             except CoachingError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(
-                    request,
-                    _("Your request was sent. The person sees it the next time they sign in."),
-                )
+                messages.success(request, done)
                 return redirect("lms:helpers")
     return render(request, "lms/coaching/consent_request.html", {"form": form})
 
