@@ -9,8 +9,13 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self) -> None:
+        from certificates.selectors import certificate_valid_exists
         from certificates.signals import on_course_completed
+        from lms.hooks_coaching import register_training_check
         from lms.signals import course_completed
+
+        # Digital helpers are activated once they hold their training certificate.
+        register_training_check(certificate_valid_exists)
 
         course_completed.connect(
             on_course_completed, dispatch_uid="certificates.on_course_completed"

@@ -97,3 +97,18 @@ def certificates_listing() -> QuerySet[Certificate]:
     """Every certificate without its signed credential, newest first: the base
     that other apps filter down to what their caller may see."""
     return Certificate.objects.defer("credential_jwt", "pdf_files").order_by("-issued_at", "-id")
+
+
+def certificate_valid_exists(*, user: User, course_key) -> bool:
+    """Does `user` hold a certificate of this course that is neither revoked,
+    withdrawn nor expired? (Used to activate digital helpers.)"""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    return (
+        Certificate.objects.filter(
+            holder=user, course_key=course_key, revoked_at__isnull=True, withdrawn_at__isnull=True
+        )
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .exists()
+    )

@@ -25,4 +25,8 @@ app.conf.beat_schedule = {
         "task": "partners.tasks.webhook_deliveries_resume",
         "schedule": 60.0,
     },
+    "helper-consent-reminders": {
+        "task": "lms.tasks_coaching.consent_reminders_send",
+        "schedule": crontab(hour=9, minute=5),
+    },
 }

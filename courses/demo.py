@@ -4,7 +4,7 @@ from the data modules in courses/content/. Safe to run again."""
 
 from wagtail.models import Site
 
-from courses.content import basic, kids, security, security_exam
+from courses.content import basic, helpers, kids, security, security_exam
 from courses.content.images import IMAGES
 from courses.models import CatalogPage, SiteSettings
 from courses.services import course_load, image_ensure, question_bank_load, site_bootstrap
@@ -24,9 +24,9 @@ def seed() -> None:
         for key, (title, draw) in IMAGES.items()
     }
     banks = {}
-    for bank in [*basic.BANKS, security_exam.BANK]:
+    for bank in [*basic.BANKS, security_exam.BANK, helpers.BANK]:
         banks[bank["key"]] = question_bank_load(data=bank, images=images)
 
     catalogue = CatalogPage.objects.child_of(home).get()
-    for course in (basic.COURSE, security.COURSE, kids.COURSE):
+    for course in (basic.COURSE, security.COURSE, kids.COURSE, helpers.COURSE):
         course_load(catalogue=catalogue, data=course, banks=banks)

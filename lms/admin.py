@@ -31,3 +31,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from lms import admin_coaching  # noqa: E402, F401  (digital helpers)

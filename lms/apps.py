@@ -7,3 +7,10 @@ class LmsConfig(AppConfig):
 
     name = "lms"
     verbose_name = _("Learning")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from lms.signals_coaching import on_user_logged_in
+
+        user_logged_in.connect(on_user_logged_in, dispatch_uid="lms.coaching.login")

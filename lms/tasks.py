@@ -49,3 +49,6 @@ def statement_forward(self, statement_id: str) -> str:
         return "skipped"
     lrs_statement_put(statement=statement)
     return "sent"
+
+
+from lms.tasks_coaching import consent_reminders_send  # noqa: E402, F401

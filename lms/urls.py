@@ -27,3 +27,48 @@ urlpatterns = [
     path("learning/attempts/<uuid:public_id>/focus/", learning.attempt_focus, name="attempt_focus"),
     path("learning/xapi/statements/", xapi.statements_export, name="statements_export"),
 ]
+
+# Digital helpers and the people they coach (lms/views/coaching.py).
+from lms.views import coaching  # noqa: E402
+
+urlpatterns += [
+    path("helpers/", coaching.helper_dashboard, name="helpers"),
+    path("helpers/people/new/", coaching.assisted_account_new, name="helpers_account_new"),
+    path("helpers/consents/request/", coaching.consent_request_new, name="helpers_consent_request"),
+    path("helpers/people/<int:person_id>/", coaching.person_detail, name="helpers_person"),
+    path("helpers/people/<int:person_id>/card/", coaching.card_print, name="helpers_card"),
+    path(
+        "helpers/people/<int:person_id>/sessions/new/",
+        coaching.session_log,
+        name="helpers_session_log",
+    ),
+    path(
+        "helpers/people/<int:person_id>/live/start/", coaching.live_start, name="helpers_live_start"
+    ),
+    path("helpers/people/<int:person_id>/live/end/", coaching.live_end, name="helpers_live_end"),
+    path(
+        "helpers/people/<int:person_id>/enrol/",
+        coaching.helper_enrol_person,
+        name="helpers_enrol",
+    ),
+    path("helpers/manage/", coaching.helper_profiles, name="helper_profiles"),
+    path(
+        "helpers/manage/<int:profile_id>/<str:action>/",
+        coaching.helper_profile_action,
+        name="helper_profile_action",
+    ),
+    path("me/helpers/", coaching.my_helpers, name="my_helpers"),
+    path(
+        "me/helpers/consents/<int:consent_id>/answer/",
+        coaching.my_consent_answer,
+        name="my_consent_answer",
+    ),
+    path(
+        "me/helpers/consents/<int:consent_id>/withdraw/",
+        coaching.my_consent_withdraw,
+        name="my_consent_withdraw",
+    ),
+    path("me/helpers/session/end/", coaching.my_live_end, name="my_live_end"),
+    path("me/helpers/take-over/", coaching.my_take_over, name="my_take_over"),
+    path("card/", coaching.card_signin, name="card_signin"),
+]

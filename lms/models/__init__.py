@@ -6,6 +6,14 @@ attempts survive a change of language.
 """
 
 from lms.models.accounts import AuditEntry, User
+from lms.models.coaching import (
+    CoachingSession,
+    HelperConsent,
+    HelperJournalEntry,
+    HelperProfile,
+    LiveSession,
+    LoginCard,
+)
 from lms.models.learning import (
     Attempt,
     Enrolment,
@@ -17,6 +25,12 @@ from lms.models.xapi import Statement
 __all__ = [
     "Attempt",
     "AuditEntry",
+    "CoachingSession",
+    "HelperConsent",
+    "HelperJournalEntry",
+    "HelperProfile",
+    "LiveSession",
+    "LoginCard",
     "Enrolment",
     "FocusEvent",
     "ProgressEvent",

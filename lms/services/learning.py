@@ -12,6 +12,7 @@ from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from lms.exceptions import LearningError
 from lms.models import Attempt, Enrolment, ProgressEvent, User
+from lms.selectors.coaching import assisted_session_open
 from lms.services.accounts import audit_record
 from lms.services.xapi import statement_record
 from lms.signals import course_completed
@@ -191,6 +192,9 @@ def lesson_progress_record(
     if not idempotency_key or len(idempotency_key) > 80:
         raise LearningError(_("This request cannot be recorded."), code="bad_idempotency_key")
     _check_lesson_of_enrolment(enrolment, lesson)
+    # Decided on the server: work done while a helper's live session is open
+    # is assisted, whatever the caller says.
+    assisted = assisted or assisted_session_open(enrolment.learner)
     now = timezone.now()
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_lesson_key=lesson.translation_key, last_activity_at=now
@@ -242,6 +246,7 @@ def activity_result_record(
     ).first()
     if existing is not None:
         return existing, False
+    assisted = assisted or assisted_session_open(enrolment.learner)
     number = Attempt.objects.filter(enrolment=enrolment, activity_key=activity_key).count() + 1
     now = timezone.now()
     attempt = Attempt.objects.create(

@@ -16,6 +16,7 @@ from courses import selectors as content
 from courses.models import LessonPage
 from lms.exceptions import LearningError
 from lms.models import Attempt, Enrolment, FocusEvent
+from lms.selectors.coaching import assisted_session_open
 from lms.services.learning import _check_active, attempt_statement_record, completion_evaluate
 from lms.services.xapi import statement_record
 
@@ -64,6 +65,17 @@ def quiz_attempt_start(
         raise LearningError(_("This activity does not exist."), code="no_activity")
     if activity.is_exam and assisted:
         raise LearningError(_("Exams are taken alone, without a helper."), code="exam_assisted")
+    # A helper's live session is open: exams wait, other work is assisted.
+    if assisted_session_open(enrolment.learner):
+        if activity.is_exam:
+            raise LearningError(
+                _(
+                    "A session with your helper is open. Exams are taken alone: "
+                    "ask your helper to end the session, then start the exam."
+                ),
+                code="exam_assisted_session",
+            )
+        assisted = True
     # Serialise the starts of one learner: the limit and the draw are decided once.
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
     attempts = list(Attempt.objects.filter(enrolment=enrolment, activity_key=activity_key))

@@ -67,8 +67,9 @@ def course_in_progress(request, home_page, learner):
 # the tree), view restrictions, the language switcher, the base template; ours:
 # the enrolment with its course, the view record (update and idempotent read
 # in a savepoint), the outline (one row per lesson, one query), completed
-# lessons, attempts and the quiz's question bank.
-LESSON_PAGE_QUERIES = 33
+# lessons, attempts and the quiz's question bank; the reader's roles (the
+# "People I coach" menu entry for digital helpers).
+LESSON_PAGE_QUERIES = 34
 
 
 def test_the_lesson_page_queries_do_not_grow_with_the_course(
@@ -86,8 +87,9 @@ def test_the_lesson_page_queries_do_not_grow_with_the_course(
 
 # Session, user, the lesson, the enrolment with its course; in the transaction
 # the enrolment update, the event insert (in a savepoint), the xAPI statement
-# and one aggregate for the completion rule; then the next lesson.
-PROGRESS_WRITE_QUERIES = 13
+# and one aggregate for the completion rule; whether a helper's live session
+# is open (assisted work); then the next lesson.
+PROGRESS_WRITE_QUERIES = 14
 
 
 def test_the_progress_write_queries_do_not_grow_with_the_course(

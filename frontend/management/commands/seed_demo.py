@@ -8,11 +8,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates import demo as certificates_demo
+from certificates import services as certificates_services
 from courses import demo as courses_demo
 from courses.h5p import demo as h5p_demo
 from courses.puzzles import demo as puzzles_demo
 from lms import demo as lms_demo
 from partners import demo as partners_demo
+from partners import demo_helpers
 
 
 class Command(BaseCommand):
@@ -30,6 +32,7 @@ class Command(BaseCommand):
         rows = lms_demo.seed()
         certificate_code = certificates_demo.seed()
         partners_demo.seed()
+        demo_helpers.seed(certify=certificates_services.certificate_issue)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
         self.stdout.write("Demo accounts (demo only — never use these passwords elsewhere):")

@@ -1,0 +1,157 @@
+"""Forms of the digital helpers' pages. They only parse and check the shape of
+the input; the rules (consent, activation, one-time codes) live in the services."""
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage, DigCompCompetence
+from lms.models import CoachingSession, HelperConsent
+
+
+class ScopesMixin(forms.Form):
+    see_progress = forms.BooleanField(label=_("See the person's progress"), required=False)
+    enrol = forms.BooleanField(label=_("Enrol the person in courses"), required=False)
+    act_in_session = forms.BooleanField(
+        label=_("Act for the person during a coaching session"), required=False
+    )
+    duration = forms.ChoiceField(
+        label=_("For how long"),
+        choices=HelperConsent.Duration.choices,
+        initial=HelperConsent.Duration.SIX_MONTHS,
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("see_progress") or data.get("enrol") or data.get("act_in_session")):
+            raise forms.ValidationError(_("Choose at least one thing the helper may do."))
+        return data
+
+
+class AssistedAccountForm(ScopesMixin):
+    display_name = forms.CharField(
+        label=_("Name of the person"),
+        max_length=150,
+        help_text=_("As the person wants it on their card and certificates."),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Language of the person"), choices=settings.LANGUAGES
+    )
+    paper_reference = forms.CharField(
+        label=_("Reference of the signed consent form"),
+        max_length=64,
+        help_text=_("The number written on the paper form the person signed."),
+    )
+    field_order = [
+        "display_name",
+        "preferred_language",
+        "paper_reference",
+        "see_progress",
+        "enrol",
+        "act_in_session",
+        "duration",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("see_progress", "enrol", "act_in_session"):
+            self.fields[name].initial = True
+
+
+class ConsentRequestForm(ScopesMixin):
+    who = forms.CharField(
+        label=_("Username or e-mail address of the person"),
+        max_length=254,
+        help_text=_("The person confirms on screen the next time they sign in."),
+    )
+    for_organisation = forms.BooleanField(
+        label=_("Ask for every helper of my organisation, not only for me"), required=False
+    )
+    paper_reference = forms.CharField(
+        label=_("Reference of the signed consent form (optional)"),
+        max_length=64,
+        required=False,
+        help_text=_(
+            "Only if the person signed the paper form: the consent then starts at once, "
+            "without a question on screen."
+        ),
+    )
+    field_order = ["who", "see_progress", "enrol", "act_in_session", "duration"]
+
+
+class SessionLogForm(forms.Form):
+    held_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duration in minutes"), min_value=1, max_value=600, initial=60
+    )
+    place = forms.CharField(label=_("Place"), max_length=120)
+    mode = forms.ChoiceField(
+        label=_("How"),
+        choices=CoachingSession.Mode.choices,
+        initial=CoachingSession.Mode.IN_PERSON,
+        widget=forms.RadioSelect,
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics (DigComp competences)"),
+        queryset=DigCompCompetence.objects.order_by("code"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(
+        label=_("Notes for the person"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The person can read these notes."),
+    )
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError(_("A session cannot be logged in the future."))
+        return held_on
+
+
+class CardSigninForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    code = forms.CharField(
+        label=_("Code on your card"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}
+        ),
+    )
+
+
+class TakeOverForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"))
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords are not the same."))
+        return data
+
+
+class HelperEnrolForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = (
+            CoursePage.objects.live()
+            .filter(locale__language_code=language, self_enrolment=True)
+            .order_by("title")
+        )

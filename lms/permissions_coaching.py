@@ -1,0 +1,71 @@
+"""Who may do what around digital helpers. Deny by default: a helper acts
+only with the helper role, an active profile and a consent in force now; a
+person sees only their own consents; helper profiles are managed by staff and
+by managers of the helper's organisation. `access_*` return the object or
+raise (404 for people and objects the caller may not know about)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from lms.models import HelperConsent, HelperProfile, User
+from lms.permissions import has_role
+from lms.roles import Role
+from lms.selectors.coaching import consent_valid, helper_profile_active, helper_profiles_for
+
+
+def access_helper(user: User) -> HelperProfile:
+    """The caller's active helper profile, or 403 (not a helper, pending or suspended)."""
+    if not has_role(user, Role.HELPER):
+        raise PermissionDenied
+    profile = helper_profile_active(helper=user)
+    if profile is None:
+        raise PermissionDenied
+    return profile
+
+
+def access_coached_person(
+    user: User, person_id: int, *, scope: str | None = None
+) -> tuple[HelperProfile, User, HelperConsent]:
+    """A person who lets this helper act now (with `scope` when named); anybody
+    else, and anybody after expiry or withdrawal, is not found."""
+    profile = access_helper(user)
+    person = User.objects.filter(pk=person_id, is_active=True).first()
+    if person is None:
+        raise Http404
+    consent = consent_valid(profile=profile, learner=person, scope=scope)
+    if consent is None:
+        raise Http404
+    return profile, person, consent
+
+
+def may_manage_helpers(user: User) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    # A manager of an organisation (partners' membership, read through the relation).
+    return user.partner_memberships.filter(role="manager", organisation__is_active=True).exists()
+
+
+def access_helper_management(user: User) -> None:
+    if not may_manage_helpers(user):
+        raise PermissionDenied
+
+
+def access_helper_profile(user: User, profile_id: int) -> HelperProfile:
+    """A helper profile the caller manages, or 404."""
+    access_helper_management(user)
+    profile = helper_profiles_for(user=user).filter(pk=profile_id).first()
+    if profile is None:
+        raise Http404
+    return profile
+
+
+def access_own_consent(user: User, consent_id: int) -> HelperConsent:
+    """A consent (or request) addressed to the caller; anybody else's is not found."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    consent = HelperConsent.objects.filter(pk=consent_id, learner=user).first()
+    if consent is None:
+        raise Http404
+    return consent

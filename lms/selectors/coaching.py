@@ -1,0 +1,220 @@
+"""Reads for digital helpers: active consents (always compared with now() in
+the database), the people a helper coaches, sessions, journal, and whether a
+live assisted session is open for a learner."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from lms.models import (
+    Attempt,
+    CoachingSession,
+    Enrolment,
+    HelperConsent,
+    HelperJournalEntry,
+    HelperProfile,
+    LiveSession,
+    User,
+)
+
+SCOPES = ("see_progress", "enrol", "act_in_session")
+
+
+def helper_profile_active(*, helper: User) -> HelperProfile | None:
+    """The helper's profile when it is active, else None (a pending or
+    suspended helper acts for nobody)."""
+    if not helper.is_authenticated or not helper.is_active:
+        return None
+    return HelperProfile.objects.filter(user=helper, status=HelperProfile.Status.ACTIVE).first()
+
+
+def _valid_now() -> Q:
+    return Q(
+        status=HelperConsent.Status.GIVEN,
+        withdrawn_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    )
+
+
+def consents_valid_for_helper(*, profile: HelperProfile) -> QuerySet[HelperConsent]:
+    """Consents in force now that name this helper or the helper's organisation."""
+    return HelperConsent.objects.filter(_valid_now()).filter(
+        Q(helper_id=profile.user_id) | Q(organisation_id=profile.organisation_id)
+    )
+
+
+def consent_valid(
+    *, profile: HelperProfile, learner: User, scope: str | None = None
+) -> HelperConsent | None:
+    """The consent under which this helper may act for `learner` now (with the
+    given scope when one is named), or None. The newest one wins."""
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"unknown consent scope {scope!r}")
+    consents = consents_valid_for_helper(profile=profile).filter(learner=learner)
+    if scope is not None:
+        consents = consents.filter(**{scope: True})
+    return consents.order_by("-answered_at", "-id").first()
+
+
+def assisted_session_open(learner: User) -> bool:
+    """Is a helper's live session open for `learner` right now? Learning
+    recorded meanwhile is assisted, and exams cannot be started."""
+    if learner.pk is None:
+        return False
+    return LiveSession.objects.filter(
+        learner_id=learner.pk, ended_at__isnull=True, ends_at__gt=timezone.now()
+    ).exists()
+
+
+def live_session_open(*, learner: User) -> LiveSession | None:
+    return (
+        LiveSession.objects.select_related("helper")
+        .filter(learner=learner, ended_at__isnull=True, ends_at__gt=timezone.now())
+        .first()
+    )
+
+
+@dataclass
+class CoachedPerson:
+    """One row of the helper's dashboard."""
+
+    person: User
+    consent: HelperConsent
+    courses: int | None
+    completed: int | None
+    sessions: int
+
+
+def coached_people(*, profile: HelperProfile) -> list[CoachedPerson]:
+    """The people this helper may act for now, with their progress only where
+    they allowed it. Four queries, whatever the number of people."""
+    consents = list(
+        consents_valid_for_helper(profile=profile)
+        .select_related("learner")
+        .order_by("learner__display_name", "learner__username", "-answered_at")
+    )
+    best: dict[int, HelperConsent] = {}
+    progress_allowed: set[int] = set()
+    for consent in consents:
+        best.setdefault(consent.learner_id, consent)
+        if consent.see_progress:
+            progress_allowed.add(consent.learner_id)
+    counts = {
+        row["learner_id"]: row
+        for row in Enrolment.objects.filter(learner_id__in=progress_allowed)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .values("learner_id")
+        .annotate(
+            total=Count("id"),
+            done=Count("id", filter=Q(status=Enrolment.Status.COMPLETED)),
+        )
+    }
+    sessions = dict(
+        CoachingSession.objects.filter(helper_id=profile.user_id, learner_id__in=best)
+        .values("learner_id")
+        .annotate(n=Count("id"))
+        .values_list("learner_id", "n")
+    )
+    rows = []
+    for learner_id, consent in best.items():
+        allowed = learner_id in progress_allowed
+        row = counts.get(learner_id, {})
+        rows.append(
+            CoachedPerson(
+                person=consent.learner,
+                consent=consent,
+                courses=row.get("total", 0) if allowed else None,
+                completed=row.get("done", 0) if allowed else None,
+                sessions=sessions.get(learner_id, 0),
+            )
+        )
+    return rows
+
+
+def consent_requests_pending(*, learner: User) -> QuerySet[HelperConsent]:
+    """Requests from helpers the person has not answered yet."""
+    return (
+        HelperConsent.objects.filter(learner=learner, status=HelperConsent.Status.REQUESTED)
+        .select_related("helper", "organisation", "requested_by")
+        .order_by("-requested_at")
+    )
+
+
+def consents_of_learner(*, learner: User) -> QuerySet[HelperConsent]:
+    """Every consent the person gave, newest first (valid, expired, withdrawn)."""
+    return (
+        HelperConsent.objects.filter(learner=learner, status=HelperConsent.Status.GIVEN)
+        .select_related("helper", "organisation", "requested_by")
+        .order_by("-answered_at", "-id")
+    )
+
+
+def consent_requests_sent(*, helper: User) -> QuerySet[HelperConsent]:
+    return (
+        HelperConsent.objects.filter(requested_by=helper, status=HelperConsent.Status.REQUESTED)
+        .select_related("learner")
+        .order_by("-requested_at")
+    )
+
+
+def sessions_of_learner(*, learner: User) -> QuerySet[CoachingSession]:
+    return (
+        CoachingSession.objects.filter(learner=learner)
+        .select_related("helper")
+        .prefetch_related("topics")
+        .order_by("-held_on", "-id")
+    )
+
+
+def sessions_for_helper(*, profile: HelperProfile, learner: User) -> QuerySet[CoachingSession]:
+    """A person's sessions as a helper sees them: only those logged by helpers
+    of the same organisation (the notes of others are for the person)."""
+    return sessions_of_learner(learner=learner).filter(
+        helper__helper_profile__organisation_id=profile.organisation_id
+    )
+
+
+def sessions_of_helper(*, helper: User, limit: int = 20) -> QuerySet[CoachingSession]:
+    return (
+        CoachingSession.objects.filter(helper=helper)
+        .select_related("learner")
+        .prefetch_related("topics")
+        .order_by("-held_on", "-id")[:limit]
+    )
+
+
+def journal_of_learner(*, learner: User) -> QuerySet[HelperJournalEntry]:
+    """The person's part of the helper journal."""
+    return (
+        HelperJournalEntry.objects.filter(learner=learner)
+        .select_related("helper")
+        .order_by("-created_at", "-id")
+    )
+
+
+def helper_profiles_for(*, user: User) -> QuerySet[HelperProfile]:
+    """The helper profiles `user` manages: all for staff, those of the
+    organisations where `user` is a manager otherwise (read through the
+    organisation's memberships, without importing partners)."""
+    profiles = HelperProfile.objects.select_related("user", "organisation", "activated_by")
+    if user.is_staff:
+        return profiles.order_by("organisation__name", "user__username")
+    return profiles.filter(
+        organisation__memberships__user=user,
+        organisation__memberships__role="manager",
+        organisation__is_active=True,
+    ).order_by("organisation__name", "user__username")
+
+
+def attempts_assisted_split(*, course_key=None, learners=None) -> dict[str, int]:
+    """Submitted attempts alone and assisted, for records and funders."""
+    attempts = Attempt.objects.exclude(status=Attempt.Status.OPEN)
+    if course_key is not None:
+        attempts = attempts.filter(enrolment__course_key=course_key)
+    if learners is not None:
+        attempts = attempts.filter(enrolment__learner__in=learners)
+    split = attempts.aggregate(
+        alone=Count("id", filter=Q(assisted=False)), assisted=Count("id", filter=Q(assisted=True))
+    )
+    return {"alone": split["alone"], "assisted": split["assisted"]}

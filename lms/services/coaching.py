@@ -1,0 +1,521 @@
+"""Writes for digital helpers: activation, consent (requested, given on screen
+or on paper, refused, withdrawn), assisted accounts, login cards, coaching
+sessions and live assisted sessions.
+
+Every function runs in a transaction, checks on the server that the helper is
+active and holds a consent in force *now*, and appends a row to the helper
+journal (and to the audit journal for consent changes). Refusals raise
+`lms.exceptions.CoachingError` with a translated message.
+"""
+
+from datetime import date
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.exceptions import LearningError
+from lms.models import (
+    CoachingSession,
+    Enrolment,
+    HelperConsent,
+    HelperJournalEntry,
+    HelperProfile,
+    LiveSession,
+    User,
+)
+from lms.models.coaching import DURATIONS, LIVE_SESSION_MAX
+from lms.roles import Role
+from lms.selectors.coaching import consent_valid, helper_profile_active
+from lms.services.accounts import audit_record, role_grant, user_create
+from lms.services.cards import login_cards_render
+from lms.services.learning import enrolment_create
+
+
+class CoachingError(LearningError):
+    """A coaching action refused, with a message for the person who tried."""
+
+
+def journal_append(
+    *,
+    helper: User | None,
+    learner: User | None,
+    action: str,
+    consent: HelperConsent | None = None,
+    data: dict | None = None,
+) -> HelperJournalEntry:
+    """Append one row to the helper journal."""
+    return HelperJournalEntry.objects.create(
+        helper=helper,
+        learner=learner,
+        action=action,
+        consent_id=consent.pk if consent is not None else None,
+        data=data or {},
+    )
+
+
+def _active_profile(helper: User) -> HelperProfile:
+    profile = helper_profile_active(helper=helper)
+    if profile is None:
+        raise CoachingError(
+            _("Your helper account is not active. Ask your organisation to activate it."),
+            code="helper_inactive",
+        )
+    return profile
+
+
+def _consent_for(helper: User, learner: User, scope: str | None) -> HelperConsent:
+    consent = consent_valid(profile=_active_profile(helper), learner=learner, scope=scope)
+    if consent is None:
+        raise CoachingError(
+            _("This person has not given you permission for this, or it has ended."),
+            code="no_consent",
+        )
+    return consent
+
+
+# --- helper profiles ---------------------------------------------------------
+
+
+@transaction.atomic
+def helper_profile_create(*, user: User, organisation, created_by: User | None) -> HelperProfile:
+    """Attach `user` as a digital helper to `organisation` (pending until
+    activated) and give them the helper role. Idempotent."""
+    profile, created = HelperProfile.objects.get_or_create(
+        user=user, defaults={"organisation": organisation}
+    )
+    if created:
+        audit_record(
+            actor=created_by,
+            action="helper.profile_create",
+            target=profile,
+            subject_user=user,
+            data={"organisation": organisation.pk},
+        )
+    role_grant(user=user, role=Role.HELPER, granted_by=created_by)
+    return profile
+
+
+@transaction.atomic
+def helper_profile_activate(
+    *, profile: HelperProfile, activated_by: User, has_required_certificate: bool
+) -> HelperProfile:
+    """Activate a helper. When the organisation requires a training course,
+    the caller states whether the helper holds a valid certificate of it
+    (lms cannot read certificates; see `lms.hooks_coaching`)."""
+    organisation = profile.organisation
+    if organisation.helper_training_course_key and not has_required_certificate:
+        raise CoachingError(
+            _(
+                "This helper does not hold a valid certificate of the helper training "
+                "yet. They can be activated once they have it."
+            ),
+            code="training_missing",
+        )
+    if profile.status == HelperProfile.Status.ACTIVE:
+        return profile
+    profile.status = HelperProfile.Status.ACTIVE
+    profile.activated_at = timezone.now()
+    profile.activated_by = activated_by
+    profile.save(update_fields=["status", "activated_at", "activated_by"])
+    audit_record(
+        actor=activated_by, action="helper.activate", target=profile, subject_user=profile.user
+    )
+    return profile
+
+
+@transaction.atomic
+def helper_profile_suspend(*, profile: HelperProfile, suspended_by: User) -> HelperProfile:
+    """Suspend a helper: from now on they act for nobody."""
+    if profile.status != HelperProfile.Status.SUSPENDED:
+        profile.status = HelperProfile.Status.SUSPENDED
+        profile.save(update_fields=["status"])
+        LiveSession.objects.filter(helper=profile.user, ended_at__isnull=True).update(
+            ended_at=timezone.now()
+        )
+        audit_record(
+            actor=suspended_by, action="helper.suspend", target=profile, subject_user=profile.user
+        )
+    return profile
+
+
+# --- consent -----------------------------------------------------------------
+
+
+def _scopes(see_progress: bool, enrol: bool, act_in_session: bool) -> dict:
+    if not (see_progress or enrol or act_in_session):
+        raise CoachingError(_("Choose at least one thing the helper may do."), code="no_scope")
+    return {"see_progress": see_progress, "enrol": enrol, "act_in_session": act_in_session}
+
+
+def _duration(duration: str):
+    if duration not in DURATIONS:
+        raise CoachingError(_("Choose how long the consent lasts."), code="bad_duration")
+    return DURATIONS[duration]
+
+
+@transaction.atomic
+def consent_request(
+    *,
+    helper: User,
+    learner: User,
+    see_progress: bool,
+    enrol: bool,
+    act_in_session: bool,
+    duration: str,
+    for_organisation: bool = False,
+) -> HelperConsent:
+    """A helper asks an existing learner for consent; the person answers on
+    screen. An unanswered request of the same helper is replaced."""
+    profile = _active_profile(helper)
+    if learner.pk == helper.pk:
+        raise CoachingError(_("You cannot ask yourself for consent."), code="self")
+    scopes = _scopes(see_progress, enrol, act_in_session)
+    _duration(duration)
+    HelperConsent.objects.filter(
+        learner=learner, requested_by=helper, status=HelperConsent.Status.REQUESTED
+    ).update(status=HelperConsent.Status.REFUSED, answered_at=timezone.now())
+    consent = HelperConsent.objects.create(
+        learner=learner,
+        helper=None if for_organisation else helper,
+        organisation=profile.organisation if for_organisation else None,
+        duration=duration,
+        requested_by=helper,
+        **scopes,
+    )
+    journal_append(
+        helper=helper,
+        learner=learner,
+        action=HelperJournalEntry.Action.CONSENT_REQUESTED,
+        consent=consent,
+        data={"scopes": consent.scopes, "duration": duration},
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_answer(*, consent: HelperConsent, learner: User, accept: bool) -> HelperConsent:
+    """The person accepts or refuses a pending request, on screen. Answering
+    twice counts once."""
+    consent = HelperConsent.objects.select_for_update().get(pk=consent.pk)
+    if consent.learner_id != learner.pk:
+        raise CoachingError(_("This request is not for you."), code="not_yours")
+    if consent.status != HelperConsent.Status.REQUESTED:
+        return consent
+    now = timezone.now()
+    consent.answered_at = now
+    if accept:
+        consent.status = HelperConsent.Status.GIVEN
+        consent.given_how = HelperConsent.GivenHow.SCREEN
+        consent.expires_at = now + _duration(consent.duration)
+    else:
+        consent.status = HelperConsent.Status.REFUSED
+    consent.save(update_fields=["status", "given_how", "expires_at", "answered_at"])
+    audit_record(
+        actor=learner,
+        action="consent.give" if accept else "consent.refuse",
+        target=consent,
+        subject_user=learner,
+        data={"scopes": consent.scopes, "duration": consent.duration, "how": "screen"},
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_record_paper(
+    *,
+    helper: User,
+    learner: User,
+    reference: str,
+    see_progress: bool,
+    enrol: bool,
+    act_in_session: bool,
+    duration: str,
+    for_organisation: bool = False,
+) -> HelperConsent:
+    """Record a consent the person signed on a paper form (kept by the
+    organisation under `reference`). It is in force at once."""
+    profile = _active_profile(helper)
+    reference = reference.strip()
+    if not reference:
+        raise CoachingError(_("Write the reference of the signed paper form."), code="no_reference")
+    scopes = _scopes(see_progress, enrol, act_in_session)
+    now = timezone.now()
+    consent = HelperConsent.objects.create(
+        learner=learner,
+        helper=None if for_organisation else helper,
+        organisation=profile.organisation if for_organisation else None,
+        duration=duration,
+        status=HelperConsent.Status.GIVEN,
+        given_how=HelperConsent.GivenHow.PAPER,
+        paper_reference=reference[:64],
+        requested_by=helper,
+        answered_at=now,
+        expires_at=now + _duration(duration),
+        **scopes,
+    )
+    audit_record(
+        actor=helper,
+        action="consent.record_paper",
+        target=consent,
+        subject_user=learner,
+        data={"scopes": consent.scopes, "duration": duration, "reference": reference[:64]},
+    )
+    journal_append(
+        helper=helper,
+        learner=learner,
+        action=HelperJournalEntry.Action.CONSENT_RECORDED,
+        consent=consent,
+        data={"reference": reference[:64]},
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: HelperConsent, learner: User) -> bool:
+    """The person withdraws a consent: it stops at once, and a live session
+    opened under it ends. Returns False when it was already withdrawn."""
+    if consent.learner_id != learner.pk:
+        raise CoachingError(_("This consent is not yours."), code="not_yours")
+    now = timezone.now()
+    changed = HelperConsent.objects.filter(
+        pk=consent.pk, status=HelperConsent.Status.GIVEN, withdrawn_at__isnull=True
+    ).update(withdrawn_at=now)
+    if not changed:
+        return False
+    LiveSession.objects.filter(consent=consent, ended_at__isnull=True).update(ended_at=now)
+    audit_record(actor=learner, action="consent.withdraw", target=consent, subject_user=learner)
+    return True
+
+
+# --- assisted accounts and cards ---------------------------------------------
+
+
+@transaction.atomic
+def assisted_account_create(
+    *,
+    helper: User,
+    display_name: str,
+    first_name: str = "",
+    last_name: str = "",
+    preferred_language: str,
+    paper_reference: str,
+    see_progress: bool = True,
+    enrol: bool = True,
+    act_in_session: bool = True,
+    duration: str = HelperConsent.Duration.SIX_MONTHS,
+) -> tuple[User, HelperConsent]:
+    """A helper creates an account for a person without e-mail or phone, in
+    the person's language, with the consent the person signed on paper."""
+    _active_profile(helper)
+    person = user_create(
+        display_name=display_name.strip(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        preferred_language=preferred_language,
+        account_type=User.AccountType.ASSISTED,
+        created_by=helper,
+    )
+    role_grant(user=person, role=Role.LEARNER, granted_by=helper)
+    journal_append(helper=helper, learner=person, action=HelperJournalEntry.Action.ACCOUNT_CREATED)
+    consent = consent_record_paper(
+        helper=helper,
+        learner=person,
+        reference=paper_reference,
+        see_progress=see_progress,
+        enrol=enrol,
+        act_in_session=act_in_session,
+        duration=duration,
+    )
+    return person, consent
+
+
+@transaction.atomic
+def helper_card_print(*, helper: User, learner: User) -> bytes:
+    """Print a fresh login card for a person who gave consent; the previous
+    card stops working. Only for accounts that are still assisted."""
+    consent = _consent_for(helper, learner, None)
+    if learner.account_type != User.AccountType.ASSISTED:
+        raise CoachingError(
+            _("This person manages their own account: they sign in with their password."),
+            code="not_assisted",
+        )
+    pdf = login_cards_render(users=[learner], issued_by=helper)
+    journal_append(
+        helper=helper,
+        learner=learner,
+        action=HelperJournalEntry.Action.CARD_PRINTED,
+        consent=consent,
+    )
+    return pdf
+
+
+@transaction.atomic
+def assisted_account_take_over(*, user: User, email: str, password: str) -> User:
+    """The person adds an e-mail and a password and manages the account from
+    now on (a standard account). Consents given stay as they are."""
+    if user.account_type != User.AccountType.ASSISTED:
+        raise CoachingError(_("This account is already yours to manage."), code="not_assisted")
+    email = User.objects.normalize_email(email.strip())
+    if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+        raise CoachingError(
+            _("Another account already uses this e-mail address."), code="email_taken"
+        )
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise CoachingError(" ".join(error.messages), code="weak_password") from error
+    user.email = email
+    user.set_password(password)
+    user.account_type = User.AccountType.STANDARD
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["email", "password", "account_type"])
+    audit_record(actor=user, action="user.take_over", target=user, subject_user=user)
+    return user
+
+
+# --- sessions ----------------------------------------------------------------
+
+
+@transaction.atomic
+def coaching_session_log(
+    *,
+    helper: User,
+    learner: User,
+    held_on: date,
+    duration_minutes: int,
+    place: str,
+    mode: str,
+    topics=(),
+    notes: str = "",
+) -> CoachingSession:
+    """Log a coaching session (the notes are shown to the person)."""
+    consent = _consent_for(helper, learner, None)
+    if held_on > timezone.localdate():
+        raise CoachingError(_("A session cannot be logged in the future."), code="future")
+    if not 1 <= duration_minutes <= 600:
+        raise CoachingError(_("The duration must be between 1 and 600 minutes."), code="duration")
+    if mode not in CoachingSession.Mode.values:
+        raise CoachingError(_("Choose in person or by phone."), code="mode")
+    session = CoachingSession.objects.create(
+        helper=helper,
+        learner=learner,
+        consent=consent,
+        held_on=held_on,
+        duration_minutes=duration_minutes,
+        place=place.strip()[:120],
+        mode=mode,
+        notes=notes.strip(),
+    )
+    session.topics.set(topics)
+    journal_append(
+        helper=helper,
+        learner=learner,
+        action=HelperJournalEntry.Action.SESSION_LOGGED,
+        consent=consent,
+        data={"session": session.pk, "held_on": held_on.isoformat()},
+    )
+    return session
+
+
+@transaction.atomic
+def live_session_start(*, helper: User, learner: User) -> LiveSession:
+    """Start acting for the person: learning recorded from now until the end
+    (at most three hours) is marked assisted; exams cannot be started."""
+    consent = _consent_for(helper, learner, "act_in_session")
+    now = timezone.now()
+    # A session left open past its three hours is closed before a new one.
+    LiveSession.objects.filter(learner=learner, ended_at__isnull=True, ends_at__lte=now).update(
+        ended_at=now
+    )
+    try:
+        with transaction.atomic():
+            session = LiveSession.objects.create(
+                helper=helper,
+                learner=learner,
+                consent=consent,
+                started_at=now,
+                ends_at=min(now + LIVE_SESSION_MAX, consent.expires_at),
+            )
+    except IntegrityError:
+        raise CoachingError(
+            _("A session is already open for this person."), code="session_open"
+        ) from None
+    journal_append(
+        helper=helper,
+        learner=learner,
+        action=HelperJournalEntry.Action.LIVE_STARTED,
+        consent=consent,
+    )
+    return session
+
+
+@transaction.atomic
+def live_session_end(*, helper: User, learner: User) -> bool:
+    """End the open live session (the helper who started it, or the person).
+    Returns False when none was open."""
+    session = (
+        LiveSession.objects.select_for_update()
+        .filter(learner=learner, ended_at__isnull=True)
+        .first()
+    )
+    if session is None or helper.pk not in (session.helper_id, learner.pk):
+        return False
+    session.ended_at = timezone.now()
+    session.save(update_fields=["ended_at"])
+    journal_append(
+        helper=helper if helper.pk == session.helper_id else None,
+        learner=learner,
+        action=HelperJournalEntry.Action.LIVE_ENDED,
+        consent=session.consent,
+    )
+    return True
+
+
+@transaction.atomic
+def helper_enrol(*, helper: User, learner: User, course) -> Enrolment:
+    """Enrol the person in a course open to everyone, with the *enrol* scope.
+    Idempotent: enrolling twice journals once."""
+    consent = _consent_for(helper, learner, "enrol")
+    if not course.self_enrolment:
+        raise CoachingError(
+            _("This course is open only through a partner, a teacher or a voucher."),
+            code="self_enrolment_closed",
+        )
+    already = (
+        Enrolment.objects.filter(learner=learner, course_key=course.translation_key)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .exists()
+    )
+    enrolment = enrolment_create(
+        learner=learner, course=course, source=Enrolment.Source.HELPER, enrolled_by=helper
+    )
+    if not already:
+        journal_append(
+            helper=helper,
+            learner=learner,
+            action=HelperJournalEntry.Action.ENROLLED,
+            consent=consent,
+            data={"course": str(course.translation_key), "title": course.title},
+        )
+    return enrolment
+
+
+def progress_view_record(*, helper: User, learner: User, consent: HelperConsent) -> None:
+    """Journal that a helper looked at the person's progress (once a day)."""
+    today = timezone.localdate()
+    seen = HelperJournalEntry.objects.filter(
+        helper=helper,
+        learner=learner,
+        action=HelperJournalEntry.Action.PROGRESS_VIEWED,
+        created_at__date=today,
+    ).exists()
+    if not seen:
+        journal_append(
+            helper=helper,
+            learner=learner,
+            action=HelperJournalEntry.Action.PROGRESS_VIEWED,
+            consent=consent,
+        )

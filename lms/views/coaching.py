@@ -1,0 +1,430 @@
+"""Pages of digital helpers and of the people they coach. Thin: parse, check
+access (`lms.permissions_coaching`), call one service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lms.exceptions import LearningError
+from lms.forms_coaching import (
+    AssistedAccountForm,
+    CardSigninForm,
+    ConsentRequestForm,
+    HelperEnrolForm,
+    SessionLogForm,
+    TakeOverForm,
+)
+from lms.hooks_coaching import helper_holds_training
+from lms.models import User
+from lms.permissions_coaching import (
+    access_coached_person,
+    access_helper,
+    access_helper_management,
+    access_helper_profile,
+    access_own_consent,
+)
+from lms.selectors import dashboard_courses
+from lms.selectors.coaching import (
+    coached_people,
+    consent_requests_pending,
+    consent_requests_sent,
+    consent_valid,
+    consents_of_learner,
+    helper_profiles_for,
+    journal_of_learner,
+    live_session_open,
+    sessions_for_helper,
+    sessions_of_helper,
+    sessions_of_learner,
+)
+from lms.services.cards import login_card_redeem
+from lms.services.coaching import (
+    CoachingError,
+    assisted_account_create,
+    assisted_account_take_over,
+    coaching_session_log,
+    consent_answer,
+    consent_record_paper,
+    consent_request,
+    consent_withdraw,
+    helper_card_print,
+    helper_enrol,
+    helper_profile_activate,
+    helper_profile_suspend,
+    live_session_end,
+    live_session_start,
+    progress_view_record,
+)
+
+SCOPE_FIELDS = ("see_progress", "enrol", "act_in_session", "duration")
+
+# --- the helper's pages --------------------------------------------------------
+
+
+@login_required
+@require_GET
+def helper_dashboard(request: HttpRequest) -> HttpResponse:
+    """People I coach: progress while consent lasts, my sessions, my open requests."""
+    profile = access_helper(request.user)
+    context = {
+        "profile": profile,
+        "people": coached_people(profile=profile),
+        "sessions": sessions_of_helper(helper=request.user),
+        "requests": consent_requests_sent(helper=request.user),
+    }
+    return render(request, "lms/coaching/dashboard.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assisted_account_new(request: HttpRequest) -> HttpResponse:
+    access_helper(request.user)
+    form = AssistedAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person, _consent = assisted_account_create(
+                helper=request.user,
+                display_name=data["display_name"],
+                preferred_language=data["preferred_language"],
+                paper_reference=data["paper_reference"],
+                **{name: data[name] for name in SCOPE_FIELDS},
+            )
+        except CoachingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("The account of %(name)s is ready. Print the login card now.") % {"name": person},
+            )
+            return redirect("lms:helpers_person", person_id=person.pk)
+    return render(request, "lms/coaching/account_new.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_request_new(request: HttpRequest) -> HttpResponse:
+    access_helper(request.user)
+    form = ConsentRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        who = data["who"].strip()
+        person = User.objects.filter(
+            Q(username=who) | (Q(email__iexact=who) & ~Q(email="")), is_active=True
+        ).first()
+        if person is None:
+            form.add_error("who", _("No account has this username or e-mail address."))
+        else:
+            scopes = {name: data[name] for name in SCOPE_FIELDS}
+            try:
+                if data["paper_reference"].strip():
+                    consent_record_paper(
+                        helper=request.user,
+                        learner=person,
+                        reference=data["paper_reference"],
+                        for_organisation=data["for_organisation"],
+                        **scopes,
+                    )
+                    done = _("The consent signed on paper is recorded. It starts now.")
+                else:
+                    consent_request(
+                        helper=request.user,
+                        learner=person,
+                        for_organisation=data["for_organisation"],
+                        **scopes,
+                    )
+                    done = _(
+                        "Your request was sent. The person sees it the next time they sign in."
+                    )
+            except CoachingError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, done)
+                return redirect("lms:helpers")
+    return render(request, "lms/coaching/consent_request.html", {"form": form})
+
+
+@login_required
+@require_GET
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    """One person: what they allow, their progress (only with see_progress), sessions."""
+    profile, person, consent = access_coached_person(request.user, person_id)
+    progress_consent = consent_valid(profile=profile, learner=person, scope="see_progress")
+    courses = None
+    if progress_consent is not None:
+        courses = dashboard_courses(learner=person)
+        progress_view_record(helper=request.user, learner=person, consent=progress_consent)
+    context = {
+        "person": person,
+        "consent": consent,
+        "courses": courses,
+        "may_act": consent_valid(profile=profile, learner=person, scope="act_in_session")
+        is not None,
+        "live": live_session_open(learner=person),
+        "sessions": sessions_for_helper(profile=profile, learner=person)[:20],
+        "enrol_form": HelperEnrolForm(language=get_language()[:2])
+        if consent_valid(profile=profile, learner=person, scope="enrol")
+        else None,
+    }
+    return render(request, "lms/coaching/person.html", context)
+
+
+@login_required
+@require_POST
+def card_print(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A fresh login card (PDF); the previous card stops working."""
+    _profile, person, _consent = access_coached_person(request.user, person_id)
+    try:
+        pdf = helper_card_print(helper=request.user, learner=person)
+    except CoachingError as error:
+        messages.error(request, error.message)
+        return redirect("lms:helpers_person", person_id=person.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="login-card-{person.username}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def helper_enrol_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    _profile, person, _consent = access_coached_person(request.user, person_id, scope="enrol")
+    form = HelperEnrolForm(request.POST, language=get_language()[:2])
+    if not form.is_valid():
+        messages.error(request, _("Choose a course."))
+    else:
+        try:
+            helper_enrol(helper=request.user, learner=person, course=form.cleaned_data["course"])
+        except LearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is enrolled in %(course)s.")
+                % {"name": person, "course": form.cleaned_data["course"].title},
+            )
+    return redirect("lms:helpers_person", person_id=person.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_log(request: HttpRequest, person_id: int) -> HttpResponse:
+    _profile, person, _consent = access_coached_person(request.user, person_id)
+    form = SessionLogForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            coaching_session_log(helper=request.user, learner=person, **form.cleaned_data)
+        except CoachingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The session has been logged."))
+            return redirect("lms:helpers_person", person_id=person.pk)
+    return render(request, "lms/coaching/session_log.html", {"form": form, "person": person})
+
+
+@login_required
+@require_POST
+def live_start(request: HttpRequest, person_id: int) -> HttpResponse:
+    _profile, person, _consent = access_coached_person(
+        request.user, person_id, scope="act_in_session"
+    )
+    try:
+        live_session_start(helper=request.user, learner=person)
+    except CoachingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Session started: learning done now is marked as done with a helper."),
+        )
+    return redirect("lms:helpers_person", person_id=person.pk)
+
+
+@login_required
+@require_POST
+def live_end(request: HttpRequest, person_id: int) -> HttpResponse:
+    profile = access_helper(request.user)
+    person = User.objects.filter(pk=person_id).first()
+    if person is None:
+        return redirect("lms:helpers")
+    if live_session_end(helper=request.user, learner=person):
+        messages.success(request, _("Session ended."))
+    if consent_valid(profile=profile, learner=person) is None:
+        return redirect("lms:helpers")
+    return redirect("lms:helpers_person", person_id=person.pk)
+
+
+# --- managing helpers --------------------------------------------------------
+
+
+@login_required
+@require_GET
+def helper_profiles(request: HttpRequest) -> HttpResponse:
+    """Helpers of the organisations I manage (all of them for staff)."""
+    access_helper_management(request.user)
+    profiles = helper_profiles_for(user=request.user)
+    return render(request, "lms/coaching/profiles.html", {"profiles": profiles})
+
+
+@login_required
+@require_POST
+def helper_profile_action(request: HttpRequest, profile_id: int, action: str) -> HttpResponse:
+    profile = access_helper_profile(request.user, profile_id)
+    try:
+        if action == "activate":
+            helper_profile_activate(
+                profile=profile,
+                activated_by=request.user,
+                has_required_certificate=helper_holds_training(
+                    user=profile.user, course_key=profile.organisation.helper_training_course_key
+                ),
+            )
+            messages.success(
+                request, _("%(name)s is now an active helper.") % {"name": profile.user}
+            )
+        elif action == "suspend":
+            helper_profile_suspend(profile=profile, suspended_by=request.user)
+            messages.success(request, _("%(name)s is suspended.") % {"name": profile.user})
+    except CoachingError as error:
+        messages.error(request, error.message)
+    return redirect("lms:helper_profiles")
+
+
+# --- the person's pages --------------------------------------------------------
+
+
+@login_required
+@require_GET
+def my_helpers(request: HttpRequest) -> HttpResponse:
+    """My helpers: requests to answer, consents (withdraw in one click),
+    sessions with their notes, and what helpers did on my account."""
+    return render(request, "lms/coaching/my_helpers.html", _my_helpers_context(request.user))
+
+
+def _my_helpers_context(user: User, take_over_form: TakeOverForm | None = None) -> dict:
+    assisted = user.account_type == User.AccountType.ASSISTED
+    return {
+        "requests": consent_requests_pending(learner=user),
+        "consents": consents_of_learner(learner=user),
+        "sessions": sessions_of_learner(learner=user)[:50],
+        "journal": journal_of_learner(learner=user)[:50],
+        "live": live_session_open(learner=user),
+        "take_over_form": (take_over_form or TakeOverForm()) if assisted else None,
+    }
+
+
+@login_required
+@require_POST
+def my_consent_answer(request: HttpRequest, consent_id: int) -> HttpResponse:
+    consent = access_own_consent(request.user, consent_id)
+    accept = request.POST.get("answer") == "accept"
+    consent = consent_answer(consent=consent, learner=request.user, accept=accept)
+    if accept:
+        messages.success(request, _("Thank you. You can withdraw your consent at any time here."))
+    else:
+        messages.info(request, _("You said no. The helper cannot see your account."))
+    return redirect("lms:my_helpers")
+
+
+@login_required
+@require_POST
+def my_consent_withdraw(request: HttpRequest, consent_id: int) -> HttpResponse:
+    consent = access_own_consent(request.user, consent_id)
+    if consent_withdraw(consent=consent, learner=request.user):
+        messages.success(request, _("Consent withdrawn. From now on the helper has no access."))
+    return redirect("lms:my_helpers")
+
+
+@login_required
+@require_POST
+def my_live_end(request: HttpRequest) -> HttpResponse:
+    if live_session_end(helper=request.user, learner=request.user):
+        messages.success(request, _("Session ended."))
+    return redirect("lms:my_helpers")
+
+
+@login_required
+@require_POST
+def my_take_over(request: HttpRequest) -> HttpResponse:
+    """An assisted person adds an e-mail and a password and manages the account."""
+    form = TakeOverForm(request.POST)
+    if form.is_valid():
+        try:
+            user = assisted_account_take_over(
+                user=request.user,
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+            )
+        except CoachingError as error:
+            form.add_error(None, error.message)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _(
+                    "The account is now yours. Your helpers keep the access you gave them "
+                    "until it ends or you withdraw it below."
+                ),
+            )
+            return redirect("lms:my_helpers")
+    context = _my_helpers_context(request.user, form)
+    return render(request, "lms/coaching/my_helpers.html", context, status=400)
+
+
+# --- signing in with a card ----------------------------------------------------
+
+CARD_FAILURES_ALLOWED = 10
+CARD_LOCK_SECONDS = 15 * 60
+
+
+def _client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_http_methods(["GET", "POST"])
+def card_signin(request: HttpRequest) -> HttpResponse:
+    """Username + the code printed on the login card -> signed in, then invited
+    to choose a password. Failures are limited per username and per address."""
+    form = CardSigninForm(request.POST or None, initial={"username": request.GET.get("u", "")})
+    if request.method == "POST" and form.is_valid():
+        username = form.cleaned_data["username"].strip()
+        keys = [f"card-fail:u:{username.lower()}", f"card-fail:ip:{_client_ip(request)}"]
+        if any((cache.get(key) or 0) >= CARD_FAILURES_ALLOWED for key in keys):
+            form.add_error(
+                None, _("Too many attempts. Wait 15 minutes or ask your helper for a new card.")
+            )
+        else:
+            user = login_card_redeem(username=username, code=form.cleaned_data["code"])
+            if user is None:
+                for key in keys:
+                    cache.add(key, 0, CARD_LOCK_SECONDS)
+                    try:
+                        cache.incr(key)
+                    except ValueError:
+                        cache.set(key, 1, CARD_LOCK_SECONDS)
+                form.add_error(
+                    None,
+                    _(
+                        "This username and code do not match, or the card is no longer "
+                        "valid. Check the card or ask your helper for a new one."
+                    ),
+                )
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                if not user.has_usable_password():
+                    messages.success(
+                        request,
+                        _("Welcome! Choose a password now, so you can sign in without the card."),
+                    )
+                    return redirect(reverse("account_set_password"))
+                messages.success(request, _("Welcome back!"))
+                return redirect("lms:dashboard")
+    return render(request, "lms/coaching/card_signin.html", {"form": form})
