@@ -7,3 +7,9 @@ class LmsConfig(AppConfig):
 
     name = "lms"
     verbose_name = _("Learning")
+
+    def ready(self) -> None:
+        from courses.puzzles.signals import puzzle_checked
+        from lms.services.sections import on_puzzle_checked
+
+        puzzle_checked.connect(on_puzzle_checked, dispatch_uid="lms.on_puzzle_checked")

@@ -12,10 +12,24 @@ from lms.models.learning import (
     FocusEvent,
     ProgressEvent,
 )
+from lms.models.sections import (
+    ClassSection,
+    ConsentRecord,
+    PictureLoginAttempt,
+    PuzzleProgress,
+    PuzzleSubmission,
+    SectionChild,
+)
 from lms.models.xapi import Statement
 
 __all__ = [
     "Attempt",
+    "ClassSection",
+    "ConsentRecord",
+    "PictureLoginAttempt",
+    "PuzzleProgress",
+    "PuzzleSubmission",
+    "SectionChild",
     "AuditEntry",
     "Enrolment",
     "FocusEvent",

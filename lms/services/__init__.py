@@ -27,9 +27,31 @@ from lms.services.quizzes import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
+from lms.services.sections import (
+    child_picture_password_set,
+    consent_record,
+    consent_withdraw,
+    picture_login_check,
+    puzzle_result_record,
+    section_cards_issue,
+    section_children_add,
+    section_close,
+    section_create,
+    young_data_allowed,
+)
 from lms.services.xapi import statement_record
 
 __all__ = [
+    "child_picture_password_set",
+    "consent_record",
+    "consent_withdraw",
+    "picture_login_check",
+    "puzzle_result_record",
+    "section_cards_issue",
+    "section_children_add",
+    "section_close",
+    "section_create",
+    "young_data_allowed",
     "activity_result_record",
     "attempt_focus_loss_record",
     "audit_record",
