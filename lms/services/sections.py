@@ -318,27 +318,42 @@ def section_cards_issue(
 # --- picture login ---------------------------------------------------------
 
 
-@transaction.atomic
+_LOGIN_MESSAGES = {
+    "closed": lambda: _("This class is closed. Ask your teacher."),
+    "section_locked": lambda: _("Too many wrong pictures in this class. Ask your teacher."),
+    "child_locked": lambda: _(
+        "Your pictures are locked for 15 minutes. Ask your teacher for help."
+    ),
+    "slow_down": lambda: _("Wait a few seconds, then try again."),
+    "wrong_pictures": lambda: _("These are not your pictures. Try again."),
+}
+
+
 def picture_login_check(*, child: SectionChild, pictures: list[str]) -> User:
     """Check a child's picture password and return their account, or raise a
     SectionError: wrong pictures, slow down, child locked, section paused,
-    section closed. Every decided try is counted in the database."""
+    section closed. Every decided try is counted in the database (committed
+    before the error is raised, so that a refusal still counts)."""
+    user, refusal = _picture_try(child, list(pictures))
+    if refusal:
+        raise SectionError(_LOGIN_MESSAGES[refusal](), code=refusal)
+    return user
+
+
+@transaction.atomic
+def _picture_try(child: SectionChild, pictures: list[str]) -> tuple[User | None, str]:
     section = child.section
     if not section.is_open or not child.user.is_active:
-        raise SectionError(_("This class is closed. Ask your teacher."), code="closed")
+        return None, "closed"
     # One child's tries are counted one after the other.
     child = SectionChild.objects.select_for_update().select_related("user").get(pk=child.pk)
     now = timezone.now()
     since = now - LOCK_WINDOW
-    if (
-        PictureLoginAttempt.objects.filter(
-            section=section, succeeded=False, created_at__gte=since
-        ).count()
-        >= SECTION_LOCK_FAILURES
-    ):
-        raise SectionError(
-            _("Too many wrong pictures in this class. Ask your teacher."), code="section_locked"
-        )
+    section_failures = PictureLoginAttempt.objects.filter(
+        section=section, succeeded=False, created_at__gte=since
+    ).count()
+    if section_failures >= SECTION_LOCK_FAILURES:
+        return None, "section_locked"
     child_since = max(since, child.picture_set_at) if child.picture_set_at else since
     failures = list(
         PictureLoginAttempt.objects.filter(
@@ -348,25 +363,17 @@ def picture_login_check(*, child: SectionChild, pictures: list[str]) -> User:
         .values_list("created_at", flat=True)[:CHILD_LOCK_FAILURES]
     )
     if len(failures) >= CHILD_LOCK_FAILURES:
-        raise SectionError(
-            _("Your pictures are locked for 15 minutes. Ask your teacher for help."),
-            code="child_locked",
-        )
+        return None, "child_locked"
     if len(failures) >= SLOW_AFTER and now - failures[0] < timedelta(seconds=SLOW_SECONDS):
-        raise SectionError(_("Wait a few seconds, then try again."), code="slow_down")
+        return None, "slow_down"
     right = bool(child.picture_hash) and len(pictures) == PASSWORD_LENGTH
     right = right and constant_time_compare(
-        _picture_digest(child.picture_salt, list(pictures)), child.picture_hash
+        _picture_digest(child.picture_salt, pictures), child.picture_hash
     )
     PictureLoginAttempt.objects.create(section=section, child=child, succeeded=right)
-    if not right:
-        if len(failures) + 1 >= CHILD_LOCK_FAILURES:
-            raise SectionError(
-                _("Your pictures are locked for 15 minutes. Ask your teacher for help."),
-                code="child_locked",
-            )
-        raise SectionError(_("These are not your pictures. Try again."), code="wrong_pictures")
-    return child.user
+    if right:
+        return child.user, ""
+    return None, "child_locked" if len(failures) + 1 >= CHILD_LOCK_FAILURES else "wrong_pictures"
 
 
 # --- parental consent ------------------------------------------------------
