@@ -22,3 +22,6 @@ LOGGING["root"]["level"] = "WARNING"
 # Unit tests run tasks in-process; the tests marked `celery_worker` switch to
 # the real broker and a real worker process (see conftest.py).
 CELERY_TASK_ALWAYS_EAGER = True
+# Many tests replay programs from one address within a minute; the tests of
+# the limit itself set a small rate.
+PUZZLES_CHECK_RATE = "10000/60"
