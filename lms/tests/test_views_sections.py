@@ -453,7 +453,8 @@ def test_too_many_checks_get_429_with_a_clear_message(client, levels, child, set
     settings.PUZZLES_CHECK_RATE = "2/60"
     client.force_login(child.user)
     for n in range(2):
-        assert check(client, 1, {"program": program(*[move() for _ in range(n + 1)])}).status_code == 200
+        wrong = program(*[move() for _ in range(2 * n + 1)])
+        assert check(client, 1, {"program": wrong}).status_code == 200
     response = check(client, 1, {"program": solutions()[1]})
     assert response.status_code == 429
     assert "Wait a moment" in response.json()["message"]
