@@ -10,7 +10,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from courses.puzzles.demo import seed as levels_seed
-from courses.tests.puzzle_programs import move, program, solutions
+from courses.tests.puzzle_programs import move, program, right, solutions
 from lms.models import ConsentRecord, PuzzleProgress, SectionChild
 from lms.services import (
     child_picture_password_set,
@@ -453,7 +453,7 @@ def test_too_many_checks_get_429_with_a_clear_message(client, levels, child, set
     settings.PUZZLES_CHECK_RATE = "2/60"
     client.force_login(child.user)
     for n in range(2):
-        wrong = program(*[move() for _ in range(2 * n + 1)])
+        wrong = program(*[right() for _ in range(n + 1)])
         assert check(client, 1, {"program": wrong}).status_code == 200
     response = check(client, 1, {"program": solutions()[1]})
     assert response.status_code == 429
