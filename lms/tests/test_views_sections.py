@@ -476,3 +476,18 @@ def test_a_child_cannot_add_an_email_address(client, child):
     assert not EmailAddress.objects.filter(user=child.user).exists()
     child.user.refresh_from_db()
     assert child.user.email == ""
+
+
+def test_many_unknown_codes_pause_the_lookups_of_that_address(client, section):
+    from lms.views.sections import CODE_MISSES_PER_MINUTE
+
+    for n in range(CODE_MISSES_PER_MINUTE):
+        client.get(url("class_login", code=f"XXXX{n}"))
+    response = client.get(url("class_login", code=section.code))
+    assert response.status_code == 200
+    assert "Too many tries" in response.content.decode()
+
+
+def test_a_whole_class_behind_one_address_is_not_slowed(client, section):
+    for _ in range(60):
+        assert client.get(url("class_login", code=section.code)).status_code == 302

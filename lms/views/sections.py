@@ -52,8 +52,9 @@ from lms.services.sections import (
     section_create,
 )
 
-# Class codes typed per address and minute, before the login page says wait.
-CODE_LOOKUPS_PER_MINUTE = 20
+# Unknown class codes per address and minute before lookups pause: only misses
+# count, so a whole class behind one school address is never slowed down.
+CODE_MISSES_PER_MINUTE = 30
 
 
 # --- teacher ---------------------------------------------------------------
@@ -284,13 +285,21 @@ def child_letter(request: HttpRequest, section_id: int, child_id: int) -> HttpRe
 # --- the child's login -----------------------------------------------------
 
 
-def _lookup_allowed(request: HttpRequest) -> bool:
-    key = f"class-code:{request.META.get('REMOTE_ADDR', 'unknown')}:{int(time.time() // 60)}"
+def _miss_key(request: HttpRequest) -> str:
+    return f"class-code-miss:{request.META.get('REMOTE_ADDR', 'unknown')}:{int(time.time() // 60)}"
+
+
+def _lookups_paused(request: HttpRequest) -> bool:
+    return (cache.get(_miss_key(request)) or 0) >= CODE_MISSES_PER_MINUTE
+
+
+def _miss_count(request: HttpRequest) -> None:
+    key = _miss_key(request)
     try:
-        used = cache.incr(key)
+        cache.incr(key)
     except ValueError:
-        used = 1 if cache.add(key, 1, timeout=61) else cache.incr(key)
-    return used <= CODE_LOOKUPS_PER_MINUTE
+        if not cache.add(key, 1, timeout=61):
+            cache.incr(key)
 
 
 @require_GET
@@ -299,25 +308,32 @@ def class_login(request: HttpRequest) -> HttpResponse:
     form = ClassCodeForm(request.GET or None)
     if request.GET and form.is_valid():
         code = section_code_normalise(form.cleaned_data["code"])
-        if not _lookup_allowed(request):
+        if _lookups_paused(request):
             form.add_error("code", _("Too many tries. Wait one minute, then try again."))
         else:
             section = section_open_by_code(code=code)
             if section is None:
+                _miss_count(request)
                 form.add_error("code", _("We do not know this code. Look at your card again."))
             else:
                 return redirect("lms:class_names", code=section.code)
     return render(request, "lms/sections/login_code.html", {"form": form})
 
 
-def _open_section_or_back(code: str):
-    return section_open_by_code(code=section_code_normalise(code))
+def _open_section_or_back(request: HttpRequest, code: str):
+    """The open section of a code in the address, counted like a typed code."""
+    if _lookups_paused(request):
+        return None
+    section = section_open_by_code(code=section_code_normalise(code))
+    if section is None:
+        _miss_count(request)
+    return section
 
 
 @require_GET
 def class_names(request: HttpRequest, code: str) -> HttpResponse:
     """Step 2: pick your name (first names only)."""
-    section = _open_section_or_back(code)
+    section = _open_section_or_back(request, code)
     if section is None:
         return redirect(reverse("lms:class_login"))
     return render(
@@ -330,7 +346,7 @@ def class_names(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def class_pictures(request: HttpRequest, code: str, child_id: int) -> HttpResponse:
     """Step 3: pick your three pictures, then play."""
-    section = _open_section_or_back(code)
+    section = _open_section_or_back(request, code)
     if section is None:
         return redirect(reverse("lms:class_login"))
     child = SectionChild.objects.filter(pk=child_id, section=section).select_related("user").first()
