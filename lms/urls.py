@@ -52,6 +52,11 @@ urlpatterns = [
         name="section_child_consent",
     ),
     path(
+        "sections/<int:section_id>/children/<int:child_id>/delete/",
+        sections.child_remove,
+        name="section_child_remove",
+    ),
+    path(
         "sections/<int:section_id>/children/<int:child_id>/letter.pdf",
         sections.child_letter,
         name="section_child_letter",

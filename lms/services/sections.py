@@ -315,6 +315,19 @@ def section_cards_issue(
     return issued
 
 
+@transaction.atomic
+def section_child_remove(*, child: SectionChild, removed_by: User) -> None:
+    """Delete a child's account and everything it holds (progress, consent
+    rows, login tries): on a parent's request or when the child leaves."""
+    audit_record(
+        actor=removed_by,
+        action="section.child_remove",
+        target=child.section,
+        data={"child": child.pk},
+    )
+    child.user.delete()
+
+
 # --- picture login ---------------------------------------------------------
 
 

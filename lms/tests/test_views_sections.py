@@ -491,3 +491,29 @@ def test_many_unknown_codes_pause_the_lookups_of_that_address(client, section):
 def test_a_whole_class_behind_one_address_is_not_slowed(client, section):
     for _ in range(60):
         assert client.get(url("class_login", code=section.code)).status_code == 302
+
+
+def test_deleting_a_child_removes_the_account_and_its_data(client, teacher, section, child):
+    from lms.models import User
+
+    consent_record(child=child, method="paper", guardian_name="Anna", recorded_by=teacher)
+    puzzle_result_record(
+        user=child.user,
+        level_number=1,
+        idempotency_key="a",
+        digest="a",
+        solved=True,
+        stars=3,
+        block_count=2,
+    )
+    client.force_login(teacher)
+    response = client.post(url("section_child_remove", section.pk, child.pk))
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=child.user_id).exists()
+    assert not PuzzleProgress.objects.exists() and not ConsentRecord.objects.exists()
+
+
+def test_another_teacher_cannot_delete_my_child(client, other_teacher, section, child):
+    client.force_login(other_teacher)
+    assert client.post(url("section_child_remove", section.pk, child.pk)).status_code == 404
+    assert SectionChild.objects.filter(pk=child.pk).exists()

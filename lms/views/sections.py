@@ -46,6 +46,7 @@ from lms.services.sections import (
     consent_withdraw,
     picture_login_check,
     section_cards_issue,
+    section_child_remove,
     section_children_add,
     section_close,
     section_code_normalise,
@@ -267,6 +268,16 @@ def child_consent(request: HttpRequest, section_id: int, child_id: int) -> HttpR
         },
         status=400,
     )
+
+
+@require_POST
+def child_remove(request: HttpRequest, section_id: int, child_id: int) -> HttpResponse:
+    """Delete the child's account and its data (asked for by a parent)."""
+    child = access_section_child(request.user, section_id, child_id)
+    section_id = child.section_id
+    section_child_remove(child=child, removed_by=request.user)
+    messages.success(request, _("The account and its data are deleted."))
+    return redirect("lms:section_detail", section_id=section_id)
 
 
 @require_GET
