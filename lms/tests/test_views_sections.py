@@ -75,6 +75,7 @@ def _teacher_urls(section, child):
         ("post", url("section_child_reset", section.pk, child.pk)),
         ("post", url("section_child_consent", section.pk, child.pk)),
         ("get", url("section_child_letter", section.pk, child.pk)),
+        ("post", url("section_child_remove", section.pk, child.pk)),
     ]
 
 
@@ -93,9 +94,13 @@ def test_a_learner_without_the_teacher_role_is_refused(client, section, child):
         assert getattr(client, method)(target).status_code == 403, target
 
 
-def test_an_anonymous_visitor_is_refused(client, section, child):
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, section, child):
     for method, target in [("get", url("sections")), *_teacher_urls(section, child)]:
-        assert getattr(client, method)(target).status_code == 403, target
+        response = getattr(client, method)(target)
+        assert response.status_code == 302, target
+        assert "/accounts/login/" in response["Location"]
+    section.refresh_from_db()
+    assert section.is_open
 
 
 def test_a_child_of_another_section_is_not_found(client, teacher, other_teacher, child):

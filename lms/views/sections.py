@@ -10,6 +10,7 @@ import time
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -62,6 +63,7 @@ CODE_MISSES_PER_MINUTE = 30
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def section_list(request: HttpRequest) -> HttpResponse:
     """My classes, and a form to start a new one."""
     access_teacher(request.user)
@@ -85,6 +87,7 @@ def _levels() -> list:
 
 
 @require_GET
+@login_required
 def section_detail(request: HttpRequest, section_id: int) -> HttpResponse:
     """The class: children x levels with stars, who is stuck, consent, actions."""
     section = access_section(request.user, section_id)
@@ -108,6 +111,7 @@ def section_detail(request: HttpRequest, section_id: int) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def section_children_add_view(request: HttpRequest, section_id: int) -> HttpResponse:
     section = access_section(request.user, section_id)
     form = ChildrenAddForm(request.POST)
@@ -145,6 +149,7 @@ def section_children_add_view(request: HttpRequest, section_id: int) -> HttpResp
 
 
 @require_POST
+@login_required
 def section_cards(request: HttpRequest, section_id: int) -> HttpResponse:
     """Login cards as a PDF: new picture passwords for the children without a
     card, or for everyone (their old cards stop working)."""
@@ -165,6 +170,7 @@ def section_cards(request: HttpRequest, section_id: int) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def section_close_view(request: HttpRequest, section_id: int) -> HttpResponse:
     section = access_section(request.user, section_id)
     if section_close(section=section, closed_by=request.user):
@@ -181,6 +187,7 @@ def _csv_cell(value) -> str:
 
 
 @require_GET
+@login_required
 def section_export(request: HttpRequest, section_id: int) -> HttpResponse:
     """The class grid as CSV (UTF-8 with BOM, for spreadsheets)."""
     section = access_section(request.user, section_id)
@@ -211,6 +218,7 @@ def section_export(request: HttpRequest, section_id: int) -> HttpResponse:
 
 
 @require_GET
+@login_required
 def child_detail(request: HttpRequest, section_id: int, child_id: int) -> HttpResponse:
     """One child: consent ledger and forms, consent letter, new pictures."""
     child = access_section_child(request.user, section_id, child_id)
@@ -228,6 +236,7 @@ def child_detail(request: HttpRequest, section_id: int, child_id: int) -> HttpRe
 
 
 @require_POST
+@login_required
 def child_reset(request: HttpRequest, section_id: int, child_id: int) -> HttpResponse:
     """A new picture password for one child, shown once (printable)."""
     child = access_section_child(request.user, section_id, child_id)
@@ -240,6 +249,7 @@ def child_reset(request: HttpRequest, section_id: int, child_id: int) -> HttpRes
 
 
 @require_POST
+@login_required
 def child_consent(request: HttpRequest, section_id: int, child_id: int) -> HttpResponse:
     """Record that consent was received, or withdrawn (`withdraw=1`)."""
     child = access_section_child(request.user, section_id, child_id)
@@ -271,6 +281,7 @@ def child_consent(request: HttpRequest, section_id: int, child_id: int) -> HttpR
 
 
 @require_POST
+@login_required
 def child_remove(request: HttpRequest, section_id: int, child_id: int) -> HttpResponse:
     """Delete the child's account and its data (asked for by a parent)."""
     child = access_section_child(request.user, section_id, child_id)
@@ -281,6 +292,7 @@ def child_remove(request: HttpRequest, section_id: int, child_id: int) -> HttpRe
 
 
 @require_GET
+@login_required
 def child_letter(request: HttpRequest, section_id: int, child_id: int) -> HttpResponse:
     """The consent letter for the child's family, in the language chosen."""
     child = access_section_child(request.user, section_id, child_id)
