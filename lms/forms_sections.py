@@ -46,12 +46,15 @@ class ChildrenAddForm(forms.Form):
     names = forms.CharField(
         label=_("First names"),
         widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off"}),
-        help_text=_(
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Formatted per request, in the reader's language (not at import).
+        self.fields["names"].help_text = _(
             "One child per line, up to %(count)d. Only the first name is kept; when two "
             "children have the same first name, add the first letter of the last name."
-        )
-        % {"count": MAX_CHILDREN_PER_ADD},
-    )
+        ) % {"count": MAX_CHILDREN_PER_ADD}
 
 
 class ConsentForm(forms.Form):
