@@ -10,6 +10,6 @@ class LmsConfig(AppConfig):
 
     def ready(self) -> None:
         from courses.puzzles.signals import puzzle_checked
-        from lms.services.sections import on_puzzle_checked
+        from lms.services.puzzles import on_puzzle_checked
 
         puzzle_checked.connect(on_puzzle_checked, dispatch_uid="lms.on_puzzle_checked")

@@ -21,6 +21,7 @@ from lms.services.learning import (
     lesson_progress_record,
     lesson_view_record,
 )
+from lms.services.puzzles import puzzle_result_record
 from lms.services.quizzes import (
     attempt_focus_loss_record,
     quiz_answer_save,
@@ -32,7 +33,6 @@ from lms.services.sections import (
     consent_record,
     consent_withdraw,
     picture_login_check,
-    puzzle_result_record,
     section_cards_issue,
     section_child_remove,
     section_children_add,
