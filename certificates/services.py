@@ -123,6 +123,9 @@ def certificate_issue(
     None when the course gives no certificate."""
     if not course.certificate_enabled:
         return None
+    if user.account_type == User.AccountType.YOUNG:
+        # Children never get a certificate in their name on a public page.
+        return None
     course_key = course.translation_key
     existing = Certificate.objects.filter(
         holder=user, course_key=course_key, content_version=course.content_version

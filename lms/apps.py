@@ -14,3 +14,8 @@ class LmsConfig(AppConfig):
         from lms.signals_coaching import on_user_logged_in
 
         user_logged_in.connect(on_user_logged_in, dispatch_uid="lms.coaching.login")
+
+        from courses.puzzles.signals import puzzle_checked
+        from lms.services.puzzles import on_puzzle_checked
+
+        puzzle_checked.connect(on_puzzle_checked, dispatch_uid="lms.on_puzzle_checked")

@@ -112,3 +112,76 @@ def learning_seed() -> int:
         seen.add(course.translation_key)
         enrolment_create(learner=learner, course=course, source=Enrolment.Source.SELF)
     return len(seen)
+
+
+# The demo class of `teacher`: five children (one of them `young-learner`),
+# known picture passwords, consent recorded for some, a little progress.
+DEMO_SECTION_NAME = "Demo 4B"
+DEMO_CHILDREN = [
+    ("Noah", ["sun", "tree", "key"]),
+    ("Emma", ["moon", "fish", "house"]),
+    ("Lina", ["star", "apple", "boat"]),
+    ("Louis", ["car", "heart", "flower"]),
+    ("Sara", ["tree", "sun", "moon"]),
+]
+
+
+@transaction.atomic
+def sections_seed() -> tuple[str, str, list[str]]:
+    """Create (or put back) the demo class; returns its code and one child's
+    name and pictures for the seed output."""
+    from lms.models import ClassSection, SectionChild
+    from lms.services import (
+        child_picture_password_set,
+        consent_record,
+        puzzle_result_record,
+        section_children_add,
+        section_create,
+    )
+
+    teacher = User.objects.get(username="teacher")
+    section = ClassSection.objects.filter(
+        teacher=teacher, name=DEMO_SECTION_NAME, status=ClassSection.Status.OPEN
+    ).first()
+    if section is None:
+        section = section_create(
+            teacher=teacher,
+            name=DEMO_SECTION_NAME,
+            language="fr",
+            school_year="2026-2027",
+            under_13=True,
+        )
+    young = User.objects.get(username="young-learner")
+    noah = SectionChild.objects.filter(user=young).first()
+    if noah is None:
+        noah = SectionChild.objects.create(
+            section=section, user=young, first_name="Noah", family_language="fr"
+        )
+    existing = set(section.children.values_list("first_name", flat=True))
+    missing = [name for name, _pictures in DEMO_CHILDREN if name not in existing]
+    if missing:
+        section_children_add(section=section, text="\n".join(missing), added_by=teacher)
+    children = {c.first_name: c for c in section.children.select_related("user")}
+    for name, pictures in DEMO_CHILDREN:
+        child_picture_password_set(child=children[name], pictures=pictures, set_by=teacher)
+    for name, method, guardian in [
+        ("Noah", "paper", "Claire Dubois"),
+        ("Emma", "email", "Tom Peeters"),
+    ]:
+        if children[name].consent_at is None:
+            consent_record(
+                child=children[name], method=method, guardian_name=guardian, recorded_by=teacher
+            )
+    progress = [("Emma", 1, True, 3), ("Emma", 2, True, 2), ("Noah", 1, True, 3)]
+    progress += [("Lina", 2, False, 0)] * 5
+    for index, (name, level, solved, stars) in enumerate(progress):
+        puzzle_result_record(
+            user=children[name].user,
+            level_number=level,
+            idempotency_key=f"demo-{index}",
+            digest=f"demo-{name}-{level}-{index}",
+            solved=solved,
+            stars=stars,
+            block_count=4,
+        )
+    return section.code, "Noah", DEMO_CHILDREN[0][1]

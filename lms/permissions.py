@@ -67,3 +67,34 @@ def access_course_statements(user: User) -> None:
     """A course's xAPI statements are for staff only."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
         raise PermissionDenied
+
+
+def access_teacher(user: User) -> None:
+    """Class sections are for teachers."""
+    require_role(user, Role.TEACHER)
+
+
+def access_section(user: User, section_id: int):
+    """A teacher's own section; another teacher's section is not found (404)."""
+    from lms.models import ClassSection
+
+    access_teacher(user)
+    section = ClassSection.objects.filter(pk=section_id, teacher=user).first()
+    if section is None:
+        raise Http404
+    return section
+
+
+def access_section_child(user: User, section_id: int, child_id: int):
+    """A child of one of the teacher's own sections, or 404."""
+    from lms.models import SectionChild
+
+    section = access_section(user, section_id)
+    child = (
+        SectionChild.objects.select_related("user", "section")
+        .filter(pk=child_id, section=section)
+        .first()
+    )
+    if child is None:
+        raise Http404
+    return child

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.views import accounts, learning, xapi
+from lms.views import accounts, learning, sections, xapi
 
 app_name = "lms"
 
@@ -26,6 +26,44 @@ urlpatterns = [
     ),
     path("learning/attempts/<uuid:public_id>/focus/", learning.attempt_focus, name="attempt_focus"),
     path("learning/xapi/statements/", xapi.statements_export, name="statements_export"),
+    path("sections/", sections.section_list, name="sections"),
+    path("sections/<int:section_id>/", sections.section_detail, name="section_detail"),
+    path(
+        "sections/<int:section_id>/children/",
+        sections.section_children_add_view,
+        name="section_children_add",
+    ),
+    path("sections/<int:section_id>/cards/", sections.section_cards, name="section_cards"),
+    path("sections/<int:section_id>/close/", sections.section_close_view, name="section_close"),
+    path("sections/<int:section_id>/export.csv", sections.section_export, name="section_export"),
+    path(
+        "sections/<int:section_id>/children/<int:child_id>/",
+        sections.child_detail,
+        name="section_child",
+    ),
+    path(
+        "sections/<int:section_id>/children/<int:child_id>/pictures/",
+        sections.child_reset,
+        name="section_child_reset",
+    ),
+    path(
+        "sections/<int:section_id>/children/<int:child_id>/consent/",
+        sections.child_consent,
+        name="section_child_consent",
+    ),
+    path(
+        "sections/<int:section_id>/children/<int:child_id>/delete/",
+        sections.child_remove,
+        name="section_child_remove",
+    ),
+    path(
+        "sections/<int:section_id>/children/<int:child_id>/letter.pdf",
+        sections.child_letter,
+        name="section_child_letter",
+    ),
+    path("class/", sections.class_login, name="class_login"),
+    path("class/<str:code>/", sections.class_names, name="class_names"),
+    path("class/<str:code>/<int:child_id>/", sections.class_pictures, name="class_pictures"),
 ]
 
 # Digital helpers and the people they coach (lms/views/coaching.py).

@@ -143,14 +143,25 @@ def test_the_credential_is_an_open_badge_with_digcomp_alignments(security_course
     assert header["kid"] == f"did:web:testserver#{certificate.signing_key.kid}"
 
 
-def test_a_childs_credential_carries_no_name(security_course, child):
-    certificate = services.certificate_issue(user=child, course=security_course)
-    assert certificate.show_holder_name is False
-    identity = _claims(certificate)["credentialSubject"]["identifier"][0]
-    assert identity["identityType"] == "identifier"
-    assert "Noah" not in certificate.credential_jwt and "Noah" not in json.dumps(
-        _claims(certificate)
-    )
+def test_a_child_gets_no_certificate(security_course, child):
+    # Children never have a certificate in their name on a public page.
+    assert services.certificate_issue(user=child, course=security_course) is None
+    assert not Certificate.objects.filter(holder=child).exists()
+
+
+def test_a_childs_completed_course_enqueues_no_certificate(
+    security_course, child, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from certificates.signals import on_course_completed
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        on_course_completed(
+            None, user=child, course=security_course, enrolment_id=1, completed_at=timezone.now()
+        )
+    assert callbacks == []
+    assert not Certificate.objects.filter(holder=child).exists()
 
 
 def test_status_indexes_are_random_and_unique(security_course):

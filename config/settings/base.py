@@ -314,6 +314,8 @@ LOGGING = {
 CERTIFICATES_KEY_SECRET = env_str("CERTIFICATES_KEY_SECRET")
 # Public verification lookups per client: "<count>/<seconds>".
 CERTIFICATES_VERIFY_RATE = env_str("CERTIFICATES_VERIFY_RATE", "30/60")
+# Puzzle program checks allowed per player (or visitor address): <count>/<seconds>.
+PUZZLES_CHECK_RATE = env_str("PUZZLES_CHECK_RATE", "30/60")
 # Who issues the certificates, as printed and signed.
 CERTIFICATES_ISSUER_NAME = env_str("CERTIFICATES_ISSUER_NAME", "Digiskills")
 

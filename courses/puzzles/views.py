@@ -1,16 +1,21 @@
 """The coding puzzles: the list of levels, the player, and the check endpoint."""
 
 import json
+import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.puzzles import selectors
 from courses.puzzles.program import MAX_PROGRAM_BYTES
 from courses.puzzles.services import MESSAGES, puzzle_program_check
+from courses.puzzles.signals import puzzle_checked
 from courses.puzzles.words import player_words
 from courses.puzzles.world import maze_parse
 
@@ -55,10 +60,42 @@ def _refuse(reason: str) -> JsonResponse:
     )
 
 
+def _check_allowed(request: HttpRequest) -> tuple[bool, int]:
+    """Count one check for the player (or the address of a visitor) in the
+    shared cache; (False, seconds to wait) once over PUZZLES_CHECK_RATE."""
+    count, _sep, seconds = settings.PUZZLES_CHECK_RATE.partition("/")
+    limit, seconds = int(count), int(seconds or 60)
+    who = (
+        f"u{request.user.pk}"
+        if request.user.is_authenticated
+        else f"ip{request.META.get('REMOTE_ADDR', 'unknown')}"
+    )
+    key = f"puzzle-check:{who}:{int(time.time() // seconds)}"
+    try:
+        used = cache.incr(key)
+    except ValueError:
+        used = 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
+    return used <= limit, seconds - int(time.time()) % seconds
+
+
 @require_POST
 def level_check(request: HttpRequest, number: int) -> JsonResponse:
     """Replay the submitted program on the server. Anything else in the body
-    (a claimed success, stars) is ignored."""
+    (a claimed success, stars) is ignored. A signed-in player's verdict is
+    recorded by lms (through the `puzzle_checked` signal)."""
+    allowed, wait = _check_allowed(request)
+    if not allowed:
+        response = JsonResponse(
+            {
+                "status": "rejected",
+                "reason": "too_many",
+                "solved": False,
+                "message": _("Slow down! Wait a moment, then run your program again."),
+            },
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
     level = selectors.puzzle_level_get(number=number, language=get_language())
     body = request.body
     if len(body) > MAX_REQUEST_BYTES:
@@ -70,4 +107,13 @@ def level_check(request: HttpRequest, number: int) -> JsonResponse:
     if not isinstance(payload, dict) or "program" not in payload:
         return _refuse("malformed")
     verdict = puzzle_program_check(level=level, program_json=payload["program"])
+    key = payload.get("idempotency_key")
+    puzzle_checked.send(
+        sender=type(level),
+        user=request.user if request.user.is_authenticated else None,
+        level_number=level.number,
+        verdict=verdict,
+        idempotency_key=key if isinstance(key, str) else "",
+        program=payload["program"],
+    )
     return JsonResponse(verdict.as_json(), status=400 if verdict.status == "rejected" else 200)

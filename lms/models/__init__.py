@@ -20,10 +20,24 @@ from lms.models.learning import (
     FocusEvent,
     ProgressEvent,
 )
+from lms.models.sections import (
+    ClassSection,
+    ConsentRecord,
+    PictureLoginAttempt,
+    PuzzleProgress,
+    PuzzleSubmission,
+    SectionChild,
+)
 from lms.models.xapi import Statement
 
 __all__ = [
     "Attempt",
+    "ClassSection",
+    "ConsentRecord",
+    "PictureLoginAttempt",
+    "PuzzleProgress",
+    "PuzzleSubmission",
+    "SectionChild",
     "AuditEntry",
     "CoachingSession",
     "HelperConsent",

@@ -21,15 +21,39 @@ from lms.services.learning import (
     lesson_progress_record,
     lesson_view_record,
 )
+from lms.services.puzzles import puzzle_result_record
 from lms.services.quizzes import (
     attempt_focus_loss_record,
     quiz_answer_save,
     quiz_attempt_start,
     quiz_attempt_submit,
 )
+from lms.services.sections import (
+    child_picture_password_set,
+    consent_record,
+    consent_withdraw,
+    picture_login_check,
+    section_cards_issue,
+    section_child_remove,
+    section_children_add,
+    section_close,
+    section_create,
+    young_data_allowed,
+)
 from lms.services.xapi import statement_record
 
 __all__ = [
+    "child_picture_password_set",
+    "consent_record",
+    "consent_withdraw",
+    "picture_login_check",
+    "puzzle_result_record",
+    "section_cards_issue",
+    "section_children_add",
+    "section_child_remove",
+    "section_close",
+    "section_create",
+    "young_data_allowed",
     "activity_result_record",
     "attempt_focus_loss_record",
     "audit_record",

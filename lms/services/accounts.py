@@ -94,7 +94,11 @@ def welcome_enqueue(*, user: User) -> None:
 
 @transaction.atomic
 def user_profile_update(*, user: User, display_name: str, preferred_language: str) -> User:
-    user.display_name = display_name
+    from lms.services.sections import young_data_allowed
+
+    # A child's name is the one the teacher wrote; free text only with consent.
+    if user.account_type != User.AccountType.YOUNG or young_data_allowed(user=user):
+        user.display_name = display_name
     user.preferred_language = preferred_language
     user.full_clean(exclude=["password"])
     user.save(update_fields=["display_name", "preferred_language"])

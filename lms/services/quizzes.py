@@ -261,5 +261,9 @@ def attempt_focus_loss_record(*, attempt: Attempt, kind: str) -> bool:
         return False
     if FocusEvent.objects.filter(attempt=attempt).count() >= MAX_FOCUS_EVENTS:
         return False
+    from lms.services.sections import young_data_allowed
+
+    if not young_data_allowed(user=attempt.enrolment.learner):
+        return False
     FocusEvent.objects.create(attempt=attempt, kind=kind)
     return True

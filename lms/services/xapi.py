@@ -53,9 +53,14 @@ def statement_record(
     result: dict | None = None,
     name: str = "",
     timestamp: datetime | None = None,
-) -> Statement:
+) -> Statement | None:
     """Store one xAPI statement whose actor is `learner` (decided by the
-    server), and forward it to the external LRS after commit when configured."""
+    server), and forward it to the external LRS after commit when configured.
+    None when the learner is a child whose account may not keep it yet."""
+    from lms.services.sections import young_data_allowed
+
+    if not young_data_allowed(user=learner):
+        return None
     timestamp = timestamp or timezone.now()
     statement_id = uuid.uuid4()
     object_id = activity_iri(object_kind, object_key)

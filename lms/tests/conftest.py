@@ -4,6 +4,7 @@ from lms.models import Enrolment
 from lms.services import enrolment_create
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
+from lms.tests.sections_fixtures import child, children, other_teacher, section, teacher  # noqa: F401
 
 
 @pytest.fixture

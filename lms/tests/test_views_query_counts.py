@@ -67,8 +67,9 @@ def course_in_progress(request, home_page, learner):
 # the tree), view restrictions, the language switcher, the base template; ours:
 # the enrolment with its course, the view record (update and idempotent read
 # in a savepoint), the outline (one row per lesson, one query), completed
-# lessons, attempts and the quiz's question bank; the reader's roles (the
-# "People I coach" menu entry for digital helpers).
+# lessons, attempts and the quiz's question bank; the person's roles for the
+# navigation (My classes, People I coach; one query, cached on the user for
+# the request).
 LESSON_PAGE_QUERIES = 34
 
 

@@ -33,6 +33,7 @@ class Command(BaseCommand):
         certificate_code = certificates_demo.seed()
         partners_demo.seed()
         demo_helpers.seed(certify=certificates_services.certificate_issue)
+        section_code, section_child, section_pictures = lms_demo.sections_seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
         self.stdout.write("Demo accounts (demo only — never use these passwords elsewhere):")
@@ -49,3 +50,8 @@ class Command(BaseCommand):
                 f"Demo certificate of `learner`: {certificate_code} "
                 f"(check it at {settings.SITE_URL}/verify/?code={certificate_code})"
             )
+        self.stdout.write(
+            f"Demo class of `teacher`: code {section_code} "
+            f"({settings.SITE_URL}/fr/class/?code={section_code}); "
+            f"{section_child}'s pictures: {', '.join(section_pictures)}"
+        )

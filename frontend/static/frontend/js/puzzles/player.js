@@ -277,7 +277,11 @@
       const response = await fetch(level.checkUrl, {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
-        body: JSON.stringify({ program: Blockly.serialization.workspaces.save(workspace) }),
+        body: JSON.stringify({
+          program: Blockly.serialization.workspaces.save(workspace),
+          // One key per run: a retry of the same run counts once on the server.
+          idempotency_key: window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()),
+        }),
         credentials: "same-origin",
       });
       const verdict = await response.json();

@@ -1,0 +1,235 @@
+"""Printed documents of class sections, drawn on a reportlab canvas into
+memory: the login cards (eight per A4 page, with cut lines) and the parental
+consent letter with its reply slip, in the family's language."""
+
+import io
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from lms.models import ClassSection, SectionChild
+from lms.pictures import BY_KEY, picture_draw
+
+# Vera ships with reportlab and covers the accented letters of first names.
+pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
+INK = HexColor("#1b1f24")
+MUTED = HexColor("#4a5560")
+CUT = HexColor("#8a96a3")
+COLUMNS, ROWS = 2, 4
+
+
+def class_login_url(section: ClassSection) -> str:
+    """The login page of the section with its code filled in (the QR code)."""
+    with translation.override(section.language):
+        path = reverse("lms:class_login")
+    return f"{settings.SITE_URL.rstrip('/')}{path}?code={section.code}"
+
+
+def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> None:
+    matrix = segno.make_qr(url, error="m").matrix
+    count = len(matrix) + 8  # four modules of quiet zone on each side
+    module = size / count
+    canvas.saveState()
+    canvas.setFillColor(HexColor("#000000"))
+    for row_index, row in enumerate(matrix):
+        top = y + size - (row_index + 4 + 1) * module
+        column = 0
+        while column < len(row):
+            if row[column]:
+                start = column
+                while column < len(row) and row[column]:
+                    column += 1
+                canvas.rect(x + (start + 4) * module, top, (column - start) * module, module, 0, 1)
+            else:
+                column += 1
+    canvas.restoreState()
+
+
+def login_cards_pdf(*, section: ClassSection, cards: list[tuple[SectionChild, list[str]]]) -> bytes:
+    """One card per child: the class and its code, the child's name, the three
+    pictures in order with their names, and a QR code to the login page."""
+    buffer = io.BytesIO()
+    width, height = A4
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setTitle(_("Login cards") + f" – {section.name}")
+    card_w, card_h = width / COLUMNS, height / ROWS
+    url = class_login_url(section)
+    with translation.override(section.language):
+        for index, (child, pictures) in enumerate(cards):
+            slot = index % (COLUMNS * ROWS)
+            if index and slot == 0:
+                canvas.showPage()
+            if slot == 0:
+                _cut_lines(canvas, width, height, card_w, card_h)
+            x = (slot % COLUMNS) * card_w
+            y = height - (slot // COLUMNS + 1) * card_h
+            _card(canvas, section, child, pictures, url, x=x, y=y, w=card_w, h=card_h)
+        if not cards:
+            canvas.setFont("Vera", 12)
+            canvas.drawString(20 * mm, height - 30 * mm, _("No new login cards to print."))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _cut_lines(canvas: Canvas, width: float, height: float, card_w: float, card_h: float) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(CUT)
+    canvas.setDash(4, 3)
+    canvas.setLineWidth(0.5)
+    for column in range(1, COLUMNS):
+        canvas.line(column * card_w, 0, column * card_w, height)
+    for row in range(1, ROWS):
+        canvas.line(0, row * card_h, width, row * card_h)
+    canvas.restoreState()
+
+
+def _card(canvas, section, child, pictures, url, *, x, y, w, h) -> None:
+    pad = 7 * mm
+    canvas.setFillColor(INK)
+    canvas.setFont("VeraBd", 16)
+    canvas.drawString(x + pad, y + h - pad - 10, child.first_name)
+    canvas.setFont("Vera", 9)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(x + pad, y + h - pad - 24, section.name[:40])
+    canvas.setFillColor(INK)
+    canvas.setFont("Vera", 10)
+    canvas.drawString(x + pad, y + h - pad - 40, _("Class code:"))
+    canvas.setFont("VeraBd", 14)
+    canvas.drawString(x + pad + 24 * mm, y + h - pad - 40, section.code)
+    canvas.setFont("Vera", 9)
+    canvas.drawString(x + pad, y + h - pad - 56, _("Your pictures, in this order:"))
+    size = 19 * mm
+    gap = 3 * mm
+    for position, key in enumerate(pictures):
+        left = x + pad + position * (size + gap)
+        bottom = y + pad + 5 * mm
+        picture_draw(canvas, BY_KEY[key], x=left, y=bottom, size=size)
+        canvas.setFont("Vera", 8)
+        label = f"{position + 1}. {BY_KEY[key].name}"
+        canvas.drawCentredString(left + size / 2, y + pad, label)
+    qr = 28 * mm
+    _draw_qr(canvas, url, x=x + w - pad - qr + 3 * mm, y=y + h - pad - qr + 3 * mm, size=qr)
+
+
+def consent_letter_pdf(*, child: SectionChild, language: str) -> bytes:
+    """The letter to the family of a child under 13, in `language`: what the
+    platform keeps, why, who sees it, how to withdraw, and a reply slip."""
+    section = child.section
+    buffer = io.BytesIO()
+    width, height = A4
+    canvas = Canvas(buffer, pagesize=A4)
+    with translation.override(language):
+        canvas.setTitle(_("Letter to the parents"))
+        left = 20 * mm
+        text_width = width - 40 * mm
+        y = height - 25 * mm
+        canvas.setFillColor(INK)
+        canvas.setFont("VeraBd", 16)
+        canvas.drawString(left, y, _("Coding for kids: your permission"))
+        y -= 12 * mm
+        paragraphs = [
+            (
+                None,
+                _(
+                    "Dear parent or guardian of %(name)s, in the class “%(section)s” your child "
+                    "learns the basics of coding with block puzzles on Digiskills."
+                )
+                % {"name": child.first_name, "section": section.name},
+            ),
+            (
+                _("What we keep"),
+                _(
+                    "Your child's first name and which puzzles they solved, with stars and the "
+                    "number of tries. No e-mail address, no photo, no address. With your "
+                    "permission we also keep a learning log of the exercises."
+                ),
+            ),
+            (
+                _("Why"),
+                _(
+                    "So that your child can continue where they stopped, and the teacher can "
+                    "see who needs help."
+                ),
+            ),
+            (
+                _("Who sees it"),
+                _(
+                    "Only the teacher of the class. Nothing is public, nothing is sold, "
+                    "and your child gets no certificate on a public page."
+                ),
+            ),
+            (
+                _("How to withdraw"),
+                _(
+                    "Tell the teacher at any time, on paper, by e-mail or in person. From "
+                    "then on we keep only the first name and the puzzle progress, and the "
+                    "teacher can delete the account."
+                ),
+            ),
+        ]
+        for title, text in paragraphs:
+            if title:
+                canvas.setFont("VeraBd", 12)
+                canvas.drawString(left, y, title)
+                y -= 6 * mm
+            canvas.setFont("Vera", 11)
+            for line in _wrap(text, "Vera", 11, text_width):
+                canvas.drawString(left, y, line)
+                y -= 5.5 * mm
+            y -= 4 * mm
+        # The reply slip, below a cut line.
+        y = 95 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(CUT)
+        canvas.setDash(4, 3)
+        canvas.line(10 * mm, y, width - 10 * mm, y)
+        canvas.restoreState()
+        canvas.setFont("Vera", 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(left, y + 2 * mm, _("Cut here and give the slip to the teacher."))
+        canvas.setFillColor(INK)
+        y -= 12 * mm
+        canvas.setFont("VeraBd", 13)
+        canvas.drawString(left, y, _("Reply slip"))
+        y -= 9 * mm
+        canvas.setFont("Vera", 11)
+        slip = [
+            _("Child: %(name)s — class: %(section)s (%(code)s)")
+            % {"name": child.first_name, "section": section.name, "code": section.code},
+            _("[  ] I agree that Digiskills keeps the data described in this letter."),
+            _("[  ] I do not agree."),
+            _("Name of the parent or guardian:") + " " + "_" * 40,
+            _("Date:") + " " + "_" * 16 + "    " + _("Signature:") + " " + "_" * 22,
+        ]
+        for line in slip:
+            for part in _wrap(line, "Vera", 11, text_width):
+                canvas.drawString(left, y, part)
+                y -= 9 * mm
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    lines, current = [], ""
+    for word in str(text).split():
+        candidate = f"{current} {word}".strip()
+        if pdfmetrics.stringWidth(candidate, font, size) <= width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines

@@ -1,0 +1,40 @@
+"""Fixtures shared by the class-section tests (imported by those modules)."""
+
+import pytest
+
+from lms.roles import Role
+from lms.services import role_grant, section_children_add, section_create
+from lms.tests.factories import UserFactory
+
+
+def make_teacher(**kwargs):
+    teacher = UserFactory(preferred_language="en", **kwargs)
+    role_grant(user=teacher, role=Role.TEACHER, granted_by=None)
+    return teacher
+
+
+@pytest.fixture
+def teacher(db):
+    return make_teacher()
+
+
+@pytest.fixture
+def other_teacher(db):
+    return make_teacher()
+
+
+@pytest.fixture
+def section(teacher):
+    return section_create(
+        teacher=teacher, name="4B Sint-Jozef", language="en", school_year="2026-2027", under_13=True
+    )
+
+
+@pytest.fixture
+def children(section, teacher):
+    return section_children_add(section=section, text="Emma\nNoah\nLina", added_by=teacher)
+
+
+@pytest.fixture
+def child(children):
+    return children[0]
