@@ -1,6 +1,9 @@
 """Reads of certificates: lookups for verification (one query each), the
 learner's list, published keys and status lists."""
 
+from functools import cache
+
+from django.db import connection
 from django.db.models import QuerySet
 
 from certificates.models import BulkIssueJob, Certificate, SigningKey, VerificationReceipt
@@ -25,10 +28,21 @@ VERIFY_FIELDS = (
 )
 
 
+@cache
+def _verify_sql(key_field: str) -> str:
+    """The lookup's SQL, written once per process: building it with the ORM cost
+    about a third of the API's time. No ORDER BY: the key is unique, the lookup
+    is one index probe."""
+    meta = Certificate._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in VERIFY_FIELDS)
+    key = quote(meta.get_field(key_field).column)
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {key} = %s LIMIT 1"  # noqa: S608
+
+
 def certificate_for_code(*, code: str) -> Certificate | None:
     """The certificate with this normalised code, in one query, or None."""
-    # No ORDER BY: the code is unique, the lookup is one index probe.
-    found = list(Certificate.objects.only(*VERIFY_FIELDS).filter(code=code).order_by()[:1])
+    found = list(Certificate.objects.raw(_verify_sql("code"), [code]))
     return found[0] if found else None
 
 
