@@ -43,7 +43,16 @@ def test_a_duplicate_signal_and_a_redelivered_task_issue_one_certificate(
         "log"
     ].read_text()[-3000:]
     assert Certificate.objects.filter(holder=learner).count() == 1
-    # The worker also rendered and stored the PDF in the learner's language.
+    # The worker also rendered and stored the PDF in the learner's language and
+    # e-mailed it, once.
     assert wait_until(
         lambda: "nl" in Certificate.objects.get(holder=learner).pdf_files, timeout=30
     ), celery_worker["log"].read_text()[-3000:]
+    assert wait_until(
+        lambda: Certificate.objects.get(holder=learner).emailed_at is not None, timeout=30
+    ), celery_worker["log"].read_text()[-3000:]
+    sent = re.findall(
+        r"Task certificates\.tasks\.certificate_email_send\[[^\]]+\] succeeded in [^:]+: 'sent'",
+        celery_worker["log"].read_text(),
+    )
+    assert len(sent) == 1
