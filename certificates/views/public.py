@@ -29,9 +29,7 @@ def receipt_enqueue(request: HttpRequest, verdict, channel: str, organisation: s
         return
     organisation = organisation.strip()[:200]
     named = hashlib.blake2b(organisation.casefold().encode(), digest_size=8).hexdigest()
-    key = (
-        f"cert-receipt:{ratelimit.client_key(request)}:{verdict.certificate.pk}:{channel}:{named}"
-    )
+    key = f"cert-receipt:{ratelimit.client_key(request)}:{verdict.certificate.pk}:{channel}:{named}"
     if cache.add(key, 1, timeout=3600):
         tasks.receipt_record.delay_on_commit(verdict.certificate.pk, channel, organisation)
 
