@@ -251,6 +251,15 @@ def certificate_pdf(*, certificate: Certificate, language: str, rerender: bool =
     return name
 
 
+def certificate_pdfs_rerender(*, certificate: Certificate) -> list[str]:
+    """Render again, on request only, every stored language of the PDF (and the
+    learner's own); returns the languages rendered."""
+    languages = sorted({certificate.language, *certificate.pdf_files})
+    for language in languages:
+        certificate_pdf(certificate=certificate, language=language, rerender=True)
+    return languages
+
+
 def certificate_email_send(*, certificate_id: int) -> str:
     """E-mail the holder, in their language, the link to their certificates page
     and the PDF; once (marker `emailed_at`, set under a row lock), never to an

@@ -77,6 +77,24 @@ def test_a_flood_of_lookups_gets_429(client, certificate, settings):
     assert api.status_code == 429
 
 
+def test_a_flood_of_pdf_checks_gets_429_on_the_page_and_the_api(client, certificate, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CERTIFICATES_VERIFY_RATE = "2/60"
+    data = pdf_render(certificate, "en")
+    statuses = [
+        client.post("/en/verify/pdf/", {"file": SimpleUploadedFile("c.pdf", data)}).status_code
+        for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    api = client.post(
+        reverse("certificates_public:api_verify_document"), data, content_type="application/pdf"
+    )
+    assert api.status_code == 429
+    assert api.json() == {"status": "rate_limited"}
+    assert int(api["Retry-After"]) > 0
+
+
 def test_the_employer_can_leave_their_organisation_as_a_receipt(
     client, certificate, django_capture_on_commit_callbacks
 ):
