@@ -91,6 +91,9 @@ class Certificate(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     # language -> name of the stored PDF in default storage.
     pdf_files = models.JSONField(default=dict, blank=True)
+    # When the holder was e-mailed the link and PDF: the marker that makes the
+    # e-mail go out once, however often its task runs.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-issued_at", "-id"]

@@ -1,6 +1,12 @@
-"""Per-client rate limit for public lookups, counted in the shared cache."""
+"""Per-client rate limit for public lookups, counted in the shared cache.
+
+On Redis the count is one round trip (INCR and EXPIRE NX in one pipeline, on a
+client kept for the life of the process); Django's cache API would take two
+(EXISTS, then INCR) and build a new client object for each. Other caches (the
+embedded default's memory) go through the cache API."""
 
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,16 +24,42 @@ def client_key(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+@lru_cache(maxsize=4)
+def _redis_client(location: str):
+    import redis
+
+    # The pool reconnects by itself in a forked worker (it checks the pid).
+    return redis.Redis.from_url(location)
+
+
+def _redis_location() -> str | None:
+    config = settings.CACHES["default"]
+    if config["BACKEND"] != "django.core.cache.backends.redis.RedisCache":
+        return None
+    location = config["LOCATION"]
+    return location if isinstance(location, str) else location[0]
+
+
+def _count(key: str, seconds: int) -> int:
+    location = _redis_location()
+    if location is not None:
+        full_key = cache.make_key(key)
+        pipe = _redis_client(location).pipeline(transaction=False)
+        pipe.incr(full_key)
+        pipe.expire(full_key, seconds + 1, nx=True)
+        used, _ = pipe.execute()
+        return int(used)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        return 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
+
+
 def allow(request: HttpRequest) -> bool:
     """Count one lookup; False once the client went over the limit in this window."""
     limit, seconds = _rate()
     window = int(time.time() // seconds)
-    key = f"cert-verify:{client_key(request)}:{window}"
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        used = 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
-    return used <= limit
+    return _count(f"cert-verify:{client_key(request)}:{window}", seconds) <= limit
 
 
 def retry_after() -> int:

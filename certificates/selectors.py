@@ -1,6 +1,9 @@
 """Reads of certificates: lookups for verification (one query each), the
 learner's list, published keys and status lists."""
 
+from functools import cache
+
+from django.db import InterfaceError, OperationalError, connection
 from django.db.models import QuerySet
 
 from certificates.models import BulkIssueJob, Certificate, SigningKey, VerificationReceipt
@@ -25,10 +28,38 @@ VERIFY_FIELDS = (
 )
 
 
+@cache
+def _verify_sql(key_field: str) -> str:
+    """The lookup's SQL, written once per process: building it with the ORM cost
+    about a third of the API's time. No ORDER BY: the key is unique, the lookup
+    is one index probe."""
+    meta = Certificate._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in VERIFY_FIELDS)
+    key = quote(meta.get_field(key_field).column)
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {key} = %s LIMIT 1"  # noqa: S608
+
+
+def _lookup(sql: str, params: list) -> list[Certificate]:
+    """Run a read-only lookup as the request's only statement. Django's health
+    check (CONN_HEALTH_CHECKS) would first send `SELECT 1` on a kept
+    connection: a second round trip on the busiest public path. The lookup
+    tries the connection instead and, if it turns out dead, reconnects and
+    runs once more (safe: it writes nothing). Inside a transaction, Django's
+    usual rules apply."""
+    if connection.in_atomic_block:
+        return list(Certificate.objects.raw(sql, params))
+    connection.health_check_done = True
+    try:
+        return list(Certificate.objects.raw(sql, params))
+    except (InterfaceError, OperationalError):
+        connection.close()
+        return list(Certificate.objects.raw(sql, params))
+
+
 def certificate_for_code(*, code: str) -> Certificate | None:
     """The certificate with this normalised code, in one query, or None."""
-    # No ORDER BY: the code is unique, the lookup is one index probe.
-    found = list(Certificate.objects.only(*VERIFY_FIELDS).filter(code=code).order_by()[:1])
+    found = _lookup(_verify_sql("code"), [code])
     return found[0] if found else None
 
 

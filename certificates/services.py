@@ -1,5 +1,5 @@
-"""Writes for certificates: issue (exactly once), sign, revoke, stop sharing,
-render PDFs, record verification receipts, rotate keys, bulk issue."""
+"""Writes for certificates: issue (exactly once), sign, e-mail the holder, revoke,
+stop sharing, render PDFs, record verification receipts, rotate keys, bulk issue."""
 
 import secrets
 from datetime import datetime
@@ -160,9 +160,13 @@ def certificate_issue(
             holder=user, course_key=course_key, content_version=course.content_version
         )
     from certificates.signals import certificate_issued
-    from certificates.tasks import certificate_pdf_render
+    from certificates.tasks import certificate_email_send, certificate_pdf_render
 
-    certificate_pdf_render.delay_on_commit(certificate.pk, certificate.language)
+    if user.email:
+        # The e-mail task renders and stores the PDF it attaches.
+        certificate_email_send.delay_on_commit(certificate.pk)
+    else:
+        certificate_pdf_render.delay_on_commit(certificate.pk, certificate.language)
     transaction.on_commit(
         lambda: certificate_issued.send(
             sender=Certificate,
@@ -259,6 +263,73 @@ def certificate_pdf(*, certificate: Certificate, language: str, rerender: bool =
         locked.save(update_fields=["pdf_files"])
     certificate.pdf_files = locked.pdf_files
     return name
+
+
+def certificate_pdfs_rerender(*, certificate: Certificate) -> list[str]:
+    """Render again, on request only, every stored language of the PDF (and the
+    learner's own); returns the languages rendered."""
+    languages = sorted({certificate.language, *certificate.pdf_files})
+    for language in languages:
+        certificate_pdf(certificate=certificate, language=language, rerender=True)
+    return languages
+
+
+def certificate_email_send(*, certificate_id: int) -> str:
+    """E-mail the holder, in their language, the link to their certificates page
+    and the PDF; once (marker `emailed_at`, set under a row lock), never to an
+    account without an e-mail address. Returns what happened."""
+    from django.core.mail import EmailMultiAlternatives
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from certificates.links import absolute, verify_url
+
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("holder")
+            .filter(pk=certificate_id)
+            .first()
+        )
+        if certificate is None:
+            return "missing"
+        if certificate.emailed_at is not None:
+            return "already sent"
+        holder = certificate.holder
+        if not holder.email:
+            return "no e-mail"
+        language = certificate.language
+        name = certificate_pdf(certificate=certificate, language=language)
+        with default_storage.open(name, "rb") as stored:
+            pdf = stored.read()
+        with translation.override(language):
+            context = {
+                "name": certificate.content["holder_name"],
+                "course": certificate.text("course", language),
+                "code": certificate.display_code,
+                "page_url": absolute(reverse("certificates:mine")),
+                "verify_url": verify_url(certificate.code),
+                "language": language,
+            }
+            subject = render_to_string("certificates/email/issued_subject.txt", context)
+            message = EmailMultiAlternatives(
+                subject=" ".join(subject.split()),
+                body=render_to_string("certificates/email/issued_body.txt", context),
+                to=[holder.email],
+                headers={"Content-Language": language},
+            )
+            message.attach_alternative(
+                render_to_string("certificates/email/issued_body.html", context), "text/html"
+            )
+            message.attach(
+                f"certificate-{certificate.display_code}-{language}.pdf", pdf, "application/pdf"
+            )
+        # Sent inside the lock: a second run waits, then sees the marker. A crash
+        # between sending and committing may send it again (at least once).
+        message.send()
+        certificate.emailed_at = timezone.now()
+        certificate.save(update_fields=["emailed_at"])
+    return "sent"
 
 
 def receipt_record(*, certificate_id: int, channel: str, organisation: str = "") -> None:

@@ -38,6 +38,13 @@ def certificate_pdf_render(self, certificate_id: int, language: str) -> str:
     return services.certificate_pdf(certificate=certificate, language=language)
 
 
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
+def certificate_email_send(self, certificate_id: int) -> str:
+    """E-mail the new certificate's link and PDF to the holder, once (SMTP errors
+    are OSErrors: retried with backoff; the marker keeps a retry from resending)."""
+    return services.certificate_email_send(certificate_id=certificate_id)
+
+
 @shared_task
 def receipt_record(certificate_id: int, channel: str, organisation: str = "") -> None:
     """Record a verification receipt off the request path."""

@@ -18,6 +18,16 @@ pytestmark = [
 ]
 
 
+def _emails_sent(worker) -> int:
+    return len(
+        re.findall(
+            r"Task certificates\.tasks\.certificate_email_send\[[^\]]+\] "
+            r"succeeded in [^:]+: 'sent'",
+            worker["log"].read_text(),
+        )
+    )
+
+
 def _finished(worker) -> int:
     return len(
         re.findall(
@@ -31,6 +41,7 @@ def test_a_duplicate_signal_and_a_redelivered_task_issue_one_certificate(
     celery_worker, security_course, learner
 ):
     before = _finished(celery_worker)
+    emails_before = _emails_sent(celery_worker)
     done = timezone.now()
     with transaction.atomic():
         for _ in range(2):
@@ -43,7 +54,12 @@ def test_a_duplicate_signal_and_a_redelivered_task_issue_one_certificate(
         "log"
     ].read_text()[-3000:]
     assert Certificate.objects.filter(holder=learner).count() == 1
-    # The worker also rendered and stored the PDF in the learner's language.
+    # The worker also rendered and stored the PDF in the learner's language and
+    # e-mailed it, once.
     assert wait_until(
         lambda: "nl" in Certificate.objects.get(holder=learner).pdf_files, timeout=30
     ), celery_worker["log"].read_text()[-3000:]
+    assert wait_until(
+        lambda: Certificate.objects.get(holder=learner).emailed_at is not None, timeout=30
+    ), celery_worker["log"].read_text()[-3000:]
+    assert _emails_sent(celery_worker) == emails_before + 1

@@ -99,11 +99,55 @@ def test_the_learner_sees_who_checked_their_certificate(client, learner, certifi
     assert "ACME" in client.get("/en/me/certificates/").content.decode()
 
 
-def test_re_rendering_happens_only_when_asked(client, learner, certificate):
+def test_re_rendering_happens_only_when_asked_and_covers_every_stored_language(
+    client, learner, certificate, monkeypatch
+):
+    from certificates import pdf
+
     client.force_login(learner)
+    for language in ("nl", "de"):
+        client.get(reverse("certificates:download", args=[certificate.public_id, language]))
+    rendered = []
+    real_render = pdf.pdf_render
+
+    def counting_render(certificate, language):
+        rendered.append(language)
+        return real_render(certificate, language)
+
+    monkeypatch.setattr(pdf, "pdf_render", counting_render)
+    client.get(reverse("certificates:download", args=[certificate.public_id, "nl"]))
+    assert rendered == []  # stored: not rendered again
     response = client.post(reverse("certificates:rerender", args=[certificate.public_id]))
     assert response.status_code == 302
-    assert certificate.language in Certificate.objects.get(pk=certificate.pk).pdf_files
+    assert sorted(rendered) == ["de", "nl"]
+    assert set(Certificate.objects.get(pk=certificate.pk).pdf_files) == {"de", "nl"}
+
+
+def test_nobody_else_can_re_render_a_learners_pdf(client, certificate, monkeypatch):
+    from certificates import pdf
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("rendered")
+
+    monkeypatch.setattr(pdf, "pdf_render", no_render)
+    client.force_login(UserFactory())
+    response = client.post(reverse("certificates:rerender", args=[certificate.public_id]))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "extra"),
+    [
+        ("get", "download", ["nl"]),
+        ("get", "credential", []),
+        ("post", "sharing", []),
+        ("post", "rerender", []),
+    ],
+)
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, certificate, method, name, extra):
+    url = reverse(f"certificates:{name}", args=[certificate.public_id, *extra])
+    response = getattr(client, method)(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_the_list_costs_the_same_queries_for_one_or_many_certificates(

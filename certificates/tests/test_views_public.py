@@ -75,6 +75,24 @@ def test_a_flood_of_lookups_gets_429(client, certificate, settings):
     assert api.status_code == 429
 
 
+def test_a_flood_of_pdf_checks_gets_429_on_the_page_and_the_api(client, certificate, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CERTIFICATES_VERIFY_RATE = "2/60"
+    data = pdf_render(certificate, "en")
+    statuses = [
+        client.post("/en/verify/pdf/", {"file": SimpleUploadedFile("c.pdf", data)}).status_code
+        for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    api = client.post(
+        reverse("certificates_public:api_verify_document"), data, content_type="application/pdf"
+    )
+    assert api.status_code == 429
+    assert api.json() == {"status": "rate_limited"}
+    assert int(api["Retry-After"]) > 0
+
+
 def test_the_employer_can_leave_their_organisation_as_a_receipt(
     client, certificate, django_capture_on_commit_callbacks
 ):
@@ -119,15 +137,65 @@ def test_the_json_api_answers_with_one_query_per_lookup(
     client, certificate, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.get(url)  # the first check of this client writes a receipt
-    with django_assert_num_queries(1):
+    # Even the first lookup: one query, no task for the broker.
+    with django_capture_on_commit_callbacks() as callbacks, django_assert_num_queries(1):
         response = client.get(url, {"lang": "de"})
+    assert callbacks == []
     data = response.json()
     assert data["status"] == "valid"
     assert data["certificate"]["holder"] == "Lotte Peeters"
     assert data["certificate"]["course"] == "Sicherheitsdiplom: sicher online"
     assert "email" not in json.dumps(data)
+
+
+def test_an_anonymous_api_lookup_leaves_no_receipt(
+    client, certificate, django_capture_on_commit_callbacks
+):
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(url)
+    assert not VerificationReceipt.objects.filter(certificate=certificate).exists()
+
+
+def test_an_api_lookup_naming_its_organisation_leaves_one_receipt_an_hour(
+    client, certificate, django_capture_on_commit_callbacks
+):
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            assert client.get(url, {"organisation": " ACME Brussels "}).status_code == 200
+    receipts = list(VerificationReceipt.objects.filter(certificate=certificate))
+    assert [(r.channel, r.organisation) for r in receipts] == [("api", "ACME Brussels")]
+
+
+def test_the_json_api_speaks_the_asked_language_and_is_never_cached(client, certificate):
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    response = client.get(url, {"lang": "fr"})
+    assert response.json()["certificate"]["course"] == "Diplôme sécurité : en sécurité en ligne"
+    assert response["Content-Language"] == "fr"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_without_lang_the_json_api_follows_accept_language(client, certificate):
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="nl-BE,nl;q=0.9")
+    assert response.json()["certificate"]["course"] == "Veiligheidsdiploma: veilig online"
+    assert response["Content-Language"] == "nl"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_a_revocation_shows_at_once_in_the_json_api(client, certificate, learner):
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    assert client.get(url).json()["status"] == "valid"
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
+    data = client.get(url).json()
+    assert data["status"] == "revoked"
+    assert data["certificate"]["revocation_reason"] == "Exam fraud"
+
+
+def test_the_verification_page_is_never_cached(client, certificate):
+    response = client.get(_verify_url(), {"code": certificate.display_code})
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_the_json_api_checks_a_posted_jwt_and_a_posted_pdf(client, certificate):

@@ -101,8 +101,8 @@ def certificate_sharing(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 @require_POST
 def certificate_rerender(request: HttpRequest, public_id) -> HttpResponse:
-    """Render the PDF again (e.g. after a design change), on request only."""
+    """Render the PDFs again (e.g. after a design change), on request only."""
     certificate = access_own_certificate(request.user, public_id)
-    services.certificate_pdf(certificate=certificate, language=certificate.language, rerender=True)
+    services.certificate_pdfs_rerender(certificate=certificate)
     messages.success(request, _("Your PDF has been made again."))
     return redirect("certificates:mine")

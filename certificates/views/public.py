@@ -1,9 +1,12 @@
 """Public verification: no account, rate limited per client, four languages."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from certificates import ratelimit, tasks, verification
@@ -18,18 +21,21 @@ def too_many(request: HttpRequest, template: str = "certificates/too_many.html")
     return response
 
 
-def receipt_enqueue(
-    request: HttpRequest, verdict, channel: str, organisation: str = "", *, force: bool = False
-) -> None:
-    """Tell the holder their certificate was checked: once per client and hour
-    (reloading the page is not a new check), written off the request path."""
+def receipt_enqueue(request: HttpRequest, verdict, channel: str, organisation: str = "") -> None:
+    """Tell the holder their certificate was checked: once per client, channel and
+    organisation an hour (reloading the page is not a new check), written off
+    the request path."""
     if verdict.certificate is None:
         return
-    key = f"cert-receipt:{ratelimit.client_key(request)}:{verdict.certificate.pk}:{channel}"
-    if force or cache.add(key, 1, timeout=3600):
+    organisation = organisation.strip()[:200]
+    named = hashlib.blake2b(organisation.casefold().encode(), digest_size=8).hexdigest()
+    key = f"cert-receipt:{ratelimit.client_key(request)}:{verdict.certificate.pk}:{channel}:{named}"
+    if cache.add(key, 1, timeout=3600):
         tasks.receipt_record.delay_on_commit(verdict.certificate.pk, channel, organisation)
 
 
+# Never cached: a revocation must show at once.
+@never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
     """Type a code, or arrive from the QR code with the code filled in."""
@@ -47,7 +53,6 @@ def verify(request: HttpRequest) -> HttpResponse:
                 verdict,
                 VerificationReceipt.Channel.CODE,
                 receipt.cleaned_data["organisation"],
-                force=True,
             )
             context.update(
                 form=CodeForm({"code": receipt.cleaned_data["code"]}),
@@ -67,6 +72,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(request, "certificates/verify.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def verify_pdf(request: HttpRequest) -> HttpResponse:
     """Drop the PDF: signature, status and every printed field against the record."""

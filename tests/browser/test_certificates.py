@@ -1,16 +1,19 @@
-"""A learner finishes a course and opens the certificate; an employer follows
-the QR code and drops the PDF: valid, on a phone, axe clean."""
+"""A learner finishes a course on the lesson page, gets the e-mail and opens the
+certificate from its link; an employer follows the QR code and drops the PDF:
+valid, on a phone, axe clean."""
 
 import pypdfium2
 import pytest
 import zxingcpp
 from django.conf import settings as django_settings
+from django.core import mail
 from django.test import Client
-from django.utils import timezone
+from wagtail.rich_text import RichText
 
 from certificates.models import Certificate
 from certificates.tests.conftest import make_catalog, make_course
-from lms.signals import course_completed
+from courses.models import LessonPage, ModulePage
+from lms.services import enrolment_create
 from lms.tests.factories import UserFactory
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 
@@ -38,16 +41,31 @@ def test_finish_open_scan_verify_and_drop_the_pdf(page, live_server, home_page, 
     settings.SITE_URL = live_server.url
     settings.MEDIA_ROOT = tmp_path / "media"
     course = make_course(make_catalog(home_page), "security", validity=24)
-    learner = UserFactory(first_name="Lotte", last_name="Peeters", preferred_language="en")
-
-    # The learning engine says the course is done; the certificate follows.
-    course_completed.send(
-        sender=None, user=learner, course=course, enrolment_id=1, completed_at=timezone.now()
+    module = course.add_child(instance=ModulePage(title="Module 1", slug="module-1"))
+    lesson = module.add_child(
+        instance=LessonPage(
+            title="Strong passwords",
+            slug="strong-passwords",
+            body=[("paragraph", RichText("<p>Use a password manager.</p>"))],
+        )
     )
-    certificate = Certificate.objects.get(holder=learner)
+    learner = UserFactory(first_name="Lotte", last_name="Peeters", preferred_language="en")
+    enrolment_create(learner=learner, course=course, source="self")
+    mail.outbox.clear()
 
+    # The learner finishes the course's only lesson; the certificate and the
+    # e-mail follow once the progress is committed.
     _sign_in(page, learner, live_server)
-    page.goto("/en/me/certificates/")
+    page.goto(lesson.url)
+    page.get_by_role("button", name="Mark as done").click()
+    page.get_by_text("Congratulations, you have completed this course!").wait_for()
+    certificate = Certificate.objects.get(holder=learner)
+    (message,) = mail.outbox
+    assert message.attachments[0][2] == "application/pdf"
+    link = next(line for line in message.body.splitlines() if "/me/certificates/" in line)
+    assert link == f"{live_server.url}/en/me/certificates/"
+
+    page.goto(link)
     assert page.get_by_role("heading", name="Security diploma: safe online").is_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
