@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.views import accounts, learning, xapi
+from lms.views import accounts, h5p, learning, xapi
 
 app_name = "lms"
 
@@ -25,5 +25,6 @@ urlpatterns = [
         "learning/attempts/<uuid:public_id>/submit/", learning.attempt_submit, name="attempt_submit"
     ),
     path("learning/attempts/<uuid:public_id>/focus/", learning.attempt_focus, name="attempt_focus"),
+    path("learning/h5p/bridge/", h5p.bridge, name="h5p_bridge"),
     path("learning/xapi/statements/", xapi.statements_export, name="statements_export"),
 ]

@@ -18,6 +18,21 @@ class H5PContentUploadForm(forms.Form):
         help_text=_("Leave empty to use the package's own title."),
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    translation_of = forms.ModelChoiceField(
+        label=_("Same activity in another language"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Choose it when this package translates an activity already added: a lesson "
+            "then plays the version in the reader's language."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from courses.h5p.player import h5p_contents_for_chooser
+
+        super().__init__(*args, **kwargs)
+        self.fields["translation_of"].queryset = h5p_contents_for_chooser()
 
 
 class H5PLibraryInstallForm(forms.Form):

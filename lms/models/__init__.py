@@ -7,6 +7,7 @@ attempts survive a change of language.
 
 from lms.models.accounts import AuditEntry, User
 from lms.models.learning import (
+    ActivityState,
     Attempt,
     Enrolment,
     FocusEvent,
@@ -15,6 +16,7 @@ from lms.models.learning import (
 from lms.models.xapi import Statement
 
 __all__ = [
+    "ActivityState",
     "Attempt",
     "AuditEntry",
     "Enrolment",
