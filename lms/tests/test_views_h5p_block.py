@@ -23,7 +23,7 @@ def test_enrolled_learner_gets_the_sandboxed_player(client, h5p, learner, enrolm
     html = client.get(h5p.lesson.url).content.decode()
 
     frame = _frame(html)
-    assert 'sandbox="allow-scripts"' in frame
+    assert 'sandbox="allow-scripts allow-forms"' in frame
     assert "allow-same-origin" not in frame
     assert 'title="Interactive exercise: Strong passwords"' in frame
     src = re.search(r'src="([^"]+)"', frame).group(1)

@@ -68,13 +68,20 @@
       lastResult = {verb: verb, raw: score.raw, max: score.max, at: now, id: resultId};
     }
     send({type: 'statement', statement: JSON.parse(JSON.stringify(statement)), resultId: resultId});
-    // Save the state right after every step, not only on H5P's timer.
+    saveStates();
+  });
+
+  // H5P core saves on its own timer (saveFreq); a step without an xAPI event
+  // (e.g. "Next question") is caught by this quicker look, sent only on change.
+  function saveStates() {
     H5P.instances.forEach(function (instance) {
       if (typeof instance.getCurrentState === 'function') {
         H5P.setUserData(instance.contentId, 'state', instance.getCurrentState());
       }
     });
-  });
+  }
+  setInterval(saveStates, 2000);
+  window.addEventListener('pagehide', saveStates);
 
   var sentHeight = 0;
   function resize() {

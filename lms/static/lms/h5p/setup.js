@@ -4,4 +4,11 @@
 (function () {
   'use strict';
   window.H5PIntegration = JSON.parse(document.getElementById('h5p-integration').textContent);
+  // Without allow-same-origin, merely reading window.localStorage throws; H5P
+  // core checks `if (!window.localStorage)` in places: let it see none.
+  try {
+    void window.localStorage;
+  } catch (error) {
+    Object.defineProperty(window, 'localStorage', {value: null, configurable: true});
+  }
 })();
