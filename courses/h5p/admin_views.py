@@ -36,6 +36,7 @@ def content_index(request):
                 title=form.cleaned_data["title"],
                 uploaded_by=request.user,
                 translation_of=form.cleaned_data["translation_of"],
+                strip_libraries=form.cleaned_data["strip_libraries"],
             )
         except PackageRefused as refusal:
             form.add_error("file", refusal.message)

@@ -28,6 +28,15 @@ class H5PContentUploadForm(forms.Form):
         ),
     )
 
+    strip_libraries = forms.BooleanField(
+        label=_("Ignore the libraries inside the package"),
+        required=False,
+        help_text=_(
+            "For packages exported from h5p.org: their library folders are left out when "
+            "every one is installed at the same version; the package is refused otherwise."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         from courses.h5p.player import h5p_contents_for_chooser
 

@@ -26,13 +26,15 @@ def h5p_content_create(
     title: str = "",
     limits: Limits | None = None,
     translation_of: H5PContent | None = None,
+    strip_libraries: bool = False,
 ) -> H5PContent:
     """Validate `upload` fully, then store its parameters and extract its media
     under a folder of its own. A refused package raises `PackageRefused` before
-    anything is written. `translation_of`: the same activity in another language."""
+    anything is written. `translation_of`: the same activity in another language;
+    `strip_libraries`: ignore library folders installed at their exact version."""
     if language not in dict(settings.LANGUAGES):
         raise ValueError(f"unknown language {language!r}")
-    package = validate_package(upload, limits=limits)
+    package = validate_package(upload, limits=limits, strip_libraries=strip_libraries)
     key = uuid.uuid4()
     translation_key = None
     if translation_of is not None:
