@@ -39,6 +39,7 @@ run: setup
 	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "Digiskills is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/cms/)"
+	@echo "H5P exercises play from http://localhost:$(PORT)/ (the same server, another origin)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
