@@ -40,7 +40,7 @@ run: setup
 	@echo ""
 	@echo "Digiskills is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/cms/)"
 	@echo "H5P exercises play from http://localhost:$(PORT)/ (the same server, another origin)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	H5P_PLAYER_ORIGIN=$${H5P_PLAYER_ORIGIN:-http://localhost:$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

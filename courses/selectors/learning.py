@@ -33,7 +33,7 @@ QUIZ_DEFAULTS = {
 H5P_DEFAULTS = {
     "pass_mark_percent": 60,
     "grading_policy": "best",
-    "required": True,
+    "required": False,
 }
 # Block types that are activities, with the defaults of their settings.
 ACTIVITY_BLOCKS = {"quiz": QUIZ_DEFAULTS, "h5p": H5P_DEFAULTS}
