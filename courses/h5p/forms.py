@@ -38,10 +38,14 @@ class H5PContentUploadForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        from courses.h5p.chooser import h5p_content_chooser_viewset
         from courses.h5p.player import h5p_contents_for_chooser
 
         super().__init__(*args, **kwargs)
-        self.fields["translation_of"].queryset = h5p_contents_for_chooser()
+        field = self.fields["translation_of"]
+        field.queryset = h5p_contents_for_chooser()
+        # The admin chooser (search, pages), not a list of every activity.
+        field.widget = h5p_content_chooser_viewset.widget_class()
 
 
 class H5PLibraryInstallForm(forms.Form):
