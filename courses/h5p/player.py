@@ -42,6 +42,7 @@ class PlayerFile:
 
 
 def library_folder(library: H5PLibrary) -> str:
+    """The folder of one pinned library version in the player's URLs."""
     return f"{library.machine_name}-{library.version}"
 
 
@@ -187,8 +188,10 @@ def h5p_content_in_language(*, content_id: int | None, language: str) -> H5PCont
 
 
 def h5p_content_by_uuid(*, key) -> H5PContent | None:
+    """The activity a player session names, with its main library."""
     return H5PContent.objects.select_related("main_library").filter(uuid=key).first()
 
 
 def h5p_contents_for_chooser() -> QuerySet[H5PContent]:
+    """The activities an editor may pick, by title."""
     return H5PContent.objects.order_by("title", "language")

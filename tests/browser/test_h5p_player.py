@@ -143,11 +143,28 @@ def test_the_exercise_resumes_where_the_learner_left_it(page, lesson):
 def test_the_lesson_with_its_exercise_is_accessible_and_fits_a_phone(page, lesson):
     frame = page.frame_locator("iframe.activity__player")
     frame.get_by_role("button", name="Check").wait_for()
+    # The player sent its height: the frame is sized to its content.
     page.wait_for_function(
-        "() => document.querySelector('iframe.activity__player').offsetHeight > 200"
+        "() => document.querySelector('iframe.activity__player').style.height !== ''"
     )
 
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     title = page.locator("iframe.activity__player").get_attribute("title")
     assert title == "Interactive exercise: Strong passwords"
+
+
+def test_the_exercise_is_reached_with_the_keyboard(page, lesson):
+    page.frame_locator("iframe.activity__player").get_by_role("button", name="Check").wait_for()
+    player = _player(page)
+
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if player.evaluate("() => document.activeElement && document.activeElement.type") == "radio":
+            break
+    else:
+        raise AssertionError("the keyboard never reached the exercise")
+    page.keyboard.press("ArrowDown")  # the second answer, the right one
+    page.keyboard.press("Enter")
+
+    assert "Correct!" in player.locator("[role=status]").inner_text()
