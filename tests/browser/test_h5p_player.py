@@ -160,7 +160,8 @@ def test_the_exercise_is_reached_with_the_keyboard(page, lesson):
 
     for _ in range(80):
         page.keyboard.press("Tab")
-        if player.evaluate("() => document.activeElement && document.activeElement.type") == "radio":
+        focused = player.evaluate("() => document.activeElement && document.activeElement.type")
+        if focused == "radio":
             break
     else:
         raise AssertionError("the keyboard never reached the exercise")
