@@ -101,3 +101,17 @@ def test_editors_choose_among_the_activities_without_creating_any(client, activi
     assert client.get(create, follow=True).status_code == 404
     client.post(create, {"title": "x", "language": "en"}, follow=True)
     assert H5PContent.objects.count() == 2
+
+
+def test_the_lesson_editor_opens_with_an_h5p_block(client, home_page, media_root, settings):
+    from lms.tests.content import course_tree
+    from lms.tests.h5p import add_h5p_block
+
+    settings.H5P_PLAYER_ORIGIN = "http://player.testserver"
+    setup = add_h5p_block(course_tree(home_page))
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[setup.lesson.pk]))
+
+    assert response.status_code == 200
+    assert "H5P exercise" in response.content.decode()
