@@ -39,7 +39,8 @@ run: setup
 	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "Digiskills is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/cms/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "H5P exercises play from http://localhost:$(PORT)/ (the same server, another origin)"
+	H5P_PLAYER_ORIGIN=$${H5P_PLAYER_ORIGIN:-http://localhost:$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

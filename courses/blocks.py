@@ -9,6 +9,12 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from courses.h5p.chooser import h5p_content_chooser_viewset
+
+H5PContentChooserBlock = h5p_content_chooser_viewset.get_block_class(
+    name="H5PContentChooserBlock", module_path="courses.blocks"
+)
+
 
 class CardBlock(blocks.StructBlock):
     """A card that leads somewhere: a title, a short text and one link."""
@@ -117,6 +123,55 @@ class QuizBlock(blocks.StructBlock):
         label = _("Quiz or exam")
         template = "blocks/quiz_block.html"
         preview_value = {"title": "Check what you know", "mode": "practice", "question_count": 5}
+
+
+class H5PBlock(blocks.StructBlock):
+    """An interactive H5P exercise in a lesson, played in a sandboxed frame from
+    the player origin. Low stakes: its score counts for progress (best or last
+    result), never for an exam. The page's language version of the chosen
+    activity is played when there is one."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    instructions = blocks.TextBlock(
+        label=_("Instructions"),
+        required=False,
+        max_length=600,
+        help_text=_("What the learner does, shown above the exercise."),
+    )
+    content = H5PContentChooserBlock(label=_("H5P activity"))
+    pass_mark_percent = blocks.IntegerBlock(
+        label=_("Pass mark (%)"), min_value=0, max_value=100, default=60
+    )
+    grading_policy = blocks.ChoiceBlock(
+        label=_("Result that counts"),
+        choices=[("best", _("Best attempt")), ("last", _("Last attempt"))],
+        default="best",
+    )
+    required = blocks.BooleanBlock(
+        label=_("Must be passed to complete the course"), required=False, default=False
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("H5P exercise")
+        template = "blocks/h5p_block.html"
+        preview_value = {
+            "title": "Strong passwords",
+            "instructions": "Three questions. Your best score counts.",
+            "pass_mark_percent": 60,
+        }
+
+    def get_context(self, value, parent_context=None):
+        from courses.h5p.player import h5p_content_in_language
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        chosen = value.get("content")
+        language = page.locale.language_code if page is not None else ""
+        context["content"] = h5p_content_in_language(
+            content_id=chosen.pk if chosen else None, language=language
+        )
+        return context
 
 
 class ImageBlock(blocks.StructBlock):
@@ -281,7 +336,7 @@ class ResourceBlock(blocks.StructBlock):
 
 class LessonStreamBlock(blocks.StreamBlock):
     """Everything a lesson can hold: content blocks and activity blocks
-    (quiz here; H5P and coding puzzles are added by their own issues)."""
+    (quiz, H5P exercise; coding puzzles are added by their own issue)."""
 
     heading = blocks.CharBlock(
         label=_("Heading"),
@@ -303,3 +358,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     resource = ResourceBlock()
     quiz = QuizBlock()
+    h5p = H5PBlock()

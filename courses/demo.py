@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from courses.content import basic, helpers, kids, security, security_exam
 from courses.content.images import IMAGES
+from courses.h5p import demo as h5p_demo
 from courses.models import CatalogPage, SiteSettings
 from courses.services import course_load, image_ensure, question_bank_load, site_bootstrap
 
@@ -27,6 +28,10 @@ def seed() -> None:
     for bank in [*basic.BANKS, security_exam.BANK, helpers.BANK]:
         banks[bank["key"]] = question_bank_load(data=bank, images=images)
 
+    # The H5P demo activity first: the security course's lessons play it.
+    h5p_demo.seed()
+    documents = {"h5p": {"strong-passwords": h5p_demo.demo_quiz_ids()}}
     catalogue = CatalogPage.objects.child_of(home).get()
     for course in (basic.COURSE, security.COURSE, kids.COURSE, helpers.COURSE):
-        course_load(catalogue=catalogue, data=course, banks=banks)
+        course_load(catalogue=catalogue, data=course, banks=banks, documents=documents)
+    h5p_demo.lessons_upgrade(documents=documents)

@@ -230,7 +230,8 @@ def question_bank_load(*, data: dict, images: dict | None = None) -> dict[str, Q
 
 
 def _block_value(kind: str, value, code: str, banks: dict, documents: dict):
-    """One block's value in one language, from the content data."""
+    """One block's value in one language, from the content data. An H5P block
+    names its activity by a key of `documents["h5p"]` (id per language)."""
     if kind in ("heading", "paragraph"):
         return value[code]
     if kind == "callout":
@@ -270,6 +271,16 @@ def _block_value(kind: str, value, code: str, banks: dict, documents: dict):
             "grading_policy": value.get("grading_policy", "best"),
             "time_limit_minutes": value.get("time_limit_minutes"),
             "required": value.get("required", True),
+        }
+    if kind == "h5p":
+        activities = documents.get("h5p", {}).get(value["content"], {})
+        return {
+            "title": value["title"][code],
+            "instructions": value.get("instructions", {}).get(code, ""),
+            "content": activities.get(code) or activities.get("en"),
+            "pass_mark_percent": value.get("pass_mark_percent", 60),
+            "grading_policy": value.get("grading_policy", "best"),
+            "required": value.get("required", False),
         }
     raise ValueError(f"unknown block type {kind!r}")
 

@@ -1,6 +1,7 @@
 """Admin: DigComp, question banks and questions grouped under one menu item."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -49,3 +50,10 @@ class CourseContentGroup(SnippetViewSetGroup):
 
 register_snippet(CourseContentGroup)
 from courses.h5p import admin_views  # noqa: E402,F401 - registers the H5P admin pages
+
+
+@hooks.register("register_admin_viewset")
+def register_h5p_content_chooser():
+    from courses.h5p.chooser import h5p_content_chooser_viewset
+
+    return h5p_content_chooser_viewset

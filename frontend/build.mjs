@@ -1,6 +1,6 @@
 // Copy the front-end packages the pages use from node_modules into static files.
 // Run by `make run` / `make test` after `npm ci`; nothing is fetched at run time.
-import { copyFileSync, mkdirSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,6 +18,22 @@ const files = [
   ["blockly/msg/de.js", "blockly/msg/de.js"],
   ["blockly/msg/en.js", "blockly/msg/en.js"],
   ["@blockly/keyboard-navigation/dist/index.js", "blockly/keyboard-navigation.js"],
+  // H5P core for the player origin (lms/views/h5p.py serves these under
+  // /h5p/assets/): jQuery + H5P core in one bundle, its stylesheet, icon fonts
+  // and images. main.bundle.js (the loader, which fetches JSON) is not used:
+  // the server writes H5PIntegration and the player's CSP forbids fetching.
+  ["h5p-standalone/dist/frame.bundle.js", "h5p-standalone/frame.bundle.js"],
+  ["h5p-standalone/dist/styles/h5p.css", "h5p-standalone/styles/h5p.css"],
+  ["h5p-standalone/dist/images/throbber.gif", "h5p-standalone/images/throbber.gif"],
+  ["h5p-standalone/dist/images/h5p.svg", "h5p-standalone/images/h5p.svg"],
+  ...["", "inter/", "open-sans/"].flatMap((folder) =>
+    readdirSync(join(root, "node_modules", "h5p-standalone", "dist", "fonts", folder))
+      .filter((name) => /\.woff2?$/.test(name))
+      .map((name) => [
+        `h5p-standalone/dist/fonts/${folder}${name}`,
+        `h5p-standalone/fonts/${folder}${name}`,
+      ]),
+  ),
 ];
 
 for (const [source, name] of files) {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.views import accounts, learning, sections, xapi
+from lms.views import accounts, coaching, h5p, learning, sections, xapi
 
 app_name = "lms"
 
@@ -25,6 +25,7 @@ urlpatterns = [
         "learning/attempts/<uuid:public_id>/submit/", learning.attempt_submit, name="attempt_submit"
     ),
     path("learning/attempts/<uuid:public_id>/focus/", learning.attempt_focus, name="attempt_focus"),
+    path("learning/h5p/bridge/", h5p.bridge, name="h5p_bridge"),
     path("learning/xapi/statements/", xapi.statements_export, name="statements_export"),
     path("sections/", sections.section_list, name="sections"),
     path("sections/<int:section_id>/", sections.section_detail, name="section_detail"),
@@ -67,8 +68,6 @@ urlpatterns = [
 ]
 
 # Digital helpers and the people they coach (lms/views/coaching.py).
-from lms.views import coaching  # noqa: E402
-
 urlpatterns += [
     path("helpers/", coaching.helper_dashboard, name="helpers"),
     path("helpers/people/new/", coaching.assisted_account_new, name="helpers_account_new"),

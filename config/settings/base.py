@@ -8,6 +8,7 @@ Every variable is listed in `.env.example`.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +42,18 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The public address of the platform, used in e-mails, QR codes and credentials.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# H5P activities play from this separate origin (scheme://host[:port]), served by
+# the same project (config.player routes its host to the player alone). In
+# development `localhost` is another origin, and another site, than 127.0.0.1:
+# the platform's cookies never reach the player. Empty: H5P activities are not
+# played.
+H5P_PLAYER_ORIGIN = env_str("H5P_PLAYER_ORIGIN", "http://localhost:8000" if DEBUG else "").rstrip(
+    "/"
+)
+if H5P_PLAYER_ORIGIN:
+    _player_host = urlsplit(H5P_PLAYER_ORIGIN).hostname or ""
+    if _player_host and "*" not in ALLOWED_HOSTS and _player_host not in ALLOWED_HOSTS:
+        ALLOWED_HOSTS.append(_player_host)
 
 INSTALLED_APPS = [
     # Project apps first so that their templates override the packages' ones.
@@ -83,6 +96,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Requests to H5P_PLAYER_ORIGIN go to the player and nowhere else, before
+    # any session, CSRF or locale middleware could read or set a cookie.
+    "config.player.PlayerOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

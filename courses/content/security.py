@@ -150,6 +150,26 @@ COURSE = {
                                 ),
                             },
                         ),
+                        (
+                            "h5p",
+                            {
+                                "title": t(
+                                    "Practise: strong passwords",
+                                    "Oefen: sterke wachtwoorden",
+                                    "Exercez-vous : des mots de passe solides",
+                                    "Üben: starke Passwörter",
+                                ),
+                                "instructions": t(
+                                    "Three questions. Your best score counts; try as often as you like.",
+                                    "Drie vragen. Je beste score telt; probeer zo vaak als je wilt.",
+                                    "Trois questions. Votre meilleur score compte ; essayez autant de fois que vous voulez.",
+                                    "Drei Fragen. Ihr bestes Ergebnis zählt; versuchen Sie es so oft Sie möchten.",
+                                ),
+                                "content": "strong-passwords",
+                                "pass_mark_percent": 60,
+                                "required": False,
+                            },
+                        ),
                     ],
                 ),
             ],

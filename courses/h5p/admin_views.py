@@ -35,6 +35,8 @@ def content_index(request):
                 language=form.cleaned_data["language"],
                 title=form.cleaned_data["title"],
                 uploaded_by=request.user,
+                translation_of=form.cleaned_data["translation_of"],
+                strip_libraries=form.cleaned_data["strip_libraries"],
             )
         except PackageRefused as refusal:
             form.add_error("file", refusal.message)

@@ -28,6 +28,10 @@ REASONS = {
         "The package carries library code (“%(name)s”). Libraries are installed by an "
         "administrator only: upload a package with just h5p.json and content/."
     ),
+    "library_not_installed_to_strip": _(
+        "The package carries %(library)s, which is not installed at this exact version: "
+        "ask an administrator to install it in the library store first."
+    ),
     "unexpected_file": _(
         "“%(name)s” is outside content/; a package may hold only h5p.json and content/."
     ),

@@ -18,6 +18,34 @@ class H5PContentUploadForm(forms.Form):
         help_text=_("Leave empty to use the package's own title."),
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    translation_of = forms.ModelChoiceField(
+        label=_("Same activity in another language"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Choose it when this package translates an activity already added: a lesson "
+            "then plays the version in the reader's language."
+        ),
+    )
+
+    strip_libraries = forms.BooleanField(
+        label=_("Ignore the libraries inside the package"),
+        required=False,
+        help_text=_(
+            "For packages exported from h5p.org: their library folders are left out when "
+            "every one is installed at the same version; the package is refused otherwise."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from courses.h5p.chooser import h5p_content_chooser_viewset
+        from courses.h5p.player import h5p_contents_for_chooser
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["translation_of"]
+        field.queryset = h5p_contents_for_chooser()
+        # The admin chooser (search, pages), not a list of every activity.
+        field.widget = h5p_content_chooser_viewset.widget_class()
 
 
 class H5PLibraryInstallForm(forms.Form):

@@ -25,14 +25,20 @@ def h5p_content_create(
     uploaded_by: User | None,
     title: str = "",
     limits: Limits | None = None,
+    translation_of: H5PContent | None = None,
+    strip_libraries: bool = False,
 ) -> H5PContent:
     """Validate `upload` fully, then store its parameters and extract its media
     under a folder of its own. A refused package raises `PackageRefused` before
-    anything is written."""
+    anything is written. `translation_of`: the same activity in another language;
+    `strip_libraries`: ignore library folders installed at their exact version."""
     if language not in dict(settings.LANGUAGES):
         raise ValueError(f"unknown language {language!r}")
-    package = validate_package(upload, limits=limits)
+    package = validate_package(upload, limits=limits, strip_libraries=strip_libraries)
     key = uuid.uuid4()
+    translation_key = None
+    if translation_of is not None:
+        translation_key = translation_of.translation_key or translation_of.uuid
     prefix = f"{CONTENT_PREFIX}/{key}"
     written: list[str] = []
     try:
@@ -43,6 +49,7 @@ def h5p_content_create(
                 language=language,
                 main_library=package.main_library,
                 parameters=package.parameters,
+                translation_key=translation_key,
                 metadata=package.metadata,
                 media=[
                     {"path": item.path, "size": item.size, "content_type": item.content_type}
@@ -52,6 +59,10 @@ def h5p_content_create(
                 uploaded_by=uploaded_by,
             )
             content.libraries.set(package.libraries)
+            if translation_of is not None and translation_of.translation_key is None:
+                H5PContent.objects.filter(pk=translation_of.pk).update(
+                    translation_key=translation_key
+                )
             upload.seek(0)
             with zipfile.ZipFile(upload) as archive:
                 for item in package.media:

@@ -52,19 +52,55 @@ class ValidatedPackage:
     media: list[MediaFile] = field(default_factory=list)
 
 
-def _classify(names: list[str]) -> None:
+def _classify(names: list[str], *, strip_libraries: bool = False) -> set[str]:
     """Only h5p.json and content/ are taken: refuse anything else, naming
-    library folders as such."""
+    library folders as such. With `strip_libraries`, library folders are set
+    aside instead (their names are returned; their code is never read)."""
     tops_with_library = {
         n.split("/", 1)[0] for n in names if n.count("/") == 1 and n.endswith("/library.json")
     }
+    stripped: set[str] = set()
     for name in names:
         if name == "h5p.json" or name.startswith("content/"):
             continue
         top = name.split("/", 1)[0]
+        if "/" in name and strip_libraries and top in tops_with_library:
+            stripped.add(top)
+            continue
         if "/" in name and (top in tops_with_library or _LIBRARY_FOLDER.match(top)):
             raise PackageRefused("library_in_upload", name=f"{top}/")
         raise PackageRefused("unexpected_file", name=name)
+    return stripped
+
+
+def _check_stripped(archive, by_name: dict, stripped: set[str], limits: Limits) -> None:
+    """Every library folder set aside must be installed in the store at the
+    very version it declares; only its library.json is read, to know which."""
+    for top in sorted(stripped):
+        where = f"{top}/library.json"
+        info = by_name[where]
+        if info.file_size > limits.max_json_bytes:
+            raise PackageRefused(
+                "json_too_large",
+                name=where,
+                size=size_label(info.file_size),
+                limit=size_label(limits.max_json_bytes),
+            )
+        metadata = parse_json(where, read_entry(archive, info), max_depth=limits.max_json_depth)
+        try:
+            version = LibraryId.parse(metadata)
+        except (H5PError, TypeError, ValueError, KeyError, AttributeError):
+            raise PackageRefused("library_in_upload", name=f"{top}/") from None
+        if not H5PLibrary.objects.filter(
+            machine_name=version.machine_name,
+            major_version=version.major,
+            minor_version=version.minor,
+            patch_version=version.patch,
+        ).exists():
+            raise PackageRefused(
+                "library_not_installed_to_strip",
+                library=f"{version.machine_name} {version.major}.{version.minor}.{version.patch}",
+            )
 
 
 def _media_references(value: Any) -> list[str]:
@@ -222,15 +258,22 @@ def clean_parameters(store: LibraryStore, semantics: Any, value: Any) -> Any:
     return value
 
 
-def validate_package(upload: IO[bytes], *, limits: Limits | None = None) -> ValidatedPackage:
+def validate_package(
+    upload: IO[bytes], *, limits: Limits | None = None, strip_libraries: bool = False
+) -> ValidatedPackage:
     """Check an uploaded package against every rule; raise `PackageRefused`
-    with the first reason found, or return what may be stored."""
+    with the first reason found, or return what may be stored. With
+    `strip_libraries` (an h5p.org export), library folders are ignored when
+    each is installed at its exact version; otherwise they are refused."""
     limits = limits or Limits()
     archive, infos = open_archive(upload, limits)
     with archive:
         names = [info.filename for info in infos]
-        _classify(names)
+        stripped = _classify(names, strip_libraries=strip_libraries)
         by_name = {info.filename: info for info in infos}
+        if stripped:
+            _check_stripped(archive, by_name, stripped, limits)
+            infos = [i for i in infos if i.filename.split("/", 1)[0] not in stripped]
         if "h5p.json" not in by_name:
             raise PackageRefused("missing_h5p_json")
         if "content/content.json" not in by_name:

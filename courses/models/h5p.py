@@ -83,6 +83,9 @@ class H5PContent(models.Model):
         H5PLibrary, related_name="used_by", verbose_name=_("libraries")
     )
     parameters = models.JSONField(_("parameters"))
+    # The same activity in other languages shares this key: a lesson block
+    # plays the version in the page's language (empty: no other versions).
+    translation_key = models.UUIDField(_("same activity as"), null=True, blank=True, db_index=True)
     metadata = models.JSONField(_("h5p.json"), default=dict)
     media = models.JSONField(_("media files"), default=list)
     storage_prefix = models.CharField(_("storage folder"), max_length=255, unique=True)
@@ -102,4 +105,4 @@ class H5PContent(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.title} ({self.language})"

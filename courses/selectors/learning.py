@@ -29,14 +29,26 @@ QUIZ_DEFAULTS = {
 }
 
 
+# What an editor's H5PBlock means when a setting was left out of the JSON.
+H5P_DEFAULTS = {
+    "pass_mark_percent": 60,
+    "grading_policy": "best",
+    "required": False,
+}
+# Block types that are activities, with the defaults of their settings.
+ACTIVITY_BLOCKS = {"quiz": QUIZ_DEFAULTS, "h5p": H5P_DEFAULTS}
+
+
 @dataclass(frozen=True)
 class Activity:
-    """A quiz or exam block of a lesson; `key` is the block id, kept across
-    translations."""
+    """A quiz, exam or H5P block of a lesson; `key` is the block id, kept
+    across translations. `kind` is the block type: "quiz" (graded on the
+    server, exams included) or "h5p" (a result reported by the player)."""
 
     key: str
     lesson: "LessonPage | OutlineLesson"
     settings: dict
+    kind: str = "quiz"
 
     @property
     def title(self) -> str:
@@ -68,8 +80,8 @@ class OutlineLesson:
     @property
     def activities(self) -> list[Activity]:
         return [
-            Activity(key=key, lesson=self, settings={**QUIZ_DEFAULTS, **value})
-            for key, value in self.quiz_blocks
+            Activity(key=key, lesson=self, settings={**ACTIVITY_BLOCKS[kind], **value}, kind=kind)
+            for kind, key, value in self.quiz_blocks
         ]
 
 
@@ -77,25 +89,27 @@ def _quiz_blocks(raw) -> tuple:
     if isinstance(raw, str):  # some backends hand the JSON column back as text
         raw = json.loads(raw)
     return tuple(
-        (block["id"], block["value"])
+        (block["type"], block["id"], block["value"])
         for block in raw or ()
-        if block.get("type") == "quiz" and block.get("id")
+        if block.get("type") in ACTIVITY_BLOCKS and block.get("id")
     )
 
 
 class QuizBlocksOf(Func):
-    """The quiz blocks of a stored StreamField (a JSON list), picked out by the
-    database so that an outline does not fetch and parse whole lesson bodies."""
+    """The activity blocks (quiz, h5p) of a stored StreamField (a JSON list),
+    picked out by the database so that an outline does not fetch and parse
+    whole lesson bodies."""
 
     output_field = JSONField()
-    # Elsewhere the whole body; `_quiz_blocks` keeps the quiz blocks.
+    # Elsewhere the whole body; `_quiz_blocks` keeps the activity blocks.
     template = "%(expressions)s"
 
     def as_postgresql(self, compiler, connection, **extra):
         return self.as_sql(
             compiler,
             connection,
-            template="jsonb_path_query_array(%(expressions)s, '$[*] ? (@.type == \"quiz\")')",
+            template="jsonb_path_query_array(%(expressions)s,"
+            ' \'$[*] ? (@.type == "quiz" || @.type == "h5p")\')',
             **extra,
         )
 
@@ -104,7 +118,7 @@ class QuizBlocksOf(Func):
             compiler,
             connection,
             template="(SELECT json_group_array(json(q.value)) FROM json_each(%(expressions)s) q"
-            " WHERE json_extract(q.value, '$.type') = 'quiz')",
+            " WHERE json_extract(q.value, '$.type') IN ('quiz', 'h5p'))",
             **extra,
         )
 
@@ -189,14 +203,19 @@ def lesson_course(*, lesson: LessonPage) -> CoursePage | None:
 
 
 def lesson_activities(*, lesson: "LessonPage | OutlineLesson") -> list[Activity]:
-    """The quiz and exam blocks of a lesson, in reading order. Read from the
-    stored JSON, so that listing many lessons loads no question bank."""
+    """The quiz, exam and H5P blocks of a lesson, in reading order. Read from
+    the stored JSON, so that listing many lessons loads no question bank."""
     if isinstance(lesson, OutlineLesson):
         return lesson.activities
     return [
-        Activity(key=block["id"], lesson=lesson, settings={**QUIZ_DEFAULTS, **block["value"]})
+        Activity(
+            key=block["id"],
+            lesson=lesson,
+            settings={**ACTIVITY_BLOCKS[block["type"]], **block["value"]},
+            kind=block["type"],
+        )
         for block in lesson.body.raw_data
-        if block.get("type") == "quiz" and block.get("id")
+        if block.get("type") in ACTIVITY_BLOCKS and block.get("id")
     ]
 
 
@@ -206,6 +225,7 @@ def quiz_bank(*, activity: Activity) -> QuestionBank | None:
 
 
 def lesson_activity(*, lesson: LessonPage, key: str) -> Activity | None:
+    """One activity block of a lesson by its key (None when there is none)."""
     return next((a for a in lesson_activities(lesson=lesson) if a.key == key), None)
 
 

@@ -217,3 +217,20 @@ def test_activity_list_is_paginated(client, editor, quiz_library, monkeypatch):
     assert first.content.count(b"Strong passwords") == 2
     assert second.content.count(b"Strong passwords") == 1
     assert b'aria-current="page"' in second.content
+
+
+def test_editor_adds_a_translation_of_an_activity(client, editor, quiz_library):
+    client.force_login(editor)
+    english = h5p_content_create(upload=io.BytesIO(valid()), language="en", uploaded_by=editor)
+
+    page = client.get(reverse("h5p_content_index"))
+    response = client.post(
+        reverse("h5p_content_index"),
+        {"file": _upload("fr.h5p", valid()), "language": "fr", "translation_of": english.pk},
+    )
+
+    assert b"Same activity in another language" in page.content
+    assert response.status_code == 302
+    french = H5PContent.objects.get(language="fr")
+    english.refresh_from_db()
+    assert french.translation_key == english.translation_key == english.uuid

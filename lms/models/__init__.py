@@ -15,6 +15,7 @@ from lms.models.coaching import (
     LoginCard,
 )
 from lms.models.learning import (
+    ActivityState,
     Attempt,
     Enrolment,
     FocusEvent,
@@ -31,6 +32,7 @@ from lms.models.sections import (
 from lms.models.xapi import Statement
 
 __all__ = [
+    "ActivityState",
     "Attempt",
     "ClassSection",
     "ConsentRecord",

@@ -190,3 +190,29 @@ class FocusEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.occurred_at:%H:%M:%S}"
+
+
+class ActivityState(models.Model):
+    """Where a learner stands inside an H5P activity (H5P's "contentUserData"
+    state, a JSON text the content type wrote), to resume it later. One per
+    enrolment and activity; it belongs to one version of the content."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="activity_states"
+    )
+    activity_key = models.CharField(max_length=64)
+    content_uuid = models.UUIDField()
+    state = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("activity state")
+        verbose_name_plural = _("activity states")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "activity_key"], name="lms_activity_state_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_key} ({len(self.state)} characters)"

@@ -116,6 +116,9 @@ class CourseProgress:
         return self.lessons[index + 1] if index + 1 < len(self.lessons) else None
 
 
+_SOURCES = {"quiz": Attempt.Source.QUIZ, "h5p": Attempt.Source.H5P}
+
+
 def _results(lessons: list, attempts: list[Attempt]) -> dict[str, ActivityResult]:
     results = {
         activity.key: ActivityResult(activity=activity)
@@ -123,9 +126,11 @@ def _results(lessons: list, attempts: list[Attempt]) -> dict[str, ActivityResult
         for activity in content.lesson_activities(lesson=lesson)
     }
     for attempt in attempts:
-        # Only server-graded attempts count for a quiz or an exam.
-        if attempt.activity_key in results and attempt.source == Attempt.Source.QUIZ:
-            results[attempt.activity_key].attempts.append(attempt)
+        # Only server-graded attempts count for a quiz or an exam, only the
+        # player's results for an H5P block.
+        result = results.get(attempt.activity_key)
+        if result is not None and attempt.source == _SOURCES[result.activity.kind]:
+            result.attempts.append(attempt)
     return results
 
 

@@ -231,7 +231,8 @@ def activity_result_record(
     _check_active(enrolment)
     if source not in (Attempt.Source.H5P, Attempt.Source.PUZZLE):
         raise ValueError("quizzes are graded by quiz_attempt_submit")
-    if content.lesson_activity(lesson=lesson, key=activity_key) is not None:
+    activity = content.lesson_activity(lesson=lesson, key=activity_key)
+    if activity is not None and (activity.kind == "quiz" or activity.is_exam):
         raise LearningError(
             _("This result cannot count for a quiz or an exam."), code="not_for_quiz"
         )

@@ -61,7 +61,7 @@ def quiz_attempt_start(
     already open (a second tab, a lost connection). Returns (attempt, created)."""
     _check_active(enrolment)
     activity = content.lesson_activity(lesson=lesson, key=activity_key)
-    if activity is None:
+    if activity is None or activity.kind != "quiz":
         raise LearningError(_("This activity does not exist."), code="no_activity")
     if activity.is_exam and assisted:
         raise LearningError(_("Exams are taken alone, without a helper."), code="exam_assisted")

@@ -19,6 +19,7 @@ VERBS = {
     "failed": "http://adlnet.gov/expapi/verbs/failed",
     "scored": "http://adlnet.gov/expapi/verbs/scored",
     "exited": "http://adlnet.gov/expapi/verbs/exited",
+    "progressed": "http://adlnet.gov/expapi/verbs/progressed",
 }
 
 ACTIVITY_TYPES = {

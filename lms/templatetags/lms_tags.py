@@ -63,3 +63,22 @@ def lms_activity_state(context, page, block_id) -> dict:
     progress = state["progress"]
     result = progress.results.get(block_id) if progress is not None else None
     return {"enrolment": state["enrolment"], "result": result}
+
+
+@register.simple_tag(takes_context=True)
+def lms_h5p_player(context, page, block_id, content) -> dict:
+    """For an H5P block: the enrolment, the activity's result so far and, for
+    an enrolled learner, the player frame's address with a new signed session."""
+    from lms.player import player_origin, player_token_make, player_url
+
+    state = lms_activity_state(context, page, block_id)
+    request = context.get("request")
+    if state["enrolment"] is None or content is None or not player_origin():
+        return state
+    token = player_token_make(
+        user_id=request.user.pk,
+        lesson_id=page.pk,
+        activity_key=block_id,
+        content_uuid=content.uuid,
+    )
+    return {**state, "session": token, "url": player_url(token)}

@@ -21,3 +21,25 @@ def learner(db):
 @pytest.fixture
 def enrolment(tree, learner):
     return enrolment_create(learner=learner, course=tree.course, source=Enrolment.Source.SELF)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def player_origin(settings):
+    """The player answers on its own host in tests; the platform on testserver."""
+    settings.H5P_PLAYER_ORIGIN = "http://player.testserver"
+    return settings.H5P_PLAYER_ORIGIN
+
+
+@pytest.fixture
+def h5p(tree, media_root, player_origin):
+    """The demo quiz activity in an H5P block of lesson 1 of `tree`."""
+    from lms.tests.h5p import add_h5p_block
+
+    return add_h5p_block(tree)

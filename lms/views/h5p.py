@@ -1,0 +1,227 @@
+"""H5P playback, in two places.
+
+On the player origin (H5P_PLAYER_ORIGIN, routed by config.player, no cookies):
+the player page of one activity, its library files, its media and the player's
+own scripts; access only by the signed token in the address (lms.player).
+
+On the platform: the bridge endpoint where the lesson page posts what the
+player reported (xAPI statements, the resume state), as the signed-in learner.
+"""
+
+import json
+import re
+
+from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.h5p.player import (
+    h5p_content_by_uuid,
+    h5p_file_open,
+    h5p_integration_content,
+    h5p_library_file,
+    h5p_media_file,
+)
+from courses.models import LessonPage
+from lms.exceptions import LearningError
+from lms.permissions import access_lesson_enrolment, access_live_page
+from lms.player import (
+    PAGE_MAX_AGE,
+    SESSION_MAX_AGE,
+    platform_origin,
+    player_origin,
+    player_token_read,
+)
+from lms.selectors.h5p import activity_state_for_session
+from lms.services.h5p import activity_state_save, h5p_statement_receive
+
+EXPIRED = (
+    "This exercise link has expired: reload the lesson page. / "
+    "Deze link is verlopen: laad de les opnieuw. / "
+    "Ce lien a expiré : rechargez la leçon. / "
+    "Dieser Link ist abgelaufen: Laden Sie die Lektion neu."
+)
+BODY_MAX_BYTES = 96 * 1024
+_ASSET = re.compile(r"^[A-Za-z0-9_-]+(?:[./][A-Za-z0-9_-]+)*\.(?:js|css|woff2?|gif|svg)$")
+
+
+# --- Player origin ------------------------------------------------------------
+
+
+def player_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The page inside the sandboxed frame: H5P core, the activity's libraries,
+    its parameters and the learner's saved state."""
+    session = player_token_read(token, max_age=PAGE_MAX_AGE)
+    if session is None:
+        return HttpResponse(EXPIRED, status=403, content_type="text/plain; charset=utf-8")
+    content = h5p_content_by_uuid(key=session.content_uuid)
+    if content is None:
+        raise Http404
+    content_id = "1"
+    origin = player_origin()
+    entry = h5p_integration_content(
+        content=content,
+        content_url=f"{origin}/h5p/play/{token}/content",
+        state=activity_state_for_session(session=session),
+    )
+    integration = {
+        "baseUrl": origin,
+        "url": f"{origin}/h5p",
+        "siteUrl": origin,
+        "postUserStatistics": False,
+        "ajax": {"setFinished": "", "contentUserData": ""},
+        # Truthy, or H5P core would not hand the saved state to the content;
+        # the saves themselves go to the platform by message (bridge.js).
+        "saveFreq": 15,
+        "fullscreenDisabled": 1,
+        "hubIsEnabled": False,
+        "reportingIsEnabled": False,
+        "l10n": {"H5P": {}},
+        "core": {"scripts": [], "styles": []},
+        "loadedJs": entry["scripts"],
+        "loadedCss": entry["styles"],
+        "contents": {f"cid-{content_id}": entry},
+    }
+    response = render(
+        request,
+        "lms/h5p/player.html",
+        {
+            "content": content,
+            "content_id": content_id,
+            "integration": integration,
+            "bridge": {"platformOrigin": platform_origin()},
+            "scripts": entry["scripts"],
+            "styles": entry["styles"],
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _file_response(file, *, cache: str) -> HttpResponse:
+    stream = h5p_file_open(file=file)
+    if stream is None:
+        raise Http404
+    response = FileResponse(stream, content_type=file.content_type)
+    response["Cache-Control"] = cache
+    return response
+
+
+def player_media(request: HttpRequest, token: str, path: str) -> HttpResponse:
+    """A media file of the activity the token names, by its declared path."""
+    session = player_token_read(token, max_age=SESSION_MAX_AGE)
+    if session is None:
+        return HttpResponse(EXPIRED, status=403, content_type="text/plain; charset=utf-8")
+    content = h5p_content_by_uuid(key=session.content_uuid)
+    file = h5p_media_file(content=content, path=path) if content else None
+    if file is None:
+        raise Http404
+    return _file_response(file, cache="private, max-age=3600")
+
+
+def player_library_file(request: HttpRequest, folder: str, path: str) -> HttpResponse:
+    """A file of an installed library version (vetted code, the same for every
+    learner, never changed once installed)."""
+    file = h5p_library_file(folder=folder, path=path)
+    if file is None:
+        raise Http404
+    return _file_response(file, cache="public, max-age=86400")
+
+
+def player_asset(request: HttpRequest, path: str) -> HttpResponse:
+    """H5P core (npm h5p-standalone, copied by frontend/build.mjs) and the
+    player's own scripts: a fixed set of static files, served on the player
+    origin so that its CSP needs nothing but 'self'."""
+    if not _ASSET.match(path) or ".." in path:
+        raise Http404
+    name = f"lms/h5p/{path[4:]}" if path.startswith("lms/") else f"vendor/h5p-standalone/{path}"
+    try:
+        found = finders.find(name)
+    except SuspiciousFileOperation:
+        found = None
+    if not found:
+        raise Http404
+    content_type = {
+        "js": "text/javascript; charset=utf-8",
+        "css": "text/css; charset=utf-8",
+        "woff": "font/woff",
+        "woff2": "font/woff2",
+        "gif": "image/gif",
+        "svg": "image/svg+xml",
+    }[path.rsplit(".", 1)[-1]]
+    response = FileResponse(open(found, "rb"), content_type=content_type)  # noqa: SIM115
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# --- Platform origin: the bridge -------------------------------------------------
+
+
+def _refuse(message: str, status: int, code: str) -> JsonResponse:
+    return JsonResponse({"ok": False, "error": message, "code": code}, status=status)
+
+
+@require_POST
+def bridge(request: HttpRequest) -> HttpResponse:
+    """What the lesson page relays from a player frame: {"session": token,
+    "type": "statement" | "state", ...}. The learner is the signed-in user, who
+    must be the one the token was made for and enrolled in the lesson's course."""
+    if not request.user.is_authenticated:
+        return _refuse(_("Sign in to save your work."), 403, "anonymous")
+    if len(request.body) > BODY_MAX_BYTES:
+        return _refuse(_("This message is too large."), 413, "too_large")
+    try:
+        data = json.loads(request.body)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("session"), str):
+        return _refuse(_("This message cannot be read."), 400, "bad_request")
+    session = player_token_read(data["session"], max_age=SESSION_MAX_AGE)
+    if session is None:
+        return _refuse(
+            _("This exercise session has expired: reload the page to go on."), 400, "expired"
+        )
+    if session.user_id != request.user.pk:
+        return _refuse(_("This exercise was opened by someone else."), 403, "wrong_user")
+    try:
+        lesson = access_live_page(LessonPage, session.lesson_id)
+        enrolment = access_lesson_enrolment(request.user, lesson)
+    except (Http404, PermissionDenied):
+        return _refuse(_("You are not enrolled in this course."), 403, "not_enrolled")
+    try:
+        if data.get("type") == "state":
+            activity_state_save(
+                enrolment=enrolment,
+                lesson=lesson,
+                activity_key=session.activity_key,
+                content_uuid=session.content_uuid,
+                state=data.get("state"),
+            )
+            return JsonResponse({"ok": True})
+        if data.get("type") != "statement":
+            return _refuse(_("This message cannot be read."), 400, "bad_request")
+        attempt = h5p_statement_receive(
+            enrolment=enrolment,
+            lesson=lesson,
+            activity_key=session.activity_key,
+            session_id=session.session_id,
+            statement=data.get("statement"),
+            result_id=data.get("resultId"),
+        )
+    except LearningError as error:
+        return _refuse(error.message, 409, error.code)
+    body: dict = {"ok": True}
+    if attempt is not None:
+        body["result"] = {
+            "percent": attempt.percent,
+            "passed": bool(attempt.passed),
+            "message": _("Your result is saved: %(percent)s%% (%(verdict)s).")
+            % {
+                "percent": attempt.percent,
+                "verdict": _("passed") if attempt.passed else _("not passed yet"),
+            },
+        }
+    return JsonResponse(body)
