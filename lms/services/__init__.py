@@ -13,6 +13,7 @@ from lms.services.accounts import (
     user_profile_update,
     welcome_enqueue,
 )
+from lms.services.bulk import NewPerson, enrolments_create_bulk, users_create_bulk
 from lms.services.learning import (
     activity_result_record,
     completion_evaluate,
@@ -30,12 +31,14 @@ from lms.services.quizzes import (
 from lms.services.xapi import statement_record
 
 __all__ = [
+    "NewPerson",
     "activity_result_record",
     "attempt_focus_loss_record",
     "audit_record",
     "completion_evaluate",
     "enrolment_cancel",
     "enrolment_create",
+    "enrolments_create_bulk",
     "lesson_progress_record",
     "lesson_view_record",
     "quiz_answer_save",
@@ -46,5 +49,6 @@ __all__ = [
     "statement_record",
     "user_create",
     "user_profile_update",
+    "users_create_bulk",
     "welcome_enqueue",
 ]

@@ -5,6 +5,7 @@ Written only by `partners.services`; read through `partners.selectors`.
 """
 
 from partners.models.funding import Programme, Project, ProjectTarget
+from partners.models.imports import ImportBatch, ImportRow
 from partners.models.learners import (
     Cohort,
     CohortCourse,
@@ -21,6 +22,8 @@ __all__ = [
     "CohortCourse",
     "CohortMember",
     "Gender",
+    "ImportBatch",
+    "ImportRow",
     "LearnerTargetGroup",
     "Membership",
     "Organisation",
