@@ -315,6 +315,13 @@ CERTIFICATES_VERIFY_RATE = env_str("CERTIFICATES_VERIFY_RATE", "30/60")
 # Who issues the certificates, as printed and signed.
 CERTIFICATES_ISSUER_NAME = env_str("CERTIFICATES_ISSUER_NAME", "Digiskills")
 
+# --- Partners --------------------------------------------------------------
+# Learner files partners upload (CSV or XLSX): the largest accepted, in bytes
+# and in rows, and the size from which checking and enrolling run in Celery.
+PARTNER_IMPORT_MAX_BYTES = env_int("PARTNER_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+PARTNER_IMPORT_MAX_ROWS = env_int("PARTNER_IMPORT_MAX_ROWS", 100_000)
+PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 1000)
+
 # --- Demo -------------------------------------------------------------------
 # seed_demo refuses to run unless this is on; it is off whenever DEBUG is off.
 DEMO_MODE = DEBUG and env_bool("DIGISKILLS_DEMO", True)

@@ -233,3 +233,35 @@ def statements_for_learner(*, learner: User) -> QuerySet[Statement]:
 def statements_for_course(*, course_key) -> QuerySet[Statement]:
     """Every xAPI statement about a course (staff exports), oldest first."""
     return Statement.objects.filter(course_key=course_key).order_by("timestamp", "id")
+
+
+def enrolments_progress(*, enrolments: list[Enrolment]) -> dict[int, CourseProgress]:
+    """The progress of many enrolments (a cohort's), by enrolment id, in four
+    queries however many learners and courses (enrolments with `course`)."""
+    if not enrolments:
+        return {}
+    courses = {e.course_id: e.course for e in enrolments}
+    outlines = content.course_outlines(courses=list(courses.values()))
+    completed: dict[int, set] = defaultdict(set)
+    for enrolment_id, lesson_key in ProgressEvent.objects.filter(
+        enrolment__in=enrolments, kind=ProgressEvent.Kind.COMPLETED
+    ).values_list("enrolment_id", "lesson_key"):
+        completed[enrolment_id].add(lesson_key)
+    attempts: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in (
+        Attempt.objects.filter(enrolment__in=enrolments)
+        .exclude(status=Attempt.Status.OPEN)
+        .defer("questions", "answers")
+        .order_by("number")
+    ):
+        attempts[attempt.enrolment_id].append(attempt)
+    return {
+        e.pk: CourseProgress(
+            e,
+            e.course,
+            outlines[e.course_id],
+            completed[e.pk],
+            _results(outlines[e.course_id], attempts[e.pk]),
+        )
+        for e in enrolments
+    }

@@ -53,6 +53,7 @@ class ImportBatch(models.Model):
     # How a CSV was written, so that its error file is written the same way.
     encoding = models.CharField(max_length=16, blank=True)
     delimiter = models.CharField(max_length=1, blank=True)
+    headers = models.JSONField(default=list)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UPLOADED)
     rows_total = models.PositiveIntegerField(default=0)
     rows_valid = models.PositiveIntegerField(default=0)

@@ -97,3 +97,31 @@ def learner_situation_record(
         )
         learner.situation = situation
     return bool(changed)
+
+
+@transaction.atomic
+def cohort_outcomes_record(
+    *, cohort, outcomes: dict[tuple[int, str], str], recorded_by: User | None
+) -> int:
+    """Record several outcomes of a cohort's learners at once ({(learner id,
+    point): situation}); returns how many were new or changed."""
+    learners = {
+        learner.pk: learner
+        for learner in PartnerLearner.objects.filter(
+            cohorts__cohort=cohort, pk__in={pk for pk, _point in outcomes}
+        ).select_related("user")
+    }
+    existing = {
+        (o.learner_id, o.point): o.situation
+        for o in Outcome.objects.filter(learner_id__in=list(learners))
+    }
+    changed = 0
+    for (learner_id, point), situation in outcomes.items():
+        learner = learners.get(learner_id)
+        if learner is None:
+            raise ValueError("the learner is not in this cohort")
+        if existing.get((learner_id, point)) == situation:
+            continue
+        outcome_record(learner=learner, point=point, situation=situation, recorded_by=recorded_by)
+        changed += 1
+    return changed
