@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
+from lms.bulk_sql import bulk_insert
 from lms.models import User
 from lms.services import audit_record
 from partners import importing
@@ -233,9 +234,9 @@ def import_batch_validate(*, batch_id: int) -> ImportBatch | None:
         )
         for row in checked
     ]
-    for start in range(0, len(objects), CHUNK):
-        ImportRow.objects.bulk_create(objects[start : start + CHUNK])
-        _progress(batch.pk, (len(objects) + start + CHUNK) // 2)
+    for start in range(0, len(objects), CHUNK * 5):
+        bulk_insert(ImportRow, objects[start : start + CHUNK * 5])
+        _progress(batch.pk, (len(objects) + start + CHUNK * 5) // 2)
     valid = [row for row in objects if row.is_valid]
     batch.rows_total = len(objects)
     batch.rows_valid = len(valid)

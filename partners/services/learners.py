@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import CoursePage
+from lms.bulk_sql import bulk_insert
 from lms.models import Enrolment, User
 from lms.services import NewPerson, enrolments_create_bulk, users_create_bulk
 from partners.models import (
@@ -117,7 +118,7 @@ def learners_enrol(
         _learner_fill(PartnerLearner(organisation=organisation, external_id=i, user=u), last[i])
         for i, u in zip(new_ids, users, strict=True)
     ]
-    PartnerLearner.objects.bulk_create(created, batch_size=2000)
+    bulk_insert(PartnerLearner, created)
     changed = []
     for external_id, learner in existing.items():
         before = [getattr(learner, name) for name in _FIELDS]
@@ -127,18 +128,25 @@ def learners_enrol(
     PartnerLearner.objects.bulk_update(changed, [*_FIELDS, "updated_at"], batch_size=2000)
     everyone = {**existing, **{learner.external_id: learner for learner in created}}
 
+    # New learners cannot have rows yet: a plain fast insert. Known ones may:
+    # an insert that skips what is already there.
+    fresh_ids = set(new_ids)
+    groups = [
+        LearnerTargetGroup(learner=everyone[i], target_group=group)
+        for i in ids
+        for group in dict.fromkeys(last[i].target_groups)
+    ]
+    bulk_insert(LearnerTargetGroup, [g for g in groups if g.learner.external_id in fresh_ids])
     LearnerTargetGroup.objects.bulk_create(
-        [
-            LearnerTargetGroup(learner=everyone[i], target_group=group)
-            for i in ids
-            for group in dict.fromkeys(last[i].target_groups)
-        ],
+        [g for g in groups if g.learner.external_id not in fresh_ids],
         batch_size=2000,
         ignore_conflicts=True,
     )
     if cohort is not None:
+        members = [CohortMember(cohort=cohort, learner=everyone[i]) for i in ids]
+        bulk_insert(CohortMember, [m for m in members if m.learner.external_id in fresh_ids])
         CohortMember.objects.bulk_create(
-            [CohortMember(cohort=cohort, learner=everyone[i]) for i in ids],
+            [m for m in members if m.learner.external_id not in fresh_ids],
             batch_size=2000,
             ignore_conflicts=True,
         )
@@ -156,7 +164,7 @@ def learners_enrol(
     _send_enrolled(organisation, announced)
 
     results = []
-    fresh = set(new_ids)
+    fresh = fresh_ids
     seen: set[str] = set()
     for row in learners:
         learner = everyone[row.external_id]

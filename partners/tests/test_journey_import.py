@@ -3,12 +3,19 @@ enrol, follow the cohort's progress, record an outcome."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from lms.models import Enrolment
 from partners.models import ImportBatch, Outcome, PartnerLearner
 from partners.tests.files import csv_bytes, good_row, upload
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_upload_preview_commit_progress_and_outcome(client, cohort, manager, tree):

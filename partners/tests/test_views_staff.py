@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from lms.tests.factories import UserFactory
 from partners.models import Cohort, ImportBatch, Outcome, PartnerLearner
@@ -22,7 +23,8 @@ def _staff(organisation, role):
 
 
 def _url(name, cohort, **kwargs):
-    return reverse(name, kwargs={"slug": cohort.project.organisation.slug, **kwargs})
+    with translation.override("en"):
+        return reverse(name, kwargs={"slug": cohort.project.organisation.slug, **kwargs})
 
 
 def test_the_nav_shows_my_organisation_only_to_staff(client, cohort, manager):
