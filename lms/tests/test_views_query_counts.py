@@ -64,11 +64,12 @@ def course_in_progress(request, home_page, learner):
 
 
 # Session, user, Wagtail's routing (a query and a `specific` query per level of
-# the tree), view restrictions, the language switcher, the base template; ours:
+# the tree), view restrictions, the language switcher, the base template (with
+# the user's roles for the menu, read once per request); ours:
 # the enrolment with its course, the view record (update and idempotent read
 # in a savepoint), the outline (one row per lesson, one query), completed
 # lessons, attempts and the quiz's question bank.
-LESSON_PAGE_QUERIES = 33
+LESSON_PAGE_QUERIES = 34
 
 
 def test_the_lesson_page_queries_do_not_grow_with_the_course(
