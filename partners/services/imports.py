@@ -160,8 +160,11 @@ def _database_checks(batch: ImportBatch, rows: list[importing.CheckedRow]) -> se
     emails = sorted({row.values["email"] for row in rows if row.values.get("email")})
     owners: dict[str, int] = {}
     for start in range(0, len(emails), 5000):
+        # The same expression and condition as the unique index on e-mails,
+        # so that PostgreSQL answers from it.
         owners.update(
-            User.objects.annotate(email_lower=Lower("email"))
+            User.objects.exclude(email="")
+            .annotate(email_lower=Lower("email"))
             .filter(email_lower__in=emails[start : start + 5000])
             .values_list("email_lower", "pk")
         )
