@@ -29,6 +29,13 @@ def account_welcome_send(self, user_id: int) -> str:
     return "sent"
 
 
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def accounts_welcome_send(self, user_ids: list[int]) -> int:
+    """Welcome many new accounts (a bulk import); each is sent once, so a
+    retry after a failure in the middle sends only the rest."""
+    return sum(account_welcome_send.run(user_id) == "sent" for user_id in user_ids)
+
+
 @shared_task
 def sessions_purge_expired() -> None:
     """Nightly: drop expired sessions (scheduled in config/celery.py)."""

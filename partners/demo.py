@@ -7,15 +7,18 @@ from django.db import transaction
 
 from lms.models import User
 from partners.models import (
+    Cohort,
+    CohortCourse,
     Membership,
     Organisation,
+    PartnerLearner,
     Programme,
     Project,
     ProjectTarget,
     Region,
     TargetGroup,
 )
-from partners.services import membership_grant
+from partners.services import LearnerInput, learners_enrol, membership_grant, outcome_record
 
 DEMO_ORGANISATION_SLUG = "digitaal-talent"
 
@@ -61,4 +64,49 @@ def seed() -> Organisation:
     partner = User.objects.filter(username="partner").first()
     if partner is not None:
         membership_grant(organisation=organisation, user=partner, role=Membership.Role.MANAGER)
+    _seed_cohort(project, partner)
     return organisation
+
+
+DEMO_LEARNERS = [
+    ("DT-0001", "Aïcha", "El Amrani", "1080", "jobseeker", ("jobseekers", "women_in_digital")),
+    ("DT-0002", "Mehmet", "Özdemir", "1030", "jobseeker", ("jobseekers",)),
+    ("DT-0003", "Léa", "Dubois", "1190", "student", ("young_people",)),
+    ("DT-0004", "Jean-Pierre", "Lambert", "1070", "other", ("seniors",)),
+]
+
+
+def _seed_cohort(project: Project, partner: User | None) -> None:
+    """A cohort following the first live course, with four learners without
+    e-mail (enrolled as an import would) and one outcome."""
+    from courses.models import CoursePage
+
+    course = CoursePage.objects.live().order_by("pk").first()
+    if course is None:
+        return
+    cohort, created = Cohort.objects.get_or_create(
+        project=project,
+        name="Groupe de mars",
+        defaults={"trainer": partner, "starts_on": datetime.date(2026, 3, 2)},
+    )
+    if created:
+        CohortCourse.objects.create(cohort=cohort, course_key=course.translation_key)
+    learners_enrol(
+        organisation=project.organisation,
+        learners=[
+            LearnerInput(
+                external_id=external_id,
+                first_name=first,
+                last_name=last,
+                language="fr",
+                postcode=postcode,
+                situation=situation,
+                target_groups=groups,
+            )
+            for external_id, first, last, postcode, situation, groups in DEMO_LEARNERS
+        ],
+        cohort=cohort,
+        enrolled_by=partner,
+    )
+    first = PartnerLearner.objects.get(organisation=project.organisation, external_id="DT-0001")
+    outcome_record(learner=first, point="3m", situation="job_found", recorded_by=partner)

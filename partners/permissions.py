@@ -10,9 +10,18 @@ from django.http import Http404
 
 from lms.permissions import has_role
 from lms.roles import Role
-from partners.models import Cohort, Membership, Organisation, PartnerLearner, Project
+from partners.models import (
+    Cohort,
+    ImportBatch,
+    Membership,
+    Organisation,
+    PartnerLearner,
+    Project,
+)
 
 STAFF_ROLES = frozenset(Membership.Role)
+# Who may enrol learners, create cohorts and record outcomes; reporters read.
+EDITOR_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.TRAINER})
 
 
 def organisation_roles(user, organisation: Organisation) -> set[str]:
@@ -59,6 +68,23 @@ def access_partner_learner(user, organisation: Organisation, learner_id: int) ->
     if learner is None:
         raise Http404
     return learner
+
+
+def access_import_batch(user, organisation: Organisation, public_id) -> ImportBatch:
+    batch = (
+        ImportBatch.objects.select_related("cohort__project", "uploaded_by")
+        .filter(public_id=public_id, organisation=organisation)
+        .first()
+    )
+    if batch is None:
+        raise Http404
+    return batch
+
+
+def can_edit(user, organisation: Organisation) -> bool:
+    """Whether `user` may enrol and edit in `organisation` (for showing buttons;
+    the views check again with `access_organisation(..., roles=EDITOR_ROLES)`)."""
+    return bool(organisation_roles(user, organisation) & EDITOR_ROLES)
 
 
 def is_fund_officer(user) -> bool:

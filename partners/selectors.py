@@ -1,17 +1,25 @@
 """Reads for the partner side. Every list is scoped to one organisation."""
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import get_language
 
 from certificates.selectors import certificates_held, certificates_listing
-from lms.selectors import enrolments_progress
+from courses.models import CoursePage
+from lms.selectors import learner_courses_progress
 from partners.models import (
     ApiToken,
     Cohort,
     CohortCourse,
     CohortMember,
+    ImportBatch,
+    ImportRow,
     Membership,
     Organisation,
+    Outcome,
     PartnerLearner,
+    Project,
     WebhookEndpoint,
 )
 
@@ -29,6 +37,289 @@ def organisations_for_user(*, user) -> QuerySet[Organisation]:
 
 def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.select_related("user").order_by("user__username", "role")
+
+
+# --- Staff pages ------------------------------------------------------------
+
+
+def organisation_projects(*, organisation: Organisation) -> QuerySet[Project]:
+    return organisation.projects.order_by("-starts_on", "name")
+
+
+def organisation_cohorts(*, organisation: Organisation) -> QuerySet[Cohort]:
+    """The organisation's cohorts with their project, trainer and size."""
+    return (
+        Cohort.objects.filter(project__organisation=organisation)
+        .select_related("project", "trainer")
+        .annotate(size=Count("members", distinct=True))
+        .order_by("-starts_on", "name")
+    )
+
+
+def organisation_learner_count(*, organisation: Organisation) -> int:
+    return PartnerLearner.objects.filter(organisation=organisation).count()
+
+
+def organisation_trainers(*, organisation: Organisation) -> QuerySet:
+    """The people who may lead a cohort: the organisation's staff."""
+    from lms.models import User
+
+    return (
+        User.objects.filter(partner_memberships__organisation=organisation, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def live_courses(*, language: str | None = None) -> list[CoursePage]:
+    """The live catalogue, one page per course, in `language` where it exists."""
+    code = (language or get_language() or "en")[:2]
+    pages: dict = {}
+    for page in CoursePage.objects.live().select_related("locale").order_by("title", "pk"):
+        current = pages.get(page.translation_key)
+        if current is None or (
+            page.locale.language_code == code and current.locale.language_code != code
+        ):
+            pages[page.translation_key] = page
+    return sorted(pages.values(), key=lambda p: p.title.lower())
+
+
+def _course_titles(keys, language: str | None = None) -> dict:
+    code = (language or get_language() or "en")[:2]
+    titles: dict = {}
+    for key, title, lang in (
+        CoursePage.objects.live()
+        .filter(translation_key__in=list(keys))
+        .values_list("translation_key", "title", "locale__language_code")
+        .order_by("pk")
+    ):
+        if key not in titles or lang == code:
+            titles[key] = title
+    return titles
+
+
+@dataclass
+class CourseStanding:
+    """Where one learner stands in one course of their cohort."""
+
+    course_key: object
+    state: str  # not_started | in_progress | completed | certified | not_enrolled
+    percent: int = 0
+
+
+@dataclass
+class LearnerRow:
+    learner: PartnerLearner
+    courses: list[CourseStanding]
+
+
+@dataclass
+class CohortCourseSummary:
+    course_key: object
+    title: str
+    learners: int = 0
+    started: int = 0
+    completed: int = 0
+    certified: int = 0
+
+
+@dataclass
+class CohortProgress:
+    cohort: Cohort
+    courses: list[CohortCourseSummary]
+    rows: list[LearnerRow] = field(default_factory=list)
+    total: int = 0
+
+
+def _standing(progress, enrolment, certified: bool, key) -> CourseStanding:
+    if enrolment is None:
+        return CourseStanding(key, "not_enrolled")
+    if certified:
+        return CourseStanding(key, "certified", 100)
+    if enrolment.completed_at:
+        return CourseStanding(key, "completed", 100)
+    percent = progress.percent if progress else 0
+    started = percent > 0 or enrolment.last_lesson_key is not None
+    return CourseStanding(key, "in_progress" if started else "not_started", percent)
+
+
+def cohort_progress(*, cohort: Cohort, offset: int = 0, limit: int = 100) -> CohortProgress:
+    """Progress per learner (a page of them) and per course for a cohort, in
+    a fixed number of queries whatever the cohort's size."""
+    from certificates.models import Certificate
+    from lms.models import Enrolment
+    from lms.selectors.learning import enrolments_progress
+
+    keys = list(cohort.courses.order_by("pk").values_list("course_key", flat=True))
+    titles = _course_titles(keys)
+    summaries = {k: CohortCourseSummary(k, titles.get(k, str(k))) for k in keys}
+    members = CohortMember.objects.filter(cohort=cohort)
+    total = members.count()
+    # Per-course counts for the whole cohort, aggregated by the database.
+    for row in (
+        Enrolment.objects.filter(
+            learner__partner_records__cohorts__cohort=cohort,
+            learner__partner_records__organisation=cohort.project.organisation_id,
+            course_key__in=keys,
+        )
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .values("course_key")
+        .annotate(
+            n=Count("pk", distinct=True),
+            started=Count("pk", filter=Q(last_lesson_key__isnull=False), distinct=True),
+            done=Count("pk", filter=Q(completed_at__isnull=False), distinct=True),
+        )
+    ):
+        summary = summaries[row["course_key"]]
+        summary.learners, summary.started, summary.completed = row["n"], row["started"], row["done"]
+    for row in (
+        Certificate.objects.filter(
+            holder__partner_records__cohorts__cohort=cohort,
+            holder__partner_records__organisation=cohort.project.organisation_id,
+            course_key__in=keys,
+            revoked_at__isnull=True,
+        )
+        .values("course_key")
+        .annotate(n=Count("holder", distinct=True))
+    ):
+        summaries[row["course_key"]].certified = row["n"]
+    learners = list(
+        PartnerLearner.objects.filter(cohorts__cohort=cohort).order_by(
+            "last_name", "first_name", "pk"
+        )[offset : offset + limit]
+    )
+    users = [learner.user_id for learner in learners]
+    enrolments = list(
+        Enrolment.objects.filter(learner_id__in=users, course_key__in=keys)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .select_related("course")
+    )
+    progress = enrolments_progress(enrolments=enrolments)
+    by_pair = {(e.learner_id, e.course_key): e for e in enrolments}
+    certified = set(
+        Certificate.objects.filter(
+            holder_id__in=users, course_key__in=keys, revoked_at__isnull=True
+        ).values_list("holder_id", "course_key")
+    )
+    rows = []
+    for learner in learners:
+        standings = []
+        for key in keys:
+            enrolment = by_pair.get((learner.user_id, key))
+            standings.append(
+                _standing(
+                    progress.get(enrolment.pk) if enrolment else None,
+                    enrolment,
+                    (learner.user_id, key) in certified,
+                    key,
+                )
+            )
+        rows.append(LearnerRow(learner, standings))
+    return CohortProgress(cohort, list(summaries.values()), rows, total)
+
+
+def learner_detail(*, learner: PartnerLearner) -> dict:
+    """A learner's cohorts, course standings and outcomes, for their page."""
+    from certificates.models import Certificate
+    from lms.models import Enrolment
+    from lms.selectors.learning import enrolments_progress
+
+    cohorts = list(
+        Cohort.objects.filter(members__learner=learner)
+        .select_related("project")
+        .order_by("-starts_on")
+    )
+    keys = list(
+        CohortCourse.objects.filter(cohort__in=cohorts).values_list("course_key", flat=True)
+    )
+    enrolments = list(
+        Enrolment.objects.filter(learner_id=learner.user_id)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .select_related("course")
+    )
+    keys = list(dict.fromkeys([*keys, *(e.course_key for e in enrolments)]))
+    titles = _course_titles(keys)
+    progress = enrolments_progress(enrolments=enrolments)
+    by_key = {e.course_key: e for e in enrolments}
+    certified = set(
+        Certificate.objects.filter(holder_id=learner.user_id, revoked_at__isnull=True).values_list(
+            "course_key", flat=True
+        )
+    )
+    outcomes = {o.point: o for o in learner.outcomes.all()}
+    standings = []
+    for key in keys:
+        enrolment = by_key.get(key)
+        standings.append(
+            (
+                titles.get(key, str(key)),
+                _standing(
+                    progress.get(enrolment.pk) if enrolment else None,
+                    enrolment,
+                    key in certified,
+                    key,
+                ),
+            )
+        )
+    return {
+        "cohorts": cohorts,
+        "standings": standings,
+        "follow_ups": [(label, outcomes.get(point)) for point, label in Outcome.Point.choices],
+        "target_groups": [g.get_target_group_display() for g in learner.target_groups.all()],
+    }
+
+
+def cohort_outcomes(*, cohort: Cohort) -> list[tuple[PartnerLearner, dict]]:
+    """The cohort's learners with their outcomes by point (two queries)."""
+    learners = list(
+        PartnerLearner.objects.filter(cohorts__cohort=cohort)
+        .prefetch_related("outcomes")
+        .order_by("last_name", "first_name", "pk")
+    )
+    return [(learner, {o.point: o for o in learner.outcomes.all()}) for learner in learners]
+
+
+# --- Imports ----------------------------------------------------------------
+
+
+def cohort_imports(*, cohort: Cohort) -> QuerySet[ImportBatch]:
+    return cohort.import_batches.select_related("uploaded_by").order_by("-created_at")
+
+
+def import_rows(*, batch: ImportBatch, problems_only: bool) -> QuerySet[ImportRow]:
+    rows = batch.rows.order_by("line")
+    return rows.filter(is_valid=False) if problems_only else rows
+
+
+def import_error_file(*, batch: ImportBatch) -> tuple[bytes, str, str]:
+    """The invalid rows as the partner sent them, with a column saying what
+    is wrong (in the current language), in the file's own format. Every cell
+    is neutralised against formulas."""
+    from django.utils.translation import gettext as _
+
+    from partners.importing import problems_text
+    from partners.spreadsheets import write_csv, write_xlsx
+
+    headers = [*batch.headers, _("Problems")]
+    width = len(batch.headers)
+
+    def rows():
+        for row in batch.rows.filter(is_valid=False).order_by("line").iterator(chunk_size=2000):
+            cells = list(row.cells)[:width]
+            cells += [""] * (width - len(cells))
+            yield [*cells, problems_text(row.errors)]
+
+    stem = batch.original_name.rsplit(".", 1)[0][:80] or "learners"
+    if batch.file_format == ImportBatch.Format.XLSX:
+        data = write_xlsx(headers, rows(), title=_("Problems"))
+        return (
+            data,
+            f"{stem}-errors.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    data = write_csv(headers, rows(), delimiter=batch.delimiter or ";", encoding=batch.encoding)
+    charset = "windows-1252" if batch.encoding == "cp1252" else "utf-8"
+    return data, f"{stem}-errors.csv", f"text/csv; charset={charset}"
 
 
 # --- API and webhooks --------------------------------------------------------
@@ -60,11 +351,11 @@ def cohort_members(*, cohort):
     )
 
 
-def cohort_progress(*, course_keys: list, members: list) -> list[dict]:
+def cohort_members_progress(*, course_keys: list, members: list) -> list[dict]:
     """Per member of a page: per course of the cohort, status, progress %,
     completion date and certificate (a fixed number of queries per page)."""
     user_ids = [m.learner.user_id for m in members]
-    progress = enrolments_progress(user_ids=user_ids, course_keys=course_keys)
+    progress = learner_courses_progress(user_ids=user_ids, course_keys=course_keys)
     held = certificates_held(user_ids=user_ids, course_keys=course_keys)
     rows = []
     for member in members:

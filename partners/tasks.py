@@ -1,8 +1,22 @@
-"""Celery tasks of partners: thin, idempotent wrappers that load by id and act."""
+"""Celery tasks of partners: thin, idempotent wrappers that load by id and call
+a service. All are safe to retry: the state in the database decides what runs."""
 
 from celery import shared_task
 
+from partners.services.imports import import_batch_commit, import_batch_validate
 from partners.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
+
+
+@shared_task(acks_late=True)
+def import_validate(batch_id: int) -> str:
+    batch = import_batch_validate(batch_id=batch_id)
+    return batch.status if batch else "missing"
+
+
+@shared_task(acks_late=True)
+def import_commit(batch_id: int) -> str:
+    batch = import_batch_commit(batch_id=batch_id)
+    return batch.status if batch else "missing"
 
 
 @shared_task(bind=True, acks_late=True)

@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from partners.views import api
+from partners.views import api, staff
 
 app_name = "partners"
 
-urlpatterns: list = [
+urlpatterns = [
     path("<slug:slug>/api/", api.api_tokens, name="api_tokens"),
     path(
         "<slug:slug>/api/tokens/<int:token_id>/revoke/",
@@ -22,5 +22,31 @@ urlpatterns: list = [
         "<slug:slug>/api/webhooks/<int:endpoint_id>/deliveries/<int:delivery_id>/redeliver/",
         api.webhook_redeliver,
         name="webhook_redeliver",
+    ),
+    path("", staff.home, name="home"),
+    path("template.<str:file_format>", staff.import_template, name="import_template"),
+    path("<slug:slug>/", staff.organisation, name="organisation"),
+    path("<slug:slug>/cohorts/new/", staff.cohort_new, name="cohort_new"),
+    path("<slug:slug>/cohorts/<int:cohort_id>/", staff.cohort, name="cohort"),
+    path(
+        "<slug:slug>/cohorts/<int:cohort_id>/outcomes/",
+        staff.cohort_outcomes,
+        name="cohort_outcomes",
+    ),
+    path("<slug:slug>/cohorts/<int:cohort_id>/import/", staff.import_upload, name="import_upload"),
+    path("<slug:slug>/imports/<uuid:public_id>/", staff.import_detail, name="import"),
+    path("<slug:slug>/imports/<uuid:public_id>/status/", staff.import_status, name="import_status"),
+    path("<slug:slug>/imports/<uuid:public_id>/commit/", staff.import_commit, name="import_commit"),
+    path("<slug:slug>/imports/<uuid:public_id>/errors/", staff.import_errors, name="import_errors"),
+    path("<slug:slug>/learners/<int:learner_id>/", staff.learner, name="learner"),
+    path(
+        "<slug:slug>/learners/<int:learner_id>/situation/",
+        staff.learner_situation,
+        name="learner_situation",
+    ),
+    path(
+        "<slug:slug>/learners/<int:learner_id>/outcome/",
+        staff.learner_outcome,
+        name="learner_outcome",
     ),
 ]

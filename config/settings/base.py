@@ -342,6 +342,12 @@ PARTNERS_API_RATE = env_str("PARTNERS_API_RATE", "120/60")
 PARTNERS_WEBHOOK_ALLOW_HTTP = env_bool("PARTNERS_WEBHOOK_ALLOW_HTTP", DEBUG)
 # Attempts per delivery before it is marked failed (exponential backoff between).
 PARTNERS_WEBHOOK_MAX_ATTEMPTS = env_int("PARTNERS_WEBHOOK_MAX_ATTEMPTS", 8)
+# --- Partners --------------------------------------------------------------
+# Learner files partners upload (CSV or XLSX): the largest accepted, in bytes
+# and in rows, and the size from which checking and enrolling run in Celery.
+PARTNER_IMPORT_MAX_BYTES = env_int("PARTNER_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+PARTNER_IMPORT_MAX_ROWS = env_int("PARTNER_IMPORT_MAX_ROWS", 100_000)
+PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 1000)
 
 # --- Demo -------------------------------------------------------------------
 # seed_demo refuses to run unless this is on; it is off whenever DEBUG is off.

@@ -240,15 +240,22 @@ def statements_for_course(*, course_key) -> QuerySet[Statement]:
     return Statement.objects.filter(course_key=course_key).order_by("timestamp", "id")
 
 
-def enrolments_progress(*, user_ids, course_keys) -> dict[tuple, CourseProgress]:
+def learner_courses_progress(*, user_ids, course_keys) -> dict[tuple, CourseProgress]:
     """The progress of many learners in a few courses, for partner cohorts:
     (user id, course key) -> CourseProgress, for the enrolments that exist.
-    Four queries whatever the number of learners and courses."""
+    Five queries whatever the number of learners and courses."""
     enrolments = list(
         Enrolment.objects.filter(learner_id__in=list(user_ids), course_key__in=list(course_keys))
         .select_related("course")
         .order_by("pk")
     )
+    by_id = enrolments_progress(enrolments=enrolments)
+    return {(e.learner_id, e.course_key): by_id[e.pk] for e in enrolments}
+
+
+def enrolments_progress(*, enrolments: list[Enrolment]) -> dict[int, CourseProgress]:
+    """The progress of many enrolments (a cohort's), by enrolment id, in four
+    queries however many learners and courses (enrolments with `course`)."""
     if not enrolments:
         return {}
     courses = {e.course_id: e.course for e in enrolments}
@@ -259,10 +266,15 @@ def enrolments_progress(*, user_ids, course_keys) -> dict[tuple, CourseProgress]
     ).values_list("enrolment_id", "lesson_key"):
         completed[enrolment_id].add(lesson_key)
     attempts: dict[int, list[Attempt]] = defaultdict(list)
-    for attempt in Attempt.objects.filter(enrolment__in=enrolments).order_by("number"):
+    for attempt in (
+        Attempt.objects.filter(enrolment__in=enrolments)
+        .exclude(status=Attempt.Status.OPEN)
+        .defer("questions", "answers")
+        .order_by("number")
+    ):
         attempts[attempt.enrolment_id].append(attempt)
     return {
-        (e.learner_id, e.course_key): CourseProgress(
+        e.pk: CourseProgress(
             e,
             e.course,
             outlines[e.course_id],

@@ -13,6 +13,7 @@ from lms.services.accounts import (
     user_profile_update,
     welcome_enqueue,
 )
+from lms.services.bulk import NewPerson, enrolments_create_bulk, users_create_bulk
 from lms.services.learning import (
     activity_result_record,
     completion_evaluate,
@@ -54,12 +55,14 @@ __all__ = [
     "section_close",
     "section_create",
     "young_data_allowed",
+    "NewPerson",
     "activity_result_record",
     "attempt_focus_loss_record",
     "audit_record",
     "completion_evaluate",
     "enrolment_cancel",
     "enrolment_create",
+    "enrolments_create_bulk",
     "lesson_progress_record",
     "lesson_view_record",
     "quiz_answer_save",
@@ -70,5 +73,6 @@ __all__ = [
     "statement_record",
     "user_create",
     "user_profile_update",
+    "users_create_bulk",
     "welcome_enqueue",
 ]

@@ -44,7 +44,7 @@ def _actor(learner: User) -> dict:
     }
 
 
-def statement_record(
+def statement_build(
     *,
     learner: User,
     verb: str,
@@ -54,14 +54,8 @@ def statement_record(
     result: dict | None = None,
     name: str = "",
     timestamp: datetime | None = None,
-) -> Statement | None:
-    """Store one xAPI statement whose actor is `learner` (decided by the
-    server), and forward it to the external LRS after commit when configured.
-    None when the learner is a child whose account may not keep it yet."""
-    from lms.services.sections import young_data_allowed
-
-    if not young_data_allowed(user=learner):
-        return None
+) -> Statement:
+    """One xAPI statement whose actor is `learner`, not yet saved (for bulk writes)."""
     timestamp = timestamp or timezone.now()
     statement_id = uuid.uuid4()
     object_id = activity_iri(object_kind, object_key)
@@ -87,7 +81,7 @@ def statement_record(
         }
     if result:
         body["result"] = result
-    statement = Statement.objects.create(
+    return Statement(
         id=statement_id,
         learner=learner,
         verb=VERBS[verb],
@@ -96,8 +90,46 @@ def statement_record(
         timestamp=timestamp,
         statement=body,
     )
-    if settings.LRS_ENDPOINT:
-        from lms.tasks import statement_forward
 
-        transaction.on_commit(lambda: statement_forward.delay(str(statement_id)))
+
+def statements_forward_on_commit(statement_ids: list) -> None:
+    """Send stored statements to the external LRS once committed, when configured."""
+    if not settings.LRS_ENDPOINT or not statement_ids:
+        return
+    from lms.tasks import statement_forward
+
+    ids = [str(i) for i in statement_ids]
+    transaction.on_commit(lambda: [statement_forward.delay(i) for i in ids])
+
+
+def statement_record(
+    *,
+    learner: User,
+    verb: str,
+    object_kind: str,
+    object_key: object,
+    course_key: uuid.UUID | None = None,
+    result: dict | None = None,
+    name: str = "",
+    timestamp: datetime | None = None,
+) -> Statement | None:
+    """Store one xAPI statement whose actor is `learner` (decided by the
+    server), and forward it to the external LRS after commit when configured.
+    None when the learner is a child whose account may not keep it yet."""
+    from lms.services.sections import young_data_allowed
+
+    if not young_data_allowed(user=learner):
+        return None
+    statement = statement_build(
+        learner=learner,
+        verb=verb,
+        object_kind=object_kind,
+        object_key=object_key,
+        course_key=course_key,
+        result=result,
+        name=name,
+        timestamp=timestamp,
+    )
+    statement.save(force_insert=True)
+    statements_forward_on_commit([statement.pk])
     return statement

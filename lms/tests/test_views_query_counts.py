@@ -64,12 +64,11 @@ def course_in_progress(request, home_page, learner):
 
 
 # Session, user, Wagtail's routing (a query and a `specific` query per level of
-# the tree), view restrictions, the language switcher, the base template; ours:
+# the tree), view restrictions, the language switcher, the base template (with
+# the user's roles for the menu, read once per request); ours:
 # the enrolment with its course, the view record (update and idempotent read
 # in a savepoint), the outline (one row per lesson, one query), completed
-# lessons, attempts and the quiz's question bank; the person's roles for the
-# navigation (My classes, People I coach; one query, cached on the user for
-# the request).
+# lessons, attempts and the quiz's question bank.
 LESSON_PAGE_QUERIES = 34
 
 

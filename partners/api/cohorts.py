@@ -7,7 +7,7 @@ from partners.api.errors import not_found
 from partners.api.pagination import PageParams, page
 from partners.api.schemas import ERRORS, CohortPage, ProgressPage
 from partners.models import Scope
-from partners.selectors import cohort_members, cohort_progress, cohorts_of
+from partners.selectors import cohort_members, cohort_members_progress, cohorts_of
 
 router = Router(tags=["cohorts"])
 
@@ -54,7 +54,7 @@ def cohort_progress_get(request, cohort_id: int, params: Query[PageParams]):
         raise not_found()
     course_keys = [course.course_key for course in cohort.courses.all()]
     members, next_url = page(request, cohort_members(cohort=cohort), params)
-    rows = cohort_progress(course_keys=course_keys, members=members)
+    rows = cohort_members_progress(course_keys=course_keys, members=members)
     return {
         "cohort_id": cohort.pk,
         "next": next_url,

@@ -12,6 +12,7 @@ from partners.models.api import (
     WebhookEvent,
 )
 from partners.models.funding import Programme, Project, ProjectTarget
+from partners.models.imports import ImportBatch, ImportRow
 from partners.models.learners import (
     Cohort,
     CohortCourse,
@@ -33,6 +34,8 @@ __all__ = [
     "CohortCourse",
     "CohortMember",
     "Gender",
+    "ImportBatch",
+    "ImportRow",
     "LearnerTargetGroup",
     "Membership",
     "Organisation",

@@ -7,13 +7,26 @@ from partners.services.api_tokens import (
     api_token_create,
     api_token_revoke,
 )
+from partners.services.cohorts import cohort_create
+from partners.services.imports import (
+    ImportRefused,
+    import_batch_commit,
+    import_batch_commit_request,
+    import_batch_create,
+    import_batch_progress,
+    import_batch_validate,
+)
 from partners.services.learners import LearnerInput, LearnerResult, learners_enrol
 from partners.services.organisations import (
     membership_grant,
     membership_revoke,
     organisation_create,
 )
-from partners.services.outcomes import outcome_record
+from partners.services.outcomes import (
+    cohort_outcomes_record,
+    learner_situation_record,
+    outcome_record,
+)
 from partners.services.webhooks import (
     WebhookExists,
     WebhookUrlError,
@@ -24,6 +37,7 @@ from partners.services.webhooks import (
 )
 
 __all__ = [
+    "ImportRefused",
     "LearnerInput",
     "LearnerResult",
     "TokenCheck",
@@ -33,6 +47,14 @@ __all__ = [
     "api_token_authenticate",
     "api_token_create",
     "api_token_revoke",
+    "cohort_create",
+    "cohort_outcomes_record",
+    "import_batch_commit",
+    "import_batch_commit_request",
+    "import_batch_create",
+    "import_batch_progress",
+    "import_batch_validate",
+    "learner_situation_record",
     "learners_enrol",
     "membership_grant",
     "membership_revoke",

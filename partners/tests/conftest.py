@@ -149,3 +149,22 @@ def receiver():
     yield _Receiver
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def cohort(tree):
+    """A cohort following the live course, in an organisation working in nl."""
+    organisation = OrganisationFactory(language="nl")
+    cohort = CohortFactory(project=ProjectFactory(organisation=organisation))
+    CohortCourse.objects.create(cohort=cohort, course_key=tree.course.translation_key)
+    return cohort
+
+
+@pytest.fixture
+def manager(cohort):
+    from lms.tests.factories import UserFactory
+    from partners.services import membership_grant
+
+    user = UserFactory(preferred_language="en")
+    membership_grant(organisation=cohort.project.organisation, user=user, role="manager")
+    return user

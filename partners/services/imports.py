@@ -1,0 +1,361 @@
+"""Bulk enrolment from a file: upload -> check (preview) -> enrol (commit).
+
+- Upload: the file is refused with a reason (too big, not a CSV or XLSX,
+  unreadable) or stored in media storage as it came.
+- Check: every row is read and checked into `ImportRow`s; nothing is written
+  to learners. Large files are checked by a Celery task.
+- Enrol: one transaction for the whole batch (all valid rows or none), through
+  `learners_enrol`, which is idempotent on the partner's learner id. The batch
+  moves validated -> committing by a conditional UPDATE, so a double click, a
+  second tab or a retried task enrols once; a failure rolls everything back
+  and leaves the batch ready to try again.
+
+Progress of a running step is kept in the cache (the step's own transaction
+is not visible until it commits).
+"""
+
+import datetime
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import CoursePage
+from lms.bulk_sql import bulk_insert
+from lms.models import User
+from lms.services import audit_record
+from partners import importing
+from partners.models import Cohort, ImportBatch, ImportRow, Organisation, PartnerLearner
+from partners.services.learners import LearnerInput, learners_enrol
+from partners.spreadsheets import UnreadableFile, read_table, sniff_format
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 2000
+EXTENSIONS = {"csv": ("csv", "txt"), "xlsx": ("xlsx",)}
+
+
+class ImportRefused(Exception):
+    """An upload we do not take; `message` says why, in the user's language."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def progress_key(batch_id: int) -> str:
+    return f"partners:import:{batch_id}:progress"
+
+
+def _progress(batch_id: int, done: int) -> None:
+    cache.set(progress_key(batch_id), done, timeout=3600)
+
+
+def _count_rows(data: bytes, file_format: str) -> int:
+    if file_format == "csv":
+        return max(0, data.count(b"\n") - 1 + (0 if data.endswith(b"\n") else 1))
+    try:
+        table = read_table(data)
+    except UnreadableFile:
+        return 0
+    return sum(1 for _ in table.rows)
+
+
+@transaction.atomic
+def import_batch_create(
+    *, organisation: Organisation, cohort: Cohort, upload, uploaded_by: User
+) -> ImportBatch:
+    """Store an uploaded learner file for `cohort` and start checking it: at
+    once for a small file, in Celery for a large one."""
+    if cohort.project.organisation_id != organisation.pk:
+        raise ValueError("the cohort belongs to another organisation")
+    limit = settings.PARTNER_IMPORT_MAX_BYTES
+    name = (getattr(upload, "name", "") or "learners").rsplit("/", 1)[-1][:200]
+    if upload.size is not None and upload.size > limit:
+        raise ImportRefused(
+            _("The file is too big (%(size)s MB; at most %(max)s MB).")
+            % {"size": round(upload.size / 1048576, 1), "max": limit // 1048576}
+        )
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise ImportRefused(
+            _("The file is too big (at most %(max)s MB).") % {"max": limit // 1048576}
+        )
+    if not data.strip():
+        raise ImportRefused(str(importing.FILE_PROBLEMS["empty"]))
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    try:
+        file_format = sniff_format(data[:8192], name)
+    except UnreadableFile as refused:
+        raise ImportRefused(str(importing.FILE_PROBLEMS[refused.code])) from refused
+    if extension not in EXTENSIONS[file_format]:
+        raise ImportRefused(
+            _("Only CSV and XLSX files are accepted; this file is neither (%(name)s).")
+            % {"name": name}
+        )
+    rows = _count_rows(data, file_format)
+    if file_format == "xlsx" and rows == 0:
+        raise ImportRefused(str(importing.FILE_PROBLEMS["bad_xlsx"]))
+    if rows > settings.PARTNER_IMPORT_MAX_ROWS:
+        raise ImportRefused(
+            str(importing.FILE_PROBLEMS["too_many_rows"])
+            % {"max": settings.PARTNER_IMPORT_MAX_ROWS}
+        )
+    batch = ImportBatch(
+        public_id=uuid.uuid4(),
+        organisation=organisation,
+        cohort=cohort,
+        uploaded_by=uploaded_by,
+        original_name=name,
+        file_format=file_format,
+        rows_total=rows,
+    )
+    batch.file.save(f"upload.{file_format}", ContentFile(data), save=False)
+    batch.save()
+    if rows > settings.PARTNER_IMPORT_BACKGROUND_ROWS:
+        from partners.tasks import import_validate
+
+        import_validate.delay_on_commit(batch.pk)
+    else:
+        import_batch_validate(batch_id=batch.pk)
+        batch.refresh_from_db()
+    return batch
+
+
+def _courses() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, slug, title in CoursePage.objects.live().values_list(
+        "translation_key", "slug", "title"
+    ):
+        for alias in (str(key), slug.lower(), importing.normalise(title)):
+            found.setdefault(alias, str(key))
+    return found
+
+
+def _fail(batch: ImportBatch, problem: str) -> ImportBatch:
+    batch.status = ImportBatch.Status.FAILED
+    batch.problem = problem
+    batch.save(update_fields=["status", "problem"])
+    return batch
+
+
+def _database_checks(batch: ImportBatch, rows: list[importing.CheckedRow]) -> set[str]:
+    """Learner ids the organisation already knows, and e-mails of accounts
+    that are not the same learner's."""
+    ids = [row.external_id for row in rows if row.external_id]
+    known: dict[str, int] = {}
+    for start in range(0, len(ids), 5000):
+        known.update(
+            PartnerLearner.objects.filter(
+                organisation=batch.organisation, external_id__in=ids[start : start + 5000]
+            ).values_list("external_id", "user_id")
+        )
+    emails = sorted({row.values["email"] for row in rows if row.values.get("email")})
+    owners: dict[str, int] = {}
+    for start in range(0, len(emails), 5000):
+        # The same expression and condition as the unique index on e-mails,
+        # so that PostgreSQL answers from it.
+        owners.update(
+            User.objects.exclude(email="")
+            .annotate(email_lower=Lower("email"))
+            .filter(email_lower__in=emails[start : start + 5000])
+            .values_list("email_lower", "pk")
+        )
+    for row in rows:
+        email = row.values.get("email")
+        # A new learner's account is created with this e-mail; an existing
+        # learner keeps their own account (the import does not change it).
+        if email and email in owners and row.external_id not in known:
+            row.problem("email", "email_taken", value=email)
+    return set(known)
+
+
+@transaction.atomic
+def import_batch_validate(*, batch_id: int) -> ImportBatch | None:
+    """Check every row of an uploaded batch (safe to run again: a retried
+    task starts over). Writes only the batch and its rows."""
+    batch = (
+        ImportBatch.objects.select_for_update()
+        .select_related("organisation", "cohort")
+        .filter(pk=batch_id)
+        .first()
+    )
+    if batch is None or batch.status not in {
+        ImportBatch.Status.UPLOADED,
+        ImportBatch.Status.VALIDATING,
+    }:
+        return batch
+    batch.status = ImportBatch.Status.VALIDATING
+    _progress(batch.pk, 0)
+    with batch.file.open("rb") as handle:
+        data = handle.read()
+    try:
+        table = read_table(data, name=batch.original_name)
+    except UnreadableFile as problem:
+        return _fail(batch, problem.code)
+    mapping, missing = importing.header_fields(table.headers)
+    batch.headers = table.headers
+    batch.encoding, batch.delimiter = table.encoding, table.delimiter
+    if missing:
+        batch.save(update_fields=["headers", "encoding", "delimiter"])
+        return _fail(batch, "missing_columns:" + ",".join(missing))
+    ctx = importing.Context(
+        default_language=batch.organisation.language,
+        today=timezone.localdate(),
+        courses=_courses(),
+    )
+    checked = []
+    try:
+        for number, (line, cells) in enumerate(table.rows, start=1):
+            checked.append(importing.check_row(line, cells, mapping, ctx))
+            if number % 5000 == 0:
+                _progress(batch.pk, number // 2)
+            if number > settings.PARTNER_IMPORT_MAX_ROWS:
+                return _fail(batch, "too_many_rows")
+    except UnreadableFile as problem:
+        return _fail(batch, problem.code)
+    importing.check_duplicates(checked)
+    known = _database_checks(batch, checked)
+    batch.rows.all().delete()
+    objects = [
+        ImportRow(
+            batch=batch,
+            line=row.line,
+            external_id=row.external_id,
+            cells=row.cells,
+            values=row.values,
+            errors=row.problems,
+            is_valid=not row.problems,
+            is_new=row.external_id not in known,
+        )
+        for row in checked
+    ]
+    for start in range(0, len(objects), CHUNK * 5):
+        bulk_insert(ImportRow, objects[start : start + CHUNK * 5])
+        _progress(batch.pk, (len(objects) + start + CHUNK * 5) // 2)
+    valid = [row for row in objects if row.is_valid]
+    batch.rows_total = len(objects)
+    batch.rows_valid = len(valid)
+    batch.rows_invalid = len(objects) - len(valid)
+    batch.rows_new = sum(1 for row in valid if row.is_new)
+    batch.rows_updated = len(valid) - batch.rows_new
+    batch.status = ImportBatch.Status.VALIDATED
+    batch.validated_at = timezone.now()
+    batch.problem = ""
+    batch.save()
+    return batch
+
+
+def import_batch_commit_request(*, batch: ImportBatch, committed_by: User) -> bool:
+    """Ask to enrol a checked batch. Only the first request counts (a double
+    click or a second tab does nothing); returns whether this one did."""
+    with transaction.atomic():
+        claimed = ImportBatch.objects.filter(
+            pk=batch.pk, status=ImportBatch.Status.VALIDATED, rows_valid__gt=0
+        ).update(status=ImportBatch.Status.COMMITTING, committed_by=committed_by, problem="")
+        if not claimed:
+            return False
+        _progress(batch.pk, 0)
+        if batch.rows_valid > settings.PARTNER_IMPORT_BACKGROUND_ROWS:
+            from partners.tasks import import_commit
+
+            import_commit.delay_on_commit(batch.pk)
+            return True
+    import_batch_commit(batch_id=batch.pk)
+    return True
+
+
+def _learner_input(values: dict) -> LearnerInput:
+    birth = values.get("birth_date")
+    return LearnerInput(
+        external_id=values["external_id"],
+        first_name=values["first_name"],
+        last_name=values.get("last_name", ""),
+        email=values.get("email", ""),
+        language=values.get("language", "nl"),
+        birth_date=datetime.date.fromisoformat(birth) if birth else None,
+        gender=values.get("gender", "u"),
+        postcode=values.get("postcode", ""),
+        situation=values.get("situation", "unknown"),
+        target_groups=tuple(values.get("target_groups", ())),
+        course_keys=tuple(uuid.UUID(k) for k in values.get("course_keys", ())),
+    )
+
+
+def import_batch_commit(*, batch_id: int) -> ImportBatch | None:
+    """Enrol every valid row of a batch in one transaction (all or nothing).
+    Runs only for a batch in `committing`; a second run does nothing."""
+    try:
+        return _commit(batch_id)
+    except Exception:
+        logger.exception("import batch %s could not be enrolled", batch_id)
+        ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.COMMITTING).update(
+            status=ImportBatch.Status.VALIDATED, problem="commit_failed"
+        )
+        return ImportBatch.objects.filter(pk=batch_id).first()
+
+
+@transaction.atomic
+def _commit(batch_id: int) -> ImportBatch | None:
+    batch = (
+        ImportBatch.objects.select_for_update()
+        .select_related("organisation", "cohort__project")
+        .filter(pk=batch_id)
+        .first()
+    )
+    if batch is None or batch.status != ImportBatch.Status.COMMITTING:
+        return batch
+    valid = ImportRow.objects.filter(batch=batch, is_valid=True).order_by("line")
+    created = updated = done = 0
+    last_id = 0
+    while True:
+        # Keyset pages: memory stays flat however large the batch.
+        page = list(valid.filter(Q(pk__gt=last_id)).order_by("pk").values("pk", "values")[:CHUNK])
+        if not page:
+            break
+        last_id = page[-1]["pk"]
+        results = learners_enrol(
+            organisation=batch.organisation,
+            learners=[_learner_input(row["values"]) for row in page],
+            cohort=batch.cohort,
+            enrolled_by=batch.committed_by,
+        )
+        created += sum(1 for r in results if r.created)
+        updated += sum(1 for r in results if not r.created)
+        done += len(page)
+        _progress(batch.pk, done)
+    batch.status = ImportBatch.Status.COMMITTED
+    batch.committed_at = timezone.now()
+    batch.rows_new, batch.rows_updated = created, updated
+    batch.save(update_fields=["status", "committed_at", "rows_new", "rows_updated"])
+    audit_record(
+        actor=batch.committed_by,
+        action="partners.import_commit",
+        target=batch,
+        data={
+            "cohort": batch.cohort_id,
+            "file": batch.original_name,
+            "rows": batch.rows_total,
+            "enrolled": done,
+            "new": created,
+            "updated": updated,
+            "invalid": batch.rows_invalid,
+        },
+    )
+    return batch
+
+
+def import_batch_progress(*, batch: ImportBatch) -> int:
+    """Percent done of the running step (100 once nothing runs)."""
+    if not batch.is_running:
+        return 100
+    total = batch.rows_valid if batch.status == ImportBatch.Status.COMMITTING else batch.rows_total
+    done = cache.get(progress_key(batch.pk)) or 0
+    return min(99, 100 * done // total) if total else 0

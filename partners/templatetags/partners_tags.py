@@ -1,0 +1,20 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, or None."""
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def is_partner_staff(user) -> bool:
+    """Whether to show "My organisation": people with a staff membership hold
+    the platform's partner staff role (kept in step by membership_grant/revoke);
+    the role set is read once per request."""
+    from lms.permissions import has_role
+    from lms.roles import Role
+
+    return has_role(user, Role.PARTNER_STAFF)

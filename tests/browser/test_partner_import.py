@@ -1,0 +1,104 @@
+"""Partner staff on a phone upload a learner file, read the preview with its
+problems and enrol the valid rows; every page passes axe. A large file shows
+an accessible progress bar that updates by itself (htmx)."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from lms.tests.content import course_tree
+from lms.tests.factories import UserFactory
+from partners.models import CohortCourse, ImportBatch, PartnerLearner
+from partners.services import membership_grant
+from partners.tests.factories import CohortFactory, OrganisationFactory, ProjectFactory
+from partners.tests.files import csv_bytes, good_row
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def staff(page, home_page, live_server):
+    tree = course_tree(home_page, self_enrolment=False)
+    organisation = OrganisationFactory(language="nl")
+    cohort = CohortFactory(project=ProjectFactory(organisation=organisation), name="Maart")
+    CohortCourse.objects.create(cohort=cohort, course_key=tree.course.translation_key)
+    manager = UserFactory(preferred_language="en")
+    membership_grant(organisation=organisation, user=manager, role="manager")
+    client = Client()
+    client.force_login(manager)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return cohort
+
+
+def test_upload_preview_and_commit_on_a_phone(page, staff, tmp_path):
+    cohort = staff
+    slug = cohort.project.organisation.slug
+    path = tmp_path / "cursisten.csv"
+    path.write_bytes(
+        csv_bytes([good_row(1), good_row(2, first="Éloïse"), good_row(3, birth="31/02/1990")])
+    )
+
+    page.goto(f"/en/partners/{slug}/cohorts/{cohort.pk}/")
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("link", name="Enrol learners from a file").click()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+
+    page.get_by_role("button", name="Check the file").click()  # no file chosen
+    summary = page.locator("#error-summary")
+    assert summary.is_visible()
+    assert_accessible(page)
+
+    page.get_by_label("File with learners (CSV or XLSX)").set_input_files(str(path))
+    page.get_by_role("button", name="Check the file").click()
+    page.wait_for_url("**/imports/**")
+    assert page.get_by_text("31/02/1990 is not a possible date of birth.").is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    assert not PartnerLearner.objects.exists()
+
+    page.get_by_role("button", name="Enrol 2 learners").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("2 learners have been enrolled.").is_visible()
+    assert_accessible(page)
+    assert PartnerLearner.objects.count() == 2
+
+    page.get_by_role("link", name="See the cohort's progress").click()
+    assert page.get_by_role("link", name="Éloïse Van den Broeck").is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+
+
+def test_a_running_check_shows_a_progress_bar_that_updates_itself(page, staff):
+    cohort = staff
+    batch = ImportBatch.objects.create(
+        public_id="5b0e3a52-4d4e-4a4f-9a57-7c9f3e0d1a11",
+        organisation=cohort.project.organisation,
+        cohort=cohort,
+        original_name="groot.csv",
+        file_format="csv",
+        status=ImportBatch.Status.VALIDATING,
+        rows_total=5000,
+    )
+    page.goto(f"/en/partners/{cohort.project.organisation.slug}/imports/{batch.public_id}/")
+    progress = page.get_by_label("Checking the file")
+    assert progress.evaluate("e => e.tagName") == "PROGRESS"
+    assert page.locator("[aria-live=polite]").is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    # The step ends (as the worker would): the next poll reloads the page.
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.FAILED, problem="empty"
+    )
+    page.wait_for_selector("text=This file cannot be used", timeout=10_000)
+    assert_accessible(page)
