@@ -14,6 +14,7 @@ from partners.models.learners import (
     PartnerLearner,
 )
 from partners.models.organisations import Membership, Organisation
+from partners.models.reports import ReportSubmission
 from partners.models.vocabulary import Gender, Region, Situation, TargetGroup
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Project",
     "ProjectTarget",
     "Region",
+    "ReportSubmission",
     "Situation",
     "TargetGroup",
 ]

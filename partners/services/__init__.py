@@ -6,6 +6,14 @@ from partners.services.organisations import (
     membership_revoke,
     organisation_create,
 )
+from partners.services.reports import (
+    ReportStateError,
+    report_approve,
+    report_create,
+    report_new_version,
+    report_return,
+    report_submit,
+)
 
 __all__ = [
     "LearnerInput",
@@ -14,4 +22,10 @@ __all__ = [
     "membership_grant",
     "membership_revoke",
     "organisation_create",
+    "ReportStateError",
+    "report_approve",
+    "report_create",
+    "report_new_version",
+    "report_return",
+    "report_submit",
 ]
