@@ -131,7 +131,7 @@ def cube_sql(project_ids: list[int], period: Period) -> tuple[str, list]:
         LEFT JOIN partners_outcome o3 ON o3.learner_id = r.learner_id AND o3.point = '3m'
         LEFT JOIN partners_outcome o6 ON o6.learner_id = r.learner_id AND o6.point = '6m'
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-    """
+    """  # noqa: S608 (only placeholders and fixed SQL fragments are interpolated)
     params = [end, end, *project_ids, end]
     if start is not None:
         params.append(start)
@@ -183,14 +183,16 @@ def course_cube(project_ids: list[int], period: Period) -> pd.DataFrame:
                r.certified, COUNT(*) AS learners
         FROM per_course r
         GROUP BY 1, 2, 3, 4
-    """
+    """  # noqa: S608 (only placeholders and fixed SQL fragments are interpolated)
     params = [end, *project_ids, end]
     if start is not None:
         params.append(start)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    frame = pd.DataFrame(rows, columns=["project_id", "course_key", "groups", "certified", "learners"])
+    frame = pd.DataFrame(
+        rows, columns=["project_id", "course_key", "groups", "certified", "learners"]
+    )
     frame["course_key"] = frame["course_key"].astype(str)
     return frame
 
@@ -233,7 +235,7 @@ def _records(frame: pd.DataFrame, key: str, order: list[str] | None = None) -> l
 def elapsed_share(project: Project, day: datetime.date) -> float:
     """Share of the project period elapsed on `day` (0..1)."""
     total = (project.ends_on - project.starts_on).days + 1
-    done = (min(max(day, project.starts_on - datetime.timedelta(days=1)), project.ends_on))
+    done = min(max(day, project.starts_on - datetime.timedelta(days=1)), project.ends_on)
     return max(0.0, min(1.0, ((done - project.starts_on).days + 1) / total))
 
 
@@ -242,15 +244,19 @@ def _targets(project: Project, targets, frame, courses) -> list[dict]:
     grouped = _explode_groups(frame)
     for target in targets:
         if target.course_key is None:
-            part = grouped[grouped["target_group"] == target.target_group] if (
-                target.target_group
-            ) else frame
+            part = (
+                grouped[grouped["target_group"] == target.target_group]
+                if (target.target_group)
+                else frame
+            )
             reached = int(part["learners"].sum())
             certified = int((part["learners"] * part["certified"]).sum())
         else:
             part = courses[courses["course_key"] == str(target.course_key)]
             if target.target_group:
-                part = part[part["groups"].str.split(",").apply(lambda g, t=target: t.target_group in g)]
+                part = part[
+                    part["groups"].str.split(",").apply(lambda g, t=target: t.target_group in g)
+                ]
             reached = int(part["learners"].sum())
             certified = int((part["learners"] * part["certified"]).sum())
         rows.append(
@@ -304,7 +310,9 @@ def _figures(project, targets, frame, courses, period: Period) -> dict:
         },
         "totals": {"reached": reached, "completed": completed, "certified": certified},
         "breakdowns": {
-            "target_group": _records(_rollup(_explode_groups(frame), ["target_group"]), "target_group"),
+            "target_group": _records(
+                _rollup(_explode_groups(frame), ["target_group"]), "target_group"
+            ),
             "region": _records(_rollup(frame, ["region"]), "region"),
             "gender": _records(_rollup(frame, ["gender"]), "gender", ["f", "m", "x", "u"]),
             "age_band": _records(_rollup(frame, ["age_band"]), "age_band", AGE_BANDS),
@@ -363,4 +371,10 @@ def progress(figures: dict) -> dict:
     elapsed = figures["budget"]["elapsed_share"]
     share = reached / planned if planned else None
     behind = share is not None and share < elapsed - BEHIND_MARGIN
-    return {"reached": reached, "target": planned, "share": share, "elapsed": elapsed, "behind": behind}
+    return {
+        "reached": reached,
+        "target": planned,
+        "share": share,
+        "elapsed": elapsed,
+        "behind": behind,
+    }

@@ -116,9 +116,7 @@ def report_submit(
 def report_return(*, report: ReportSubmission, reviewed_by, comment: str) -> ReportSubmission:
     """Send a submitted report back to the partner with the officer's comments."""
     if not comment.strip():
-        raise ValidationError(
-            _("Say what the partner has to correct."), code="comment_required"
-        )
+        raise ValidationError(_("Say what the partner has to correct."), code="comment_required")
     return _transition(
         report,
         allowed=[Status.SUBMITTED],
@@ -132,9 +130,7 @@ def report_return(*, report: ReportSubmission, reviewed_by, comment: str) -> Rep
     )
 
 
-def report_approve(
-    *, report: ReportSubmission, reviewed_by, comment: str = ""
-) -> ReportSubmission:
+def report_approve(*, report: ReportSubmission, reviewed_by, comment: str = "") -> ReportSubmission:
     """Approve a submitted report: its figures are frozen from now on."""
     return _transition(
         report,
