@@ -211,3 +211,17 @@ def row_kinds(table: Table) -> list[list[str]]:
         else:
             out.append([kind for _heading, kind in table.columns][: len(row)])
     return out
+
+
+def display_tables(tables: list[Table]) -> list[dict]:
+    """Tables with each cell paired with its kind, for templates."""
+    return [
+        {
+            "table": table,
+            "rows": [
+                list(zip(row, kinds, strict=True))
+                for row, kinds in zip(table.rows, row_kinds(table), strict=True)
+            ],
+        }
+        for table in tables
+    ]
