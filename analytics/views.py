@@ -1,7 +1,6 @@
 """Report pages for partner staff and the fund officer's dashboard, under
 /<lang>/fund/. Thin: parse -> access_* -> one service or selector -> render."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
