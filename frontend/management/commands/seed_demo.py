@@ -7,6 +7,7 @@ order their data depends on and prints the accounts a newcomer can sign in with.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from analytics import demo as analytics_demo
 from certificates import demo as certificates_demo
 from courses import demo as courses_demo
 from courses.h5p import demo as h5p_demo
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         rows = lms_demo.seed()
         certificate_code = certificates_demo.seed()
         partners_demo.seed()
+        analytics_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
         self.stdout.write("Demo accounts (demo only — never use these passwords elsewhere):")
