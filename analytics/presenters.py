@@ -20,6 +20,20 @@ AGE_BAND_LABELS = {
     "65_plus": gettext_lazy("65 and over"),
     "unknown": gettext_lazy("Age not given"),
 }
+# The report statuses and the workflow's messages as people read them. They
+# are written in partners/, which has no message catalogue on main yet; the same
+# msgids are translated in analytics' catalogue (gettext merges catalogues).
+STATUS_LABELS = {
+    "draft": gettext_lazy("Draft"),
+    "submitted": gettext_lazy("Submitted"),
+    "returned": gettext_lazy("Returned for corrections"),
+    "approved": gettext_lazy("Approved"),
+}
+WORKFLOW_MESSAGES = [
+    gettext_lazy("The period must lie within the project period (%(start)s to %(end)s)."),
+    gettext_lazy("Say what the partner has to correct."),
+    gettext_lazy("The period ends before it starts."),
+]
 POINT_LABELS = {"3m": gettext_lazy("After 3 months"), "6m": gettext_lazy("After 6 months")}
 
 # Column kinds: how each output formats a cell.
