@@ -266,8 +266,7 @@ def main() -> int:
         env=env,
         check=True,
     )
-    for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_DEBUG", "DJANGO_SECRET_KEY"):
-        os.environ[name] = env[name]
+    os.environ.update(env)
     import django
 
     django.setup()
