@@ -104,7 +104,7 @@ def prepare(enrolments: int) -> list[int]:
     key = SigningKey.objects.filter(kid="bench-reports").first() or SigningKey.objects.create(
         kid="bench-reports", public_jwk={}, private_jwk_encrypted="-", active=False
     )
-    lists = [StatusList.objects.create() for _ in range(enrolments // 5 // 131_072 + 1)]
+    lists = [StatusList.objects.create() for _ in range(enrolments // 131_072 + 1)]
     params = {
         "n": learners,
         "projects": [p.pk for p in projects],
@@ -156,10 +156,10 @@ def prepare(enrolments: int) -> list[int]:
         """INSERT INTO lms_enrolment (learner_id, course_key, course_id, source, status,
                enrolled_at, completed_at)
            SELECT pl.user_id, cc.course_key, %(course)s, 'partner',
-                  CASE WHEN (pl.id + hashtext(cc.course_key::text)) %% 5 < 2
+                  CASE WHEN (pl.id + abs(hashtext(cc.course_key::text))) %% 5 < 2
                        THEN 'completed' ELSE 'active' END,
                   timestamptz '2026-01-01' + (pl.id %% 330) * interval '1 day',
-                  CASE WHEN (pl.id + hashtext(cc.course_key::text)) %% 5 < 2
+                  CASE WHEN (pl.id + abs(hashtext(cc.course_key::text))) %% 5 < 2
                        THEN timestamptz '2026-02-01' + (pl.id %% 300) * interval '1 day' END
            FROM partners_cohortmember cm
            JOIN partners_partnerlearner pl ON pl.id = cm.learner_id
