@@ -198,17 +198,19 @@ def course_cube(project_ids: list[int], period: Period) -> pd.DataFrame:
 
 
 # --- roll-ups (pandas) --------------------------------------------------------
+# Each table is ONE groupby over the cube of every project at once; the results
+# are then split per project. The work does not grow with the number of projects
+# beyond the size of the cube.
+
+COUNTS = ["reached", "completed", "certified"]
+GENDER_ORDER = ["f", "m", "x", "u"]
 
 
-def _rollup(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Reached, completed and certified learners per `by`."""
-    work = frame.assign(
-        completed_n=frame["completed"] * frame["learners"],
-        certified_n=frame["certified"] * frame["learners"],
-    )
-    out = work.groupby(by, as_index=False, sort=True)[["learners", "completed_n", "certified_n"]]
-    return out.sum().rename(
-        columns={"learners": "reached", "completed_n": "completed", "certified_n": "certified"}
+def _weighted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(
+        reached=frame["learners"],
+        completed=frame["completed"] * frame["learners"],
+        certified=frame["certified"] * frame["learners"],
     )
 
 
@@ -220,16 +222,50 @@ def _explode_groups(frame: pd.DataFrame) -> pd.DataFrame:
     return groups[groups["target_group"].fillna("") != ""]
 
 
-def _records(frame: pd.DataFrame, key: str, order: list[str] | None = None) -> list[dict]:
-    rows = frame.rename(columns={key: "key"})[["key", "reached", "completed", "certified"]]
-    records = [
-        {k: (int(v) if k != "key" else str(v)) for k, v in row.items()}
-        for row in rows.to_dict("records")
-    ]
+def _per_project(frame: pd.DataFrame, key: str, order: list[str] | None = None) -> dict:
+    """{project_id: [{"key", "reached", "completed", "certified"}, ...]}"""
+    summed = frame.groupby(["project_id", key], sort=True)[COUNTS].sum().reset_index()
+    out: dict[int, list] = {}
+    for pk, value, reached, completed, certified in summed[["project_id", key, *COUNTS]].itertuples(
+        index=False
+    ):
+        out.setdefault(int(pk), []).append(
+            {
+                "key": str(value),
+                "reached": int(reached),
+                "completed": int(completed),
+                "certified": int(certified),
+            }
+        )
     if order is not None:
         rank = {value: n for n, value in enumerate(order)}
-        records.sort(key=lambda r: (rank.get(r["key"], len(order)), r["key"]))
-    return records
+        for records in out.values():
+            records.sort(key=lambda r: (rank.get(r["key"], len(order)), r["key"]))
+    return out
+
+
+def _rollups(frame: pd.DataFrame) -> dict:
+    weighted = _weighted(frame)
+    totals = {
+        int(pk): {k: int(v) for k, v in row.items()}
+        for pk, row in weighted.groupby("project_id")[COUNTS].sum().iterrows()
+    }
+    outcomes: dict[int, list] = {}
+    for point, column in (("3m", "outcome_3m"), ("6m", "outcome_6m")):
+        recorded = weighted[weighted[column] != ""]
+        summed = recorded.groupby(["project_id", column], sort=True)["learners"].sum()
+        for (pk, situation), count in summed.items():
+            outcomes.setdefault(int(pk), []).append(
+                {"point": point, "situation": situation, "count": int(count)}
+            )
+    return {
+        "totals": totals,
+        "target_group": _per_project(_explode_groups(weighted), "target_group"),
+        "region": _per_project(weighted, "region"),
+        "gender": _per_project(weighted, "gender", GENDER_ORDER),
+        "age_band": _per_project(weighted, "age_band", AGE_BANDS),
+        "outcomes": outcomes,
+    }
 
 
 def elapsed_share(project: Project, day: datetime.date) -> float:
@@ -239,24 +275,20 @@ def elapsed_share(project: Project, day: datetime.date) -> float:
     return max(0.0, min(1.0, ((done - project.starts_on).days + 1) / total))
 
 
-def _targets(project: Project, targets, frame, courses) -> list[dict]:
+def _targets(targets, totals: dict, groups: list[dict], courses) -> list[dict]:
+    by_group = {row["key"]: row for row in groups}
     rows = []
-    grouped = _explode_groups(frame)
     for target in targets:
         if target.course_key is None:
-            part = (
-                grouped[grouped["target_group"] == target.target_group]
-                if (target.target_group)
-                else frame
-            )
-            reached = int(part["learners"].sum())
-            certified = int((part["learners"] * part["certified"]).sum())
+            counts = by_group.get(target.target_group, {}) if target.target_group else totals
+            reached, certified = counts.get("reached", 0), counts.get("certified", 0)
         else:
             part = courses[courses["course_key"] == str(target.course_key)]
             if target.target_group:
-                part = part[
+                member = (
                     part["groups"].str.split(",").apply(lambda g, t=target: t.target_group in g)
-                ]
+                )
+                part = part[member]
             reached = int(part["learners"].sum())
             certified = int((part["learners"] * part["certified"]).sum())
         rows.append(
@@ -281,21 +313,16 @@ def overall_target(project: Project, targets) -> int | None:
     return None
 
 
-def _figures(project, targets, frame, courses, period: Period) -> dict:
-    totals = _rollup(frame.assign(all=1), ["all"]) if len(frame) else None
-    reached = int(totals["reached"].iloc[0]) if totals is not None else 0
-    completed = int(totals["completed"].iloc[0]) if totals is not None else 0
-    certified = int(totals["certified"].iloc[0]) if totals is not None else 0
-    outcomes = []
-    for point, column in (("3m", "outcome_3m"), ("6m", "outcome_6m")):
-        recorded = frame[frame[column] != ""]
-        for situation, count in recorded.groupby(column)["learners"].sum().sort_index().items():
-            outcomes.append({"point": point, "situation": situation, "count": int(count)})
+def _figures(project, targets, rolled: dict, courses, period: Period) -> dict:
+    pk = project.pk
+    totals = rolled["totals"].get(pk, {"reached": 0, "completed": 0, "certified": 0})
+    reached = totals["reached"]
     planned = overall_target(project, targets)
     budget = float(project.budget_eur)
+    groups = rolled["target_group"].get(pk, [])
     return {
         "project": {
-            "id": project.pk,
+            "id": pk,
             "reference": project.reference,
             "name": project.name,
             "organisation": project.organisation.name,
@@ -308,16 +335,14 @@ def _figures(project, targets, frame, courses, period: Period) -> dict:
             "start": period.start.isoformat() if period.start else project.starts_on.isoformat(),
             "end": period.end.isoformat(),
         },
-        "totals": {"reached": reached, "completed": completed, "certified": certified},
+        "totals": dict(totals),
         "breakdowns": {
-            "target_group": _records(
-                _rollup(_explode_groups(frame), ["target_group"]), "target_group"
-            ),
-            "region": _records(_rollup(frame, ["region"]), "region"),
-            "gender": _records(_rollup(frame, ["gender"]), "gender", ["f", "m", "x", "u"]),
-            "age_band": _records(_rollup(frame, ["age_band"]), "age_band", AGE_BANDS),
+            "target_group": groups,
+            "region": rolled["region"].get(pk, []),
+            "gender": rolled["gender"].get(pk, []),
+            "age_band": rolled["age_band"].get(pk, []),
         },
-        "outcomes": outcomes,
+        "outcomes": rolled["outcomes"].get(pk, []),
         "budget": {
             "budget_eur": round(budget, 2),
             "planned_learners": planned,
@@ -325,7 +350,7 @@ def _figures(project, targets, frame, courses, period: Period) -> dict:
             "cost_per_learner_reached": round(budget / reached, 2) if reached else None,
             "elapsed_share": round(elapsed_share(project, period.end), 4),
         },
-        "targets": _targets(project, targets, frame, courses),
+        "targets": _targets(targets, totals, groups, courses),
         "computed_at": timezone.now().isoformat(timespec="seconds"),
     }
 
@@ -351,14 +376,13 @@ def programme_figures(*, project_ids: list[int], period: Period) -> dict[int, di
     targets: dict[int, list] = {pk: [] for pk in ids}
     for target in ProjectTarget.objects.filter(project_id__in=ids).order_by("pk"):
         targets[target.project_id].append(target)
-    frame = cube(ids, period)
+    rolled = _rollups(cube(ids, period))
     with_course = [pk for pk in ids if any(t.course_key for t in targets[pk])]
     courses = course_cube(with_course, period) if with_course else None
     out = {}
     for pk in ids:
-        part = frame[frame["project_id"] == pk]
-        course_part = courses[courses["project_id"] == pk] if courses is not None else None
-        out[pk] = _figures(projects[pk], targets[pk], part, course_part, period)
+        course_part = courses[courses["project_id"] == pk] if pk in with_course else None
+        out[pk] = _figures(projects[pk], targets[pk], rolled, course_part, period)
     return out
 
 
