@@ -198,7 +198,8 @@ def prepare(enrolments: int) -> list[int]:
         for sql in statements:
             started = time.perf_counter()
             cursor.execute(sql, params)
-            print(f"  {sql.split()[0]} {sql.split()[2][:30]}: {time.perf_counter() - started:.1f}s")
+            label = " ".join(sql.split()[:3])[:40]
+            print(f"  {label}: {time.perf_counter() - started:.1f}s")
     return [p.pk for p in projects]
 
 
