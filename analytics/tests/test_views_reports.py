@@ -217,3 +217,27 @@ def test_the_approved_figures_are_shown_as_stored_not_recomputed(client, project
     response = client.get(_fund_url(report))
 
     assert "77" in response.content.decode()
+
+
+def test_the_officer_drills_down_to_a_project_with_suppressed_figures(client, small):
+    client.force_login(fund_officer())
+    url = reverse("analytics:fund_project", kwargs={"project_id": small.project.pk})
+
+    body = client.get(url).content.decode()
+
+    assert small.project.reference in body
+    # 13 learners reached since the start; the 4 men are a small cell.
+    assert ">13<" in body
+    assert "&lt;5" in body
+
+
+def test_a_returned_report_shows_the_fund_what_was_submitted(client, project):
+    report = _submitted(project)
+    frozen = {**report.figures, "totals": {"reached": 64, "completed": 10, "certified": 5}}
+    ReportSubmission.objects.filter(pk=report.pk).update(figures=frozen, status="returned")
+    client.force_login(fund_officer())
+
+    body = client.get(_fund_url(report)).content.decode()
+
+    assert ">64<" in body
+    assert "Record the decision" not in body
