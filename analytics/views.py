@@ -21,7 +21,7 @@ from analytics.permissions import (
 )
 from analytics.presenters import display_tables, report_tables
 from analytics.reports import Period, progress, project_figures
-from analytics.suppression import SUPPRESSED, count_cell
+from analytics.suppression import SUPPRESSED, count_cell, rate_cell
 from partners.models import ReportSubmission
 from partners.permissions import require_fund_officer
 from partners.services import (
@@ -182,6 +182,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             else round(headline["share"] * 100, 1)
         )
         chart["elapsed"].append(round(headline["elapsed"] * 100, 1))
+    reached_total = sum(r["progress"]["reached"] for r in rows)
+    target_total = sum(r["progress"]["target"] or 0 for r in rows)
+    totals = {
+        "reached": count_cell(reached_total, suppress=True),
+        "target": target_total,
+        "share": rate_cell(reached_total, target_total, suppress=True) if target_total else None,
+    }
     chart["names"] = {"reached": _("Target reached (%)"), "elapsed": _("Period elapsed (%)")}
     return render(
         request,
@@ -192,6 +199,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "to_review": selectors.reports_to_review(),
             "behind_count": sum(1 for r in rows if r["progress"]["behind"]),
+            "totals": totals,
         },
     )
 

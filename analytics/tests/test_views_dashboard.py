@@ -134,3 +134,15 @@ def test_the_nav_shows_the_dashboard_to_fund_officers_only(client):
     assert "Fund dashboard" not in client.get("/en/me/").content.decode()
     client.force_login(fund_officer())
     assert "Fund dashboard" in client.get("/en/me/").content.decode()
+
+
+def test_the_call_total_sums_the_projects_shown(client):
+    client.force_login(fund_officer())
+    _projects(3)
+
+    body = client.get(URL).content.decode()
+    footer = body.split("<tfoot>")[1].split("</tfoot>")[0]
+
+    # Three headline targets of 100 learners; nobody reached yet (a small cell).
+    assert ">300<" in footer.replace("\u202f", "").replace(",", "")
+    assert "&lt;5" in footer
