@@ -34,6 +34,8 @@ const files = [
         `h5p-standalone/fonts/${folder}${name}`,
       ]),
   ),
+  // The fund officer's dashboard charts (each with a data table alternative).
+  ["chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.js"],
 ];
 
 for (const [source, name] of files) {

@@ -68,7 +68,8 @@ def course_in_progress(request, home_page, learner):
 # the user's roles for the menu, read once per request); ours:
 # the enrolment with its course, the view record (update and idempotent read
 # in a savepoint), the outline (one row per lesson, one query), completed
-# lessons, attempts and the quiz's question bank.
+# lessons, attempts and the quiz's question bank. The navigation reads the
+# person's roles once (links for teachers, helpers, partner staff, fund officers).
 LESSON_PAGE_QUERIES = 34
 
 

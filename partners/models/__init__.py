@@ -22,6 +22,7 @@ from partners.models.learners import (
     PartnerLearner,
 )
 from partners.models.organisations import Membership, Organisation
+from partners.models.reports import ReportSubmission
 from partners.models.vocabulary import Gender, Region, Situation, TargetGroup
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "Project",
     "ProjectTarget",
     "Region",
+    "ReportSubmission",
     "Situation",
     "TargetGroup",
 ]

@@ -27,6 +27,14 @@ from partners.services.outcomes import (
     learner_situation_record,
     outcome_record,
 )
+from partners.services.reports import (
+    ReportStateError,
+    report_approve,
+    report_create,
+    report_new_version,
+    report_return,
+    report_submit,
+)
 from partners.services.webhooks import (
     WebhookExists,
     WebhookUrlError,
@@ -64,4 +72,10 @@ __all__ = [
     "webhook_endpoint_create",
     "webhook_endpoint_delete",
     "webhook_event_emit",
+    "ReportStateError",
+    "report_approve",
+    "report_create",
+    "report_new_version",
+    "report_return",
+    "report_submit",
 ]

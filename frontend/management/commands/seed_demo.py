@@ -7,6 +7,7 @@ order their data depends on and prints the accounts a newcomer can sign in with.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from analytics import demo as analytics_demo
 from certificates import demo as certificates_demo
 from certificates import services as certificates_services
 from courses import demo as courses_demo
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         partners_demo.seed()
         demo_helpers.seed(certify=certificates_services.certificate_issue)
         section_code, section_child, section_pictures = lms_demo.sections_seed()
+        analytics_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
         self.stdout.write("Demo accounts (demo only — never use these passwords elsewhere):")
