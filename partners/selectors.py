@@ -282,6 +282,17 @@ def cohort_outcomes(*, cohort: Cohort) -> list[tuple[PartnerLearner, dict]]:
 # --- Imports ----------------------------------------------------------------
 
 
+def cohort_users_without_email(*, cohort: Cohort) -> list:
+    """The accounts of a cohort's learners who have no e-mail address (they get
+    a printed login card instead of an invitation), by name."""
+    members = (
+        CohortMember.objects.filter(cohort=cohort, learner__user__email="")
+        .select_related("learner__user")
+        .order_by("learner__last_name", "learner__first_name", "pk")
+    )
+    return [member.learner.user for member in members]
+
+
 def cohort_imports(*, cohort: Cohort) -> QuerySet[ImportBatch]:
     return cohort.import_batches.select_related("uploaded_by").order_by("-created_at")
 

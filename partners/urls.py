@@ -28,6 +28,7 @@ urlpatterns = [
     path("<slug:slug>/", staff.organisation, name="organisation"),
     path("<slug:slug>/cohorts/new/", staff.cohort_new, name="cohort_new"),
     path("<slug:slug>/cohorts/<int:cohort_id>/", staff.cohort, name="cohort"),
+    path("<slug:slug>/cohorts/<int:cohort_id>/cards/", staff.cohort_cards, name="cohort_cards"),
     path(
         "<slug:slug>/cohorts/<int:cohort_id>/outcomes/",
         staff.cohort_outcomes,

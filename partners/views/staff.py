@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.services.cards import login_cards_render
 from partners import importing, selectors
 from partners.forms import (
     CohortForm,
@@ -122,6 +123,25 @@ def cohort(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
         "can_edit": can_edit(request.user, org),
     }
     return render(request, "partners/cohort.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cohort_cards(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    """Printed login cards for the cohort's learners without e-mail. Printing
+    issues new codes (earlier cards stop working), so it is a POST after a
+    confirmation page that says so."""
+    org = access_organisation(request.user, slug, roles=EDITOR_ROLES)
+    group = access_cohort(request.user, org, cohort_id)
+    users = selectors.cohort_users_without_email(cohort=group)
+    if request.method == "GET" or not users:
+        context = {"organisation": org, "cohort": group, "users": users}
+        return render(request, "partners/cohort_cards.html", context)
+    pdf = login_cards_render(users=users, issued_by=request.user)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="login-cards-{group.pk}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
