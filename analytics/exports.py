@@ -1,9 +1,7 @@
 """Exports of a report: CSV for Belgian Excel, XLSX and PDF. All three are
 built from `presenters.report_tables` (so suppression is the same everywhere)
-and neutralise text that a spreadsheet would run as a formula.
-
-`partners/spreadsheets.py` (the imports side) was not on main when this was
-written, so formula neutralisation lives here."""
+and neutralise text that a spreadsheet would run as a formula, by the rule of
+`partners.spreadsheets` that every partner export follows."""
 
 import csv
 import io
@@ -11,13 +9,13 @@ import io
 from django.utils.translation import gettext as _
 
 from analytics.presenters import COUNT, MONEY, RATE, TEXT, Table, row_kinds
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from partners.spreadsheets import looks_like_formula
 
 
 def neutralise(value):
-    """Text a spreadsheet would take for a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Text a spreadsheet would take for a formula gets a leading apostrophe;
+    numbers stay numbers."""
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
 
