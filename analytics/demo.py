@@ -13,7 +13,6 @@ from courses.models import CoursePage
 from lms.models import User
 from partners.models import (
     Cohort,
-    CohortCourse,
     Organisation,
     Programme,
     Project,
@@ -22,7 +21,13 @@ from partners.models import (
     ReportSubmission,
     TargetGroup,
 )
-from partners.services import LearnerInput, learners_enrol, organisation_create, report_create
+from partners.services import (
+    LearnerInput,
+    cohort_create,
+    learners_enrol,
+    organisation_create,
+    report_create,
+)
 
 FIRST_NAMES = ["Lotte", "Mehdi", "Sofie", "Yasmine", "Jonas", "Amina", "Lucas", "Eva", "Omar"]
 POSTCODES = ["1000", "1030", "1080", "1210", "1060", "1190"]
@@ -36,11 +41,14 @@ GROUPS = [
 
 
 def _cohort(project: Project, name: str, course: CoursePage) -> Cohort:
-    # Cohorts have no service on main yet (the partner pages add it); demo only.
-    cohort, _ = Cohort.objects.get_or_create(
-        project=project, name=name, defaults={"starts_on": project.starts_on}
-    )
-    CohortCourse.objects.get_or_create(cohort=cohort, course_key=course.translation_key)
+    cohort = Cohort.objects.filter(project=project, name=name).first()
+    if cohort is None:
+        cohort = cohort_create(
+            project=project,
+            name=name,
+            starts_on=project.starts_on,
+            course_keys=[course.translation_key],
+        )
     return cohort
 
 

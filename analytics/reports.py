@@ -17,6 +17,7 @@ Definitions (also in the README):
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 import pandas as pd
@@ -193,7 +194,8 @@ def course_cube(project_ids: list[int], period: Period) -> pd.DataFrame:
     frame = pd.DataFrame(
         rows, columns=["project_id", "course_key", "groups", "certified", "learners"]
     )
-    frame["course_key"] = frame["course_key"].astype(str)
+    # PostgreSQL returns UUIDs, SQLite 32 hex digits: one spelling for both.
+    frame["course_key"] = frame["course_key"].map(lambda key: str(uuid.UUID(str(key))))
     return frame
 
 
