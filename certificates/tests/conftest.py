@@ -96,6 +96,19 @@ def child(db):
     )
 
 
+@pytest.fixture
+def assisted_person(db):
+    """An adult without e-mail (an assisted account): certified like anyone."""
+    return UserFactory(
+        username="maria",
+        first_name="Maria",
+        last_name="Claes",
+        email="",
+        preferred_language="fr",
+        account_type=User.AccountType.ASSISTED,
+    )
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate limits and receipt de-duplication live in the cache.

@@ -124,9 +124,9 @@ def test_issuing_again_sends_no_second_e_mail(
 
 
 def test_an_account_without_e_mail_gets_none_but_its_pdf_is_rendered(
-    security_course, child, django_capture_on_commit_callbacks
+    security_course, assisted_person, django_capture_on_commit_callbacks
 ):
-    certificate = _issue(child, security_course, django_capture_on_commit_callbacks)
+    certificate = _issue(assisted_person, security_course, django_capture_on_commit_callbacks)
     assert mail.outbox == []
     certificate.refresh_from_db()
     assert certificate.emailed_at is None
