@@ -5,7 +5,8 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from analytics.reports import Period, programme_figures, progress, project_figures
+from analytics.reports import Period, progress, project_figures
+from analytics.snapshots import snapshot_figures
 from courses.models import CoursePage
 from partners.models import Programme, Project, ReportSubmission
 
@@ -63,12 +64,11 @@ def programmes() -> QuerySet[Programme]:
 
 
 def dashboard_projects(
-    *, programme: Programme | None = None, region: str = "", target_group: str = "", today=None
-) -> list[dict]:
+    *, programme: Programme | None = None, region: str = "", target_group: str = ""
+) -> tuple[list[dict], datetime.datetime | None]:
     """Every project matching the filters with its progress to date (learners
-    reached since the start against the elapsed share of its period), from one
-    aggregate query."""
-    today = today or timezone.localdate()
+    reached since the start against the elapsed share of its period), read from
+    the projects' snapshots, and when the oldest of them was computed."""
     projects = Project.objects.all()
     if programme is not None:
         projects = projects.filter(programme=programme)
@@ -77,7 +77,7 @@ def dashboard_projects(
     if target_group:
         projects = projects.filter(targets__target_group=target_group).distinct()
     ids = list(projects.values_list("pk", flat=True))
-    figures = programme_figures(project_ids=ids, period=Period(None, today))
+    figures, as_of = snapshot_figures(project_ids=ids)
     rows = []
     for pk, project_figures_ in figures.items():
         headline = progress(project_figures_)
@@ -102,7 +102,7 @@ def dashboard_projects(
                 }
         rows.append({"figures": project_figures_, "progress": headline, "id": pk})
     rows.sort(key=lambda r: (not r["progress"]["behind"], r["figures"]["project"]["name"]))
-    return rows
+    return rows, as_of
 
 
 def default_period(project: Project, today: datetime.date | None = None):

@@ -164,7 +164,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     require_fund_officer(request.user)
     form = DashboardFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.dashboard_projects(
+    rows, as_of = selectors.dashboard_projects(
         programme=filters.get("programme"),
         region=filters.get("region", ""),
         target_group=filters.get("target_group", ""),
@@ -198,6 +198,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "chart": chart,
             "to_review": selectors.reports_to_review(),
+            "as_of": as_of,
             "behind_count": sum(1 for r in rows if r["progress"]["behind"]),
             "totals": totals,
         },

@@ -25,6 +25,10 @@ app.conf.beat_schedule = {
         "task": "partners.tasks.webhook_deliveries_resume",
         "schedule": 60.0,
     },
+    "project-snapshots": {
+        "task": "analytics.tasks.project_snapshots_refresh",
+        "schedule": 600.0,
+    },
     "helper-consent-reminders": {
         "task": "lms.tasks_coaching.consent_reminders_send",
         "schedule": crontab(hour=9, minute=5),
