@@ -12,10 +12,10 @@ class PartnersConfig(AppConfig):
         from certificates.signals import certificate_issued
         from lms.signals import course_completed
         from partners import receivers
-        from partners.signals import learner_enrolled
+        from partners.signals import learners_enrolled
 
-        learner_enrolled.connect(
-            receivers.on_learner_enrolled, dispatch_uid="partners.webhooks.enrolled"
+        learners_enrolled.connect(
+            receivers.on_learners_enrolled, dispatch_uid="partners.webhooks.enrolled"
         )
         course_completed.connect(
             receivers.on_course_completed, dispatch_uid="partners.webhooks.completed"

@@ -3,20 +3,13 @@
 from partners.services.webhooks import (
     webhook_certificate_issued,
     webhook_course_completed,
-    webhook_learner_enrolled,
+    webhook_learners_enrolled,
 )
 
 
-def on_learner_enrolled(
-    sender, *, organisation_id, learner_id, external_id, course_key, enrolment_id, **kwargs
-) -> None:
-    """partners.signals.learner_enrolled -> `learner.enrolled`."""
-    webhook_learner_enrolled(
-        organisation_id=organisation_id,
-        external_id=external_id,
-        course_key=course_key,
-        enrolment_id=enrolment_id,
-    )
+def on_learners_enrolled(sender, *, organisation_id, enrolments, **kwargs) -> None:
+    """partners.signals.learners_enrolled -> one `learner.enrolled` per enrolment."""
+    webhook_learners_enrolled(organisation_id=organisation_id, enrolments=enrolments)
 
 
 def on_course_completed(sender, *, user, course, enrolment_id, completed_at, **kwargs) -> None:

@@ -24,7 +24,7 @@ from partners.models import (
     Situation,
 )
 from partners.models.vocabulary import region_for_postcode
-from partners.signals import learner_enrolled
+from partners.signals import learners_enrolled
 
 
 @dataclass(frozen=True)
@@ -196,20 +196,21 @@ def _learner_fill(learner: PartnerLearner, row: LearnerInput) -> PartnerLearner:
 
 
 def _send_enrolled(organisation: Organisation, announced: list) -> None:
-    # One callback for the whole batch: each new enrolment is still signalled
-    # once, after commit, in the order of the input.
+    # One signal for the whole batch, after commit: each new enrolment listed
+    # once, in the order of the input.
     if not announced:
         return
-
-    def send():
-        for learner, course_key, enrolment_id in announced:
-            learner_enrolled.send(
-                sender=PartnerLearner,
-                organisation_id=organisation.pk,
-                learner_id=learner.pk,
-                external_id=learner.external_id,
-                course_key=course_key,
-                enrolment_id=enrolment_id,
-            )
-
-    transaction.on_commit(send)
+    enrolments = [
+        {
+            "learner_id": learner.pk,
+            "external_id": learner.external_id,
+            "course_key": course_key,
+            "enrolment_id": enrolment_id,
+        }
+        for learner, course_key, enrolment_id in announced
+    ]
+    transaction.on_commit(
+        lambda: learners_enrolled.send(
+            sender=PartnerLearner, organisation_id=organisation.pk, enrolments=enrolments
+        )
+    )

@@ -150,11 +150,18 @@ def _enqueue(delivery_ids: list[int]) -> None:
 
 
 @transaction.atomic
-def webhook_event_emit(
-    *, organisation_id: int, event_type: str, data: dict, occurred_at: datetime | None = None
+def webhook_events_emit(
+    *,
+    organisation_id: int,
+    event_type: str,
+    events: list[dict],
+    occurred_at: datetime | None = None,
 ) -> list[WebhookDelivery]:
-    """One event for one organisation: a delivery per active endpoint that
-    subscribed to it (same event id for all), sent after commit."""
+    """Events of one type for one organisation (`events` is their `data`): a
+    delivery per event and active endpoint that subscribed to it (one event
+    id per event, the same for all its endpoints), sent after commit. The
+    endpoints are read once, however many events: a file import announces
+    thousands of enrolments at once."""
     # An organisation has a handful of endpoints: filter the events here
     # (JSON containment is not portable to SQLite).
     endpoints = [
@@ -164,23 +171,32 @@ def webhook_event_emit(
         ).order_by("pk")
         if event_type in endpoint.events
     ]
-    if not endpoints:
+    if not endpoints or not events:
         return []
-    event_id = uuid.uuid4()
-    payload = {
-        "id": str(event_id),
-        "type": event_type,
-        "created_at": (occurred_at or timezone.now()).isoformat(),
-        "data": data,
-    }
-    deliveries = WebhookDelivery.objects.bulk_create(
-        [
+    created_at = (occurred_at or timezone.now()).isoformat()
+    rows = []
+    for data in events:
+        event_id = uuid.uuid4()
+        payload = {"id": str(event_id), "type": event_type, "created_at": created_at, "data": data}
+        rows += [
             WebhookDelivery(endpoint=e, event_id=event_id, event_type=event_type, payload=payload)
             for e in endpoints
         ]
-    )
+    deliveries = WebhookDelivery.objects.bulk_create(rows, batch_size=1000)
     _enqueue([d.pk for d in deliveries])
     return deliveries
+
+
+def webhook_event_emit(
+    *, organisation_id: int, event_type: str, data: dict, occurred_at: datetime | None = None
+) -> list[WebhookDelivery]:
+    """One event for one organisation (see `webhook_events_emit`)."""
+    return webhook_events_emit(
+        organisation_id=organisation_id,
+        event_type=event_type,
+        events=[data],
+        occurred_at=occurred_at,
+    )
 
 
 def _known_learners(*, user: User, course_key) -> list[PartnerLearner]:
@@ -194,14 +210,15 @@ def _known_learners(*, user: User, course_key) -> list[PartnerLearner]:
     return list(PartnerLearner.objects.filter(user=user).filter(Exists(in_cohort)).order_by("pk"))
 
 
-def webhook_learner_enrolled(
-    *, organisation_id: int, external_id: str, course_key, enrolment_id: int
-) -> list[WebhookDelivery]:
-    """partners.signals.learner_enrolled as an event for the organisation."""
-    return webhook_event_emit(
+def webhook_learners_enrolled(*, organisation_id: int, enrolments: list[dict]) -> list:
+    """partners.signals.learners_enrolled: a `learner.enrolled` event per enrolment."""
+    return webhook_events_emit(
         organisation_id=organisation_id,
         event_type=WebhookEvent.LEARNER_ENROLLED,
-        data={"external_id": external_id, "course_key": str(course_key)},
+        events=[
+            {"external_id": e["external_id"], "course_key": str(e["course_key"])}
+            for e in enrolments
+        ],
     )
 
 

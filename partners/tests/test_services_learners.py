@@ -5,7 +5,7 @@ import pytest
 from lms.models import Enrolment, User
 from partners.models import CohortCourse, CohortMember, PartnerLearner, Region
 from partners.services import LearnerInput, learners_enrol
-from partners.signals import learner_enrolled
+from partners.signals import learners_enrolled
 from partners.tests.factories import CohortFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,9 +86,9 @@ def test_enrolled_is_signalled_once_per_new_enrolment_after_commit(
     received = []
 
     def receiver(**kwargs):
-        received.append(kwargs["external_id"])
+        received.append([e["external_id"] for e in kwargs["enrolments"]])
 
-    learner_enrolled.connect(receiver)
+    learners_enrolled.connect(receiver)
     try:
         organisation = cohort.project.organisation
         with django_capture_on_commit_callbacks(execute=True):
@@ -96,5 +96,23 @@ def test_enrolled_is_signalled_once_per_new_enrolment_after_commit(
         with django_capture_on_commit_callbacks(execute=True):
             learners_enrol(organisation=organisation, learners=[_row()], cohort=cohort)
     finally:
-        learner_enrolled.disconnect(receiver)
-    assert received == ["VDAB-0001"]
+        learners_enrolled.disconnect(receiver)
+    assert received == [["VDAB-0001"]]
+
+
+def test_a_batch_is_signalled_once_with_every_new_enrolment(
+    cohort, django_capture_on_commit_callbacks
+):
+    received = []
+
+    def receiver(**kwargs):
+        received.append([e["external_id"] for e in kwargs["enrolments"]])
+
+    learners_enrolled.connect(receiver)
+    try:
+        rows = [_row(external_id=f"VDAB-{n}") for n in range(3)]
+        with django_capture_on_commit_callbacks(execute=True):
+            learners_enrol(organisation=cohort.project.organisation, learners=rows, cohort=cohort)
+    finally:
+        learners_enrolled.disconnect(receiver)
+    assert received == [["VDAB-0", "VDAB-1", "VDAB-2"]]

@@ -288,3 +288,19 @@ def test_in_production_an_address_that_resolves_to_an_internal_host_is_not_calle
     delivery.refresh_from_db()
     assert "public" in delivery.last_error
     assert receiver.received == []
+
+
+def test_a_batch_of_enrolments_reads_the_endpoints_once(django_assert_num_queries):
+    from partners.services.webhooks import webhook_learners_enrolled
+    from partners.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+    enrolments = [
+        {"learner_id": n, "external_id": f"X-{n}", "course_key": "c", "enrolment_id": n}
+        for n in range(500)
+    ]
+    # The endpoints query, inside its savepoint: nothing per enrolment.
+    with django_assert_num_queries(3):
+        assert (
+            webhook_learners_enrolled(organisation_id=organisation.pk, enrolments=enrolments) == []
+        )
