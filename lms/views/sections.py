@@ -86,11 +86,8 @@ def _levels() -> list:
     return puzzle_level_list(language=get_language())
 
 
-@require_GET
-@login_required
-def section_detail(request: HttpRequest, section_id: int) -> HttpResponse:
-    """The class: children x levels with stars, who is stuck, consent, actions."""
-    section = access_section(request.user, section_id)
+def _detail(request: HttpRequest, section, *, add_form, status: int = 200) -> HttpResponse:
+    """The class page: the grid of children x levels, who is stuck, the forms."""
     levels = _levels()
     rows = section_grid(
         section=section, levels=[lv.number for lv in levels], stuck_attempts=STUCK_ATTEMPTS
@@ -104,10 +101,19 @@ def section_detail(request: HttpRequest, section_id: int) -> HttpResponse:
             "rows": rows,
             "stuck_rows": [r for r in rows if r.stuck],
             "without_card": sum(1 for r in rows if r.child.picture_set_at is None),
-            "add_form": ChildrenAddForm(),
+            "add_form": add_form,
             "stuck_attempts": STUCK_ATTEMPTS,
         },
+        status=status,
     )
+
+
+@require_GET
+@login_required
+def section_detail(request: HttpRequest, section_id: int) -> HttpResponse:
+    """The class: children x levels with stars, who is stuck, consent, actions."""
+    section = access_section(request.user, section_id)
+    return _detail(request, section, add_form=ChildrenAddForm())
 
 
 @require_POST
@@ -128,24 +134,7 @@ def section_children_add_view(request: HttpRequest, section_id: int) -> HttpResp
                 _("%(count)d children added. Print their login cards.") % {"count": len(children)},
             )
             return redirect("lms:section_detail", section_id=section.pk)
-    levels = _levels()
-    rows = section_grid(
-        section=section, levels=[lv.number for lv in levels], stuck_attempts=STUCK_ATTEMPTS
-    )
-    return render(
-        request,
-        "lms/sections/detail.html",
-        {
-            "section": section,
-            "levels": levels,
-            "rows": rows,
-            "stuck_rows": [r for r in rows if r.stuck],
-            "without_card": sum(1 for r in rows if r.child.picture_set_at is None),
-            "add_form": form,
-            "stuck_attempts": STUCK_ATTEMPTS,
-        },
-        status=400,
-    )
+    return _detail(request, section, add_form=form, status=400)
 
 
 @require_POST
