@@ -1,11 +1,15 @@
 """Report figures for funded projects, computed from SQL aggregates.
 
 PostgreSQL does the heavy part in ONE query: it joins enrolments to the
-projects' cohorts and courses, reduces them to one row per project and learner
-(reached, completed, certified, outcomes, target groups) and groups those rows
-into a small "cube" by project, region, gender, age band, target groups,
-completion, certification and outcomes. pandas then rolls the cube up into
-every table of the report; no learner row ever reaches Python.
+projects' cohorts and courses, certificates, target groups and outcomes,
+reduces them to one row per project and learner (reached, completed, certified,
+outcomes, target groups) and counts those rows into a small "cube" by project,
+region, gender, age band, target groups, completion, certification and
+outcomes (about 13,000 cells for a call of 200 projects and 500,000 learners).
+pandas then rolls the cube up into every table of the report; no learner row
+ever reaches Python. Counting once into the cube and rolling up in pandas is
+cheaper than having PostgreSQL group the learner rows seven ways (GROUPING
+SETS): `benchmarks/fund_report.py` measures both.
 
 Definitions (also in the README):
 - reached: a learner of the project's cohorts with an enrolment in one of the
@@ -90,54 +94,78 @@ def _group_concat(column: str) -> str:
     return f"group_concat({column}, ',')"
 
 
-def cube_sql(project_ids: list[int], period: Period) -> tuple[str, list]:
-    """The one aggregate query of the pipeline (also used by the benchmark)."""
+def _learner_enrolments(project_ids: list[int], period: Period, *, outcomes: bool):
+    """FROM … WHERE shared by both cubes: every enrolment of the projects'
+    cohort members in their cohorts' courses started in the period, each with
+    its learner, its certificate (if any, issued by the end), the learner's
+    target groups and, with `outcomes`, the 3- and 6-month outcomes.
+
+    Everything is joined at the enrolment level, so PostgreSQL does the joins
+    in its parallel workers and the per-learner reduction that follows needs
+    no second round of joins. The one-row-per-learner joins (target groups,
+    outcomes: unique per learner and point) multiply nothing, and a learner
+    with two certificates of a course only repeats a row that MAX() reduces."""
     start, end = _bounds(period)
-    age_case, age_params = _age_case(period.end)
     in_projects = ", ".join(["%s"] * len(project_ids)) or "NULL"
     start_clause = "AND e.enrolled_at >= %s" if start is not None else ""
+    outcome_joins = (
+        """
+        LEFT JOIN partners_outcome o3 ON o3.learner_id = pl.id AND o3.point = '3m'
+        LEFT JOIN partners_outcome o6 ON o6.learner_id = pl.id AND o6.point = '6m'"""
+        if outcomes
+        else ""
+    )
     sql = f"""
-        WITH per_learner AS (
-            SELECT c.project_id, cm.learner_id,
-                   MAX(CASE WHEN e.status = 'completed' AND e.completed_at < %s
-                            THEN 1 ELSE 0 END) AS completed,
-                   MAX(CASE WHEN EXISTS (
-                            SELECT 1 FROM certificates_certificate cert
-                            WHERE cert.holder_id = e.learner_id
-                              AND cert.course_key = e.course_key
-                              AND cert.revoked_at IS NULL AND cert.issued_at < %s)
-                            THEN 1 ELSE 0 END) AS certified
-            FROM partners_cohort c
-            JOIN partners_cohortcourse cc ON cc.cohort_id = c.id
-            JOIN partners_cohortmember cm ON cm.cohort_id = c.id
-            JOIN partners_partnerlearner pl0 ON pl0.id = cm.learner_id
-            JOIN lms_enrolment e ON e.learner_id = pl0.user_id AND e.course_key = cc.course_key
-            WHERE c.project_id IN ({in_projects}) AND e.enrolled_at < %s {start_clause}
-            GROUP BY c.project_id, cm.learner_id
-        ),
-        groups AS (
+        FROM partners_cohort c
+        JOIN partners_cohortcourse cc ON cc.cohort_id = c.id
+        JOIN partners_cohortmember cm ON cm.cohort_id = c.id
+        JOIN partners_partnerlearner pl ON pl.id = cm.learner_id
+        JOIN lms_enrolment e ON e.learner_id = pl.user_id AND e.course_key = cc.course_key
+        LEFT JOIN certificates_certificate cert
+          ON cert.holder_id = e.learner_id AND cert.course_key = e.course_key
+         AND cert.revoked_at IS NULL AND cert.issued_at < %s
+        LEFT JOIN (
             SELECT g.learner_id, {_group_concat("g.target_group")} AS groups
             FROM partners_learnertargetgroup g
-            WHERE g.learner_id IN (SELECT learner_id FROM per_learner)
+            WHERE g.learner_id IN (
+                SELECT m.learner_id FROM partners_cohortmember m
+                JOIN partners_cohort mc ON mc.id = m.cohort_id
+                WHERE mc.project_id IN ({in_projects}))
             GROUP BY g.learner_id
-        )
-        SELECT r.project_id, pl.region, pl.gender, {age_case} AS age_band,
-               COALESCE(groups.groups, '') AS groups, r.completed, r.certified,
-               COALESCE(o3.situation, '') AS outcome_3m,
-               COALESCE(o6.situation, '') AS outcome_6m,
-               COUNT(*) AS learners
-        FROM per_learner r
-        JOIN partners_partnerlearner pl ON pl.id = r.learner_id
-        LEFT JOIN groups ON groups.learner_id = r.learner_id
-        LEFT JOIN partners_outcome o3 ON o3.learner_id = r.learner_id AND o3.point = '3m'
-        LEFT JOIN partners_outcome o6 ON o6.learner_id = r.learner_id AND o6.point = '6m'
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        ) groups ON groups.learner_id = pl.id{outcome_joins}
+        WHERE c.project_id IN ({in_projects}) AND e.enrolled_at < %s {start_clause}
     """  # noqa: S608 (only placeholders and fixed SQL fragments are interpolated)
-    params = [end, end, *project_ids, end]
+    params = [end, *project_ids, *project_ids, end]
     if start is not None:
         params.append(start)
-    # The age CASE appears in the outer SELECT, after the CTE parameters.
-    return sql, [*params, *age_params]
+    return sql, params
+
+
+def cube_sql(project_ids: list[int], period: Period) -> tuple[str, list]:
+    """The one aggregate query of the pipeline (also used by the benchmark):
+    enrolments reduced to one row per project and learner, then counted per
+    cell of the cube."""
+    _start, end = _bounds(period)
+    age_case, age_params = _age_case(period.end)
+    enrolments, enrolment_params = _learner_enrolments(project_ids, period, outcomes=True)
+    sql = f"""
+        SELECT r.project_id, r.region, r.gender, r.age_band, r.groups, r.completed,
+               r.certified, r.outcome_3m, r.outcome_6m, COUNT(*) AS learners
+        FROM (
+            SELECT c.project_id, pl.region, pl.gender, {age_case} AS age_band,
+                   COALESCE(MAX(groups.groups), '') AS groups,
+                   MAX(CASE WHEN e.status = 'completed' AND e.completed_at < %s
+                            THEN 1 ELSE 0 END) AS completed,
+                   MAX(CASE WHEN cert.id IS NOT NULL THEN 1 ELSE 0 END) AS certified,
+                   COALESCE(MAX(o3.situation), '') AS outcome_3m,
+                   COALESCE(MAX(o6.situation), '') AS outcome_6m
+            {enrolments}
+            GROUP BY c.project_id, pl.id
+        ) r
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    """  # noqa: S608 (only placeholders and fixed SQL fragments are interpolated)
+    # region, gender and birth date depend on pl.id, the primary key grouped by.
+    return sql, [*age_params, end, *enrolment_params]
 
 
 def cube(project_ids: list[int], period: Period) -> pd.DataFrame:
@@ -157,37 +185,17 @@ def cube(project_ids: list[int], period: Period) -> pd.DataFrame:
 def course_cube(project_ids: list[int], period: Period) -> pd.DataFrame:
     """Reached and certified learners per project, course and target groups:
     only needed for targets set on one course."""
-    start, end = _bounds(period)
-    in_projects = ", ".join(["%s"] * len(project_ids))
-    start_clause = "AND e.enrolled_at >= %s" if start is not None else ""
+    enrolments, params = _learner_enrolments(project_ids, period, outcomes=False)
     sql = f"""
-        WITH per_course AS (
-            SELECT c.project_id, cm.learner_id, cc.course_key,
-                   MAX(CASE WHEN EXISTS (
-                            SELECT 1 FROM certificates_certificate cert
-                            WHERE cert.holder_id = e.learner_id
-                              AND cert.course_key = e.course_key
-                              AND cert.revoked_at IS NULL AND cert.issued_at < %s)
-                            THEN 1 ELSE 0 END) AS certified
-            FROM partners_cohort c
-            JOIN partners_cohortcourse cc ON cc.cohort_id = c.id
-            JOIN partners_cohortmember cm ON cm.cohort_id = c.id
-            JOIN partners_partnerlearner pl0 ON pl0.id = cm.learner_id
-            JOIN lms_enrolment e ON e.learner_id = pl0.user_id AND e.course_key = cc.course_key
-            WHERE c.project_id IN ({in_projects}) AND e.enrolled_at < %s {start_clause}
-            GROUP BY c.project_id, cm.learner_id, cc.course_key
-        )
-        SELECT r.project_id, r.course_key,
-               COALESCE((SELECT {_group_concat("g.target_group")}
-                         FROM partners_learnertargetgroup g
-                         WHERE g.learner_id = r.learner_id), '') AS groups,
-               r.certified, COUNT(*) AS learners
-        FROM per_course r
+        SELECT r.project_id, r.course_key, r.groups, r.certified, COUNT(*) AS learners
+        FROM (
+            SELECT c.project_id, cc.course_key, COALESCE(MAX(groups.groups), '') AS groups,
+                   MAX(CASE WHEN cert.id IS NOT NULL THEN 1 ELSE 0 END) AS certified
+            {enrolments}
+            GROUP BY c.project_id, pl.id, cc.course_key
+        ) r
         GROUP BY 1, 2, 3, 4
     """  # noqa: S608 (only placeholders and fixed SQL fragments are interpolated)
-    params = [end, *project_ids, end]
-    if start is not None:
-        params.append(start)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

@@ -6,7 +6,12 @@ PostgreSQL GROUP BY (GROUPING SETS) measured in the same run, with peak memory.
     python -m benchmarks.fund_report [--enrolments 1000000] [--repeat 3]
 
 Data is generated with INSERT ... SELECT generate_series, once, in its own
-database (BENCH_REPORTS_DATABASE_URL, default digiskills_bench_reports)."""
+database (BENCH_REPORTS_DATABASE_URL, default digiskills_bench_reports, with
+the size appended for other sizes than 1,000,000: one database per size).
+
+Both sides run on the same connection, first with the server's settings, then
+again with JIT compilation off for both (`SET jit = off`), so the ratio does
+not rest on what JIT happens to cost either query."""
 
 import argparse
 import datetime
@@ -205,9 +210,10 @@ def prepare(enrolments: int) -> list[int]:
 
 def baseline_sql(project_ids, period):
     """The same figures (totals, region, gender, age band, outcomes and target
-    groups per project) in PostgreSQL alone: the pipeline's per-learner rows
-    grouped by ONE GROUP BY GROUPING SETS, no pandas. (The target groups come
-    out as combinations, as in the pipeline's cube.)"""
+    groups per project) in PostgreSQL alone: the pipeline's own per-learner
+    rows (the same joins and reduction, so any change to them counts on both
+    sides) grouped by ONE GROUP BY GROUPING SETS, no pandas. (The target groups
+    come out as combinations, as in the pipeline's cube.)"""
     from analytics.reports import cube_sql
 
     sql, params = cube_sql(project_ids, period)
@@ -258,12 +264,31 @@ def _pipeline_peak(project_ids, period) -> int:
     return peak
 
 
+def _compare(project_ids, period, repeat: int) -> dict:
+    """Medians of `repeat` alternating runs of the pipeline and the yardstick,
+    after one warm-up run of each (caches, plans)."""
+    _pipeline(project_ids, period)
+    _baseline(project_ids, period)
+    pipeline, baseline = [], []
+    for _ in range(repeat):
+        pipeline.append(_pipeline(project_ids, period))
+        baseline.append(_baseline(project_ids, period))
+    return {
+        "pipeline_s": round(statistics.median(pipeline), 3),
+        "group_by_s": round(statistics.median(baseline), 3),
+        "ratio": round(statistics.median(pipeline) / statistics.median(baseline), 3),
+        "pipeline_runs_s": [round(t, 3) for t in pipeline],
+        "group_by_runs_s": [round(t, 3) for t in baseline],
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--enrolments", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    url = os.environ.get("BENCH_REPORTS_DATABASE_URL") or DEFAULT_DB
+    default = DEFAULT_DB if args.enrolments == 1_000_000 else f"{DEFAULT_DB}_{args.enrolments}"
+    url = os.environ.get("BENCH_REPORTS_DATABASE_URL") or default
     _ensure_database(url)
     env = production_env(url)
     subprocess.run(
@@ -287,21 +312,22 @@ def main() -> int:
         cursor.execute("SELECT count(*) FROM lms_enrolment")
         count = cursor.fetchone()[0]
     period = Period(YEAR_START, YEAR_END)
-    _pipeline(project_ids, period)  # warm-up: caches, plans
-    _baseline(project_ids, period)
-    pipeline, baseline = [], []
-    for _ in range(args.repeat):
-        pipeline.append(_pipeline(project_ids, period))
-        baseline.append(_baseline(project_ids, period))
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        jit = cursor.fetchone()[0]
+    runs = _compare(project_ids, period, args.repeat)
+    with connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    runs_without_jit = _compare(project_ids, period, args.repeat)
+    with connection.cursor() as cursor:
+        cursor.execute("RESET jit")
     peak = _pipeline_peak(project_ids, period)
     result = {
         "enrolments": count,
         "projects": len(project_ids),
-        "pipeline_s": round(statistics.median(pipeline), 3),
-        "group_by_s": round(statistics.median(baseline), 3),
-        "ratio": round(statistics.median(pipeline) / statistics.median(baseline), 3),
-        "pipeline_runs_s": [round(t, 3) for t in pipeline],
-        "group_by_runs_s": [round(t, 3) for t in baseline],
+        **runs,
+        "server_jit": jit,
+        "jit_off": runs_without_jit,
         "python_peak_mib": round(peak / 2**20, 1),
         "process_max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }

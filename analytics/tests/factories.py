@@ -18,7 +18,7 @@ def enrol(user, course, *, at, completed_at=None, course_key=None) -> Enrolment:
     return enrolment
 
 
-def certificate_for(user, course, *, at, revoked_at=None) -> Certificate:
+def certificate_for(user, course, *, at, revoked_at=None, content_version=1) -> Certificate:
     key = SigningKey.objects.filter(kid="analytics-test").first() or SigningKey.objects.create(
         kid="analytics-test", public_jwk={}, private_jwk_encrypted="-", active=False
     )
@@ -27,7 +27,7 @@ def certificate_for(user, course, *, at, revoked_at=None) -> Certificate:
         code=f"T{Certificate.objects.count():011d}"[:12],
         holder=user,
         course_key=course.translation_key,
-        content_version=1,
+        content_version=content_version,
         language="nl",
         content={},
         issued_at=at,

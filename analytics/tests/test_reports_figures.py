@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from analytics.reports import Period, progress, project_figures
+from analytics.reports import Period, programme_figures, progress, project_figures
 from analytics.tests.data import JUNE, MARCH, _learner
 from analytics.tests.factories import certificate_for, enrol
-from partners.models import CohortCourse, ProjectTarget
+from partners.models import CohortCourse, LearnerTargetGroup, ProjectTarget
 from partners.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +163,58 @@ def test_a_project_within_10_points_is_not_behind(small):
 
     # 128 of 365 days = 35.1 % elapsed: 32.5 % reached is within 10 points.
     assert progress(figures)["behind"] is False
+
+
+def test_a_second_certificate_of_the_same_course_counts_the_learner_once(small):
+    certified = (
+        small.cohort.members.filter(learner__user__certificates__isnull=False).first().learner
+    )
+    certificate_for(certified.user, small.course, at=JUNE, content_version=2)
+
+    figures = project_figures(project=small.project, period=YEAR)
+
+    assert figures["totals"] == {"reached": 12, "completed": 5, "certified": 3}
+    assert figures["breakdowns"]["target_group"] == [
+        {"key": "jobseekers", "reached": 6, "completed": 4, "certified": 3}
+    ]
+    assert {(o["point"], o["situation"]): o["count"] for o in figures["outcomes"]} == {
+        ("3m", "job_found"): 2
+    }
+
+
+def test_a_learner_in_two_groups_and_two_courses_counts_once_per_table(small):
+    second_key = "00000000-0000-0000-0000-000000000002"
+    CohortCourse.objects.create(cohort=small.cohort, course_key=second_key)
+    learner = _learner(
+        small.project.organisation,
+        small.cohort,
+        gender="f",
+        birth_date=datetime.date(1990, 1, 1),
+        groups=["jobseekers", "seniors"],
+    )
+    enrol(learner.user, small.course, at=MARCH, completed_at=JUNE)
+    enrol(learner.user, small.course, at=MARCH, course_key=second_key)
+
+    figures = project_figures(project=small.project, period=YEAR)
+
+    assert figures["totals"] == {"reached": 13, "completed": 6, "certified": 3}
+    groups = _by_key(figures["breakdowns"]["target_group"])
+    assert (groups["jobseekers"]["reached"], groups["seniors"]["reached"]) == (7, 1)
+    assert groups["seniors"]["completed"] == 1
+
+
+def test_a_call_computed_at_once_matches_each_project_computed_alone(small):
+    stranger = small.other_project.cohorts.first().members.first().learner
+    LearnerTargetGroup.objects.create(learner=stranger, target_group="seniors")
+
+    together = programme_figures(
+        project_ids=[small.project.pk, small.other_project.pk], period=YEAR
+    )
+
+    for project in (small.project, small.other_project):
+        alone = project_figures(project=project, period=YEAR)
+        together[project.pk].pop("computed_at"), alone.pop("computed_at")
+        assert together[project.pk] == alone
+    assert together[small.other_project.pk]["breakdowns"]["target_group"] == [
+        {"key": "seniors", "reached": 1, "completed": 0, "certified": 0}
+    ]
