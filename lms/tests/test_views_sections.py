@@ -64,6 +64,18 @@ def qr_texts(data: bytes) -> list[str]:
 # --- who may see what ------------------------------------------------------
 
 
+def _three_stars_on_level_one(child):
+    puzzle_result_record(
+        user=child.user,
+        level_number=1,
+        idempotency_key="a",
+        digest="a",
+        solved=True,
+        stars=3,
+        block_count=2,
+    )
+
+
 def _teacher_urls(section, child):
     return [
         ("get", url("section_detail", section.pk)),
@@ -213,15 +225,7 @@ def test_the_class_grid_has_bounded_queries(
 
 
 def test_the_grid_shows_stars_and_who_is_stuck_in_words(client, teacher, section, child, levels):
-    puzzle_result_record(
-        user=child.user,
-        level_number=1,
-        idempotency_key="a",
-        digest="a",
-        solved=True,
-        stars=3,
-        block_count=2,
-    )
+    _three_stars_on_level_one(child)
     for n in range(5):
         puzzle_result_record(
             user=child.user,
@@ -242,15 +246,7 @@ def test_the_grid_shows_stars_and_who_is_stuck_in_words(client, teacher, section
 
 def test_the_export_is_csv_with_bom_and_the_grid(client, teacher, section, child, levels):
     consent_record(child=child, method="paper", guardian_name="Anna", recorded_by=teacher)
-    puzzle_result_record(
-        user=child.user,
-        level_number=1,
-        idempotency_key="a",
-        digest="a",
-        solved=True,
-        stars=3,
-        block_count=2,
-    )
+    _three_stars_on_level_one(child)
     client.force_login(teacher)
     response = client.get(url("section_export", section.pk))
     text = response.content.decode("utf-8")
@@ -502,15 +498,7 @@ def test_deleting_a_child_removes_the_account_and_its_data(client, teacher, sect
     from lms.models import User
 
     consent_record(child=child, method="paper", guardian_name="Anna", recorded_by=teacher)
-    puzzle_result_record(
-        user=child.user,
-        level_number=1,
-        idempotency_key="a",
-        digest="a",
-        solved=True,
-        stars=3,
-        block_count=2,
-    )
+    _three_stars_on_level_one(child)
     client.force_login(teacher)
     response = client.post(url("section_child_remove", section.pk, child.pk))
     assert response.status_code == 302
