@@ -64,6 +64,21 @@ class HomeStreamBlock(blocks.StreamBlock):
     cards = CardGridBlock()
 
 
+class BlueprintCellBlock(blocks.StructBlock):
+    """One cell of an exam blueprint: draw `count` questions of this DigComp
+    competence and difficulty from the bank."""
+
+    competence = blocks.CharBlock(label=_("DigComp competence"), max_length=8)
+    difficulty = blocks.ChoiceBlock(
+        label=_("Difficulty"),
+        choices=[("1", _("Easy")), ("2", _("Medium")), ("3", _("Hard"))],
+    )
+    count = blocks.IntegerBlock(label=_("Questions drawn"), min_value=1)
+
+    class Meta:
+        icon = "table"
+
+
 class QuizBlock(blocks.StructBlock):
     """An assessment in a lesson: questions drawn from a bank, graded on the
     server by lms/. `exam` mode is the timed final exam (one fixed question set
@@ -93,6 +108,15 @@ class QuizBlock(blocks.StructBlock):
         label=_("Difficulty"),
         choices=[("", _("Any")), ("1", _("Easy")), ("2", _("Medium")), ("3", _("Hard"))],
         required=False,
+    )
+    blueprint = blocks.ListBlock(
+        BlueprintCellBlock(),
+        label=_("Exam blueprint"),
+        default=[],
+        help_text=_(
+            "Exams: how many questions of each competence and difficulty one attempt draws. "
+            "The bank must hold at least five times as many in every cell."
+        ),
     )
     pass_mark_percent = blocks.IntegerBlock(
         label=_("Pass mark (%)"), min_value=0, max_value=100, default=70

@@ -19,10 +19,19 @@ from wagtail.search import index
 class QuestionBank(TranslatableMixin, index.Indexed, models.Model):
     """A named set of questions (e.g. "Security diploma — final exam")."""
 
+    class Purpose(models.TextChoices):
+        PRACTICE = "practice", _("Practice: quizzes with feedback")
+        EXAM = "exam", _("Exam: certificate assessments only, never practice")
+
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # An exam bank is never drawn from by a practice quiz, and a practice bank
+    # never by an exam: its key would otherwise be harvested by practising.
+    purpose = models.CharField(
+        _("purpose"), max_length=16, choices=Purpose.choices, default=Purpose.PRACTICE
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("description")]
+    panels = [FieldPanel("title"), FieldPanel("purpose"), FieldPanel("description")]
     search_fields = [index.SearchField("title"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
@@ -61,6 +70,9 @@ class Question(TranslatableMixin, index.Indexed, models.Model):
     bank = models.ForeignKey(
         QuestionBank, on_delete=models.CASCADE, related_name="questions", verbose_name=_("bank")
     )
+    # A stable name from the content files (e.g. "sec-exam-4.1-007"), the same in
+    # every language: the loader updates the question it names, never a copy.
+    key = models.CharField(_("stable id"), max_length=80, blank=True, db_index=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.SINGLE)
     prompt = models.TextField(_("question"))
     image = models.ForeignKey(
@@ -110,6 +122,13 @@ class Question(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "locale"],
+                condition=~models.Q(key=""),
+                name="courses_question_key_unique_per_locale",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.prompt[:80]
