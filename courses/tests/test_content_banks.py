@@ -195,7 +195,7 @@ def test_every_kind_of_mockup_draws_a_picture_as_tall_as_its_text(kind):
 
 def test_the_banks_kept_as_files_all_read_without_error():
     keys = banks_available()
-    assert {"security-exam", "security-practice", "basic-exam"} <= set(keys)
+    assert {"security-exam", "security-practice", "basic-exam", "helpers-exam"} <= set(keys)
     for key in keys:
         bank = bank_read(key)
         assert bank["purpose"] in ("exam", "practice")
