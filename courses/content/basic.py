@@ -104,10 +104,10 @@ BANKS = [
                     ),
                 ],
                 "explanation": t(
-                    "Search engines show paid results first. An official site of the government ends in .be or .belgium.be.",
-                    "Zoekmachines tonen betaalde resultaten eerst. Een officiële overheidssite eindigt op .be of .belgium.be.",
-                    "Les moteurs de recherche affichent d'abord des résultats payés. Un site officiel de l'État se termine par .be ou .belgium.be.",
-                    "Suchmaschinen zeigen bezahlte Treffer zuerst. Eine offizielle Behördenseite endet auf .be oder .belgium.be.",
+                    "Search engines often show paid results first. To reach a government service, type the address you know (for example belgium.be) rather than clicking the first result: anyone can buy a .be address.",
+                    "Zoekmachines tonen vaak eerst betaalde resultaten. Voor een overheidsdienst typ je beter zelf het adres dat je kent (bijvoorbeeld belgium.be) dan op het eerste resultaat te klikken: iedereen kan een .be-adres kopen.",
+                    "Les moteurs de recherche affichent souvent d'abord des résultats payés. Pour un service public, tapez vous-même l'adresse que vous connaissez (par exemple belgium.be) plutôt que de cliquer sur le premier résultat : n'importe qui peut acheter une adresse en .be.",
+                    "Suchmaschinen zeigen oft zuerst bezahlte Treffer. Für eine Behörde tippen Sie besser selbst die Adresse ein, die Sie kennen (zum Beispiel belgium.be), statt auf den ersten Treffer zu klicken: Jeder kann eine .be-Adresse kaufen.",
                 ),
             },
             {

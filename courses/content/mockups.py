@@ -12,11 +12,14 @@ A spec (see courses/content/banks/README.md)::
 Texts are either one string (an address, a number) or a dict per language.
 """
 
+import re
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
 import reportlab
 from PIL import Image, ImageDraw, ImageFont
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 KINDS = ("email", "sms", "chat", "webpage", "popup")
 WIDTH = 640
@@ -87,6 +90,10 @@ LABELS = {
 QUOTES = {"en": ("“", "”"), "nl": ("‘", "’"), "fr": ("« ", " »"), "de": ("„", "“")}
 
 
+def _shown(spec: dict, field: str, language: str) -> str:
+    return _drawn(_text(spec, field, language))
+
+
 def _text(spec: dict, field: str, language: str) -> str:
     value = spec.get(field)
     if value is None:
@@ -94,6 +101,27 @@ def _text(spec: dict, field: str, language: str) -> str:
     if isinstance(value, str):
         return value.strip()
     return (value.get(language) or value.get("en") or "").strip()
+
+
+@cache
+def _drawable() -> frozenset[int]:
+    """The characters the font has: emoji and the like are left out of the
+    picture (the text alternative keeps them) rather than drawn as boxes."""
+    return frozenset(TTFontFile(str(_FONTS / "Vera.ttf")).charToGlyph) | {10}
+
+
+def _drawn(text: str) -> str:
+    kept = "".join(ch for ch in text if ord(ch) in _drawable())
+    return re.sub(r" +\n", "\n", re.sub(r" {2,}", " ", kept)).strip(" ")
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+    """One line that fits: cut with an ellipsis (a long address bar)."""
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while text and draw.textlength(text + "…", font=font) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
@@ -137,6 +165,7 @@ class _Canvas:
 
     def bar(self, height: int, fill: str, text: str = "", colour: str = "white", size=18):
         self.draw.rectangle((0, self.y, WIDTH, self.y + height), fill=fill)
+        text = _fit(self.draw, text, _font(size, True), WIDTH - 2 * MARGIN)
         if text:
             self.draw.text(
                 (MARGIN, self.y + (height - size) // 2), text, fill=colour, font=_font(size, True)
@@ -168,27 +197,27 @@ class _Canvas:
 
 def _email(spec: dict, language: str, words: dict) -> bytes:
     canvas = _Canvas()
-    canvas.bar(52, spec.get("colour", "#3c4650"), _text(spec, "brand", language) or words["email"])
+    canvas.bar(52, spec.get("colour", "#3c4650"), _shown(spec, "brand", language) or words["email"])
     canvas.gap(16)
-    canvas.lines(f"{words['from']}: {_text(spec, 'from', language)}", colour="#333333", size=16)
-    canvas.lines(f"{words['subject']}: {_text(spec, 'subject', language)}", bold=True, size=16)
+    canvas.lines(f"{words['from']}: {_shown(spec, 'from', language)}", colour="#333333", size=16)
+    canvas.lines(f"{words['subject']}: {_shown(spec, 'subject', language)}", bold=True, size=16)
     canvas.draw.line((MARGIN, canvas.y + 6, WIDTH - MARGIN, canvas.y + 6), fill="#cccccc")
     canvas.gap(18)
-    canvas.lines(_text(spec, "body", language))
+    canvas.lines(_shown(spec, "body", language))
     canvas.gap(12)
-    if button := _text(spec, "button", language):
+    if button := _shown(spec, "button", language):
         canvas.button(button, spec.get("colour", "#0b5cad"))
-    if link := _text(spec, "link", language):
+    if link := _shown(spec, "link", language):
         canvas.lines(link, colour="#1a0dab", size=15)
     return canvas.png()
 
 
 def _bubble(spec: dict, language: str, header: str, bubble: str) -> bytes:
     canvas = _Canvas("#eef1f4")
-    canvas.bar(56, "#2f3a45", _text(spec, "from", language))
+    canvas.bar(56, "#2f3a45", _shown(spec, "from", language))
     canvas.gap(20)
-    body = _text(spec, "body", language)
-    if link := _text(spec, "link", language):
+    body = _shown(spec, "body", language)
+    if link := _shown(spec, "link", language):
         body = f"{body}\n{link}" if link not in body else body
     font = _font(17)
     lines = _wrap(canvas.draw, body, font, WIDTH - 4 * MARGIN - 40)
@@ -211,19 +240,18 @@ def _webpage(spec: dict, language: str, words: dict) -> bytes:
     canvas.draw.rounded_rectangle(
         (MARGIN, canvas.y + 4, WIDTH - MARGIN, canvas.y + 38), 16, fill="white"
     )
-    canvas.draw.text(
-        (MARGIN + 16, canvas.y + 12), _text(spec, "url", language), fill="#202124", font=_font(16)
-    )
+    url = _fit(canvas.draw, _shown(spec, "url", language), _font(16), WIDTH - 2 * MARGIN - 32)
+    canvas.draw.text((MARGIN + 16, canvas.y + 12), url, fill="#202124", font=_font(16))
     canvas.y += 44
-    if brand := _text(spec, "brand", language):
+    if brand := _shown(spec, "brand", language):
         canvas.bar(48, spec.get("colour", "#0b5cad"), brand)
     canvas.gap(18)
-    if title := _text(spec, "title", language):
+    if title := _shown(spec, "title", language):
         canvas.lines(title, size=22, bold=True)
         canvas.gap(6)
-    canvas.lines(_text(spec, "body", language))
+    canvas.lines(_shown(spec, "body", language))
     canvas.gap(12)
-    if button := _text(spec, "button", language):
+    if button := _shown(spec, "button", language):
         canvas.button(button, spec.get("colour", "#0b5cad"))
     return canvas.png()
 
@@ -233,19 +261,18 @@ def _popup(spec: dict, language: str, words: dict) -> bytes:
     canvas.gap(20)
     top = canvas.y
     body_font = _font(17)
-    lines = _wrap(canvas.draw, _text(spec, "body", language), body_font, WIDTH - 4 * MARGIN)
+    lines = _wrap(canvas.draw, _shown(spec, "body", language), body_font, WIDTH - 4 * MARGIN)
     height = 48 + 20 + int(len(lines) * 17 * 1.45) + (76 if spec.get("button") else 20)
     canvas.draw.rectangle((MARGIN, top, WIDTH - MARGIN, top + height), fill="white")
     canvas.draw.rectangle(
         (MARGIN, top, WIDTH - MARGIN, top + 44), fill=spec.get("colour", "#b00020")
     )
-    canvas.draw.text(
-        (2 * MARGIN, top + 12), _text(spec, "title", language), fill="white", font=_font(17, True)
-    )
+    title = _fit(canvas.draw, _shown(spec, "title", language), _font(17, True), WIDTH - 4 * MARGIN)
+    canvas.draw.text((2 * MARGIN, top + 12), title, fill="white", font=_font(17, True))
     canvas.y = top + 64
-    canvas.lines(_text(spec, "body", language), x=2 * MARGIN, width=WIDTH - 4 * MARGIN)
+    canvas.lines(_shown(spec, "body", language), x=2 * MARGIN, width=WIDTH - 4 * MARGIN)
     canvas.gap(12)
-    if button := _text(spec, "button", language):
+    if button := _shown(spec, "button", language):
         font = _font(17, True)
         width = int(canvas.draw.textlength(button, font=font)) + 40
         canvas.draw.rounded_rectangle(
