@@ -1,14 +1,15 @@
 """Demo content: the site skeleton, its contact details and the three courses
 (basic digital skills, security diploma, coding for kids) in four languages,
-from the data modules in courses/content/. Safe to run again."""
+from the data in courses/content/ (question banks as files in
+courses/content/banks/). Safe to run again."""
 
 from wagtail.models import Site
 
-from courses.content import basic, helpers, kids, security, security_exam
-from courses.content.images import IMAGES
+from courses.content import basic, helpers, kids, security
+from courses.content.banks import bank_read, banks_available
 from courses.h5p import demo as h5p_demo
 from courses.models import CatalogPage, SiteSettings
-from courses.services import course_load, image_ensure, question_bank_load, site_bootstrap
+from courses.services import course_load, question_bank_load, site_bootstrap
 
 
 def seed() -> None:
@@ -20,13 +21,9 @@ def seed() -> None:
         settings.helpline_phone = "+32 2 000 00 00"
         settings.save()
 
-    images = {
-        key: image_ensure(title=title, data=draw(), filename=f"{key}.png")
-        for key, (title, draw) in IMAGES.items()
-    }
     banks = {}
-    for bank in [*basic.BANKS, security_exam.BANK, helpers.BANK]:
-        banks[bank["key"]] = question_bank_load(data=bank, images=images)
+    for bank in [*basic.BANKS, helpers.BANK, *map(bank_read, banks_available())]:
+        banks[bank["key"]] = question_bank_load(data=bank)
 
     # The H5P demo activity first: the security course's lessons play it.
     h5p_demo.seed()

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 
 from courses.content.catalogue import CATALOGUE
 from courses.content.home import HOME
+from courses.content.mockups import mockup_alt, mockup_png
 from courses.models import (
     CatalogPage,
     CoursePage,
@@ -177,35 +178,24 @@ def _question_choices(data: dict, key: str, code: str) -> list[dict]:
 
 @transaction.atomic
 def question_bank_load(*, data: dict, images: dict | None = None) -> dict[str, QuestionBank]:
-    """Create a question bank and its questions in the four languages, once
-    (matched on the English title). Returns the bank per language code.
-    Choices have the same block ids in every language."""
+    """Create a question bank in the four languages once (matched on its
+    English title) and add the questions it does not hold yet, matched on their
+    stable id; questions already there belong to the editors and are left as
+    they are. Returns the bank per language code. Choices have the same block
+    ids in every language; a scenario's mock-up is drawn in each language."""
     images = images or {}
     languages = _languages()
     locales = {code: Locale.objects.get(language_code=code) for code in languages}
     source = languages[0]
+    purpose = data.get("purpose", QuestionBank.Purpose.PRACTICE)
     bank = QuestionBank.objects.filter(locale=locales[source], title=data["title"][source]).first()
     if bank is None:
         bank = QuestionBank.objects.create(
             locale=locales[source],
             title=data["title"][source],
             description=data.get("description", {}).get(source, ""),
+            purpose=purpose,
         )
-        competences = {
-            c.code: c for c in _competences([q["competence"] for q in data["questions"]])
-        }
-        for index, item in enumerate(data["questions"]):
-            key = f"{data['key']}/{index}"
-            question = Question(
-                locale=locales[source],
-                bank=bank,
-                competence=competences[item["competence"]],
-                image=images.get(item.get("image")),
-                choices=_question_choices(item, key, source),
-                **_question_values(item, source),
-            )
-            question.full_clean()
-            question.save()
     banks = {source: bank}
     for code in languages[1:]:
         translated = bank.get_translation_or_none(locales[code])
@@ -213,20 +203,62 @@ def question_bank_load(*, data: dict, images: dict | None = None) -> dict[str, Q
             translated = bank.copy_for_translation(locales[code])
             translated.title = data["title"][code]
             translated.description = data.get("description", {}).get(code, "")
+            translated.purpose = bank.purpose
             translated.save()
-            originals = list(bank.questions.order_by("pk"))
-            for index, (original, item) in enumerate(
-                zip(originals, data["questions"], strict=True)
-            ):
-                copy = original.copy_for_translation(locales[code])
-                copy.bank = translated
-                for name, value in _question_values(item, code).items():
-                    setattr(copy, name, value)
-                copy.choices = _question_choices(item, f"{data['key']}/{index}", code)
-                copy.full_clean()
-                copy.save()
         banks[code] = translated
+
+    items = [
+        (item.get("id") or f"{data['key']}/{index}", item)
+        for index, item in enumerate(data["questions"])
+    ]
+    _question_keys_backfill(bank, [key for key, _item in items])
+    existing = set(bank.questions.exclude(key="").values_list("key", flat=True))
+    missing = [(key, item) for key, item in items if key not in existing]
+    if not missing:
+        return banks
+    competences = {c.code: c for c in _competences([item["competence"] for _k, item in missing])}
+    for key, item in missing:
+        original = None
+        for code in languages:
+            values = _question_values(item, code)
+            image = images.get(item.get("image"))
+            if item.get("mockup"):
+                image = image_ensure(
+                    title=f"{key} ({code})",
+                    data=mockup_png(spec=item["mockup"], language=code),
+                    filename=f"{key.replace('/', '-')}-{code}.png",
+                )
+                values["image_alt"] = mockup_alt(spec=item["mockup"], language=code)
+            if original is None:
+                question = Question(
+                    locale=locales[code],
+                    bank=banks[code],
+                    competence=competences[item["competence"]],
+                )
+            else:
+                question = original.copy_for_translation(locales[code])
+                question.bank = banks[code]
+            question.key = key
+            question.image = image
+            for name, value in values.items():
+                setattr(question, name, value)
+            # Files name questions by their own id; older banks by their place
+            # in the bank, which keeps the choice ids they always had.
+            question.choices = _question_choices(item, key, code)
+            question.full_clean()
+            question.save()
+            original = original or question
     return banks
+
+
+def _question_keys_backfill(bank: QuestionBank, keys: list[str]) -> None:
+    """Questions loaded before they had a stable id get the id of their place
+    in the bank (in every language), so that loading again adds nothing twice."""
+    unnamed = list(bank.questions.filter(key="").order_by("pk"))
+    if not unnamed:
+        return
+    for question, key in zip(unnamed, keys, strict=False):
+        Question.objects.filter(translation_key=question.translation_key).update(key=key)
 
 
 def _block_value(kind: str, value, code: str, banks: dict, documents: dict):
@@ -257,12 +289,18 @@ def _block_value(kind: str, value, code: str, banks: dict, documents: dict):
             "description": value.get("description", {}).get(code, ""),
         }
     if kind == "quiz":
+        blueprint = [
+            {"competence": c, "difficulty": str(d), "count": n}
+            for c, d, n in value.get("blueprint", [])
+        ]
         return {
             "title": value["title"][code],
             "instructions": value.get("instructions", {}).get(code, ""),
             "bank": banks[value["bank"]][code].pk,
             "mode": value.get("mode", "practice"),
-            "question_count": value.get("question_count", 3),
+            "blueprint": blueprint,
+            "question_count": sum(cell["count"] for cell in blueprint)
+            or value.get("question_count", 3),
             "competences": value.get("competences", ""),
             "difficulty": "",
             "pass_mark_percent": value.get("pass_mark_percent", 70),
@@ -329,6 +367,7 @@ def course_load(
     source = languages[0]
     locales = {code: Locale.objects.get(language_code=code) for code in languages}
     course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
+    created = course is None
     if course is None:
         course = CoursePage(
             slug=data["slug"],
@@ -337,7 +376,8 @@ def course_load(
             target_level=data["target_level"],
             estimated_minutes=data["estimated_minutes"],
             self_enrolment=data.get("self_enrolment", True),
-            certificate_enabled=data.get("certificate_enabled", True),
+            # Switched on below, once the lessons hold the final assessment.
+            certificate_enabled=False,
             certificate_validity_months=data.get("certificate_validity_months"),
             locale=locales[source],
         )
@@ -393,6 +433,10 @@ def course_load(
 
             for code in languages[1:]:
                 _translate(lesson, code, locales[code], fill_lesson)
+    if created and data.get("certificate_enabled", True):
+        for page in CoursePage.objects.filter(translation_key=course.translation_key):
+            page.certificate_enabled = True
+            _publish(page)
     return course
 
 

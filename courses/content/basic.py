@@ -104,10 +104,10 @@ BANKS = [
                     ),
                 ],
                 "explanation": t(
-                    "Search engines show paid results first. An official site of the government ends in .be or .belgium.be.",
-                    "Zoekmachines tonen betaalde resultaten eerst. Een officiële overheidssite eindigt op .be of .belgium.be.",
-                    "Les moteurs de recherche affichent d'abord des résultats payés. Un site officiel de l'État se termine par .be ou .belgium.be.",
-                    "Suchmaschinen zeigen bezahlte Treffer zuerst. Eine offizielle Behördenseite endet auf .be oder .belgium.be.",
+                    "Search engines often show paid results first. To reach a government service, type the address you know (for example belgium.be) rather than clicking the first result: anyone can buy a .be address.",
+                    "Zoekmachines tonen vaak eerst betaalde resultaten. Voor een overheidsdienst typ je beter zelf het adres dat je kent (bijvoorbeeld belgium.be) dan op het eerste resultaat te klikken: iedereen kan een .be-adres kopen.",
+                    "Les moteurs de recherche affichent souvent d'abord des résultats payés. Pour un service public, tapez vous-même l'adresse que vous connaissez (par exemple belgium.be) plutôt que de cliquer sur le premier résultat : n'importe qui peut acheter une adresse en .be.",
+                    "Suchmaschinen zeigen oft zuerst bezahlte Treffer. Für eine Behörde tippen Sie besser selbst die Adresse ein, die Sie kennen (zum Beispiel belgium.be), statt auf den ersten Treffer zu klicken: Jeder kann eine .be-Adresse kaufen.",
                 ),
             },
             {
@@ -1177,6 +1177,85 @@ COURSE = {
                             ),
                         ),
                         _quiz("basic-data"),
+                    ],
+                },
+            ],
+        },
+        {
+            "slug": "final-test",
+            "title": t("Final test", "Eindtest", "Test final", "Abschlusstest"),
+            "intro": t(
+                "Show what you learned and receive your certificate.",
+                "Toon wat je geleerd hebt en krijg je certificaat.",
+                "Montrez ce que vous avez appris et recevez votre certificat.",
+                "Zeigen Sie, was Sie gelernt haben, und erhalten Sie Ihr Zertifikat.",
+            ),
+            "lessons": [
+                {
+                    "slug": "final-test",
+                    "title": t("Final test", "Eindtest", "Test final", "Abschlusstest"),
+                    "minutes": 30,
+                    "competences": ["1.1", "1.2", "2.1", "2.3", "2.5", "4.2"],
+                    "body": [
+                        (
+                            "callout",
+                            {
+                                "kind": "info",
+                                "title": t(
+                                    "Before you start",
+                                    "Voor je begint",
+                                    "Avant de commencer",
+                                    "Bevor Sie beginnen",
+                                ),
+                                "text": t(
+                                    "<p>Do the test alone, signed in with your own password. You have 30 minutes for 20 questions on everything in the course, and need 70% to pass. The questions are new: they are not the ones of the practice quizzes. Afterwards you see your result per topic. You may try three times; after a failed attempt you wait a day, then two days.</p>",
+                                    "<p>Doe de test alleen, aangemeld met je eigen wachtwoord. Je hebt 30 minuten voor 20 vragen over de hele cursus en hebt 70% nodig om te slagen. De vragen zijn nieuw: het zijn niet die van de oefenquizzen. Daarna zie je je resultaat per onderwerp. Je mag drie keer proberen; na een mislukte poging wacht je een dag, daarna twee dagen.</p>",
+                                    "<p>Faites le test seul, connecté avec votre propre mot de passe. Vous avez 30 minutes pour 20 questions sur tout le cours et devez obtenir 70 % pour réussir. Les questions sont nouvelles : ce ne sont pas celles des quiz d'entraînement. Ensuite, vous voyez votre résultat par thème. Vous avez trois essais ; après un échec, vous attendez un jour, puis deux jours.</p>",
+                                    "<p>Machen Sie den Test allein, angemeldet mit Ihrem eigenen Passwort. Sie haben 30 Minuten für 20 Fragen zum ganzen Kurs und brauchen 70 % zum Bestehen. Die Fragen sind neu: Es sind nicht die der Übungsquiz. Danach sehen Sie Ihr Ergebnis pro Thema. Sie haben drei Versuche; nach einem Fehlversuch warten Sie einen Tag, danach zwei Tage.</p>",
+                                ),
+                            },
+                        ),
+                        (
+                            "quiz",
+                            {
+                                "title": t(
+                                    "Basic digital skills: final test",
+                                    "Digitale basisvaardigheden: eindtest",
+                                    "Compétences numériques de base : test final",
+                                    "Digitale Grundkompetenzen: Abschlusstest",
+                                ),
+                                "instructions": t(
+                                    "Twenty questions drawn for you from every module. Your result per topic is shown when you hand in or the time is up.",
+                                    "Twintig vragen voor jou gekozen uit alle modules. Je resultaat per onderwerp zie je wanneer je indient of de tijd om is.",
+                                    "Vingt questions tirées pour vous de tous les modules. Votre résultat par thème s'affiche quand vous rendez le test ou quand le temps est écoulé.",
+                                    "Zwanzig Fragen, für Sie aus allen Modulen ausgewählt. Ihr Ergebnis pro Thema sehen Sie nach der Abgabe oder wenn die Zeit abgelaufen ist.",
+                                ),
+                                "bank": "basic-exam",
+                                "mode": "exam",
+                                # Per competence and difficulty: 20 questions from
+                                # a bank five times larger (100).
+                                "blueprint": [
+                                    ("1.1", 1, 2),
+                                    ("1.1", 2, 2),
+                                    ("1.2", 1, 2),
+                                    ("1.2", 2, 1),
+                                    ("2.1", 1, 2),
+                                    ("2.1", 2, 2),
+                                    ("2.3", 1, 2),
+                                    ("2.3", 2, 2),
+                                    ("2.5", 1, 1),
+                                    ("2.5", 2, 1),
+                                    ("4.2", 1, 2),
+                                    ("4.2", 2, 1),
+                                ],
+                                "pass_mark_percent": 70,
+                                "max_attempts": 3,
+                                "cooldown_minutes": 1440,
+                                "time_limit_minutes": 30,
+                                "grading_policy": "best",
+                                "required": True,
+                            },
+                        ),
                     ],
                 },
             ],

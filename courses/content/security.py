@@ -1,6 +1,7 @@
 """Course "Security diploma": for adults and teens, for instance a jobseeker
 who wants a certificate on their CV. Six modules and a final exam drawn from
-the 40-question bank in security_exam.py."""
+the 150-question exam bank in banks/security-exam/ (practice has its own bank,
+banks/security-practice/)."""
 
 from courses.content.text import t
 
@@ -533,12 +534,12 @@ COURSE = {
                                     "Übungsprüfung",
                                 ),
                                 "instructions": t(
-                                    "Ten questions with feedback after each answer. Try as often as you like.",
-                                    "Tien vragen met feedback na elk antwoord. Probeer zo vaak je wilt.",
-                                    "Dix questions avec un retour après chaque réponse. Essayez autant de fois que vous voulez.",
-                                    "Zehn Fragen mit Rückmeldung nach jeder Antwort. Versuchen Sie es so oft Sie möchten.",
+                                    "Ten practice questions with feedback after each answer. Try as often as you like: the exam has its own questions.",
+                                    "Tien oefenvragen met feedback na elk antwoord. Probeer zo vaak je wilt: het examen heeft zijn eigen vragen.",
+                                    "Dix questions d'entraînement avec un retour après chaque réponse. Essayez autant de fois que vous voulez : l'examen a ses propres questions.",
+                                    "Zehn Übungsfragen mit Rückmeldung nach jeder Antwort. Versuchen Sie es so oft Sie möchten: Die Prüfung hat eigene Fragen.",
                                 ),
-                                "bank": "security-exam",
+                                "bank": "security-practice",
                                 "mode": "practice",
                                 "question_count": 10,
                                 "pass_mark_percent": 75,
@@ -550,7 +551,7 @@ COURSE = {
                 _lesson(
                     "exam",
                     t("Final exam", "Eindexamen", "Examen final", "Abschlussprüfung"),
-                    30,
+                    45,
                     ["4.1", "4.2", "2.6", "5.1"],
                     [
                         (
@@ -564,10 +565,10 @@ COURSE = {
                                     "Bevor Sie beginnen",
                                 ),
                                 "text": t(
-                                    "<p>Take the exam alone, in a quiet place. You have 30 minutes for 20 questions and need 75% to pass. You may try three times, with a day between attempts.</p>",
-                                    "<p>Leg het examen alleen af, op een rustige plek. Je hebt 30 minuten voor 20 vragen en hebt 75% nodig om te slagen. Je mag drie keer proberen, met een dag tussen de pogingen.</p>",
-                                    "<p>Passez l'examen seul, dans un endroit calme. Vous avez 30 minutes pour 20 questions et devez obtenir 75 % pour réussir. Vous avez trois essais, avec un jour entre chaque.</p>",
-                                    "<p>Legen Sie die Prüfung allein an einem ruhigen Ort ab. Sie haben 30 Minuten für 20 Fragen und brauchen 75 % zum Bestehen. Sie haben drei Versuche, mit einem Tag dazwischen.</p>",
+                                    "<p>Take the exam alone, in a quiet place, signed in with your own password. You have 45 minutes for 30 questions, drawn for you from a bank of 150, and need 75% to pass. After the exam you see your result per topic, not the answers. You may try three times: after a first failed attempt you wait one day, after a second two days.</p>",
+                                    "<p>Leg het examen alleen af, op een rustige plek, aangemeld met je eigen wachtwoord. Je hebt 45 minuten voor 30 vragen, voor jou gekozen uit 150, en hebt 75% nodig om te slagen. Na het examen zie je je resultaat per onderwerp, niet de antwoorden. Je mag drie keer proberen: na een eerste mislukte poging wacht je één dag, na een tweede twee dagen.</p>",
+                                    "<p>Passez l'examen seul, dans un endroit calme, connecté avec votre propre mot de passe. Vous avez 45 minutes pour 30 questions, tirées pour vous parmi 150, et devez obtenir 75 % pour réussir. Après l'examen, vous voyez votre résultat par thème, pas les réponses. Vous avez trois essais : après un premier échec, vous attendez un jour, après un deuxième, deux jours.</p>",
+                                    "<p>Legen Sie die Prüfung allein an einem ruhigen Ort ab, angemeldet mit Ihrem eigenen Passwort. Sie haben 45 Minuten für 30 Fragen, für Sie aus 150 ausgewählt, und brauchen 75 % zum Bestehen. Nach der Prüfung sehen Sie Ihr Ergebnis pro Thema, nicht die Antworten. Sie haben drei Versuche: Nach einem ersten Fehlversuch warten Sie einen Tag, nach einem zweiten zwei Tage.</p>",
                                 ),
                             },
                         ),
@@ -581,18 +582,33 @@ COURSE = {
                                     "Sicherheitsdiplom: Abschlussprüfung",
                                 ),
                                 "instructions": t(
-                                    "Twenty questions drawn from all modules. Your result is shown when you hand in or the time is up.",
-                                    "Twintig vragen uit alle modules. Je resultaat zie je wanneer je indient of de tijd om is.",
-                                    "Vingt questions tirées de tous les modules. Votre résultat s'affiche quand vous rendez l'examen ou quand le temps est écoulé.",
-                                    "Zwanzig Fragen aus allen Modulen. Ihr Ergebnis sehen Sie nach der Abgabe oder wenn die Zeit abgelaufen ist.",
+                                    "Thirty questions drawn from all modules. Your result per topic is shown when you hand in or the time is up.",
+                                    "Dertig vragen uit alle modules. Je resultaat per onderwerp zie je wanneer je indient of de tijd om is.",
+                                    "Trente questions tirées de tous les modules. Votre résultat par thème s'affiche quand vous rendez l'examen ou quand le temps est écoulé.",
+                                    "Dreißig Fragen aus allen Modulen. Ihr Ergebnis pro Thema sehen Sie nach der Abgabe oder wenn die Zeit abgelaufen ist.",
                                 ),
                                 "bank": "security-exam",
                                 "mode": "exam",
-                                "question_count": 20,
+                                # Per competence and difficulty (easy, medium, hard):
+                                # 30 questions from a bank five times larger.
+                                "blueprint": [
+                                    ("4.1", 1, 3),
+                                    ("4.1", 2, 4),
+                                    ("4.1", 3, 3),
+                                    ("4.2", 1, 3),
+                                    ("4.2", 2, 4),
+                                    ("4.2", 3, 3),
+                                    ("2.6", 1, 2),
+                                    ("2.6", 2, 2),
+                                    ("2.6", 3, 1),
+                                    ("5.1", 1, 2),
+                                    ("5.1", 2, 2),
+                                    ("5.1", 3, 1),
+                                ],
                                 "pass_mark_percent": 75,
                                 "max_attempts": 3,
                                 "cooldown_minutes": 1440,
-                                "time_limit_minutes": 30,
+                                "time_limit_minutes": 45,
                                 "grading_policy": "best",
                                 "required": True,
                             },

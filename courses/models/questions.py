@@ -85,7 +85,8 @@ class Question(TranslatableMixin, index.Indexed, models.Model):
     )
     image_alt = models.CharField(
         _("image description (alt text)"),
-        max_length=300,
+        # A mock e-mail or web page is described in full: every field read out.
+        max_length=1500,
         blank=True,
         help_text=_("Required with an image: what a person who cannot see it needs to answer."),
     )

@@ -32,15 +32,90 @@ def test_every_course_exists_in_every_language_with_its_modules(seeded, code):
     assert modules_of("coding-for-kids", code) >= 2
 
 
-def test_the_security_exam_bank_has_at_least_forty_questions_in_each_language(seeded):
-    for bank in QuestionBank.objects.filter(title__icontains="exam").select_related("locale"):
-        assert bank.questions.count() >= 40, bank.locale
-    banks = QuestionBank.objects.filter(
-        translation_key=QuestionBank.objects.get(
-            title="Security diploma: final exam"
-        ).translation_key
+def _exam_quizzes(code: str):
+    for lesson in LessonPage.objects.filter(locale__language_code=code):
+        for block in lesson.body:
+            if block.block_type == "quiz" and block.value["mode"] == "exam":
+                yield lesson, block
+
+
+def _bank_questions(bank: QuestionBank):
+    return Question.objects.filter(bank=bank)
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_every_exam_draws_its_blueprint_from_an_exam_bank_five_times_larger(seeded, code):
+    slugs = {lesson.get_parent().get_parent().slug for lesson, _b in _exam_quizzes(code)}
+    assert {"security-diploma", "basic-digital-skills"} <= slugs
+    for lesson, block in _exam_quizzes(code):
+        quiz = block.value
+        bank = quiz["bank"]
+        assert bank.purpose == QuestionBank.Purpose.EXAM
+        assert bank.locale.language_code == code
+        cells = [(c["competence"], int(c["difficulty"]), c["count"]) for c in quiz["blueprint"]]
+        assert sum(count for _c, _d, count in cells) == quiz["question_count"]
+        assert _bank_questions(bank).count() >= 5 * quiz["question_count"]
+        for competence, difficulty, count in cells:
+            held = _bank_questions(bank).filter(competence__code=competence, difficulty=difficulty)
+            assert held.count() >= 5 * count, (lesson.slug, competence, difficulty)
+
+
+def test_the_security_exam_draws_30_of_150_with_a_75_percent_pass_mark_and_a_time_limit(seeded):
+    lesson = LessonPage.objects.get(slug="exam", locale__language_code="nl")
+    quiz = next(block.value for block in lesson.body if block.block_type == "quiz")
+    assert quiz["question_count"] == 30
+    assert quiz["pass_mark_percent"] == 75
+    assert quiz["time_limit_minutes"] == 45
+    assert quiz["bank"].questions.count() >= 150
+
+
+def test_the_basic_final_test_draws_20_of_100(seeded):
+    lesson = LessonPage.objects.get(slug="final-test", locale__language_code="de")
+    quiz = next(block.value for block in lesson.body if block.block_type == "quiz")
+    assert quiz["mode"] == "exam"
+    assert quiz["question_count"] == 20
+    assert quiz["bank"].questions.count() >= 100
+
+
+def test_no_practice_quiz_draws_from_an_exam_bank(seeded):
+    for lesson in LessonPage.objects.all():
+        for block in lesson.body:
+            if block.block_type == "quiz" and block.value["mode"] == "practice":
+                assert block.value["bank"].purpose == QuestionBank.Purpose.PRACTICE, lesson.url_path
+
+
+def test_exam_questions_share_nothing_with_practice_questions(seeded):
+    exam = Question.objects.filter(bank__purpose=QuestionBank.Purpose.EXAM)
+    practice = Question.objects.filter(bank__purpose=QuestionBank.Purpose.PRACTICE)
+    assert exam.exists() and practice.exists()
+    assert not set(exam.values_list("prompt", flat=True)) & set(
+        practice.values_list("prompt", flat=True)
     )
-    assert {bank.locale.language_code for bank in banks} == LANGUAGES
+    assert not set(exam.values_list("key", flat=True)) & set(practice.values_list("key", flat=True))
+
+
+def test_every_exam_question_has_a_stable_id_the_same_in_every_language(seeded):
+    for question in Question.objects.filter(
+        bank__purpose=QuestionBank.Purpose.EXAM, locale__language_code="en"
+    ):
+        assert question.key
+        keys = set(
+            Question.objects.filter(translation_key=question.translation_key).values_list(
+                "key", flat=True
+            )
+        )
+        assert keys == {question.key}
+
+
+def test_exams_hold_scenario_questions_drawn_in_each_language_with_a_text_alternative(seeded):
+    scenarios = Question.objects.filter(
+        bank__purpose=QuestionBank.Purpose.EXAM, kind=Question.Kind.SCENARIO
+    ).select_related("image", "locale")
+    assert scenarios.filter(locale__language_code="fr").count() >= 10
+    for question in scenarios:
+        assert question.image is not None
+        assert len(question.image_alt) > 40
+        assert question.image.title.endswith(f"({question.locale.language_code})")
 
 
 def test_the_final_exam_is_an_exam_mode_quiz(seeded):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from courses.content.images import phishing_parcel_png
+from courses.content.mockups import mockup_png
 from courses.models import Question
 from courses.services import image_ensure
 from courses.tests.factories import QuestionFactory, choices
@@ -58,7 +58,11 @@ def test_a_scenario_question_needs_an_image():
 
 
 def test_an_image_needs_a_description_for_people_who_cannot_see_it():
-    image = image_ensure(title="Phishing", data=phishing_parcel_png(), filename="p.png")
+    image = image_ensure(
+        title="Phishing",
+        data=mockup_png(spec={"type": "sms", "from": "bpost", "body": "Pay 1.99"}, language="en"),
+        filename="p.png",
+    )
     question = QuestionFactory(kind=Question.Kind.SCENARIO, image=image, image_alt=" ")
     assert "image_alt" in errors_of(question)
     question.image_alt = "An e-mail asking to pay customs fees through a strange link."
