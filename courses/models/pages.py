@@ -18,6 +18,7 @@ from wagtail.search import index
 from courses.blocks import LessonStreamBlock
 from courses.models.digcomp import DigCompLevel
 from courses.models.fallback import TranslationFallbackMixin
+from courses.page_forms import CoursePageForm, LessonPageForm
 
 
 class Track(models.TextChoices):
@@ -142,6 +143,7 @@ class CoursePage(TranslationFallbackMixin, Page):
     ]
     parent_page_types = ["courses.CatalogPage"]
     subpage_types = ["courses.ModulePage"]
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("course")
@@ -208,6 +210,7 @@ class LessonPage(TranslationFallbackMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
+    base_form_class = LessonPageForm
 
     class Meta:
         verbose_name = _("lesson")
