@@ -5,7 +5,7 @@ final exam (the condition for issuing a certificate)."""
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from courses.models import CoursePage, LessonPage, Question, QuestionBank
 
@@ -196,10 +196,47 @@ def _normal(prompt: str) -> str:
     return " ".join((prompt or "").split()).casefold()
 
 
-def courses_with_exams() -> list[CoursePage]:
-    """Courses (any language) that issue a certificate or hold an exam."""
-    return list(
-        CoursePage.objects.filter(Q(certificate_enabled=True))
-        .select_related("locale")
-        .order_by("title", "locale__language_code")
+def bank_activity_keys(*, bank: QuestionBank) -> set[str]:
+    """The keys of the quiz blocks (any lesson, any language) that draw from
+    this bank in any of its languages. Reads only the quiz blocks' JSON."""
+    from courses.selectors.learning import QuizBlocksOf, _quiz_blocks
+
+    bank_ids = set(
+        QuestionBank.objects.filter(translation_key=bank.translation_key).values_list(
+            "pk", flat=True
+        )
     )
+    keys = set()
+    for raw in LessonPage.objects.annotate(raw=QuizBlocksOf("body")).values_list("raw", flat=True):
+        for kind, key, value in _quiz_blocks(raw):
+            if kind == "quiz" and value.get("bank") in bank_ids:
+                keys.add(key)
+    return keys
+
+
+def bank_questions(*, bank: QuestionBank) -> list[Question]:
+    """The questions of a bank in its language, with their competence."""
+    return list(
+        Question.objects.filter(
+            bank__translation_key=bank.translation_key, locale_id=bank.locale_id
+        )
+        .select_related("competence")
+        .order_by("competence__code", "difficulty", "key", "pk")
+    )
+
+
+def bank_exam_settings(*, bank: QuestionBank) -> list[dict]:
+    """The settings of the exam-mode quiz blocks that draw from this bank."""
+    from courses.selectors.learning import QuizBlocksOf, _quiz_blocks
+
+    bank_ids = set(
+        QuestionBank.objects.filter(translation_key=bank.translation_key).values_list(
+            "pk", flat=True
+        )
+    )
+    found = []
+    for raw in LessonPage.objects.annotate(raw=QuizBlocksOf("body")).values_list("raw", flat=True):
+        for kind, _key, value in _quiz_blocks(raw):
+            if kind == "quiz" and value.get("mode") == "exam" and value.get("bank") in bank_ids:
+                found.append(value)
+    return found
