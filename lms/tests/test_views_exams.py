@@ -113,3 +113,25 @@ def test_during_the_cooldown_the_lesson_shows_when_instead_of_the_start_button(
     assert f"You can try again from {when}." in page
     Attempt.objects.update(submitted_at=timezone.now() - timedelta(minutes=60))
     assert start in client.get(tree.exam_lesson.url).content.decode()
+
+
+def test_the_exam_result_and_the_wait_are_in_the_learners_language(client, home_page, learner):
+    from django.utils import translation
+
+    from lms.services import enrolment_create
+    from lms.tests.content import course_tree
+
+    tree = course_tree(home_page, exam={"cooldown_minutes": 60})
+    enrolment_create(learner=learner, course=tree.course, source="self")
+    client.force_login(learner)
+    attempt = _take_exam(client, tree, right=False)
+    with translation.override("nl"):
+        url = reverse("lms:attempt", args=[attempt.public_id])
+        page = client.get(url).content.decode()
+        assert "Je resultaat per competentie" in page
+        when = moment_format(attempt.submitted_at + timedelta(minutes=60))
+        response = client.post(
+            reverse("lms:quiz_start", args=[tree.exam_lesson.pk, tree.quiz_key(tree.exam_lesson)]),
+            follow=True,
+        )
+    assert f"Je kunt het opnieuw proberen vanaf {when}." in response.content.decode()
