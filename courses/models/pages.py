@@ -93,7 +93,9 @@ class CoursePage(TranslationFallbackMixin, Page):
         default=True,
         help_text=_("Off: learners are enrolled by a partner, a teacher or a voucher."),
     )
-    certificate_enabled = models.BooleanField(_("issue a certificate"), default=True)
+    # Off for new courses: it may be switched on only once a required lesson
+    # holds the server-graded final exam (see courses.page_forms).
+    certificate_enabled = models.BooleanField(_("issue a certificate"), default=False)
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("certificate valid for (months)"),
         null=True,

@@ -127,6 +127,7 @@ def course_tree(
             audience="adults",
             summary="Protect your accounts and spot phishing.",
             self_enrolment=self_enrolment,
+            certificate_enabled=True,  # lesson 4 holds the final exam
         )
     )
     correct: dict = {}
