@@ -123,12 +123,20 @@ def body_has_final_exam(*, body) -> bool:
     return any(_is_final_exam(block.get("type"), block.get("value") or {}) for block in raw)
 
 
-def course_has_final_exam(*, course: CoursePage, excluding_lesson_id: int | None = None) -> bool:
+def course_has_final_exam(
+    *,
+    course: CoursePage,
+    excluding_lesson_id: int | None = None,
+    excluding_path: str | None = None,
+) -> bool:
     """Whether a live, required lesson of the course holds a required exam-mode
-    quiz: the server-graded final assessment a certificate needs."""
+    quiz: the server-graded final assessment a certificate needs. A lesson, or
+    a subtree (a module being deleted), can be left out of the count."""
     lessons = LessonPage.objects.descendant_of(course).live().filter(required=True)
     if excluding_lesson_id is not None:
         lessons = lessons.exclude(pk=excluding_lesson_id)
+    if excluding_path:
+        lessons = lessons.exclude(path__startswith=excluding_path)
     return any(body_has_final_exam(body=lesson.body) for lesson in lessons.only("id", "body"))
 
 

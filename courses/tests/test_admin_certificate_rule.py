@@ -109,3 +109,34 @@ def test_an_h5p_activity_is_not_a_final_exam():
     assert not exams.body_has_final_exam(body=body)
     body.append({"type": "quiz", "id": "d", "value": {"mode": "exam", "required": True}})
     assert exams.body_has_final_exam(body=body)
+
+
+@pytest.fixture
+def superuser(client, db):
+    # Editors may not delete pages; administrators may.
+    user = UserFactory(username="admin-lea", is_superuser=True, is_staff=True)
+    client.force_login(user)
+    return client
+
+
+def test_the_only_exam_lesson_cannot_be_deleted_or_unpublished(superuser, home_page):
+    admin = superuser
+    tree = course_tree(home_page)
+    lesson = tree.exam_lesson
+    for view in ("wagtailadmin_pages:delete", "wagtailadmin_pages:unpublish"):
+        response = admin.post(reverse(view, args=[lesson.pk]))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[lesson.pk])
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert lesson.live
+    module = lesson.get_parent()
+    response = admin.post(reverse("wagtailadmin_pages:delete", args=[module.pk]))
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[module.pk])
+    assert LessonPage.objects.filter(pk=lesson.pk).exists()
+
+
+def test_a_lesson_without_the_exam_can_be_deleted(superuser, home_page):
+    tree = course_tree(home_page)
+    response = superuser.post(reverse("wagtailadmin_pages:delete", args=[tree.lessons[0].pk]))
+    assert response.status_code == 302
+    assert not LessonPage.objects.filter(pk=tree.lessons[0].pk).exists()
