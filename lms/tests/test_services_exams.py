@@ -166,3 +166,22 @@ def test_a_practice_cooldown_does_not_grow(home_page, learner, frozen):
     # Two failures, still ten minutes (an exam would wait twenty).
     frozen(t0)
     assert _start(enrolment, tree, tree.practice_lesson).number == 3
+
+
+def test_the_demo_learner_passes_the_final_exam_through_the_services(home_page, learner):
+    from lms.demo import exam_pass_seed
+
+    tree = course_tree(home_page)
+    assert exam_pass_seed(learner=learner, course=tree.course) is True
+    attempt = Attempt.objects.get(exam=True)
+    assert attempt.passed and attempt.score == attempt.max_score == 4
+    assert exam_pass_seed(learner=learner, course=tree.course) is True  # once
+    assert Attempt.objects.filter(exam=True).count() == 1
+
+
+def test_the_demo_exam_is_not_passed_when_the_exam_is_misconfigured(home_page, learner):
+    from lms.demo import exam_pass_seed
+
+    tree = course_tree(home_page)
+    QuestionBank.objects.filter(pk=tree.exam_bank.pk).update(purpose="practice")
+    assert exam_pass_seed(learner=learner, course=tree.course) is False
