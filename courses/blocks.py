@@ -142,6 +142,15 @@ class QuizBlock(blocks.StructBlock):
         label=_("Must be passed to complete the course"), required=False, default=True
     )
 
+    def get_context(self, value, parent_context=None):
+        from courses.selectors import exams
+
+        context = super().get_context(value, parent_context=parent_context)
+        total = exams.blueprint_total(settings=value) if value.get("mode") == "exam" else 0
+        # An exam draws its blueprint's sum; `question_count` is for practice.
+        context["question_total"] = total or value.get("question_count") or 0
+        return context
+
     def clean(self, value):
         """An exam draws from an exam bank by a blueprint whose every cell the
         bank holds five times over; a practice quiz never uses an exam bank."""

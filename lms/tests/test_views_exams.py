@@ -135,3 +135,14 @@ def test_the_exam_result_and_the_wait_are_in_the_learners_language(client, home_
             follow=True,
         )
     assert f"Je kunt het opnieuw proberen vanaf {when}." in response.content.decode()
+
+
+def test_the_lesson_announces_the_blueprints_number_of_questions(client, home_page, learner):
+    from lms.services import enrolment_create
+    from lms.tests.content import course_tree
+
+    tree = course_tree(home_page, exam={"question_count": 10})  # blueprint: 2 + 2
+    enrolment_create(learner=learner, course=tree.course, source="self")
+    client.force_login(learner)
+    page = client.get(tree.exam_lesson.url).content.decode()
+    assert "4 questions" in page and "10 questions" not in page
