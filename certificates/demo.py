@@ -7,16 +7,23 @@ from lms.models import User
 
 
 def seed() -> str | None:
-    """Issue the demo learner's certificate for the first security course, if
-    the content has one; returns its printed verification code."""
+    """Issue the demo learner's certificate for the first security course with
+    a final exam, once the learner has passed it; returns the printed code."""
     learner = User.objects.filter(username="learner").first()
-    course = (
+    from courses.selectors.exams import course_has_final_exam
+
+    candidates = (
         CoursePage.objects.live()
         .filter(track=Track.SECURITY, certificate_enabled=True)
         .order_by("path")
-        .first()
     )
+    course = next((c for c in candidates if course_has_final_exam(course=c)), None)
     if learner is None or course is None:
+        return None
+    from lms.demo import exam_pass_seed
+
+    # A certificate only after a passed final exam: the demo learner sits it.
+    if not exam_pass_seed(learner=learner, course=course):
         return None
     certificate = services.certificate_issue(user=learner, course=course)
     return codes.display(certificate.code) if certificate else None

@@ -1,6 +1,7 @@
 """Writes for certificates: issue (exactly once), sign, e-mail the holder, revoke,
 stop sharing, render PDFs, record verification receipts, rotate keys, bulk issue."""
 
+import logging
 import secrets
 from datetime import datetime
 
@@ -25,12 +26,14 @@ from courses.models import CoursePage
 from courses.models.digcomp import DigCompLevel
 from courses.models.pages import Track
 from lms.models import User
+from lms.selectors.exams import enrolment_exam_passed
 from lms.services import audit_record
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # A list is retired from new entries when half full, so that a random free
 # index is found in a couple of tries and every list stays a large crowd.
 STATUS_LIST_FILL = STATUS_LIST_SIZE // 2
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -121,6 +124,17 @@ def certificate_issue(
     """Issue the course's certificate to the learner, exactly once per course
     version: calling again (retry, duplicate signal) returns the same one.
     None when the course gives no certificate."""
+    # Only a passed exam graded on the server and taken alone earns a
+    # certificate; browser-reported results (H5P) never do.
+    if not enrolment_exam_passed(
+        learner=user, course_key=course.translation_key, enrolment_id=enrolment_id
+    ):
+        logger.warning(
+            "certificate refused: user %s has no passed server-graded exam in course %s",
+            user.pk,
+            course.pk,
+        )
+        return None
     if not course.certificate_enabled:
         return None
     if user.account_type == User.AccountType.YOUNG:

@@ -142,6 +142,61 @@ class QuizBlock(blocks.StructBlock):
         label=_("Must be passed to complete the course"), required=False, default=True
     )
 
+    def get_context(self, value, parent_context=None):
+        from courses.selectors import exams
+
+        context = super().get_context(value, parent_context=parent_context)
+        total = exams.blueprint_total(settings=value) if value.get("mode") == "exam" else 0
+        # An exam draws its blueprint's sum; `question_count` is for practice.
+        context["question_total"] = total or value.get("question_count") or 0
+        return context
+
+    def clean(self, value):
+        """An exam draws from an exam bank by a blueprint whose every cell the
+        bank holds five times over; a practice quiz never uses an exam bank."""
+        value = super().clean(value)
+        from courses.selectors import exams
+
+        errors = {}
+        bank = value.get("bank")
+        exam = value.get("mode") == "exam"
+        if bank is not None and exam and bank.purpose != "exam":
+            errors["bank"] = ValidationError(
+                _("An exam draws only from a question bank whose purpose is “exam”.")
+            )
+        elif bank is not None and not exam and bank.purpose != "practice":
+            errors["bank"] = ValidationError(
+                _(
+                    "A practice quiz never uses an exam bank: choose a bank whose purpose "
+                    "is “practice”."
+                )
+            )
+        if exam:
+            cells = exams.blueprint_cells(settings=value)
+            if not cells:
+                errors["blueprint"] = ValidationError(
+                    _("An exam needs a blueprint: how many questions of each competence and level.")
+                )
+            elif bank is not None and "bank" not in errors:
+                short = [s for s in exams.blueprint_sizes(bank=bank, cells=cells) if not s.enough]
+                if short:
+                    errors["blueprint"] = ValidationError(
+                        _(
+                            "The bank is too small for this blueprint (at least five times the "
+                            "questions drawn per cell): %(cells)s."
+                        )
+                        % {
+                            "cells": "; ".join(
+                                f"{s.cell.competence} / {s.cell.difficulty}: "
+                                f"{s.available} < {s.cell.needed}"
+                                for s in short
+                            )
+                        }
+                    )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
     class Meta:
         icon = "help"
         label = _("Quiz or exam")

@@ -57,3 +57,30 @@ def register_h5p_content_chooser():
     from courses.h5p.chooser import h5p_content_chooser_viewset
 
     return h5p_content_chooser_viewset
+
+
+def _keep_the_final_exam(request, page):
+    # Deleting or unpublishing the lesson (or module) that holds a certifying
+    # course's only final exam would leave a certificate without an exam.
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from courses.models import CoursePage, LessonPage, ModulePage
+    from courses.page_forms import EXAM_REMOVED
+    from courses.selectors import exams
+
+    if not isinstance(page, LessonPage | ModulePage):
+        return None
+    course = CoursePage.objects.ancestor_of(page).first()
+    if course is None or not course.certificate_enabled:
+        return None
+    if not exams.course_has_final_exam(course=course):
+        return None  # nothing to keep (the certificate is refused at issue anyway)
+    if exams.course_has_final_exam(course=course, excluding_path=page.path):
+        return None
+    messages.error(request, EXAM_REMOVED)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+hooks.register("before_delete_page", _keep_the_final_exam)
+hooks.register("before_unpublish_page", _keep_the_final_exam)

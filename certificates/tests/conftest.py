@@ -58,6 +58,8 @@ def make_course(catalog, track: str, *, validity=None, competences=("4.1", "4.2"
         summary="A course.",
         target_level=level,
         certificate_validity_months=validity,
+        # The exam itself is recorded by the tests (issue_after_exam).
+        certificate_enabled=True,
     )
     catalog.add_child(instance=course)
     course.competences.set(DigCompCompetence.objects.filter(code__in=competences))

@@ -64,3 +64,13 @@ def pdf_without_credential(text: str = "Certificate") -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def issue_after_exam(*, user, course, **kwargs):
+    """Issue a course's certificate the way the platform does: only after the
+    learner passed the course's server-graded final exam (recorded here)."""
+    from certificates import services
+    from lms.tests.factories import exam_attempt_record
+
+    exam_attempt_record(user=user, course=course)
+    return services.certificate_issue(user=user, course=course, **kwargs)

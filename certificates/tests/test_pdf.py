@@ -5,15 +5,15 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from certificates import services
 from certificates.pdf import ATTACHMENT_NAME, pdf_render
+from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def certificate(security_course, learner):
-    return services.certificate_issue(user=learner, course=security_course)
+    return issue_after_exam(user=learner, course=security_course)
 
 
 def qr_texts(data: bytes) -> list[str]:
@@ -53,6 +53,6 @@ def test_names_beyond_latin_1_are_printed_as_text(security_course):
     from lms.tests.factories import UserFactory
 
     person = UserFactory(first_name="Łukasz", last_name="Yılmaz Ğenç")
-    certificate = services.certificate_issue(user=person, course=security_course)
+    certificate = issue_after_exam(user=person, course=security_course)
     text = PdfReader(io.BytesIO(pdf_render(certificate, "en"))).pages[0].extract_text()
     assert "Łukasz Yılmaz Ğenç" in text

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from certificates import services
 from certificates.models import Certificate
+from certificates.tests.helpers import issue_after_exam
 from lms.hooks_coaching import helper_holds_training
 
 pytestmark = pytest.mark.django_db
@@ -16,13 +17,13 @@ pytestmark = pytest.mark.django_db
 def test_a_valid_certificate_of_the_training_counts(security_course, learner):
     key = security_course.translation_key
     assert not helper_holds_training(user=learner, course_key=key)
-    services.certificate_issue(user=learner, course=security_course)
+    issue_after_exam(user=learner, course=security_course)
     assert helper_holds_training(user=learner, course_key=key)
 
 
 def test_a_revoked_or_expired_certificate_does_not_count(security_course, learner):
     key = security_course.translation_key
-    certificate = services.certificate_issue(user=learner, course=security_course)
+    certificate = issue_after_exam(user=learner, course=security_course)
     Certificate.objects.filter(pk=certificate.pk).update(
         expires_at=timezone.now() - timedelta(days=1)
     )

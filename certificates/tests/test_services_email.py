@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 from certificates import services, tasks
 from certificates.models import Certificate
+from certificates.tests.helpers import issue_after_exam
 from lms.signals import course_completed
-from lms.tests.factories import UserFactory
+from lms.tests.factories import UserFactory, exam_attempt_record
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +34,14 @@ def _media(settings, tmp_path):
 
 def _issue(user, course, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return services.certificate_issue(user=user, course=course)
+        return issue_after_exam(user=user, course=course)
 
 
 def test_issuing_e_mails_the_learner_once_the_transaction_commits(
     security_course, learner, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.certificate_issue(user=learner, course=security_course)
+        issue_after_exam(user=learner, course=security_course)
     assert mail.outbox == []  # nothing before the commit
     for callback in callbacks:
         callback()
@@ -151,13 +152,14 @@ def test_a_failed_send_is_retried_and_leaves_no_marker_so_the_retry_sends_it(
 def test_completing_a_course_ends_in_one_e_mail(
     security_course, learner, django_capture_on_commit_callbacks
 ):
+    enrolment_id = exam_attempt_record(user=learner, course=security_course).enrolment_id
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(2):  # the signal arrives twice
             course_completed.send(
                 sender=None,
                 user=learner,
                 course=security_course,
-                enrolment_id=1,
+                enrolment_id=enrolment_id,
                 completed_at=timezone.now(),
             )
     assert Certificate.objects.filter(holder=learner).count() == 1

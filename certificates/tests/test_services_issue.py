@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from certificates import credentials, services, tasks
 from certificates.models import STATUS_LIST_SIZE, Certificate
+from certificates.tests.helpers import issue_after_exam
 from lms.models import AuditEntry
 from lms.signals import course_completed
-from lms.tests.factories import UserFactory
+from lms.tests.factories import UserFactory, exam_attempt_record
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def _claims(certificate) -> dict:
 
 
 def test_issuing_freezes_the_texts_in_the_four_languages(security_course, learner):
-    certificate = services.certificate_issue(user=learner, course=security_course)
+    certificate = issue_after_exam(user=learner, course=security_course)
     assert certificate.content["holder_name"] == "Lotte Peeters"
     assert certificate.content["course"] == {
         "en": "Security diploma: safe online",
@@ -45,8 +46,8 @@ def test_the_security_diploma_expires_after_its_validity_and_basic_skills_never(
     security_course, basic_course, learner
 ):
     done = timezone.now()
-    security = services.certificate_issue(user=learner, course=security_course, completed_at=done)
-    basic = services.certificate_issue(user=learner, course=basic_course, completed_at=done)
+    security = issue_after_exam(user=learner, course=security_course, completed_at=done)
+    basic = issue_after_exam(user=learner, course=basic_course, completed_at=done)
     assert security.expires_at.date() == (done + timedelta(days=731)).date() or (
         security.expires_at - done
     ).days in (730, 731)
@@ -54,25 +55,25 @@ def test_the_security_diploma_expires_after_its_validity_and_basic_skills_never(
 
 
 def test_issuing_twice_returns_the_same_certificate(security_course, learner):
-    first = services.certificate_issue(user=learner, course=security_course)
-    second = services.certificate_issue(user=learner, course=security_course)
+    first = issue_after_exam(user=learner, course=security_course)
+    second = issue_after_exam(user=learner, course=security_course)
     assert first.pk == second.pk
     assert Certificate.objects.count() == 1
     assert AuditEntry.objects.filter(action="certificates.issue").count() == 1
 
 
 def test_a_new_course_version_gives_a_new_certificate(security_course, learner):
-    services.certificate_issue(user=learner, course=security_course)
+    issue_after_exam(user=learner, course=security_course)
     security_course.content_version = 2
     security_course.save_revision().publish()
-    services.certificate_issue(user=learner, course=security_course)
+    issue_after_exam(user=learner, course=security_course)
     assert Certificate.objects.filter(holder=learner).count() == 2
 
 
 def test_the_database_refuses_a_second_certificate_for_the_same_course_version(
     security_course, learner
 ):
-    certificate = services.certificate_issue(user=learner, course=security_course)
+    certificate = issue_after_exam(user=learner, course=security_course)
     duplicate = Certificate.objects.get(pk=certificate.pk)
     duplicate.pk = None
     duplicate.public_id = None
@@ -84,35 +85,36 @@ def test_the_database_refuses_a_second_certificate_for_the_same_course_version(
 
 def test_the_language_version_that_completed_does_not_matter(security_course, learner):
     french = security_course.get_translations().get(locale__language_code="fr").specific
-    first = services.certificate_issue(user=learner, course=security_course)
-    again = services.certificate_issue(user=learner, course=french)
+    first = issue_after_exam(user=learner, course=security_course)
+    again = issue_after_exam(user=learner, course=french)
     assert first.pk == again.pk
 
 
 def test_a_course_without_certificate_issues_nothing(basic_course, learner):
     basic_course.certificate_enabled = False
-    assert services.certificate_issue(user=learner, course=basic_course) is None
+    assert issue_after_exam(user=learner, course=basic_course) is None
     assert not Certificate.objects.exists()
 
 
 def test_a_duplicate_signal_and_a_retried_task_issue_exactly_once(
     security_course, learner, django_capture_on_commit_callbacks
 ):
+    enrolment_id = exam_attempt_record(user=learner, course=security_course).enrolment_id
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(2):
             course_completed.send(
                 sender=None,
                 user=learner,
                 course=security_course,
-                enrolment_id=7,
+                enrolment_id=enrolment_id,
                 completed_at=timezone.now(),
             )
     # A retry after a worker died mid-way: the same task runs once more.
     tasks.certificate_issue_for_completion.apply(
-        args=[learner.pk, security_course.pk, 7, timezone.now().isoformat()]
+        args=[learner.pk, security_course.pk, enrolment_id, timezone.now().isoformat()]
     )
     assert Certificate.objects.filter(holder=learner).count() == 1
-    assert Certificate.objects.get().enrolment_id == 7
+    assert Certificate.objects.get().enrolment_id == enrolment_id
 
 
 def test_the_signal_enqueues_nothing_before_commit(security_course, learner):
@@ -124,7 +126,7 @@ def test_the_signal_enqueues_nothing_before_commit(security_course, learner):
 
 
 def test_the_credential_is_an_open_badge_with_digcomp_alignments(security_course, learner):
-    certificate = services.certificate_issue(user=learner, course=security_course)
+    certificate = issue_after_exam(user=learner, course=security_course)
     claims = _claims(certificate)
     assert claims["@context"] == credentials.CONTEXTS
     assert claims["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
@@ -145,7 +147,7 @@ def test_the_credential_is_an_open_badge_with_digcomp_alignments(security_course
 
 def test_a_child_gets_no_certificate(security_course, child):
     # Children never have a certificate in their name on a public page.
-    assert services.certificate_issue(user=child, course=security_course) is None
+    assert issue_after_exam(user=child, course=security_course) is None
     assert not Certificate.objects.filter(holder=child).exists()
 
 
@@ -167,8 +169,7 @@ def test_a_childs_completed_course_enqueues_no_certificate(
 def test_status_indexes_are_random_and_unique(security_course):
     learners = [UserFactory() for _ in range(12)]
     indexes = [
-        services.certificate_issue(user=person, course=security_course).status_index
-        for person in learners
+        issue_after_exam(user=person, course=security_course).status_index for person in learners
     ]
     assert len(set(indexes)) == 12
     assert all(0 <= index < STATUS_LIST_SIZE for index in indexes)
@@ -176,7 +177,7 @@ def test_status_indexes_are_random_and_unique(security_course):
 
 
 def test_the_private_key_is_stored_encrypted(security_course, learner):
-    certificate = services.certificate_issue(user=learner, course=security_course)
+    certificate = issue_after_exam(user=learner, course=security_course)
     stored = certificate.signing_key.private_jwk_encrypted
     assert '"d"' not in stored and "kty" not in stored
     assert "d" not in certificate.signing_key.public_jwk
@@ -193,3 +194,52 @@ def test_rotation_generates_a_fresh_rsa_key_and_retires_the_old_one(db):
     assert (
         int(len(__import__("base64").urlsafe_b64decode(second.public_jwk["n"] + "==")) * 8) >= 2048
     )
+
+
+def test_no_certificate_without_a_passed_final_exam(security_course, learner, caplog):
+    assert services.certificate_issue(user=learner, course=security_course) is None
+    assert "no passed server-graded exam" in caplog.text
+    assert not Certificate.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        {"passed": False},
+        {"assisted": True},
+        {"source": "h5p", "exam": False},
+        # Even marked as an exam, a browser-reported result never counts.
+        {"source": "h5p", "exam": True},
+        {"source": "puzzle", "exam": True},
+        {"exam": False},
+    ],
+    ids=["failed", "assisted", "h5p", "h5p-marked-exam", "puzzle", "practice-quiz"],
+)
+def test_only_a_passed_server_graded_exam_taken_alone_counts(security_course, learner, attempt):
+    exam_attempt_record(user=learner, course=security_course, **attempt)
+    assert services.certificate_issue(user=learner, course=security_course) is None
+    assert not Certificate.objects.exists()
+
+
+def test_a_passed_exam_in_another_enrolment_does_not_count(security_course, learner):
+    enrolment_id = exam_attempt_record(user=learner, course=security_course).enrolment_id
+    assert (
+        services.certificate_issue(
+            user=learner, course=security_course, enrolment_id=enrolment_id + 1
+        )
+        is None
+    )
+    assert services.certificate_issue(
+        user=learner, course=security_course, enrolment_id=enrolment_id
+    )
+
+
+def test_a_course_whose_only_assessment_is_h5p_cannot_issue(security_course, learner):
+    # The learner completed the course on H5P results alone: no certificate.
+    exam_attempt_record(user=learner, course=security_course, source="h5p", exam=False)
+    from lms.models import Enrolment
+
+    Enrolment.objects.filter(learner=learner).update(
+        status=Enrolment.Status.COMPLETED, completed_at=timezone.now()
+    )
+    assert services.certificate_issue(user=learner, course=security_course) is None

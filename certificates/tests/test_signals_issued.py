@@ -1,7 +1,7 @@
 import pytest
 
-from certificates import services
 from certificates.signals import certificate_issued
+from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_certificate_issued_is_sent_once_after_commit(
     security_course, learner, heard, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        certificate = services.certificate_issue(user=learner, course=security_course)
+        certificate = issue_after_exam(user=learner, course=security_course)
     assert heard == []  # nothing before the commit
     for callback in callbacks:
         callback()
@@ -37,7 +37,7 @@ def test_issuing_again_sends_nothing_more(
     security_course, learner, heard, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.certificate_issue(user=learner, course=security_course)
+        issue_after_exam(user=learner, course=security_course)
     with django_capture_on_commit_callbacks(execute=True):
-        services.certificate_issue(user=learner, course=security_course)
+        issue_after_exam(user=learner, course=security_course)
     assert len(heard) == 1

@@ -9,6 +9,7 @@ from django.utils import timezone
 from certificates import codes, services, verification
 from certificates.pdf import pdf_render
 from certificates.tests.helpers import (
+    issue_after_exam,
     overlay_text,
     pdf_without_credential,
     sign_with_foreign_key,
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def certificate(security_course, learner):
-    return services.certificate_issue(user=learner, course=security_course)
+    return issue_after_exam(user=learner, course=security_course)
 
 
 def test_a_valid_code_is_valid(certificate):
@@ -56,9 +57,7 @@ def test_a_revoked_certificate_says_so(certificate, learner):
 
 def test_an_expired_certificate_says_so(security_course, learner):
     long_ago = timezone.now() - timedelta(days=3 * 365)
-    certificate = services.certificate_issue(
-        user=learner, course=security_course, completed_at=long_ago
-    )
+    certificate = issue_after_exam(user=learner, course=security_course, completed_at=long_ago)
     assert verification.verify_code(certificate.code).status == verification.EXPIRED
     assert verification.verify_jwt(certificate.credential_jwt).status == verification.EXPIRED
 
@@ -141,3 +140,29 @@ def test_a_revoked_certificates_pdf_says_revoked(certificate, learner):
     data = pdf_render(certificate, "nl")
     services.certificate_revoke(certificate=certificate, actor=learner, reason="Mistake")
     assert verification.verify_pdf(data).status == verification.REVOKED
+
+
+def test_revoked_beats_expired_in_every_verdict(security_course, learner, client):
+    # Expired three years ago (valid 24 months) and revoked: the verdict is
+    # "revoked", by code, by signed credential and on the public page.
+    long_ago = timezone.now() - timedelta(days=3 * 365)
+    certificate = issue_after_exam(user=learner, course=security_course, completed_at=long_ago)
+    assert verification.certificate_status(certificate) == verification.EXPIRED
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
+    certificate.refresh_from_db()
+    assert verification.certificate_status(certificate) == verification.REVOKED
+    assert verification.verify_code(certificate.code).status == verification.REVOKED
+    assert verification.verify_jwt(certificate.credential_jwt).status == verification.REVOKED
+    page = client.get("/en/verify/", {"code": certificate.code}).content.decode()
+    assert 'data-status="revoked"' in page and 'data-status="expired"' not in page
+
+
+def test_withdrawn_beats_expired_but_not_revoked(security_course, learner):
+    long_ago = timezone.now() - timedelta(days=3 * 365)
+    certificate = issue_after_exam(user=learner, course=security_course, completed_at=long_ago)
+    services.certificate_sharing_set(certificate=certificate, holder=learner, sharing=False)
+    certificate.refresh_from_db()
+    assert verification.certificate_status(certificate) == verification.WITHDRAWN
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
+    certificate.refresh_from_db()
+    assert verification.certificate_status(certificate) == verification.REVOKED

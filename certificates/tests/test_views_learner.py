@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from certificates import services
 from certificates.models import Certificate
+from certificates.tests.helpers import issue_after_exam
 from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def certificate(security_course, learner, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    return services.certificate_issue(user=learner, course=security_course)
+    return issue_after_exam(user=learner, course=security_course)
 
 
 def test_the_learner_sees_their_certificate_with_share_and_linkedin_links(
@@ -153,11 +154,11 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, certificate, method, na
 def test_the_list_costs_the_same_queries_for_one_or_many_certificates(
     client, learner, security_course, basic_course, django_assert_max_num_queries
 ):
-    services.certificate_issue(user=learner, course=security_course)
+    issue_after_exam(user=learner, course=security_course)
     client.force_login(learner)
     with django_assert_max_num_queries(12) as one:
         client.get("/en/me/certificates/")
-    services.certificate_issue(user=learner, course=basic_course)
+    issue_after_exam(user=learner, course=basic_course)
     with django_assert_max_num_queries(len(one.captured_queries)):
         page = client.get("/en/me/certificates/").content.decode()
     assert "Basic digital skills" in page

@@ -6,14 +6,14 @@ from django.urls import reverse
 from certificates import services
 from certificates.models import Certificate, VerificationReceipt
 from certificates.pdf import pdf_render
-from certificates.tests.helpers import pdf_without_credential
+from certificates.tests.helpers import issue_after_exam, pdf_without_credential
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def certificate(security_course, learner):
-    return services.certificate_issue(user=learner, course=security_course)
+    return issue_after_exam(user=learner, course=security_course)
 
 
 def _verify_url(language="en"):
@@ -38,7 +38,7 @@ def test_the_verification_page_shows_every_field_in_the_visitors_language(client
 
 
 def test_a_child_has_no_certificate_to_show(client, security_course, child):
-    assert services.certificate_issue(user=child, course=security_course) is None
+    assert issue_after_exam(user=child, course=security_course) is None
     assert not Certificate.objects.filter(holder=child).exists()
 
 

@@ -4,8 +4,9 @@ from django.urls import reverse
 
 from certificates import services
 from certificates.models import BulkIssueJob, Certificate
+from certificates.tests.helpers import issue_after_exam
 from lms.models import AuditEntry
-from lms.tests.factories import UserFactory
+from lms.tests.factories import UserFactory, exam_attempt_record
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def _staff(codename: str):
 
 @pytest.fixture
 def certificate(security_course, learner):
-    return services.certificate_issue(user=learner, course=security_course)
+    return issue_after_exam(user=learner, course=security_course)
 
 
 def test_a_learner_cannot_revoke(client, learner, certificate):
@@ -52,6 +53,8 @@ def test_bulk_issuing_issues_to_everyone_and_shows_progress(
     client, security_course, django_capture_on_commit_callbacks
 ):
     people = [UserFactory() for _ in range(3)]
+    for person in people:
+        exam_attempt_record(user=person, course=security_course)
     client.force_login(_staff("bulk_issue_certificate"))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -71,6 +74,8 @@ def test_bulk_issuing_issues_to_everyone_and_shows_progress(
 
 def test_a_bulk_job_run_twice_issues_nothing_twice(security_course):
     people = [UserFactory() for _ in range(2)]
+    for person in people:
+        exam_attempt_record(user=person, course=security_course)
     job = BulkIssueJob.objects.create(
         course_page=security_course, usernames=[p.username for p in people], total=2
     )
@@ -78,3 +83,17 @@ def test_a_bulk_job_run_twice_issues_nothing_twice(security_course):
     job.done = 0
     services.bulk_job_run(job=job)
     assert Certificate.objects.count() == 2
+
+
+def test_a_bulk_job_skips_whoever_has_not_passed_the_final_exam(security_course):
+    passed, failed, never = UserFactory(), UserFactory(), UserFactory()
+    exam_attempt_record(user=passed, course=security_course)
+    exam_attempt_record(user=failed, course=security_course, passed=False)
+    job = BulkIssueJob.objects.create(
+        course_page=security_course,
+        usernames=[passed.username, failed.username, never.username],
+        total=3,
+    )
+    services.bulk_job_run(job=job)
+    assert list(Certificate.objects.values_list("holder", flat=True)) == [passed.pk]
+    assert BulkIssueJob.objects.get().issued == 1

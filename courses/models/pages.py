@@ -18,6 +18,7 @@ from wagtail.search import index
 from courses.blocks import LessonStreamBlock
 from courses.models.digcomp import DigCompLevel
 from courses.models.fallback import TranslationFallbackMixin
+from courses.page_forms import CoursePageForm, LessonPageForm
 
 
 class Track(models.TextChoices):
@@ -92,7 +93,9 @@ class CoursePage(TranslationFallbackMixin, Page):
         default=True,
         help_text=_("Off: learners are enrolled by a partner, a teacher or a voucher."),
     )
-    certificate_enabled = models.BooleanField(_("issue a certificate"), default=True)
+    # Off for new courses: it may be switched on only once a required lesson
+    # holds the server-graded final exam (see courses.page_forms).
+    certificate_enabled = models.BooleanField(_("issue a certificate"), default=False)
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("certificate valid for (months)"),
         null=True,
@@ -142,6 +145,7 @@ class CoursePage(TranslationFallbackMixin, Page):
     ]
     parent_page_types = ["courses.CatalogPage"]
     subpage_types = ["courses.ModulePage"]
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("course")
@@ -208,6 +212,7 @@ class LessonPage(TranslationFallbackMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
+    base_form_class = LessonPageForm
 
     class Meta:
         verbose_name = _("lesson")

@@ -39,7 +39,7 @@ def course_form(**overrides) -> dict:
         "learning_outcomes": streamfield([("outcome", "Pay a bill with your banking app")]),
         "prerequisites": rich_text("<p>You have a bank account.</p>"),
         "self_enrolment": "on",
-        "certificate_enabled": "on",
+        "certificate_enabled": "",
         "certificate_validity_months": "",
         "content_version": "1",
     }

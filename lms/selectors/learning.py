@@ -45,6 +45,18 @@ class ActivityResult:
         return bool(counting and counting.passed)
 
     @property
+    def wait_until(self):
+        """When the next attempt may start, if that is still to come (None: now)."""
+        from django.utils import timezone
+
+        from lms.selectors.exams import attempt_wait_until
+
+        moment = attempt_wait_until(
+            settings=self.activity.settings, exam=self.activity.is_exam, attempts=self.attempts
+        )
+        return moment if moment is not None and moment > timezone.now() else None
+
+    @property
     def attempts_left(self) -> int | None:
         limit = self.activity.settings.get("max_attempts")
         if not limit:

@@ -36,13 +36,16 @@ class QuestionView:
 
 def attempt_questions(*, attempt: Attempt, language: str | None = None) -> list[QuestionView]:
     """The questions of an attempt in the order drawn. While it is open only
-    ids, texts and the learner's own answers; once closed, the grading too
-    (for an exam, right or wrong per question without the correct choice)."""
+    ids, texts and the learner's own answers; once a practice quiz is closed,
+    the grading too. A closed exam shows no question at all (see
+    lms.selectors.exams.attempt_competence_results)."""
     keys = [q["question"] for q in attempt.questions]
     questions = {
         str(k): q for k, q in content.questions_by_key(keys=keys, language=language).items()
     }
     closed = attempt.status != Attempt.Status.OPEN
+    if closed and attempt.exam:
+        return []
     views = []
     for number, drawn in enumerate(attempt.questions, start=1):
         question = questions.get(drawn["question"])
@@ -59,17 +62,20 @@ def attempt_questions(*, attempt: Attempt, language: str | None = None) -> list[
             image_alt=question.image_alt,
             answered=bool(chosen),
         )
-        answer_key = content.question_answer_key(question=question) if closed else frozenset()
-        feedback = content.question_feedback(question=question) if closed else {}
+        # After an exam, nothing per question: no key, no right or wrong, no
+        # explanation (the result per competence is shown instead).
+        graded = closed and not attempt.exam
+        answer_key = content.question_answer_key(question=question) if graded else frozenset()
+        feedback = content.question_feedback(question=question) if graded else {}
         for choice_id in drawn["choices"]:
             if choice_id not in texts:
                 continue
             choice = ChoiceView(id=choice_id, text=texts[choice_id], checked=choice_id in chosen)
-            if closed and not attempt.exam:
+            if graded:
                 choice.correct = choice_id in answer_key
                 choice.feedback = feedback.get(choice_id, "") if choice.checked else ""
             view.choices.append(choice)
-        if closed:
+        if graded:
             view.is_correct = bool(chosen) and chosen == set(answer_key)
             view.explanation = question.explanation
         views.append(view)

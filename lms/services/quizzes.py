@@ -10,13 +10,14 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from courses import selectors as content
 from courses.models import LessonPage
+from courses.selectors import exams
 from lms.exceptions import LearningError
 from lms.models import Attempt, Enrolment, FocusEvent
 from lms.selectors.coaching import assisted_session_open
+from lms.selectors.exams import attempt_wait_until, moment_format
 from lms.services.learning import _check_active, attempt_statement_record, completion_evaluate
 from lms.services.xapi import statement_record
 
@@ -25,23 +26,56 @@ MAX_FOCUS_EVENTS = 500
 _random = random.SystemRandom()
 
 
-def _draw(activity: content.Activity) -> list[dict]:
+def _check_bank(activity: content.Activity, bank) -> None:
+    # An exam bank is never practised on, and an exam never draws practice
+    # questions: the key of an exam would otherwise be harvested by practising.
+    if activity.is_exam:
+        if bank.purpose != bank.Purpose.EXAM or not exams.blueprint_cells(
+            settings=activity.settings
+        ):
+            raise LearningError(
+                _("This exam is not set up correctly yet. Please try again later."),
+                code="exam_bank_mismatch",
+            )
+    elif bank.purpose != bank.Purpose.PRACTICE:
+        raise LearningError(
+            _("This quiz is not set up correctly yet. Please try again later."),
+            code="practice_bank_mismatch",
+        )
+
+
+def _draw_keys(activity: content.Activity, bank) -> list:
     settings = activity.settings
-    bank = content.quiz_bank(activity=activity)
-    keys = (
-        content.quiz_question_keys(
+    if not activity.is_exam:
+        keys = content.quiz_question_keys(
             bank=bank,
             competences=settings.get("competences") or "",
             difficulty=settings.get("difficulty") or "",
         )
-        if bank is not None
-        else []
-    )
-    if not keys:
+        if not keys:
+            return []
+        return _random.sample(keys, min(int(settings.get("question_count") or 1), len(keys)))
+    # An exam follows its blueprint exactly: so many questions of each
+    # competence and difficulty, or no attempt at all.
+    drawn = []
+    for cell in exams.blueprint_cells(settings=settings):
+        keys = exams.blueprint_question_keys(bank=bank, cell=cell)
+        if len(keys) < cell.count:
+            return []
+        drawn.extend(_random.sample(keys, cell.count))
+    _random.shuffle(drawn)
+    return drawn
+
+
+def _draw(activity: content.Activity) -> list[dict]:
+    bank = content.quiz_bank(activity=activity)
+    if bank is not None:
+        _check_bank(activity, bank)
+    drawn = _draw_keys(activity, bank) if bank is not None else []
+    if not drawn:
         raise LearningError(
             _("This quiz has no questions yet. Please try again later."), code="no_questions"
         )
-    drawn = _random.sample(keys, min(int(settings.get("question_count") or 1), len(keys)))
     questions = content.questions_by_key(keys=drawn)
     return [
         {
@@ -87,21 +121,14 @@ def quiz_attempt_start(
         raise LearningError(
             _("You have used all your attempts for this activity."), code="attempt_limit"
         )
-    cooldown = activity.settings.get("cooldown_minutes") or 0
-    last_end = max((a.submitted_at for a in attempts if a.submitted_at), default=None)
-    if cooldown and last_end is not None:
-        wait_until = last_end + timedelta(minutes=cooldown)
-        if wait_until > timezone.now():
-            minutes = max(1, round((wait_until - timezone.now()).total_seconds() / 60))
-            raise LearningError(
-                ngettext(
-                    "You can try again in %(minutes)d minute.",
-                    "You can try again in %(minutes)d minutes.",
-                    minutes,
-                )
-                % {"minutes": minutes},
-                code="cooldown",
-            )
+    wait_until = attempt_wait_until(
+        settings=activity.settings, exam=activity.is_exam, attempts=attempts
+    )
+    if wait_until is not None and wait_until > timezone.now():
+        raise LearningError(
+            _("You can try again from %(when)s.") % {"when": moment_format(wait_until)},
+            code="cooldown",
+        )
     limit_minutes = activity.settings.get("time_limit_minutes") if activity.is_exam else None
     now = timezone.now()
     try:

@@ -82,3 +82,15 @@ def lms_h5p_player(context, page, block_id, content) -> dict:
         content_uuid=content.uuid,
     )
     return {**state, "session": token, "url": player_url(token)}
+
+
+@register.simple_tag
+def lms_quiz_question_count(value) -> int:
+    """Questions per attempt: an exam's blueprint total, else the quiz's count."""
+    from courses.selectors import exams
+
+    if value.get("mode") == "exam":
+        total = exams.blueprint_total(settings=value)
+        if total:
+            return total
+    return value.get("question_count") or 0

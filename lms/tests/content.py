@@ -43,8 +43,18 @@ class CourseTree:
         return next(block.id for block in lesson.body if block.block_type == "quiz")
 
 
-def _bank(tree_correct, tree_wrong, *, title, locale, count, competence_codes, difficulty=1):
-    bank = QuestionBank.objects.create(title=title, locale=locale)
+def _bank(
+    tree_correct,
+    tree_wrong,
+    *,
+    title,
+    locale,
+    count,
+    competence_codes,
+    difficulty=1,
+    purpose=QuestionBank.Purpose.PRACTICE,
+):
+    bank = QuestionBank.objects.create(title=title, locale=locale, purpose=purpose)
     for n in range(count):
         code = competence_codes[n % len(competence_codes)]
         question = Question.objects.create(
@@ -66,6 +76,14 @@ def _bank(tree_correct, tree_wrong, *, title, locale, count, competence_codes, d
         tree_correct[str(question.translation_key)] = [ids[0]]
         tree_wrong[str(question.translation_key)] = ids[1]
     return bank
+
+
+def blueprint(*cells) -> list[dict]:
+    """An exam blueprint from (competence, difficulty, count) triples."""
+    return [
+        {"competence": code, "difficulty": str(difficulty), "count": count}
+        for code, difficulty, count in cells
+    ]
 
 
 def quiz(bank, **settings) -> tuple:
@@ -109,6 +127,7 @@ def course_tree(
             audience="adults",
             summary="Protect your accounts and spot phishing.",
             self_enrolment=self_enrolment,
+            certificate_enabled=True,  # lesson 4 holds the final exam
         )
     )
     correct: dict = {}
@@ -123,6 +142,7 @@ def course_tree(
         locale=locale,
         count=6,
         competence_codes=["4.1", "4.2"],
+        purpose=QuestionBank.Purpose.EXAM,
     )
     lessons = []
     for m in range(2):
@@ -139,6 +159,7 @@ def course_tree(
                     "title": "Final exam",
                     "mode": "exam",
                     "question_count": 4,
+                    "blueprint": blueprint(("4.1", 1, 2), ("4.2", 1, 2)),
                     "time_limit_minutes": 30,
                     **(exam or {}),
                 }

@@ -18,3 +18,44 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def exam_attempt_record(
+    *,
+    user: User,
+    course,
+    passed: bool = True,
+    assisted: bool = False,
+    source: str = "quiz",
+    exam: bool = True,
+):
+    """What passing a course's final exam leaves behind: an enrolment (created
+    if need be) and a closed, server-graded exam attempt. For tests of what
+    comes after the exam (certificates); the exam itself is tested in lms."""
+    from django.utils import timezone
+
+    from lms.models import Attempt, Enrolment
+
+    enrolment, _created = Enrolment.objects.get_or_create(
+        learner=user,
+        course_key=course.translation_key,
+        defaults={"course": course, "source": Enrolment.Source.SELF},
+    )
+    now = timezone.now()
+    return Attempt.objects.create(
+        enrolment=enrolment,
+        lesson_key=course.translation_key,
+        activity_key="final-exam",
+        source=source,
+        exam=exam,
+        number=enrolment.attempts.count() + 1,
+        status=Attempt.Status.SUBMITTED,
+        questions=[],
+        score=30 if passed else 10,
+        max_score=30,
+        pass_mark_percent=75,
+        passed=passed,
+        assisted=assisted,
+        started_at=now,
+        submitted_at=now,
+    )

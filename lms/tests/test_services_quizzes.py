@@ -3,9 +3,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from courses.selectors.exams import question_competences
 from lms.exceptions import LearningError
 from lms.models import Attempt, FocusEvent
 from lms.selectors import course_progress
+from lms.selectors.exams import moment_format
 from lms.services import (
     attempt_focus_loss_record,
     enrolment_create,
@@ -14,7 +16,7 @@ from lms.services import (
     quiz_attempt_submit,
 )
 from lms.services.quizzes import attempt_expire_if_due
-from lms.tests.content import course_tree
+from lms.tests.content import blueprint, course_tree
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,12 +44,17 @@ def test_the_server_draws_the_configured_number_of_distinct_questions(enrolment,
     assert set(keys) <= set(tree.correct)
 
 
-def test_the_draw_respects_the_competence_filter(home_page, learner):
-    tree = course_tree(home_page, exam={"competences": "4.2", "question_count": 10})
+def test_an_exam_draws_by_its_blueprint_not_by_the_competence_filter(home_page, learner):
+    tree = course_tree(
+        home_page,
+        exam={"competences": "4.1", "question_count": 10, "blueprint": blueprint(("4.2", 1, 3))},
+    )
     enrolment = enrolment_create(learner=learner, course=tree.course, source="self")
     attempt = _start(enrolment, tree, tree.exam_lesson)
     # The exam bank alternates 4.1 and 4.2: three of its six questions are 4.2.
-    assert len(attempt.questions) == 3
+    drawn = {q["question"] for q in attempt.questions}
+    assert len(drawn) == 3
+    assert set(question_competences(keys=list(drawn)).values()) == {"4.2"}
 
 
 def test_a_quiz_drawn_from_an_empty_selection_is_refused_clearly(home_page, learner):
@@ -157,7 +164,9 @@ def test_the_cooldown_is_enforced_and_says_how_long_to_wait(home_page, learner):
     with pytest.raises(LearningError) as error:
         _start(enrolment, tree)
     assert error.value.code == "cooldown"
-    assert "30 minutes" in error.value.message
+    attempt.refresh_from_db()
+    when = attempt.submitted_at + timedelta(minutes=30)
+    assert moment_format(when) in error.value.message
 
 
 def test_the_cooldown_ends(home_page, learner):

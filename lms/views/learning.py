@@ -21,6 +21,7 @@ from lms.permissions import (
     access_live_page,
 )
 from lms.selectors import course_progress, dashboard_courses
+from lms.selectors.exams import attempt_competence_results
 from lms.selectors.quizzes import attempt_questions
 from lms.services import (
     attempt_focus_loss_record,
@@ -153,6 +154,7 @@ def attempt_detail(request: HttpRequest, public_id) -> HttpResponse:
     context = {
         "attempt": attempt,
         "questions": attempt_questions(attempt=attempt),
+        "competence_results": attempt_competence_results(attempt=attempt) if attempt.exam else [],
         "lesson": lesson,
         "course": course,
         "activity_title": _activity_title(lesson, attempt),

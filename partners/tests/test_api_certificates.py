@@ -1,7 +1,8 @@
 import pytest
 from django.utils import timezone
 
-from certificates.services import certificate_issue, certificate_revoke
+from certificates.services import certificate_revoke
+from certificates.tests.helpers import issue_after_exam as certificate_issue
 from partners.models import Scope
 from partners.services import LearnerInput, learners_enrol
 from partners.tests.factories import CohortFactory, ProjectFactory

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from lms.signals import course_completed
+from lms.tests.factories import exam_attempt_record
 from partners.models import PartnerLearner, WebhookDelivery
 from partners.services import (
     LearnerInput,
@@ -227,6 +228,8 @@ def test_completion_and_certificate_reach_only_the_organisation_that_enrolled_th
     webhook_endpoint_create(
         organisation=other, url=receiver.url + "/other", events=ALL_EVENTS, created_by=None
     )
+    # The learner passed the final exam (a certificate needs one).
+    exam_attempt_record(user=learner.user, course=tree.course)
     receiver.received.clear()
     completed_at = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):

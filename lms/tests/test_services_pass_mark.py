@@ -1,0 +1,52 @@
+"""A score exactly at the pass mark passes, one point below fails: in the quiz
+grader (quizzes and exams) and in the grader of reported results (H5P,
+puzzles). A `>=` turned into `>` fails these tests."""
+
+import pytest
+
+from lms.services import activity_result_record, quiz_attempt_start, quiz_attempt_submit
+
+pytestmark = pytest.mark.django_db
+
+
+def _exam(enrolment, tree):
+    return quiz_attempt_start(
+        enrolment=enrolment,
+        lesson=tree.exam_lesson,
+        activity_key=tree.quiz_key(tree.exam_lesson),
+    )[0]
+
+
+@pytest.mark.parametrize(("right", "passed"), [(3, True), (2, False)])
+def test_the_quiz_grader_passes_exactly_at_the_pass_mark(home_page, learner, right, passed):
+    from lms.services import enrolment_create
+    from lms.tests.content import course_tree
+
+    # Four questions at 75 %: three right is exactly the pass mark.
+    tree = course_tree(home_page, exam={"pass_mark_percent": 75})
+    enrolment = enrolment_create(learner=learner, course=tree.course, source="self")
+    attempt = _exam(enrolment, tree)
+    assert len(attempt.questions) == 4
+    answers = {
+        q["question"]: tree.correct[q["question"]] if n < right else [tree.wrong[q["question"]]]
+        for n, q in enumerate(attempt.questions)
+    }
+    attempt, _first = quiz_attempt_submit(attempt=attempt, answers=answers)
+    assert (attempt.score, attempt.max_score) == (right, 4)
+    assert attempt.passed is passed
+
+
+@pytest.mark.parametrize("source", ["h5p", "puzzle"])
+@pytest.mark.parametrize(("score", "passed"), [(7, True), (6, False)])
+def test_the_result_grader_passes_exactly_at_the_pass_mark(enrolment, tree, source, score, passed):
+    attempt, _created = activity_result_record(
+        enrolment=enrolment,
+        lesson=tree.lessons[0],
+        activity_key=f"{source}-level",
+        source=source,
+        score=score,
+        max_score=10,
+        pass_mark_percent=70,
+        idempotency_key=f"{source}-{score}",
+    )
+    assert attempt.passed is passed
