@@ -49,7 +49,10 @@ def test_a_child_follows_the_kids_course_to_a_puzzle_level(page, live_server, ho
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 
-    page.get_by_role("link", name="Level 1:").first.click()
+    cards = page.locator(".puzzle-cards")
+    expect(cards.get_by_role("link")).to_have_count(3)
+    cards.get_by_role("link", name="Level 1:").click()
     expect(page).to_have_url(f"{live_server.url}/en/puzzles/1/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Level 1")
     expect(page.locator(".class-diploma-notice")).to_contain_text(DIPLOMA)
+    assert_accessible(page)
