@@ -264,8 +264,14 @@ def test_the_course_and_puzzle_pages_state_the_class_diploma(client, course, cod
     page = CoursePage.objects.get(
         translation_key=course.translation_key, locale__language_code=code
     )
+    module = page.get_children().live().first()
     with translation.override(code):
-        pages = [page.url, reverse("puzzles:level_list"), reverse("puzzles:level_play", args=[1])]
+        pages = [
+            page.url,
+            module.url,
+            reverse("puzzles:level_list"),
+            reverse("puzzles:level_play", args=[1]),
+        ]
     for target in pages:
         response = client.get(target)
         assert response.status_code == 200, target
