@@ -370,3 +370,26 @@ def test_a_learner_or_a_child_cannot_print_class_diplomas(client, section, child
 def test_an_anonymous_visitor_is_sent_to_sign_in_for_diplomas(client, section):
     response = client.get(url("section_diplomas", section.pk))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_my_learning_and_cohort_progress_count_only_solved_levels(client, course, enrolled, child):
+    from lms.selectors import dashboard_courses
+    from lms.selectors.learning import enrolments_progress
+
+    first = lesson(course, "robots-follow-orders")
+    # An old "mark as done" row for the lesson counts for nothing.
+    ProgressEvent.objects.create(
+        enrolment=enrolled,
+        lesson_key=first.translation_key,
+        kind=ProgressEvent.Kind.COMPLETED,
+        idempotency_key=f"completed:{first.translation_key}",
+    )
+    (mine,) = dashboard_courses(learner=child.user, language="en")
+    assert not mine.is_completed(first) and mine.percent == 0
+    client.force_login(child.user)
+    solve(client, [1, 2, 3])
+    enrolled = Enrolment.objects.select_related("course").get(pk=enrolled.pk)
+    (mine,) = dashboard_courses(learner=child.user, language="en")
+    cohort = enrolments_progress(enrolments=[enrolled])[enrolled.pk]
+    for progress in (mine, cohort):
+        assert progress.is_completed(first) and progress.percent == 25
