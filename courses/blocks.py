@@ -253,6 +253,47 @@ class H5PBlock(blocks.StructBlock):
         return context
 
 
+class PuzzleBlock(blocks.StructBlock):
+    """Coding puzzle levels in a lesson: a card per level that opens it in the
+    player. The lesson is complete when the server has replayed a solution of
+    every level (children never "mark as done"). Levels are named by number,
+    the same in every language."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    instructions = blocks.TextBlock(
+        label=_("Instructions"),
+        required=False,
+        max_length=600,
+        help_text=_("Short sentences a child can read alone."),
+    )
+    levels = blocks.ListBlock(
+        blocks.IntegerBlock(min_value=1, max_value=999),
+        label=_("Puzzle level numbers"),
+        min_num=1,
+        max_num=12,
+    )
+    required = blocks.BooleanBlock(
+        label=_("Must be solved to complete the course"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Coding puzzles")
+        template = "blocks/puzzle_block.html"
+        preview_value = {"title": "Your first puzzles", "levels": [1, 2], "required": True}
+
+    def get_context(self, value, parent_context=None):
+        from courses.puzzles.selectors import puzzle_levels_by_number
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        language = page.locale.language_code if page is not None else ""
+        context["levels"] = puzzle_levels_by_number(
+            numbers=list(value.get("levels") or []), language=language
+        )
+        return context
+
+
 class ImageBlock(blocks.StructBlock):
     """A picture with the text a person who cannot see it needs (alt text is
     required; mark purely decorative images instead of leaving it empty)."""
@@ -415,7 +456,7 @@ class ResourceBlock(blocks.StructBlock):
 
 class LessonStreamBlock(blocks.StreamBlock):
     """Everything a lesson can hold: content blocks and activity blocks
-    (quiz, H5P exercise; coding puzzles are added by their own issue)."""
+    (quiz, H5P exercise, coding puzzles)."""
 
     heading = blocks.CharBlock(
         label=_("Heading"),
@@ -438,3 +479,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     resource = ResourceBlock()
     quiz = QuizBlock()
     h5p = H5PBlock()
+    puzzle = PuzzleBlock()

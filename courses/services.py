@@ -320,6 +320,13 @@ def _block_value(kind: str, value, code: str, banks: dict, documents: dict):
             "grading_policy": value.get("grading_policy", "best"),
             "required": value.get("required", False),
         }
+    if kind == "puzzle":
+        return {
+            "title": value["title"][code],
+            "instructions": value.get("instructions", {}).get(code, ""),
+            "levels": list(value["levels"]),
+            "required": value.get("required", True),
+        }
     raise ValueError(f"unknown block type {kind!r}")
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -233,3 +233,86 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     if current:
         lines.append(current)
     return lines
+
+
+def class_diplomas_pdf(*, section: ClassSection, diplomas: list, teacher) -> bytes:
+    """The class diplomas, in the class language: one A4 landscape page per
+    child who completed (`lms.selectors.sections.section_diplomas`), with the
+    child's first name, the class, the course and the date. A keepsake from
+    the teacher, not a credential: no code, no QR, nothing to look up."""
+    from lms.selectors import user_display_name
+
+    buffer = io.BytesIO()
+    width, height = landscape(A4)
+    canvas = Canvas(buffer, pagesize=(width, height))
+    with translation.override(section.language):
+        canvas.setTitle(_("Class diplomas") + f" – {section.name}")
+        for diploma in diplomas:
+            _diploma_page(canvas, section, diploma, user_display_name(teacher), width, height)
+            canvas.showPage()
+        if not diplomas:
+            canvas.setFont("Vera", 14)
+            canvas.drawString(
+                20 * mm,
+                height - 30 * mm,
+                _("No child of this class has completed the coding course yet."),
+            )
+            canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _diploma_page(canvas, section, diploma, teacher_name, width, height) -> None:
+    from django.utils import formats, timezone
+
+    canvas.saveState()
+    canvas.setStrokeColor(MUTED)
+    canvas.setLineWidth(3)
+    canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
+    canvas.setLineWidth(0.8)
+    canvas.rect(16 * mm, 16 * mm, width - 32 * mm, height - 32 * mm)
+    canvas.restoreState()
+    centre = width / 2
+    text_width = width - 70 * mm
+    canvas.setFillColor(INK)
+    canvas.setFont("VeraBd", 34)
+    canvas.drawCentredString(centre, height - 48 * mm, _("Class diploma"))
+    canvas.setFont("Vera", 15)
+    canvas.drawCentredString(centre, height - 66 * mm, _("Well done,"))
+    name = diploma.child.first_name
+    size = 40
+    while size > 18 and pdfmetrics.stringWidth(name, "VeraBd", size) > text_width:
+        size -= 2
+    canvas.setFont("VeraBd", size)
+    canvas.drawCentredString(centre, height - 88 * mm, name)
+    canvas.setFont("Vera", 15)
+    y = height - 104 * mm
+    line = _("You solved every puzzle of the course “%(course)s”.") % {
+        "course": diploma.course_title
+    }
+    for part in _wrap(line, "Vera", 15, text_width):
+        canvas.drawCentredString(centre, y, part)
+        y -= 8 * mm
+    y -= 2 * mm
+    completed = formats.date_format(timezone.localtime(diploma.completed_at), "DATE_FORMAT")
+    canvas.drawCentredString(
+        centre, y, _("Class: %(section)s — %(date)s") % {"section": section.name, "date": completed}
+    )
+    # The teacher signs by hand.
+    canvas.setFont("Vera", 12)
+    canvas.line(centre + 40 * mm, 42 * mm, centre + 110 * mm, 42 * mm)
+    canvas.drawCentredString(centre + 75 * mm, 36 * mm, _("Your teacher") + f": {teacher_name}")
+    canvas.setFont("Vera", 9)
+    canvas.setFillColor(MUTED)
+    for index, part in enumerate(
+        _wrap(
+            _(
+                "A class diploma from your teacher. It is not a public certificate: "
+                "it has no code and cannot be looked up on the internet."
+            ),
+            "Vera",
+            9,
+            100 * mm,
+        )
+    ):
+        canvas.drawString(26 * mm, 40 * mm - index * 4.5 * mm, part)

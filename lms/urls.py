@@ -38,6 +38,11 @@ urlpatterns = [
     path("sections/<int:section_id>/close/", sections.section_close_view, name="section_close"),
     path("sections/<int:section_id>/export.csv", sections.section_export, name="section_export"),
     path(
+        "sections/<int:section_id>/diplomas.pdf",
+        sections.section_diplomas_view,
+        name="section_diplomas",
+    ),
+    path(
         "sections/<int:section_id>/children/<int:child_id>/",
         sections.child_detail,
         name="section_child",

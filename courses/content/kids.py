@@ -1,12 +1,28 @@
 """Course "Coding for kids": for children from 8, in class or at home. An
-introduction and one module per level; the coding puzzles issue adds the
-puzzle lessons to the level modules. Words a ten-year-old reads alone."""
+introduction to read (not required) and one module per level, whose lesson
+holds the coding puzzles of that level: a lesson is done when the server has
+replayed a solution of each of its puzzles. No certificate: children earn a
+class diploma that their teacher prints. Words a ten-year-old reads alone."""
 
 from courses.content.text import t
 
 
 def _p(en, nl, fr, de) -> tuple:
     return ("paragraph", t(f"<p>{en}</p>", f"<p>{nl}</p>", f"<p>{fr}</p>", f"<p>{de}</p>"))
+
+
+def _puzzles(levels: list[int], title: tuple, instructions: tuple | None = None) -> tuple:
+    """A puzzle block: cards that open `levels` in the player."""
+    instructions = instructions or (
+        "Solve each puzzle. When the robot reaches the flag, the puzzle is solved.",
+        "Los elke puzzel op. Komt de robot bij de vlag? Dan is de puzzel opgelost.",
+        "Résous chaque énigme. Quand le robot arrive au drapeau, l'énigme est résolue.",
+        "Löse jedes Rätsel. Kommt der Roboter zur Fahne, ist das Rätsel gelöst.",
+    )
+    return (
+        "puzzle",
+        {"title": t(*title), "instructions": t(*instructions), "levels": levels, "required": True},
+    )
 
 
 COURSE = {
@@ -16,6 +32,7 @@ COURSE = {
     "target_level": 1,
     "estimated_minutes": 120,
     "competences": ["3.4", "5.3"],
+    "certificate_enabled": False,
     "certificate_validity_months": None,
     "title": t(
         "Coding for kids",
@@ -73,6 +90,7 @@ COURSE = {
             "lessons": [
                 {
                     "slug": "what-is-coding",
+                    "required": False,
                     "title": t(
                         "What is coding?",
                         "Wat is programmeren?",
@@ -189,6 +207,15 @@ COURSE = {
                             "Essaie avec un ami : l'un est le robot, l'autre donne les ordres. « Deux pas en avant. Tourne à droite. Un pas en avant. » Le robot est-il arrivé à la porte ? L'ordre des étapes compte !",
                             "Probier das mit einem Freund: Einer ist der Roboter, der andere gibt Befehle. „Zwei Schritte vorwärts. Dreh dich nach rechts. Ein Schritt vorwärts.“ Ist der Roboter an der Tür angekommen? Die Reihenfolge der Schritte ist wichtig!",
                         ),
+                        _puzzles(
+                            [1, 2, 3],
+                            (
+                                "Puzzles 1 to 3: the robot's first steps",
+                                "Puzzels 1 tot 3: de eerste stappen van de robot",
+                                "Énigmes 1 à 3 : les premiers pas du robot",
+                                "Rätsel 1 bis 3: die ersten Schritte des Roboters",
+                            ),
+                        ),
                     ],
                 },
             ],
@@ -221,6 +248,15 @@ COURSE = {
                             'Stel je voor dat je de robot tien keer "ga vooruit" moet zeggen. Saai! Een <b>lus</b> zegt: "herhaal 10 keer: ga vooruit". Korter, en minder fouten.',
                             "Imagine que tu dois dire dix fois « avance » au robot. Ennuyeux ! Une <b>boucle</b> dit : « répète 10 fois : avance ». Plus court, et moins d'erreurs.",
                             "Stell dir vor, du musst dem Roboter zehnmal „geh vorwärts“ sagen. Langweilig! Eine <b>Schleife</b> sagt: „wiederhole 10-mal: geh vorwärts“. Kürzer und mit weniger Fehlern.",
+                        ),
+                        _puzzles(
+                            [4, 5, 6, 7],
+                            (
+                                "Puzzles 4 to 7: loops",
+                                "Puzzels 4 tot 7: lussen",
+                                "Énigmes 4 à 7 : les boucles",
+                                "Rätsel 4 bis 7: Schleifen",
+                            ),
                         ),
                     ],
                 },
@@ -257,6 +293,60 @@ COURSE = {
                             'Elke ochtend beslis je: <i>als</i> het regent, <i>dan</i> neem ik mijn paraplu. Programma\'s doen hetzelfde. "Als er een muur voor je staat, draai dan links." Nu vindt de robot de weg in elk doolhof!',
                             "Chaque matin, tu décides : <i>si</i> il pleut, <i>alors</i> je prends mon parapluie. Les programmes font pareil. « Si il y a un mur devant, alors tourne à gauche. » Maintenant, le robot trouve son chemin dans n'importe quel labyrinthe !",
                             "Jeden Morgen entscheidest du: <i>wenn</i> es regnet, <i>dann</i> nehme ich meinen Schirm. Programme machen das auch. „Wenn vorne eine Wand ist, dann dreh dich nach links.“ Jetzt findet der Roboter den Weg durch jedes Labyrinth!",
+                        ),
+                        _puzzles(
+                            [8, 9, 10],
+                            (
+                                "Puzzles 8 to 10: if ... then",
+                                "Puzzels 8 tot 10: als ... dan",
+                                "Énigmes 8 à 10 : si ... alors",
+                                "Rätsel 8 bis 10: wenn ... dann",
+                            ),
+                        ),
+                    ],
+                },
+            ],
+        },
+        {
+            "slug": "level-4-own-blocks",
+            "title": t(
+                "Level 4: make your own block",
+                "Level 4: maak je eigen blok",
+                "Niveau 4 : crée ton propre bloc",
+                "Level 4: Bau deinen eigenen Block",
+            ),
+            "intro": t(
+                "Give a group of blocks a name and use it again.",
+                "Geef een groep blokken een naam en gebruik hem opnieuw.",
+                "Donne un nom à un groupe de blocs et réutilise-le.",
+                "Gib einer Gruppe von Blöcken einen Namen und nutze sie wieder.",
+            ),
+            "lessons": [
+                {
+                    "slug": "your-own-block",
+                    "title": t(
+                        "Your own block",
+                        "Je eigen blok",
+                        "Ton propre bloc",
+                        "Dein eigener Block",
+                    ),
+                    "minutes": 5,
+                    "competences": ["3.4"],
+                    "body": [
+                        _p(
+                            "Do you do the same steps many times? Put them in one new block and give it a name. This is called a <b>function</b>. Now one block does all the steps!",
+                            "Doe je vaak dezelfde stappen? Zet ze samen in één nieuw blok en geef het een naam. Dat heet een <b>functie</b>. Nu doet één blok alle stappen!",
+                            "Tu fais souvent les mêmes étapes ? Mets-les ensemble dans un nouveau bloc et donne-lui un nom. Ça s'appelle une <b>fonction</b>. Maintenant, un seul bloc fait toutes les étapes !",
+                            "Machst du oft die gleichen Schritte? Pack sie in einen neuen Block und gib ihm einen Namen. Das heißt <b>Funktion</b>. Jetzt macht ein einziger Block alle Schritte!",
+                        ),
+                        _puzzles(
+                            [11, 12],
+                            (
+                                "Puzzles 11 and 12: your own block",
+                                "Puzzels 11 en 12: je eigen blok",
+                                "Énigmes 11 et 12 : ton propre bloc",
+                                "Rätsel 11 und 12: dein eigener Block",
+                            ),
                         ),
                     ],
                 },

@@ -76,6 +76,9 @@ class OutlineLesson:
     url: str | None
     required: bool
     quiz_blocks: tuple = ()
+    # The numbers of the puzzle levels the lesson requires (its required
+    # puzzle blocks): such a lesson is done when every one is solved.
+    puzzle_levels: frozenset = frozenset()
 
     @property
     def activities(self) -> list[Activity]:
@@ -85,9 +88,39 @@ class OutlineLesson:
         ]
 
 
-def _quiz_blocks(raw) -> tuple:
+def _raw_blocks(raw) -> list:
     if isinstance(raw, str):  # some backends hand the JSON column back as text
         raw = json.loads(raw)
+    return list(raw or ())
+
+
+def _puzzle_levels(raw) -> frozenset:
+    levels: set[int] = set()
+    for block in _raw_blocks(raw):
+        value = block.get("value") or {}
+        if block.get("type") == "puzzle" and value.get("required", True):
+            # A ListBlock stores its items as {"type": "item", "value": n}.
+            for item in value.get("levels") or ():
+                number = item.get("value") if isinstance(item, dict) else item
+                if isinstance(number, int):
+                    levels.add(number)
+    return frozenset(levels)
+
+
+def lesson_puzzle_levels(*, lesson: "LessonPage | OutlineLesson") -> frozenset:
+    """The numbers of the puzzle levels a lesson requires (empty: no puzzles)."""
+    if isinstance(lesson, OutlineLesson):
+        return lesson.puzzle_levels
+    return _puzzle_levels(lesson.body.raw_data)
+
+
+def lesson_has_puzzles(*, lesson: LessonPage) -> bool:
+    """Whether a lesson holds a puzzle block (required or not)."""
+    return any(block.get("type") == "puzzle" for block in lesson.body.raw_data)
+
+
+def _quiz_blocks(raw) -> tuple:
+    raw = _raw_blocks(raw)
     return tuple(
         (block["type"], block["id"], block["value"])
         for block in raw or ()
@@ -96,7 +129,7 @@ def _quiz_blocks(raw) -> tuple:
 
 
 class QuizBlocksOf(Func):
-    """The activity blocks (quiz, h5p) of a stored StreamField (a JSON list),
+    """The activity blocks (quiz, h5p, puzzle) of a stored StreamField (a JSON list),
     picked out by the database so that an outline does not fetch and parse
     whole lesson bodies."""
 
@@ -109,7 +142,7 @@ class QuizBlocksOf(Func):
             compiler,
             connection,
             template="jsonb_path_query_array(%(expressions)s,"
-            ' \'$[*] ? (@.type == "quiz" || @.type == "h5p")\')',
+            ' \'$[*] ? (@.type == "quiz" || @.type == "h5p" || @.type == "puzzle")\')',
             **extra,
         )
 
@@ -118,7 +151,7 @@ class QuizBlocksOf(Func):
             compiler,
             connection,
             template="(SELECT json_group_array(json(q.value)) FROM json_each(%(expressions)s) q"
-            " WHERE json_extract(q.value, '$.type') IN ('quiz', 'h5p'))",
+            " WHERE json_extract(q.value, '$.type') IN ('quiz', 'h5p', 'puzzle'))",
             **extra,
         )
 
@@ -148,6 +181,7 @@ def _outline_lesson(row, *, course: CoursePage, course_url: str | None) -> Outli
         url=url,
         required=required,
         quiz_blocks=_quiz_blocks(raw_body),
+        puzzle_levels=_puzzle_levels(raw_body),
     )
 
 

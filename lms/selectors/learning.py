@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from courses.selectors import OutlineLesson
-from lms.models import Attempt, Enrolment, ProgressEvent, Statement, User
+from lms.models import Attempt, Enrolment, ProgressEvent, PuzzleProgress, Statement, User
 
 
 @dataclass
@@ -131,6 +131,32 @@ class CourseProgress:
 _SOURCES = {"quiz": Attempt.Source.QUIZ, "h5p": Attempt.Source.H5P}
 
 
+def puzzle_levels_solved(*, user_ids) -> dict[int, set[int]]:
+    """The puzzle levels each player has solved, as the server replayed them:
+    user id -> level numbers. One query."""
+    solved: dict[int, set[int]] = defaultdict(set)
+    for user_id, number in PuzzleProgress.objects.filter(
+        user_id__in=list(user_ids), solved=True
+    ).values_list("user_id", "level_number"):
+        solved[user_id].add(number)
+    return solved
+
+
+def _with_puzzles(lessons: list, completed: set, solved: set[int]) -> set:
+    # A lesson with puzzles is done when every level it requires is solved,
+    # whatever progress events say (a "mark as done" from before cannot count).
+    puzzle_lessons = [x for x in lessons if x.puzzle_levels]
+    if not puzzle_lessons:
+        return completed
+    keys = {x.translation_key for x in puzzle_lessons}
+    done = {x.translation_key for x in puzzle_lessons if x.puzzle_levels <= solved}
+    return {k for k in completed if k not in keys} | done
+
+
+def _has_puzzles(outlines) -> bool:
+    return any(lesson.puzzle_levels for lessons in outlines for lesson in lessons)
+
+
 def _results(lessons: list, attempts: list[Attempt]) -> dict[str, ActivityResult]:
     results = {
         activity.key: ActivityResult(activity=activity)
@@ -156,6 +182,9 @@ def course_progress(*, enrolment: Enrolment, course: CoursePage | None = None) -
         ).values_list("lesson_key", flat=True)
     )
     attempts = list(Attempt.objects.filter(enrolment=enrolment).order_by("number"))
+    if _has_puzzles([lessons]):
+        solved = puzzle_levels_solved(user_ids=[enrolment.learner_id])
+        completed = _with_puzzles(lessons, completed, solved[enrolment.learner_id])
     return CourseProgress(enrolment, course, lessons, completed, _results(lessons, attempts))
 
 
@@ -230,6 +259,12 @@ def dashboard_courses(*, learner: User, language: str | None = None) -> list[Cou
     attempts: dict[int, list[Attempt]] = defaultdict(list)
     for attempt in Attempt.objects.filter(enrolment__in=enrolments).order_by("number"):
         attempts[attempt.enrolment_id].append(attempt)
+    if _has_puzzles(outlines.values()):
+        solved = puzzle_levels_solved(user_ids=[learner.pk])[learner.pk]
+        for enrolment, course in zip(enrolments, courses, strict=True):
+            completed[enrolment.pk] = _with_puzzles(
+                outlines[course.pk], completed[enrolment.pk], solved
+            )
     return [
         CourseProgress(
             enrolment,
@@ -285,6 +320,12 @@ def enrolments_progress(*, enrolments: list[Enrolment]) -> dict[int, CourseProgr
         .order_by("number")
     ):
         attempts[attempt.enrolment_id].append(attempt)
+    if _has_puzzles(outlines.values()):
+        solved = puzzle_levels_solved(user_ids={e.learner_id for e in enrolments})
+        for e in enrolments:
+            completed[e.pk] = _with_puzzles(
+                outlines[e.course_id], completed[e.pk], solved[e.learner_id]
+            )
     return {
         e.pk: CourseProgress(
             e,

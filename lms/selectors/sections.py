@@ -81,3 +81,44 @@ def section_grid(*, section: ClassSection, levels: list[int], stuck_attempts: in
         stuck = [c.level for c in cells if not c.solved and c.attempts >= stuck_attempts]
         rows.append(GridRow(child=child, cells=cells, stuck=stuck))
     return rows
+
+
+@dataclass(frozen=True)
+class ClassDiploma:
+    """One line of the class diplomas: a child who completed a kids' course."""
+
+    child: SectionChild
+    course_title: str
+    completed_at: object
+
+
+def section_diplomas(*, section: ClassSection) -> list[ClassDiploma]:
+    """The children of the section who completed a kids' course (the server
+    replayed a solution of every required puzzle), with the course's title in
+    the class language, by first name. Three queries."""
+    from courses.models import CoursePage
+    from lms.models import Enrolment
+
+    enrolments = list(
+        Enrolment.objects.filter(
+            learner__section_child__section=section,
+            course__track="kids",
+            completed_at__isnull=False,
+        )
+        .select_related("learner__section_child", "course")
+        .order_by("learner__section_child__first_name", "learner__section_child__id", "pk")
+    )
+    titles = dict(
+        CoursePage.objects.filter(
+            translation_key__in={e.course_key for e in enrolments},
+            locale__language_code=section.language,
+        ).values_list("translation_key", "title")
+    )
+    return [
+        ClassDiploma(
+            child=e.learner.section_child,
+            course_title=titles.get(e.course_key, e.course.title),
+            completed_at=e.completed_at,
+        )
+        for e in enrolments
+    ]

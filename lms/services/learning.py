@@ -27,6 +27,16 @@ def _check_lesson_of_enrolment(enrolment: Enrolment, lesson: LessonPage) -> None
         raise LearningError(_("This lesson is not part of your course."), code="wrong_course")
 
 
+def _check_not_puzzle_lesson(enrolment: Enrolment, lesson: LessonPage) -> None:
+    # Kids' lessons are done by solving their puzzles on the server, never by a
+    # click: in a kids-track course, or in any lesson that holds puzzles.
+    if enrolment.course.track == "kids" or content.lesson_has_puzzles(lesson=lesson):
+        raise LearningError(
+            _("This lesson has no “mark as done”: it is done when you have solved its puzzles."),
+            code="done_by_puzzles",
+        )
+
+
 def _check_active(enrolment: Enrolment) -> None:
     if enrolment.status == Enrolment.Status.CANCELLED:
         raise LearningError(
@@ -72,6 +82,7 @@ def enrolment_create(
         enrolment.save(update_fields=["status", "cancelled_at"])
         created = True
     if created:
+        puzzle_lessons_sync(enrolment=enrolment)
         statement_record(
             learner=learner,
             verb="registered",
@@ -192,6 +203,8 @@ def lesson_progress_record(
     if not idempotency_key or len(idempotency_key) > 80:
         raise LearningError(_("This request cannot be recorded."), code="bad_idempotency_key")
     _check_lesson_of_enrolment(enrolment, lesson)
+    if event == ProgressEvent.Kind.COMPLETED:
+        _check_not_puzzle_lesson(enrolment, lesson)
     # Decided on the server: work done while a helper's live session is open
     # is assisted, whatever the caller says.
     assisted = assisted or assisted_session_open(enrolment.learner)
@@ -269,6 +282,36 @@ def activity_result_record(
     if attempt.passed:
         completion_evaluate(enrolment=enrolment)
     return attempt, True
+
+
+@transaction.atomic
+def puzzle_lessons_sync(*, enrolment: Enrolment) -> int:
+    """Record as completed every lesson of the enrolment's course whose puzzle
+    levels the learner has all solved (as the server replayed them), then
+    re-evaluate the course. Idempotent; returns the number of lessons newly
+    completed."""
+    from lms.selectors.learning import puzzle_levels_solved
+
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return 0
+    lessons = [x for x in content.course_lessons(course=enrolment.course) if x.puzzle_levels]
+    if not lessons:
+        return 0
+    solved = puzzle_levels_solved(user_ids=[enrolment.learner_id])[enrolment.learner_id]
+    count = 0
+    for lesson in lessons:
+        if lesson.puzzle_levels <= solved:
+            _event, created = _event_create(
+                enrolment=enrolment,
+                lesson=lesson,
+                kind=ProgressEvent.Kind.COMPLETED,
+                idempotency_key=f"completed:{lesson.translation_key}",
+                assisted=False,
+            )
+            count += created
+    if count:
+        completion_evaluate(enrolment=enrolment)
+    return count
 
 
 def attempt_statement_record(*, attempt: Attempt, name: str) -> None:

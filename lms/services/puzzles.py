@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from lms.models import PuzzleProgress, PuzzleSubmission, User
+from lms.models import Enrolment, PuzzleProgress, PuzzleSubmission, User
+from lms.services.learning import puzzle_lessons_sync
 
 
 def program_digest(program) -> str:
@@ -73,7 +74,7 @@ def on_puzzle_checked(
     verdict (rejected programs count for nothing)."""
     if user is None or not user.is_authenticated or verdict.status == "rejected":
         return
-    puzzle_result_record(
+    _progress, counted = puzzle_result_record(
         user=user,
         level_number=level_number,
         idempotency_key=idempotency_key,
@@ -82,3 +83,15 @@ def on_puzzle_checked(
         stars=verdict.stars,
         block_count=verdict.block_count,
     )
+    if counted and verdict.solved:
+        puzzle_progress_apply(user=user)
+
+
+def puzzle_progress_apply(*, user: User) -> None:
+    """Let the player's solved levels complete the lessons they belong to, in
+    every course the player follows (then each course is re-evaluated)."""
+    for enrolment in Enrolment.objects.filter(
+        learner=user, status=Enrolment.Status.ACTIVE
+    ).select_related("course"):
+        enrolment.learner = user
+        puzzle_lessons_sync(enrolment=enrolment)

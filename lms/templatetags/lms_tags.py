@@ -1,5 +1,7 @@
 from django import template
 
+from courses.selectors import lesson_has_puzzles
+from lms.models import PuzzleProgress
 from lms.selectors import course_progress, enrolment_for_course, user_display_name
 
 register = template.Library()
@@ -50,7 +52,25 @@ def lms_lesson_state(context, page) -> dict:
     if progress is not None:
         state["completed"] = progress.is_completed(page)
         state["next_lesson"] = progress.lesson_after(page)
+        # Kids' lessons are done by solving puzzles, never by a click.
+        state["done_by_puzzles"] = progress.course.track == "kids" or lesson_has_puzzles(
+            lesson=page
+        )
     return state
+
+
+@register.simple_tag(takes_context=True)
+def lms_puzzle_level_progress(context, number):
+    """For a puzzle card: the signed-in player's progress on level `number`
+    (None when not played), read once per request for all levels."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return None
+    cache = request.__dict__.get("_lms_puzzles")
+    if cache is None:
+        cache = {p.level_number: p for p in PuzzleProgress.objects.filter(user=request.user)}
+        request.__dict__["_lms_puzzles"] = cache
+    return cache.get(number)
 
 
 @register.simple_tag(takes_context=True)

@@ -89,6 +89,14 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
             idempotency_key=f"completed:{lesson.translation_key}",
         )
     except LearningError as error:
+        if error.code == "done_by_puzzles":
+            # Not a slip to bounce back from: this lesson has no such button.
+            return render(
+                request,
+                "lms/refused.html",
+                {"message": error.message, "back_url": lesson.url, "back_title": lesson.title},
+                status=403,
+            )
         messages.error(request, error.message)
         return redirect(lesson.url)
     if enrolment.completed_at and not was_completed:

@@ -31,10 +31,11 @@ from lms.forms_sections import (
 from lms.models import SectionChild
 from lms.permissions import access_section, access_section_child, access_teacher
 from lms.pictures import BY_KEY, PICTURES
-from lms.sections_pdf import consent_letter_pdf, login_cards_pdf
+from lms.sections_pdf import class_diplomas_pdf, consent_letter_pdf, login_cards_pdf
 from lms.selectors.sections import (
     child_consent_ledger,
     section_children,
+    section_diplomas,
     section_grid,
     section_open_by_code,
     teacher_sections,
@@ -291,6 +292,22 @@ def child_letter(request: HttpRequest, section_id: int, child_id: int) -> HttpRe
         consent_letter_pdf(child=child, language=language), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'inline; filename="consent-{child.pk}-{language}.pdf"'
+    return response
+
+
+@require_GET
+@login_required
+def section_diplomas_view(request: HttpRequest, section_id: int) -> HttpResponse:
+    """The class diplomas as a PDF, in the class language: one page per child
+    who completed the kids' course. The class's own teacher only."""
+    section = access_section(request.user, section_id)
+    diplomas = section_diplomas(section=section)
+    response = HttpResponse(
+        class_diplomas_pdf(section=section, diplomas=diplomas, teacher=request.user),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="class-diplomas-{section.code}.pdf"'
+    response["Cache-Control"] = "no-store"
     return response
 
 
