@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0010_question_bank_purpose_key_blueprint'),
+        ('courses', '0011_question_image_alt_longer'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0010_question_bank_purpose_key_blueprint"),
+        ("courses", "0012_course_certificate_off_by_default"),
     ]
 
     operations = [
