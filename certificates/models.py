@@ -97,7 +97,7 @@ class Certificate(models.Model):
     # A name correction issued this certificate again under a new code: this one
     # is then revoked in the status list (reason "replaced") and its public page
     # points to the newer one.
-    replaced_by = models.OneToOneField(
+    replaced_by = models.ForeignKey(
         "self",
         null=True,
         blank=True,

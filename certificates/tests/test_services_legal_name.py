@@ -201,10 +201,10 @@ def test_a_name_on_a_certificate_is_no_longer_edited_freely(client, security_cou
 def test_before_any_certificate_the_account_page_edits_the_legal_name(client, home_page):
     person = UserFactory(first_name="Lote", last_name="Peeters")
     client.force_login(person)
-    page = client.get(reverse("lms:profile")).content.decode()
+    page = client.get("/en/me/").content.decode()
     assert "Given name(s), as on your identity card" in page
     response = client.post(
-        reverse("lms:profile"),
+        "/en/me/",
         {
             "given_name": "Lotte",
             "family_name": "Peeters",
@@ -222,7 +222,7 @@ def test_half_a_name_on_the_account_page_is_refused(client, home_page):
     person = UserFactory(first_name="", last_name="")
     client.force_login(person)
     response = client.post(
-        reverse("lms:profile"),
+        "/en/me/",
         {
             "given_name": "Lotte",
             "family_name": " ",
