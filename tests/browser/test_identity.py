@@ -42,3 +42,53 @@ def test_a_person_signs_up_with_their_legal_name(page, live_server, home_page):
     assert page.get_by_label("Family name, as on your identity card").input_value() == "Dupont"
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
+
+
+def test_a_learner_without_a_name_gives_it_on_my_learning_and_gets_the_certificate(
+    page, live_server, home_page, settings, tmp_path
+):
+    from django.conf import settings as django_settings
+    from django.test import Client
+    from wagtail.rich_text import RichText
+
+    from certificates.models import Certificate
+    from certificates.tests.conftest import make_catalog, make_course
+    from courses.models import LessonPage, ModulePage
+    from lms.services import enrolment_create, lesson_progress_record
+    from lms.tests.factories import UserFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    course = make_course(make_catalog(home_page), "security", validity=24)
+    module = course.add_child(instance=ModulePage(title="Module 1", slug="module-1"))
+    lesson = module.add_child(
+        instance=LessonPage(
+            title="Strong passwords",
+            slug="strong-passwords",
+            body=[("paragraph", RichText("<p>Use a password manager.</p>"))],
+        )
+    )
+    learner = UserFactory(
+        first_name="", last_name="", legal_name_source="", preferred_language="en"
+    )
+    enrolment = enrolment_create(learner=learner, course=course, source="self")
+    lesson_progress_record(
+        enrolment=enrolment, lesson=lesson, event="completed", idempotency_key="done"
+    )
+    assert not Certificate.objects.exists()
+
+    client = Client()
+    client.force_login(learner)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.goto("/en/learning/")
+    page.get_by_role(
+        "heading", name="Give your name as on your identity card to receive your certificate"
+    ).wait_for()
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    page.get_by_label("Given name(s), as on your identity card").fill("Marc")
+    page.get_by_label("Family name, as on your identity card").fill("Dupont")
+    page.get_by_role("button", name="Save my name and receive my certificate").click()
+    page.get_by_text("Your certificate is being issued in the name you gave.").wait_for()
+    assert Certificate.objects.get(holder=learner).content["holder_name"] == "Marc Dupont"
+    assert_accessible(page)
