@@ -2,14 +2,22 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from certificates.models import BulkIssueJob, Certificate, SigningKey
+from certificates.models import BulkIssueJob, Certificate, NameCorrection, SigningKey
 
 
 @admin.register(Certificate)
 class CertificateAdmin(admin.ModelAdmin):
     """Read-only: certificates change only through services (revoke page)."""
 
-    list_display = ("display_code", "holder", "course_title", "issued_at", "revoked_at", "revoke")
+    list_display = (
+        "display_code",
+        "holder",
+        "course_title",
+        "issued_at",
+        "revoked_at",
+        "replaced_by",
+        "revoke",
+    )
     search_fields = ("code", "holder__username")
     list_select_related = ("holder",)
     readonly_fields = [f.name for f in Certificate._meta.fields]
@@ -57,3 +65,23 @@ class BulkIssueJobAdmin(admin.ModelAdmin):
         "errors",
         "state",
     )
+
+
+@admin.register(NameCorrection)
+class NameCorrectionAdmin(admin.ModelAdmin):
+    """Read-only: requests are decided on the staff page (permission
+    `certificates.review_name_correction`), which re-issues the certificates."""
+
+    list_display = ("requested_at", "holder", "previous_name", "requested_name", "status")
+    list_filter = ("status",)
+    search_fields = ("holder__username", "given_name", "family_name", "previous_name")
+    readonly_fields = [f.name for f in NameCorrection._meta.fields] + ["certificates"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -9,14 +9,23 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self) -> None:
-        from certificates.selectors import certificate_valid_exists
-        from certificates.signals import on_course_completed
+        from certificates.selectors import (
+            certificate_carries_name_exists,
+            certificate_valid_exists,
+        )
+        from certificates.signals import on_course_completed, on_legal_name_given
         from lms.hooks_coaching import register_training_check
-        from lms.signals import course_completed
+        from lms.hooks_identity import register_name_in_use_check
+        from lms.signals import course_completed, legal_name_given
 
         # Digital helpers are activated once they hold their training certificate.
         register_training_check(certificate_valid_exists)
 
         course_completed.connect(
             on_course_completed, dispatch_uid="certificates.on_course_completed"
+        )
+        # A name on a certificate is changed only by an approved correction.
+        register_name_in_use_check(certificate_carries_name_exists)
+        legal_name_given.connect(
+            on_legal_name_given, dispatch_uid="certificates.on_legal_name_given"
         )

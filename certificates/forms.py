@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certificates.verification import MAX_PDF_BYTES
 from courses.models import CoursePage
+from lms import identity
 
 
 class CodeForm(forms.Form):
@@ -82,3 +83,77 @@ class BulkIssueForm(forms.Form):
         if len(names) > 5000:
             raise forms.ValidationError(_("At most 5,000 learners at a time."))
         return names
+
+
+class CertificateChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        from django.utils.translation import get_language
+
+        return f"{obj.text('course', get_language() or 'en')} ({obj.display_code})"
+
+
+class NameCorrectionForm(forms.Form):
+    """The holder's request: which of their certificates, the name as on the
+    identity card, and why. Only their own current certificates are choices."""
+
+    certificates = CertificateChoiceField(
+        label=_("Certificates to correct"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose among your own certificates."),
+            "required": _("Choose at least one certificate."),
+        },
+    )
+    given_name = forms.CharField(
+        label=identity.GIVEN_NAME_LABEL,
+        max_length=identity.GIVEN_NAME_MAX_LENGTH * 2,
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "spellcheck": "false"}),
+    )
+    family_name = forms.CharField(
+        label=identity.FAMILY_NAME_LABEL,
+        max_length=identity.FAMILY_NAME_MAX_LENGTH * 2,
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name", "spellcheck": "false"}),
+    )
+    reason = forms.CharField(
+        label=_("What is wrong, and why"),
+        max_length=1000,
+        help_text=_(
+            "For example: a letter is missing, or my name changed. Staff may ask you "
+            "to show your identity card."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["certificates"].queryset = queryset
+
+    def clean_given_name(self) -> str:
+        return identity.given_name_clean(self.cleaned_data.get("given_name", ""))
+
+    def clean_family_name(self) -> str:
+        return identity.family_name_clean(self.cleaned_data.get("family_name", ""))
+
+
+class NameCorrectionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve and issue again")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note to the holder"),
+        max_length=1000,
+        required=False,
+        help_text=_("Required when you reject: say why."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not (cleaned.get("note") or "").strip():
+            self.add_error("note", _("Tell the holder why the request is rejected."))
+        return cleaned

@@ -94,6 +94,16 @@ class Certificate(models.Model):
     # When the holder was e-mailed the link and PDF: the marker that makes the
     # e-mail go out once, however often its task runs.
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # A name correction issued this certificate again under a new code: this one
+    # is then revoked in the status list (reason "replaced") and its public page
+    # points to the newer one.
+    replaced_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaces",
+    )
 
     class Meta:
         ordering = ["-issued_at", "-id"]
@@ -104,8 +114,11 @@ class Certificate(models.Model):
             ("bulk_issue_certificate", _("Can issue certificates in bulk")),
         ]
         constraints = [
+            # One current certificate per learner and course version; the ones
+            # a correction replaced stay, for their verification pages.
             models.UniqueConstraint(
                 fields=["holder", "course_key", "content_version"],
+                condition=models.Q(replaced_by__isnull=True),
                 name="certificates_one_per_learner_course_version",
             ),
             models.UniqueConstraint(
@@ -183,3 +196,62 @@ class BulkIssueJob(models.Model):
     @property
     def percent(self) -> int:
         return 100 if not self.total else round(100 * self.done / self.total)
+
+
+class NameCorrection(models.Model):
+    """A holder asks that their certificates carry a corrected legal name.
+    Staff with `certificates.review_name_correction` approve (the account's
+    legal name changes and each certificate is issued again under a new code)
+    or reject (nothing changes)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="name_corrections"
+    )
+    certificates = models.ManyToManyField(Certificate, related_name="name_corrections")
+    given_name = models.CharField(_("given name(s)"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    # The name the certificates carried when the request was made.
+    previous_name = models.CharField(max_length=250)
+    reason = models.TextField(_("reason"), max_length=1000)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(_("note to the holder"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("name correction")
+        verbose_name_plural = _("name corrections")
+        permissions = [
+            ("review_name_correction", _("Can approve or reject name corrections")),
+        ]
+        constraints = [
+            # One open request per holder: a second one waits for the decision.
+            models.UniqueConstraint(
+                fields=["holder"],
+                condition=models.Q(status="pending"),
+                name="certificates_one_pending_name_correction",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(decided_at__isnull=True) | ~models.Q(status="pending"),
+                name="certificates_name_correction_decided",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.previous_name} → {self.given_name} {self.family_name} ({self.status})"
+
+    @property
+    def requested_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"

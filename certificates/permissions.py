@@ -40,3 +40,22 @@ def access_bulk_issue(user: User) -> User:
     ):
         raise PermissionDenied
     return user
+
+
+def access_name_corrections(user: User) -> User:
+    """Staff who decide name corrections (a permission, never is_staff)."""
+    if not (
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("certificates.review_name_correction")
+    ):
+        raise PermissionDenied
+    return user
+
+
+def access_name_correction(user: User, correction_id: int):
+    access_name_corrections(user)
+    correction = selectors.name_correction(correction_id=correction_id)
+    if correction is None:
+        raise Http404
+    return correction

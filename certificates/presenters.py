@@ -12,6 +12,7 @@ HEADLINES = {
     v.VALID: _("Valid certificate"),
     v.EXPIRED: _("Expired certificate"),
     v.REVOKED: _("Revoked certificate"),
+    v.REPLACED: _("Replaced by a newer certificate"),
     v.WITHDRAWN: _("Withdrawn by the holder"),
     v.UNKNOWN: _("Unknown certificate"),
     v.MISTYPED: _("This code contains a typing mistake"),
@@ -28,6 +29,10 @@ EXPLANATIONS = {
     v.VALID: _("Digiskills issued this certificate and it is valid today."),
     v.EXPIRED: _("Digiskills issued this certificate, but its validity period has ended."),
     v.REVOKED: _("Digiskills revoked this certificate. It no longer counts."),
+    v.REPLACED: _(
+        "Digiskills issued this certificate again with a corrected name, under a new code. "
+        "Check the newer certificate."
+    ),
     v.WITHDRAWN: _("The holder stopped sharing this certificate. Ask them for a current one."),
     v.UNKNOWN: _("No certificate has this code. Check the code with the holder."),
     v.MISTYPED: _(
@@ -63,6 +68,7 @@ LEVELS = {
     v.VALID: "success",
     v.EXPIRED: "warning",
     v.WITHDRAWN: "warning",
+    v.REPLACED: "warning",
 }
 
 
@@ -90,10 +96,22 @@ def certificate_public(certificate: Certificate, language: str, status: str) -> 
         "valid_until": c.expires_at.date().isoformat() if c.expires_at else None,
         "valid_until_text": _date(c.expires_at),
         "issuer": c.content["issuer"],
-        "revoked_on": c.revoked_at.date().isoformat() if c.revoked_at else None,
-        "revoked_on_text": _date(c.revoked_at),
-        "revocation_reason": c.revocation_reason or None,
+        "revoked_on": c.revoked_at.date().isoformat() if status == v.REVOKED else None,
+        "revoked_on_text": _date(c.revoked_at) if status == v.REVOKED else None,
+        "revocation_reason": (c.revocation_reason or None) if status == v.REVOKED else None,
+        "replaced_on": c.revoked_at.date().isoformat() if status == v.REPLACED else None,
+        "replaced_on_text": _date(c.revoked_at) if status == v.REPLACED else None,
+        "replaced_by": _replacement(c) if status == v.REPLACED else None,
     }
+
+
+def _replacement(certificate: Certificate) -> dict:
+    """The newest certificate of a chain of corrections: its code and page."""
+    from certificates.links import verify_url
+    from certificates.selectors import certificate_current
+
+    current = certificate_current(certificate=certificate)
+    return {"code": current.display_code, "verify_url": verify_url(current.code)}
 
 
 def verdict_data(verdict: v.Verdict, language: str) -> dict:

@@ -6,7 +6,13 @@ from functools import cache
 from django.db import InterfaceError, OperationalError, connection
 from django.db.models import QuerySet
 
-from certificates.models import BulkIssueJob, Certificate, SigningKey, VerificationReceipt
+from certificates.models import (
+    BulkIssueJob,
+    Certificate,
+    NameCorrection,
+    SigningKey,
+    VerificationReceipt,
+)
 from lms.models import User
 
 # What a public verification reads: one row, no join, nothing about the holder
@@ -25,6 +31,7 @@ VERIFY_FIELDS = (
     "status_list_id",
     "status_index",
     "language",
+    "replaced_by_id",
 )
 
 
@@ -182,4 +189,75 @@ def certificate_valid_exists(*, user: User, course_key) -> bool:
         )
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
         .exists()
+    )
+
+
+def completions_without_certificate(*, learner: User | None = None):
+    """Completed certificate courses (lms) of people with a legal name that no
+    current certificate answers yet: what waits for issuing."""
+    from django.db.models import Exists, OuterRef
+
+    from lms.selectors import completions_awaiting_certificate
+
+    held = Certificate.objects.filter(
+        holder_id=OuterRef("learner_id"), course_key=OuterRef("course_key")
+    )
+    return completions_awaiting_certificate(learner=learner).exclude(Exists(held))
+
+
+def certificate_carries_name_exists(*, user: User) -> bool:
+    """Is the person's legal name printed on one of their certificates? Then
+    only an approved correction changes it (lms.hooks_identity)."""
+    return Certificate.objects.filter(holder=user, show_holder_name=True).exists()
+
+
+def certificate_current(*, certificate: Certificate, limit: int = 20) -> Certificate:
+    """The newest certificate in a chain of corrections (itself if never replaced)."""
+    current = certificate
+    for _step in range(limit):
+        if current.replaced_by_id is None:
+            break
+        current = Certificate.objects.only(*VERIFY_FIELDS).get(pk=current.replaced_by_id)
+    return current
+
+
+def certificates_correctable(*, user: User) -> QuerySet[Certificate]:
+    """The holder's current certificates in their name (not replaced, not revoked)."""
+    return Certificate.objects.filter(
+        holder=user, replaced_by__isnull=True, revoked_at__isnull=True, show_holder_name=True
+    ).order_by("-issued_at", "-id")
+
+
+def name_correction_pending(*, user: User) -> NameCorrection | None:
+    return NameCorrection.objects.filter(holder=user, status=NameCorrection.Status.PENDING).first()
+
+
+def name_corrections_of(*, user: User) -> QuerySet[NameCorrection]:
+    return NameCorrection.objects.filter(holder=user).order_by("-requested_at", "-id")[:20]
+
+
+def name_corrections_for_review() -> QuerySet[NameCorrection]:
+    """Pending requests first (oldest first), then the latest decisions."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    return (
+        NameCorrection.objects.select_related("holder", "decided_by")
+        .prefetch_related("certificates")
+        .annotate(
+            open_first=Case(
+                When(status=NameCorrection.Status.PENDING, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("open_first", "requested_at", "id")[:200]
+    )
+
+
+def name_correction(*, correction_id: int) -> NameCorrection | None:
+    return (
+        NameCorrection.objects.select_related("holder", "decided_by")
+        .prefetch_related("certificates")
+        .filter(pk=correction_id)
+        .first()
     )

@@ -88,7 +88,9 @@ def _freeze(*, user: User, course: CoursePage) -> dict:
     }
     competences = list(course.competences.order_by("code"))
     content = {
-        "holder_name": user.get_full_name() or user.display_name or user.username,
+        # The legal name (lms.identity), as on the identity card; issuing
+        # waits until there is one.
+        "holder_name": user.legal_name,
         "issuer": settings.CERTIFICATES_ISSUER_NAME,
         "track_code": course.track,
         "level_number": course.target_level,
@@ -140,9 +142,16 @@ def certificate_issue(
     if user.account_type == User.AccountType.YOUNG:
         # Children never get a certificate in their name on a public page.
         return None
+    if not user.has_legal_name:
+        # Waits for the name as on the identity card: lms asks for it, and
+        # `legal_name_given` (or the sweep) issues it then.
+        return None
     course_key = course.translation_key
     existing = Certificate.objects.filter(
-        holder=user, course_key=course_key, content_version=course.content_version
+        holder=user,
+        course_key=course_key,
+        content_version=course.content_version,
+        replaced_by__isnull=True,
     ).first()
     if existing is not None:
         return existing
@@ -152,7 +161,10 @@ def certificate_issue(
             # constraint is the last word if anything slips through.
             User.objects.select_for_update().filter(pk=user.pk).first()
             existing = Certificate.objects.filter(
-                holder=user, course_key=course_key, content_version=course.content_version
+                holder=user,
+                course_key=course_key,
+                content_version=course.content_version,
+                replaced_by__isnull=True,
             ).first()
             if existing is not None:
                 return existing
@@ -171,7 +183,10 @@ def certificate_issue(
             )
     except IntegrityError:
         return Certificate.objects.get(
-            holder=user, course_key=course_key, content_version=course.content_version
+            holder=user,
+            course_key=course_key,
+            content_version=course.content_version,
+            replaced_by__isnull=True,
         )
     from certificates.signals import certificate_issued
     from certificates.tasks import certificate_email_send, certificate_pdf_render
@@ -344,6 +359,43 @@ def certificate_email_send(*, certificate_id: int) -> str:
         certificate.emailed_at = timezone.now()
         certificate.save(update_fields=["emailed_at"])
     return "sent"
+
+
+def certificates_pending_issue(*, user: User) -> int:
+    """Queue the certificates that waited for the learner's legal name: one
+    `certificate_issue_for_completion` task per completed certificate course
+    without a certificate (issuing stays exactly once). Returns how many."""
+    from certificates.selectors import completions_without_certificate
+    from certificates.tasks import certificate_issue_for_completion
+
+    pending = list(completions_without_certificate(learner=user))
+    for enrolment in pending:
+        completed_at = enrolment.completed_at.isoformat() if enrolment.completed_at else None
+        certificate_issue_for_completion.delay_on_commit(
+            user.pk, enrolment.course_id, enrolment.pk, completed_at
+        )
+    return len(pending)
+
+
+def certificates_pending_sweep(*, limit: int = 500) -> int:
+    """Issue what a lost task or a late legal name left behind: completed
+    certificate courses of learners with a legal name and no certificate.
+    Safe to run at any time (issuing is idempotent). Returns how many issued."""
+    from certificates.selectors import completions_without_certificate
+    from courses.selectors import course_in_language
+
+    issued = 0
+    for enrolment in completions_without_certificate().select_related("learner", "course")[:limit]:
+        learner = enrolment.learner
+        course = course_in_language(course=enrolment.course, language=learner.preferred_language)
+        if certificate_issue(
+            user=learner,
+            course=course,
+            enrolment_id=enrolment.pk,
+            completed_at=enrolment.completed_at,
+        ):
+            issued += 1
+    return issued
 
 
 def receipt_record(*, certificate_id: int, channel: str, organisation: str = "") -> None:

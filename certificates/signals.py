@@ -33,3 +33,10 @@ def on_course_completed(
     certificate_issue_for_completion.delay_on_commit(
         user.pk, course.pk, enrolment_id, completed_at.isoformat() if completed_at else None
     )
+
+
+def on_legal_name_given(sender, *, user: User, **kwargs) -> None:
+    """lms.signals.legal_name_given: issue the certificates that waited for it."""
+    from certificates.services import certificates_pending_issue
+
+    certificates_pending_issue(user=user)

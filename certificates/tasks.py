@@ -26,6 +26,9 @@ def certificate_issue_for_completion(
         enrolment_id=enrolment_id,
         completed_at=parse_datetime(completed_at) if completed_at else None,
     )
+    if certificate is None and not user.has_legal_name:
+        # Not lost: the legal name form or the sweep issues it later.
+        return "waiting for the legal name"
     return certificate.code if certificate else "no certificate"
 
 
@@ -62,3 +65,17 @@ def bulk_job_run(self, job_id: int) -> str:
     if job.state == BulkIssueJob.State.DONE:
         return "done"
     return services.bulk_job_run(job=job).state
+
+
+@shared_task
+def certificates_pending_sweep() -> int:
+    """Beat: issue the certificates a lost task or a late legal name left behind."""
+    return services.certificates_pending_sweep()
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
+def name_correction_email_send(self, correction_id: int) -> str:
+    """Tell the holder what was decided on their name correction."""
+    from certificates.services_corrections import name_correction_email_send as send
+
+    return send(correction_id=correction_id)

@@ -3,7 +3,7 @@ public documents and the JSON API (`certificates_public`)."""
 
 from django.urls import path
 
-from certificates.views import api, keys, learner, public, staff
+from certificates.views import api, corrections, keys, learner, public, staff
 
 app_name = "certificates"
 
@@ -31,6 +31,18 @@ urlpatterns = [
         "me/certificates/<uuid:public_id>/rerender/",
         learner.certificate_rerender,
         name="rerender",
+    ),
+    path("me/certificates/correction/", corrections.correction_request, name="correction_request"),
+    path(
+        "me/certificates/<uuid:public_id>/correction/",
+        corrections.correction_request,
+        name="correction_request_for",
+    ),
+    path("certificates/corrections/", corrections.correction_list, name="corrections"),
+    path(
+        "certificates/corrections/<int:correction_id>/",
+        corrections.correction_detail,
+        name="correction",
     ),
     path("certificates/<uuid:public_id>/revoke/", staff.revoke, name="revoke"),
     path("certificates/bulk/", staff.bulk_issue, name="bulk_issue"),

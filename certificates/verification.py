@@ -21,6 +21,9 @@ from certificates.models import Certificate
 VALID = "valid"
 EXPIRED = "expired"
 REVOKED = "revoked"
+# Issued again under a new code after a name correction: revoked in the status
+# list, but not "revoked" for people: the page points to the newer one.
+REPLACED = "replaced"
 WITHDRAWN = "withdrawn"
 UNKNOWN = "unknown"
 MISTYPED = "mistyped"  # the check symbol does not match: a symbol was mistyped
@@ -61,9 +64,10 @@ class Verdict:
 
 
 def certificate_status(certificate: Certificate, *, now=None) -> str:
-    """valid, expired, revoked or withdrawn: revocation wins over everything."""
+    """valid, expired, revoked, replaced or withdrawn: revocation wins over
+    everything (a replaced certificate is revoked for a stated reason)."""
     if certificate.revoked_at is not None:
-        return REVOKED
+        return REPLACED if certificate.replaced_by_id is not None else REVOKED
     if certificate.withdrawn_at is not None:
         return WITHDRAWN
     if certificate.expires_at is not None and certificate.expires_at <= (now or timezone.now()):

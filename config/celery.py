@@ -29,6 +29,10 @@ app.conf.beat_schedule = {
         "task": "analytics.tasks.project_snapshots_refresh",
         "schedule": 600.0,
     },
+    "certificates-pending-sweep": {
+        "task": "certificates.tasks.certificates_pending_sweep",
+        "schedule": 900.0,
+    },
     "helper-consent-reminders": {
         "task": "lms.tasks_coaching.consent_reminders_send",
         "schedule": crontab(hour=9, minute=5),

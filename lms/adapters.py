@@ -22,6 +22,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def save_user(self, request, user, form, commit=True):
         user.preferred_language = translation.get_language() or user.preferred_language
+        data = getattr(form, "cleaned_data", {})
+        # The sign-up form asks for the legal name (lms.forms.SignupForm);
+        # allauth copies first_name / last_name, we say where they come from.
+        if data.get("first_name") and data.get("last_name"):
+            user.legal_name_source = User.LegalNameSource.SELF
+        user.display_name = (data.get("display_name") or "").strip() or (
+            (data.get("first_name") or "").split(" ")[0]
+        )
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             group, _ = Group.objects.get_or_create(name=GROUP_NAMES[Role.LEARNER])

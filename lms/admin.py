@@ -11,8 +11,26 @@ class DigiskillsUserAdmin(UserAdmin):
     search_fields = ["username", "email", "display_name", "first_name", "last_name"]
     fieldsets = (
         *UserAdmin.fieldsets,
-        ("Digiskills", {"fields": ("display_name", "preferred_language", "account_type")}),
+        (
+            "Digiskills",
+            {
+                "fields": (
+                    "display_name",
+                    "preferred_language",
+                    "account_type",
+                    "legal_name_source",
+                )
+            },
+        ),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        # The legal name changes through the person's own form or an approved
+        # correction (certificates), never silently here.
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += ["first_name", "last_name", "legal_name_source"]
+        return fields
 
 
 @admin.register(AuditEntry)

@@ -21,10 +21,19 @@ class DemoAccount:
     account_type: str = User.AccountType.STANDARD
     is_staff: bool = False
     is_superuser: bool = False
+    # Legal name (given, family), as on the identity card; children have none.
+    legal_name: tuple[str, str] = ("", "")
 
 
 DEMO_ACCOUNTS = [
-    DemoAccount(Role.LEARNER, "learner", "learner-demo-2026", "Lotte Peeters", "lotte@example.be"),
+    DemoAccount(
+        Role.LEARNER,
+        "learner",
+        "learner-demo-2026",
+        "Lotte Peeters",
+        "lotte@example.be",
+        legal_name=("Lotte", "Peeters"),
+    ),
     DemoAccount(
         Role.YOUNG_LEARNER,
         "young-learner",
@@ -34,9 +43,22 @@ DEMO_ACCOUNTS = [
         account_type=User.AccountType.YOUNG,
     ),
     DemoAccount(
-        Role.TEACHER, "teacher", "teacher-demo-2026", "Sophie Dubois", "sophie@example.be", "fr"
+        Role.TEACHER,
+        "teacher",
+        "teacher-demo-2026",
+        "Sophie Dubois",
+        "sophie@example.be",
+        "fr",
+        legal_name=("Sophie", "Dubois"),
     ),
-    DemoAccount(Role.HELPER, "helper", "helper-demo-2026", "Jan Janssens", "jan@example.be"),
+    DemoAccount(
+        Role.HELPER,
+        "helper",
+        "helper-demo-2026",
+        "Jan Janssens",
+        "jan@example.be",
+        legal_name=("Jan", "Janssens"),
+    ),
     DemoAccount(
         Role.PARTNER_STAFF,
         "partner",
@@ -44,12 +66,24 @@ DEMO_ACCOUNTS = [
         "Amina El Idrissi",
         "amina@example.be",
         "fr",
+        legal_name=("Amina", "El Idrissi"),
     ),
     DemoAccount(
-        Role.FUND_OFFICER, "fund-officer", "fund-demo-2026", "Pieter De Smet", "pieter@example.be"
+        Role.FUND_OFFICER,
+        "fund-officer",
+        "fund-demo-2026",
+        "Pieter De Smet",
+        "pieter@example.be",
+        legal_name=("Pieter", "De Smet"),
     ),
     DemoAccount(
-        Role.EMPLOYER, "employer", "employer-demo-2026", "Lena Schmitz", "lena@example.be", "de"
+        Role.EMPLOYER,
+        "employer",
+        "employer-demo-2026",
+        "Lena Schmitz",
+        "lena@example.be",
+        "de",
+        legal_name=("Lena", "Schmitz"),
     ),
     DemoAccount(
         Role.EDITOR,
@@ -59,6 +93,16 @@ DEMO_ACCOUNTS = [
         "marie@example.be",
         "en",
         is_staff=True,
+        legal_name=("Marie", "Lambert"),
+    ),
+    DemoAccount(
+        Role.CERTIFICATE_OFFICER,
+        "certificates",
+        "certificates-demo-2026",
+        "Karim Benali",
+        "karim@example.be",
+        "fr",
+        legal_name=("Karim", "Benali"),
     ),
     DemoAccount(
         Role.EDITOR,
@@ -86,6 +130,10 @@ def seed() -> list[tuple[str, str, str, str]]:
         user.is_staff = account.is_staff
         user.is_superuser = account.is_superuser
         user.is_active = True
+        user.first_name, user.last_name = account.legal_name
+        user.legal_name_source = (
+            User.LegalNameSource.SELF if all(account.legal_name) else User.LegalNameSource.NONE
+        )
         user.set_password(account.password)
         user.save()
         user.groups.add(Group.objects.get(name=GROUP_NAMES[account.role]))

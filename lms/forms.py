@@ -1,9 +1,132 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from lms import identity
 from lms.models import User
 
 
-class ProfileForm(forms.ModelForm):
+def _legal_name_fields(form: forms.Form, *, initial_given: str = "", initial_family: str = ""):
+    """Add the two legal-name fields (the same labels, limits and checks everywhere)."""
+    form.fields["given_name"] = forms.CharField(
+        label=identity.GIVEN_NAME_LABEL,
+        max_length=identity.GIVEN_NAME_MAX_LENGTH * 2,  # checked after normalising
+        initial=initial_given,
+        strip=False,
+        help_text=_("All your given names, as printed on your identity card or passport."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "spellcheck": "false"}),
+    )
+    form.fields["family_name"] = forms.CharField(
+        label=identity.FAMILY_NAME_LABEL,
+        max_length=identity.FAMILY_NAME_MAX_LENGTH * 2,
+        initial=initial_family,
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name", "spellcheck": "false"}),
+    )
+
+
+class LegalNameMixin:
+    """clean_given_name / clean_family_name through lms.identity."""
+
+    def clean_given_name(self) -> str:
+        return identity.given_name_clean(self.cleaned_data.get("given_name", ""))
+
+    def clean_family_name(self) -> str:
+        return identity.family_name_clean(self.cleaned_data.get("family_name", ""))
+
+
+class LegalNameForm(LegalNameMixin, forms.Form):
+    """The name for certificates, asked on the spot when one is waiting."""
+
+    def __init__(self, *args, user: User | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _legal_name_fields(
+            self,
+            initial_given=user.first_name if user else "",
+            initial_family=user.last_name if user else "",
+        )
+
+
+class SignupForm(LegalNameMixin, AllauthSignupForm):
+    """allauth's sign-up, plus the legal name (required) and a greeting name."""
+
+    field_order = [
+        "given_name",
+        "family_name",
+        "display_name",
+        "email",
+        "username",
+        "password1",
+        "password2",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _legal_name_fields(self)
+        self.fields["display_name"] = forms.CharField(
+            label=_("What should we call you? (optional)"),
+            max_length=150,
+            required=False,
+            help_text=_("How the platform greets you, for example your first name or a nickname."),
+            widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+        )
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        cleaned = super().clean()
+        # allauth's adapter copies first_name / last_name onto the new account.
+        if "given_name" in cleaned and "family_name" in cleaned:
+            cleaned["first_name"] = cleaned["given_name"]
+            cleaned["last_name"] = cleaned["family_name"]
+        return cleaned
+
+
+class ProfileForm(LegalNameMixin, forms.ModelForm):
+    """My account. The legal name is a field only while no certificate carries
+    it (`legal_name_editable`); children have none."""
+
     class Meta:
         model = User
         fields = ["display_name", "preferred_language"]
+
+    def __init__(self, *args, legal_name_editable: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.legal_name_editable = legal_name_editable
+        if legal_name_editable:
+            _legal_name_fields(
+                self,
+                initial_given=self.instance.first_name,
+                initial_family=self.instance.last_name,
+            )
+            # Optional here: a person may save their greeting and language
+            # before giving a legal name; but never one half of it.
+            self.fields["given_name"].required = False
+            self.fields["family_name"].required = False
+            self.order_fields(["given_name", "family_name", "display_name"])
+
+    def clean_given_name(self) -> str:
+        value = self.cleaned_data.get("given_name", "")
+        return identity.given_name_clean(value) if value.strip() else ""
+
+    def clean_family_name(self) -> str:
+        value = self.cleaned_data.get("family_name", "")
+        return identity.family_name_clean(value) if value.strip() else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.legal_name_editable:
+            return cleaned
+        given, family = cleaned.get("given_name"), cleaned.get("family_name")
+        missing = _("Give the name as on your identity card.")
+        if given and family == "" and "family_name" not in self.errors:
+            self.add_error("family_name", missing)
+        if family and given == "" and "given_name" not in self.errors:
+            self.add_error("given_name", missing)
+        return cleaned
+
+    def legal_name(self) -> tuple[str | None, str | None]:
+        """(given, family) to record, or (None, None) to leave it as it is."""
+        if not self.legal_name_editable:
+            return None, None
+        given, family = self.cleaned_data.get("given_name"), self.cleaned_data.get("family_name")
+        return (given, family) if given and family else (None, None)

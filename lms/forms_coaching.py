@@ -34,7 +34,7 @@ class AssistedAccountForm(ScopesMixin):
     display_name = forms.CharField(
         label=_("Name of the person"),
         max_length=150,
-        help_text=_("As the person wants it on their card and certificates."),
+        help_text=_("As the person wants to be greeted and named on their login card."),
     )
     preferred_language = forms.ChoiceField(
         label=_("Language of the person"), choices=settings.LANGUAGES
@@ -46,6 +46,8 @@ class AssistedAccountForm(ScopesMixin):
     )
     field_order = [
         "display_name",
+        "given_name",
+        "family_name",
         "preferred_language",
         "paper_reference",
         "see_progress",
@@ -58,6 +60,36 @@ class AssistedAccountForm(ScopesMixin):
         super().__init__(*args, **kwargs)
         for name in ("see_progress", "enrol", "act_in_session"):
             self.fields[name].initial = True
+        # The legal name for certificates, optional here (lms.identity checks
+        # it); without it the person is asked when a certificate waits for it.
+        from lms.forms import _legal_name_fields
+
+        _legal_name_fields(self)
+        self.fields["given_name"].required = False
+        self.fields["family_name"].required = False
+        self.order_fields(self.field_order)
+
+    def clean_given_name(self) -> str:
+        from lms.identity import given_name_clean
+
+        value = self.cleaned_data.get("given_name", "")
+        return given_name_clean(value) if value.strip() else ""
+
+    def clean_family_name(self) -> str:
+        from lms.identity import family_name_clean
+
+        value = self.cleaned_data.get("family_name", "")
+        return family_name_clean(value) if value.strip() else ""
+
+    def clean(self):
+        data = super().clean()
+        given, family = data.get("given_name"), data.get("family_name")
+        missing = _("Give the name as on your identity card.")
+        if given and family == "" and "family_name" not in self.errors:
+            self.add_error("family_name", missing)
+        if family and given == "" and "given_name" not in self.errors:
+            self.add_error("given_name", missing)
+        return data
 
 
 class ConsentRequestForm(ScopesMixin):

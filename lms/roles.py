@@ -22,6 +22,10 @@ class Role(models.TextChoices):
     EMPLOYER = "employer", _("Employer")
     # Wagtail's own "Editors" group: its page and snippet permissions come with it.
     EDITOR = "editor", _("Editor")
+    # Decides name corrections on certificates (not is_staff: a permission,
+    # `certificates.review_name_correction`, granted to the group by
+    # certificates' migration 0003).
+    CERTIFICATE_OFFICER = "certificate_officer", _("Certificate officer")
 
 
 # Group names are stable identifiers; the labels above are what people read.
@@ -34,6 +38,12 @@ GROUP_NAMES: dict[str, str] = {
     Role.FUND_OFFICER: "Fund officers",
     Role.EMPLOYER: "Employers",
     Role.EDITOR: "Editors",
+    Role.CERTIFICATE_OFFICER: "Certificate officers",
+}
+
+# Django permissions that come with a role's group (given by migrations).
+ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    Role.CERTIFICATE_OFFICER: ("certificates.review_name_correction",),
 }
 
 # Roles that a person takes on by signing up; all others are granted by staff.

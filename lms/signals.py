@@ -9,8 +9,17 @@ course_completed
       enrolment_id  int — the enrolment that completed
       completed_at  datetime — when the completion rule was met
     Listened to by certificates (issue the certificate, exactly once).
+
+legal_name_given
+    Sent after the transaction that recorded a person's legal name (given and
+    family name, as on the identity card) has committed.
+    Keyword arguments:
+      user    lms.User — the person
+      source  str — User.LegalNameSource value
+    Listened to by certificates (issue the certificates that waited for it).
 """
 
 from django.dispatch import Signal
 
 course_completed = Signal()
+legal_name_given = Signal()

@@ -6,6 +6,7 @@ app_name = "lms"
 
 urlpatterns = [
     path("me/", accounts.profile, name="profile"),
+    path("me/legal-name/", accounts.legal_name, name="legal_name"),
     path("learning/", learning.dashboard, name="dashboard"),
     path("learning/courses/<int:course_id>/enrol/", learning.course_enrol, name="course_enrol"),
     path(

@@ -40,9 +40,13 @@ def linkedin_url(certificate, language: str) -> str:
 @login_required
 def certificate_list(request: HttpRequest) -> HttpResponse:
     """My certificates (query count does not grow with their number)."""
+    from lms.selectors import legal_name_needed
+
     language = get_language()
     rows = []
     for certificate in selectors.certificates_of(user=request.user):
+        if certificate.replaced_by_id is not None:
+            continue  # a correction issued it again: the newer one is listed
         rows.append(
             {
                 "certificate": certificate,
@@ -54,7 +58,12 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
                 "languages": [(code, LANGUAGE_NAMES[code]) for code, _name in settings.LANGUAGES],
             }
         )
-    return render(request, "certificates/my_certificates.html", {"rows": rows})
+    context = {
+        "rows": rows,
+        # No query for a person who has a legal name (most of them).
+        "legal_name_needed": legal_name_needed(user=request.user),
+    }
+    return render(request, "certificates/my_certificates.html", context)
 
 
 @login_required

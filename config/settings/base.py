@@ -354,3 +354,5 @@ PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 1000)
 DEMO_MODE = DEBUG and env_bool("DIGISKILLS_DEMO", True)
 
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
+# Sign-up asks for the legal name (given and family name, as on the identity card).
+ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}

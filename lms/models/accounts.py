@@ -19,13 +19,26 @@ class User(AbstractUser):
         YOUNG = "young", _("Young learner in a class section")
         ASSISTED = "assisted", _("Assisted account, created by a digital helper")
 
+    class LegalNameSource(models.TextChoices):
+        """Where the legal name (first_name, last_name) comes from."""
+
+        NONE = "", _("No legal name given")
+        SELF = "self", _("Given by the person")
+        STAFF = "staff", _("Corrected by staff on request")
+        PARTNER = "partner", _("Imported by a partner organisation")
+        HELPER = "helper", _("Written by a digital helper")
+        ITSME = "itsme", _("Verified with itsme")
+        CSAM = "csam", _("Verified with the federal eID login (CSAM)")
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("e-mail address"), blank=True)
     display_name = models.CharField(
         _("display name"),
         max_length=150,
         blank=True,
-        help_text=_("How the platform greets you. Your full name is used on certificates."),
+        help_text=_(
+            "How the platform greets you. Certificates carry your name as on your identity card."
+        ),
     )
     preferred_language = models.CharField(
         _("language"),
@@ -40,6 +53,15 @@ class User(AbstractUser):
         default=AccountType.STANDARD,
     )
     welcomed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # first_name and last_name hold the legal given name(s) and family name, as
+    # on the identity card (lms.identity); this says who gave them.
+    legal_name_source = models.CharField(
+        _("source of the legal name"),
+        max_length=16,
+        choices=LegalNameSource.choices,
+        default=LegalNameSource.NONE,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -55,6 +77,22 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def has_legal_name(self) -> bool:
+        """Given and family name are both known. Children never have one."""
+        return (
+            self.account_type != self.AccountType.YOUNG
+            and bool(self.first_name.strip())
+            and bool(self.last_name.strip())
+        )
+
+    @property
+    def legal_name(self) -> str:
+        """Given name(s) and family name, as printed on certificates ("" if none)."""
+        if not self.has_legal_name:
+            return ""
+        return f"{self.first_name.strip()} {self.last_name.strip()}"
 
 
 class AuditQuerySet(models.QuerySet):

@@ -336,3 +336,29 @@ def enrolments_progress(*, enrolments: list[Enrolment]) -> dict[int, CourseProgr
         )
         for e in enrolments
     }
+
+
+def completions_awaiting_certificate(*, learner: User | None = None) -> QuerySet[Enrolment]:
+    """Completed enrolments in courses that give a certificate, of people who
+    may hold one (a legal name, not a child); certificates narrows it down to
+    those without a certificate."""
+    enrolments = Enrolment.objects.filter(
+        status=Enrolment.Status.COMPLETED,
+        completed_at__isnull=False,
+        course__certificate_enabled=True,
+    ).exclude(learner__account_type=User.AccountType.YOUNG)
+    enrolments = enrolments.exclude(learner__first_name__exact="").exclude(
+        learner__last_name__exact=""
+    )
+    if learner is not None:
+        enrolments = enrolments.filter(learner=learner)
+    return enrolments.order_by("completed_at", "pk")
+
+
+def legal_name_needed(*, user: User) -> bool:
+    """A completed certificate course waits for the person's legal name."""
+    if user.account_type == User.AccountType.YOUNG or user.has_legal_name:
+        return False
+    return Enrolment.objects.filter(
+        learner=user, status=Enrolment.Status.COMPLETED, course__certificate_enabled=True
+    ).exists()

@@ -10,6 +10,7 @@ from lms.services.accounts import (
     role_grant,
     role_revoke,
     user_create,
+    user_legal_name_set,
     user_profile_update,
     welcome_enqueue,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "role_revoke",
     "statement_record",
     "user_create",
+    "user_legal_name_set",
     "user_profile_update",
     "users_create_bulk",
     "welcome_enqueue",

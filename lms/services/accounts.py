@@ -9,6 +9,7 @@ import secrets
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from lms.models import AuditEntry, User
 from lms.roles import GROUP_NAMES, Role
@@ -53,9 +54,11 @@ def user_create(
     preferred_language: str = "en",
     account_type: str = User.AccountType.STANDARD,
     created_by: User | None = None,
+    legal_name_source: str = "",
 ) -> User:
     """Create an account. People without e-mail (children, assisted learners)
-    get a generated username; a person with e-mail is welcomed by e-mail."""
+    get a generated username; a person with e-mail is welcomed by e-mail.
+    `legal_name_source` says who gave first_name/last_name (lms.identity)."""
     user = User(
         username=username or _unique_username(display_name or first_name),
         email=User.objects.normalize_email(email) if email else "",
@@ -65,6 +68,8 @@ def user_create(
         preferred_language=preferred_language,
         account_type=account_type,
     )
+    if user.has_legal_name:
+        user.legal_name_source = legal_name_source or User.LegalNameSource.SELF
     if password:
         user.set_password(password)
     else:
@@ -93,8 +98,24 @@ def welcome_enqueue(*, user: User) -> None:
 
 
 @transaction.atomic
-def user_profile_update(*, user: User, display_name: str, preferred_language: str) -> User:
+def user_profile_update(
+    *,
+    user: User,
+    display_name: str,
+    preferred_language: str,
+    given_name: str | None = None,
+    family_name: str | None = None,
+) -> User:
+    """My account: greeting name and language; the legal name too when given
+    (see `user_legal_name_set` for when it may still change)."""
     from lms.services.sections import young_data_allowed
+
+    if given_name is not None and family_name is not None:
+        fresh = user_legal_name_set(
+            user=user, given_name=given_name, family_name=family_name, actor=user
+        )
+        user.first_name, user.last_name = fresh.first_name, fresh.last_name
+        user.legal_name_source = fresh.legal_name_source
 
     # A child's name is the one the teacher wrote; free text only with consent.
     if user.account_type != User.AccountType.YOUNG or young_data_allowed(user=user):
@@ -102,6 +123,58 @@ def user_profile_update(*, user: User, display_name: str, preferred_language: st
     user.preferred_language = preferred_language
     user.full_clean(exclude=["password"])
     user.save(update_fields=["display_name", "preferred_language"])
+    return user
+
+
+@transaction.atomic
+def user_legal_name_set(
+    *,
+    user: User,
+    given_name: str,
+    family_name: str,
+    source: str = User.LegalNameSource.SELF,
+    actor: User | None = None,
+    correction: bool = False,
+) -> User:
+    """Record the person's legal name (validated by `lms.identity`). Refused for
+    children, and, once a certificate carries the name, for anything but an
+    approved correction (`correction=True`). Certificates that waited for the
+    name are issued after commit (signal `legal_name_given`)."""
+    from lms.exceptions import LearningError
+    from lms.hooks_identity import legal_name_in_use
+    from lms.identity import family_name_clean, given_name_clean
+    from lms.signals import legal_name_given
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.account_type == User.AccountType.YOUNG:
+        raise LearningError(
+            _("Children in a class do not give a legal name."), code="young_no_legal_name"
+        )
+    given, family = given_name_clean(given_name), family_name_clean(family_name)
+    on_commit = lambda: legal_name_given.send(sender=User, user=user, source=source)  # noqa: E731
+    if (given, family) == (user.first_name, user.last_name):
+        # Nothing changes; certificates that still wait for the name are issued.
+        transaction.on_commit(on_commit)
+        return user
+    if not correction and legal_name_in_use(user=user):
+        raise LearningError(
+            _(
+                "Your name is already on a certificate. Ask for a correction instead: "
+                "staff check it and issue the certificate again."
+            ),
+            code="legal_name_locked",
+        )
+    before = {"given_name": user.first_name, "family_name": user.last_name}
+    user.first_name, user.last_name, user.legal_name_source = given, family, source
+    user.save(update_fields=["first_name", "last_name", "legal_name_source"])
+    audit_record(
+        actor=actor,
+        action="user.legal_name_set",
+        target=user,
+        subject_user=user,
+        data={"source": source, "before": before},
+    )
+    transaction.on_commit(on_commit)
     return user
 
 

@@ -83,6 +83,12 @@ def users_create_bulk(*, people: list[NewPerson], created_by: User | None = None
             display_name=person.first_name,
             first_name=person.first_name,
             last_name=person.last_name,
+            # A partner's file names the person as their records do.
+            legal_name_source=(
+                User.LegalNameSource.PARTNER
+                if person.first_name.strip() and person.last_name.strip()
+                else User.LegalNameSource.NONE
+            ),
             preferred_language=person.preferred_language,
             account_type=User.AccountType.STANDARD,
             # Unusable, as set_unusable_password() makes it, without 40 calls

@@ -317,6 +317,7 @@ def assisted_account_create(
         preferred_language=preferred_language,
         account_type=User.AccountType.ASSISTED,
         created_by=helper,
+        legal_name_source=User.LegalNameSource.HELPER,
     )
     role_grant(user=person, role=Role.LEARNER, granted_by=helper)
     journal_append(helper=helper, learner=person, action=HelperJournalEntry.Action.ACCOUNT_CREATED)

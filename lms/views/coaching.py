@@ -94,6 +94,8 @@ def assisted_account_new(request: HttpRequest) -> HttpResponse:
             person, _consent = assisted_account_create(
                 helper=request.user,
                 display_name=data["display_name"],
+                first_name=data.get("given_name", ""),
+                last_name=data.get("family_name", ""),
                 preferred_language=data["preferred_language"],
                 paper_reference=data["paper_reference"],
                 **{name: data[name] for name in SCOPE_FIELDS},

@@ -44,7 +44,18 @@ def _wants_json(request: HttpRequest) -> bool:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """My learning: my courses with progress, next step and results."""
     courses = dashboard_courses(learner=request.user)
-    return render(request, "lms/dashboard.html", {"courses": courses})
+    user = request.user
+    # A completed certificate course waits for the legal name: ask for it here.
+    legal_name_needed = (
+        user.account_type != user.AccountType.YOUNG
+        and not user.has_legal_name
+        and any(item.enrolment.completed_at and item.course.certificate_enabled for item in courses)
+    )
+    return render(
+        request,
+        "lms/dashboard.html",
+        {"courses": courses, "legal_name_needed": legal_name_needed},
+    )
 
 
 @login_required

@@ -15,7 +15,7 @@ URL = "/api/v1/certificates"
 def _learner(cohort, external_id):
     [result] = learners_enrol(
         organisation=cohort.project.organisation,
-        learners=[LearnerInput(external_id=external_id, first_name="Ana")],
+        learners=[LearnerInput(external_id=external_id, first_name="Ana", last_name="Peeters")],
         cohort=cohort,
     )
     from partners.models import PartnerLearner
