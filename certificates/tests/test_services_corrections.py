@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from certificates import selectors, services, verification
+from certificates import selectors, verification
 from certificates.exceptions import CertificateError
 from certificates.models import Certificate, NameCorrection
 from certificates.services_corrections import (
@@ -15,6 +15,7 @@ from certificates.services_corrections import (
     name_correction_reject,
     name_correction_request,
 )
+from certificates.tests.helpers import issue_after_exam
 from lms.models import AuditEntry, User
 from lms.roles import Role
 from lms.services import role_grant
@@ -33,7 +34,7 @@ def officer(db):
 
 @pytest.fixture
 def issued(security_course, learner):
-    return services.certificate_issue(user=learner, course=security_course)
+    return issue_after_exam(user=learner, course=security_course)
 
 
 def _ask(learner, certificate, given="Lotte", family="Peeters-Janssens"):
@@ -139,7 +140,7 @@ def test_the_unique_constraint_allows_the_replaced_one_only(
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
     # Issuing again finds the current one, not the replaced one.
-    assert services.certificate_issue(user=learner, course=security_course).pk == current.pk
+    assert issue_after_exam(user=learner, course=security_course).pk == current.pk
 
 
 def test_rejection_changes_nothing(
@@ -177,7 +178,7 @@ def test_a_decided_request_cannot_be_decided_again(learner, issued, officer):
 
 
 def test_an_officer_cannot_decide_on_their_own_name(officer, security_course):
-    own = services.certificate_issue(user=officer, course=security_course)
+    own = issue_after_exam(user=officer, course=security_course)
     correction = _ask(officer, own, given="Karim", family="Benali")
     with pytest.raises(CertificateError) as caught:
         name_correction_approve(correction=correction, actor=officer)
@@ -229,7 +230,7 @@ def test_a_forged_id_of_someone_elses_certificate_is_refused(
     client, learner, issued, security_course
 ):
     stranger = UserFactory()
-    theirs = services.certificate_issue(user=stranger, course=security_course)
+    theirs = issue_after_exam(user=stranger, course=security_course)
     client.force_login(stranger)
     response = client.post(
         reverse("certificates:correction_request"),

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from certificates import services, tasks
 from certificates.models import Certificate
+from certificates.tests.helpers import issue_after_exam
 from lms.models import AuditEntry, Enrolment, User
 from lms.services import (
     enrolment_create,
@@ -69,7 +70,7 @@ def test_a_new_learners_certificate_carries_the_legal_name(
 
 
 def test_the_certificate_never_carries_the_username_or_greeting(security_course, nameless):
-    assert services.certificate_issue(user=nameless, course=security_course) is None
+    assert issue_after_exam(user=nameless, course=security_course) is None
     assert not Certificate.objects.exists()
 
 
@@ -171,7 +172,7 @@ def test_nobody_is_asked_once_the_name_is_known(client, tree, django_capture_on_
 
 
 def test_a_name_on_a_certificate_is_no_longer_edited_freely(client, security_course, learner):
-    services.certificate_issue(user=learner, course=security_course)
+    issue_after_exam(user=learner, course=security_course)
     client.force_login(learner)
     page = client.get(reverse("lms:profile")).content.decode()
     assert "Request a correction" in page
