@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0010_question_bank_purpose_key_blueprint'),
+        ("courses", "0010_question_bank_purpose_key_blueprint"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='coursepage',
-            name='certificate_enabled',
-            field=models.BooleanField(default=False, verbose_name='issue a certificate'),
+            model_name="coursepage",
+            name="certificate_enabled",
+            field=models.BooleanField(default=False, verbose_name="issue a certificate"),
         ),
     ]
