@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0011_question_image_alt_longer'),
+        ("courses", "0011_question_image_alt_longer"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='coursepage',
-            name='certificate_enabled',
-            field=models.BooleanField(default=False, verbose_name='issue a certificate'),
+            model_name="coursepage",
+            name="certificate_enabled",
+            field=models.BooleanField(default=False, verbose_name="issue a certificate"),
         ),
     ]
