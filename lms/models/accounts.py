@@ -40,6 +40,11 @@ class User(AbstractUser):
         default=AccountType.STANDARD,
     )
     welcomed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the person last chose their own password (sign-up, password change,
+    # set or reset, taking over an assisted account). A password made by a
+    # helper or by staff, and a login card, never set it. Once set, no login
+    # card is printed for the account and a card no longer signs in.
+    password_chosen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -55,6 +60,16 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+
+class SigninMethod(models.TextChoices):
+    """How a session was opened; kept in the session and on each exam attempt."""
+
+    PASSWORD = "password", _("Own password")
+    CARD = "card", _("Login card")
+    CLASS = "class", _("Class code and pictures")
+    CODE = "code", _("Login code sent by e-mail")
+    OTHER = "other", _("Other")
 
 
 class AuditQuerySet(models.QuerySet):

@@ -56,3 +56,11 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     given_how = HelperConsent.GivenHow.SCREEN
     answered_at = factory.LazyFunction(timezone.now)
     expires_at = factory.LazyAttribute(lambda c: c.answered_at + DURATIONS[c.duration])
+
+
+class AssistedUserFactory(UserFactory):
+    """An assisted account a helper made: no e-mail, no password chosen."""
+
+    email = ""
+    account_type = "assisted"
+    password = factory.PostGenerationMethodCall("set_unusable_password")

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lms.forms import ProfileForm
+from lms.notices import notice_text
 from lms.selectors import audit_entries_about
 from lms.services import user_profile_update
 
@@ -27,5 +28,8 @@ def profile(request: HttpRequest) -> HttpResponse:
             "django_language", user.preferred_language, max_age=365 * 24 * 3600, samesite="Lax"
         )
         return response
-    journal = audit_entries_about(user=request.user)[:20]
+    # What others did on my account (cards printed, card sign-ins, consent
+    # forms...), in words, from the audit journal; my own actions are left out.
+    entries = audit_entries_about(user=request.user).exclude(actor=request.user)[:30]
+    journal = [{"entry": entry, "text": notice_text(entry)} for entry in entries]
     return render(request, "lms/profile.html", {"form": form, "journal": journal})
