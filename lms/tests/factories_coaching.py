@@ -64,3 +64,10 @@ class AssistedUserFactory(UserFactory):
     email = ""
     account_type = "assisted"
     password = factory.PostGenerationMethodCall("set_unusable_password")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        # After the password above (a redeclared hook keeps its parent's place).
+        if create:
+            obj.set_unusable_password()
+            obj.save()
