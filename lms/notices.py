@@ -39,9 +39,17 @@ NOTICE_TEXTS = {
     "consent.withdraw": gettext_lazy("You withdrew a consent."),
 }
 
-# Actions the person is e-mailed about (their own actions are not e-mailed).
+# Actions the person is e-mailed about (what others did, or did on their screen).
 EMAILED = frozenset(
-    {"card.print", "card.signin", "card.signin_refused", "consent.record_paper", "consent.check"}
+    {
+        "card.print",
+        "card.signin",
+        "card.signin_refused",
+        "consent.request",
+        "consent.record_paper",
+        "consent.check",
+        "consent.give_helper_screen",
+    }
 )
 
 

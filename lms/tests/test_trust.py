@@ -534,3 +534,18 @@ def test_the_consent_form_pdf_names_everything(client, profile, helper):
     for expected in (str(person), str(helper), profile.organisation.name, consent.paper_reference):
         assert expected in text
     assert "one month" in text or "six months" in text
+
+
+def test_signing_up_with_a_password_counts_as_choosing_it(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "new@example.be",
+            "username": "newperson",
+            "password1": "a-long-pass-2026!",
+            "password2": "a-long-pass-2026!",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(username="newperson")
+    assert user.password_chosen_at is not None

@@ -24,7 +24,7 @@ from lms.forms_coaching import (
     SessionLogForm,
     TakeOverForm,
 )
-from lms.hooks_coaching import helper_holds_training
+from lms.hooks_coaching import helper_holds_training, organisations_managed
 from lms.models import HelperProfile, SigninMethod, User
 from lms.permissions_coaching import (
     access_card_person,
@@ -386,7 +386,14 @@ def helper_profiles(request: HttpRequest) -> HttpResponse:
     """Helpers of the organisations I manage (all of them for staff)."""
     access_helper_management(request.user)
     profiles = helper_profiles_for(user=request.user)
-    return render(request, "lms/coaching/profiles.html", {"profiles": profiles})
+    # Managers check the scans of their organisations' paper consent forms too.
+    paper = [
+        consent
+        for organisation_id in sorted(organisations_managed(request.user))
+        for consent in paper_consents_pending(organisation_id=organisation_id)[:50]
+    ]
+    context = {"profiles": profiles, "paper_pending": paper}
+    return render(request, "lms/coaching/profiles.html", context)
 
 
 @login_required

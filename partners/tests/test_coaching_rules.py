@@ -87,3 +87,30 @@ def test_partner_staff_are_staff_accounts_for_helpers():
         consent_record_paper(helper=profile.user, learner=person, **SCOPES)
     assert refused.value.code == "staff"
     assert not HelperConsent.objects.exists()
+
+
+def test_a_manager_checks_a_scan_uploaded_by_a_helper(client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lms.services.coaching import consent_scan_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    profile = HelperProfileFactory()
+    learners_enrol(
+        organisation=profile.organisation,
+        learners=[LearnerInput(external_id="P-1", first_name="Ilse")],
+    )
+    person = profile.organisation.learners.get().user
+    consent = consent_record_paper(helper=profile.user, learner=person, **SCOPES)
+    consent_scan_upload(
+        consent=consent, uploaded_by=profile.user, upload=SimpleUploadedFile("f.pdf", b"%PDF-1.4")
+    )
+    manager = UserFactory()
+    membership_grant(organisation=profile.organisation, user=manager, role="manager")
+    client.force_login(manager)
+    page = client.get(reverse("lms:helper_profiles")).content.decode()
+    assert consent.paper_reference in page
+    response = client.post(reverse("lms:helpers_paper_consent_check", args=[consent.pk]))
+    assert response.status_code == 302
+    consent.refresh_from_db()
+    assert consent.status == "given" and consent.checked_by == manager
