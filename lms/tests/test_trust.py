@@ -228,10 +228,11 @@ def test_card_prints_and_sign_ins_are_e_mailed_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         code = login_card_issue(user=person, issued_by=None)
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["mariette@example.be"]
-    assert "printed a login card" in mail.outbox[0].body
+    # In the person's language (Dutch here).
+    assert "drukte een aanmeldkaart af voor je account" in mail.outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
         login_card_redeem(username=person.username, code=code)
-    assert "signed in to your account with a login card" in mail.outbox[1].body
+    assert "meldde zich aan op je account met een aanmeldkaart" in mail.outbox[1].body
 
 
 def test_nothing_is_e_mailed_when_the_print_is_rolled_back(django_capture_on_commit_callbacks):
@@ -381,7 +382,7 @@ def test_the_person_can_deny_a_paper_form(helper, profile):
 def test_the_person_with_an_address_is_e_mailed_about_a_paper_form(
     helper, colleague, django_capture_on_commit_callbacks
 ):
-    person = AssistedUserFactory(email="ilse@example.be")
+    person = AssistedUserFactory(email="ilse@example.be", preferred_language="en")
     ConsentFactory(learner=person, helper=colleague)
     with django_capture_on_commit_callbacks(execute=True):
         consent_record_paper(helper=helper, learner=person, **SCOPES)
