@@ -36,6 +36,7 @@ NOTICE_TEXTS = {
         "You gave your consent on the screen of %(actor)s, with your password."
     ),
     "consent.refuse": gettext_lazy("You refused a digital helper's request."),
+    "consent.replace": gettext_lazy("%(actor)s replaced an unanswered request by a new one."),
     "consent.withdraw": gettext_lazy("You withdrew a consent."),
 }
 

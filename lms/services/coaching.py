@@ -228,9 +228,16 @@ def consent_request(
     _refuse_person(profile, learner, paper=False)
     scopes = _scopes(see_progress, enrol, act_in_session)
     _duration(duration)
-    HelperConsent.objects.filter(
-        learner=learner, requested_by=helper, status=HelperConsent.Status.REQUESTED
-    ).update(status=HelperConsent.Status.REFUSED, answered_at=timezone.now())
+    earlier = list(
+        HelperConsent.objects.filter(
+            learner=learner, requested_by=helper, status=HelperConsent.Status.REQUESTED
+        )
+    )
+    HelperConsent.objects.filter(pk__in=[c.pk for c in earlier]).update(
+        status=HelperConsent.Status.REFUSED, answered_at=timezone.now()
+    )
+    for replaced in earlier:
+        audit_record(actor=helper, action="consent.replace", target=replaced, subject_user=learner)
     consent = HelperConsent.objects.create(
         learner=learner,
         helper=None if for_organisation else helper,

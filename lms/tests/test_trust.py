@@ -550,3 +550,28 @@ def test_signing_up_with_a_password_counts_as_choosing_it(client):
     assert response.status_code == 302
     user = User.objects.get(username="newperson")
     assert user.password_chosen_at is not None
+
+
+def test_a_class_sign_in_is_recorded_as_class(client, section, child):
+    from lms.services import child_picture_password_set
+
+    child_picture_password_set(child=child, pictures=["sun", "tree", "key"], set_by=None)
+    response = client.post(
+        reverse("lms:class_pictures", args=[section.code, child.pk]),
+        {"picture_1": "sun", "picture_2": "tree", "picture_3": "key"},
+    )
+    assert response.status_code == 302
+    assert client.session["lms_signin_method"] == "class"
+
+
+def test_a_forced_sign_in_without_a_known_method_is_other(client, learner):
+    client.force_login(learner)
+    assert client.session["lms_signin_method"] == "other"
+
+
+def test_a_replaced_request_is_audited(helper, learner):
+    first = consent_request(helper=helper, learner=learner, **SCOPES)
+    consent_request(helper=helper, learner=learner, **SCOPES)
+    first.refresh_from_db()
+    assert first.status == "refused"
+    assert AuditEntry.objects.filter(target_id=str(first.pk), action="consent.replace").exists()
