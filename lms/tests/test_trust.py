@@ -575,3 +575,15 @@ def test_a_replaced_request_is_audited(helper, learner):
     first.refresh_from_db()
     assert first.status == "refused"
     assert AuditEntry.objects.filter(target_id=str(first.pk), action="consent.replace").exists()
+
+
+def test_the_helpers_screen_stops_after_five_wrong_passwords(client, helper, learner):
+    client.force_login(helper)
+    url = reverse("lms:helpers_consent_request")
+    data = {"who": learner.username, "how": "here", **SCOPES}
+    for _ in range(5):
+        page = client.post(url, {**data, "password": "guess"}).content.decode()
+        assert "The password is not right" in page
+    page = client.post(url, {**data, "password": "correct-horse-battery"}).content.decode()
+    assert "Too many wrong passwords" in page
+    assert not HelperConsent.objects.exists()

@@ -122,6 +122,28 @@ def assisted_account_new(request: HttpRequest) -> HttpResponse:
     return render(request, "lms/coaching/account_new.html", {"form": form})
 
 
+HERE_FAILURES_ALLOWED = 5
+HERE_LOCK_SECONDS = 15 * 60
+
+
+def _password_tries_check(helper: User) -> None:
+    """A helper's screen is not a place to guess passwords: 5 wrong ones in 15 minutes."""
+    if (cache.get(f"consent-here-fail:{helper.pk}") or 0) >= HERE_FAILURES_ALLOWED:
+        raise CoachingError(
+            _("Too many wrong passwords. Wait 15 minutes, or ask on the person's own screen."),
+            code="too_many_tries",
+        )
+
+
+def _password_failure_count(helper: User) -> None:
+    key = f"consent-here-fail:{helper.pk}"
+    cache.add(key, 0, HERE_LOCK_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, HERE_LOCK_SECONDS)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def consent_request_new(request: HttpRequest) -> HttpResponse:
@@ -152,9 +174,18 @@ def consent_request_new(request: HttpRequest) -> HttpResponse:
                     )
                     return redirect("lms:helpers_paper_consent", consent_id=consent.pk)
                 if data["how"] == ConsentRequestForm.HOW_HERE:
-                    consent_give_on_helper_screen(
-                        helper=request.user, learner=person, password=data["password"], **scopes
-                    )
+                    _password_tries_check(request.user)
+                    try:
+                        consent_give_on_helper_screen(
+                            helper=request.user,
+                            learner=person,
+                            password=data["password"],
+                            **scopes,
+                        )
+                    except CoachingError as error:
+                        if error.code == "bad_password":
+                            _password_failure_count(request.user)
+                        raise
                     done = _("The person gave their consent. It starts now.")
                 else:
                     consent_request(helper=request.user, learner=person, **scopes)
