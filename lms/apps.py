@@ -15,6 +15,20 @@ class LmsConfig(AppConfig):
 
         user_logged_in.connect(on_user_logged_in, dispatch_uid="lms.coaching.login")
 
+        from allauth.account import signals as allauth_signals
+
+        from lms.signals_coaching import on_password_chosen, on_user_signed_up
+
+        for signal in (
+            allauth_signals.password_set,
+            allauth_signals.password_changed,
+            allauth_signals.password_reset,
+        ):
+            signal.connect(on_password_chosen, dispatch_uid=f"lms.password_chosen.{id(signal)}")
+        allauth_signals.user_signed_up.connect(
+            on_user_signed_up, dispatch_uid="lms.password_chosen.signup"
+        )
+
         from courses.puzzles.signals import puzzle_checked
         from lms.services.puzzles import on_puzzle_checked
 

@@ -39,17 +39,11 @@ class AssistedAccountForm(ScopesMixin):
     preferred_language = forms.ChoiceField(
         label=_("Language of the person"), choices=settings.LANGUAGES
     )
-    paper_reference = forms.CharField(
-        label=_("Reference of the signed consent form"),
-        max_length=64,
-        help_text=_("The number written on the paper form the person signed."),
-    )
     field_order = [
         "display_name",
         "given_name",
         "family_name",
         "preferred_language",
-        "paper_reference",
         "see_progress",
         "enrol",
         "act_in_session",
@@ -93,24 +87,50 @@ class AssistedAccountForm(ScopesMixin):
 
 
 class ConsentRequestForm(ScopesMixin):
+    HOW_SCREEN, HOW_HERE, HOW_PAPER = "screen", "here", "paper"
+
     who = forms.CharField(
         label=_("Username or e-mail address of the person"),
         max_length=254,
-        help_text=_("The person confirms on screen the next time they sign in."),
+    )
+    how = forms.ChoiceField(
+        label=_("How does the person give their consent?"),
+        choices=[
+            (HOW_SCREEN, _("On their own screen: they answer the next time they sign in")),
+            (HOW_HERE, _("Here, now: the person types their own password on this screen")),
+            (HOW_PAPER, _("On paper: print the form for the person to sign")),
+        ],
+        initial=HOW_SCREEN,
+        required=False,  # left out: on their own screen
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A paper form has no effect until the person confirms it after signing in, "
+            "or a second member of your organisation checks the signed form."
+        ),
+    )
+    password = forms.CharField(
+        label=_("The person's own password (only for “here, now”)"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
     )
     for_organisation = forms.BooleanField(
         label=_("Ask for every helper of my organisation, not only for me"), required=False
     )
-    paper_reference = forms.CharField(
-        label=_("Reference of the signed consent form (optional)"),
-        max_length=64,
-        required=False,
-        help_text=_(
-            "Only if the person signed the paper form: the consent then starts at once, "
-            "without a question on screen."
-        ),
+    field_order = ["who", "how", "password", "see_progress", "enrol", "act_in_session", "duration"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("how") == self.HOW_HERE and not data.get("password"):
+            self.add_error("password", _("The person types their own password here."))
+        return data
+
+
+class ScanUploadForm(forms.Form):
+    scan = forms.FileField(
+        label=_("Scan or photo of the signed form (PDF, JPEG or PNG, at most 5 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )
-    field_order = ["who", "see_progress", "enrol", "act_in_session", "duration"]
 
 
 class SessionLogForm(forms.Form):

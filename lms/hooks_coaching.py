@@ -1,5 +1,6 @@
-"""The one hook through which lms learns whether a helper holds the training
-certificate their organisation requires.
+"""The hooks through which lms learns what other apps decide: whether a helper
+holds the training certificate their organisation requires (certificates), and
+the organisation rules of partners (below).
 
 lms may not import certificates (certificates imports lms), so certificates
 registers a checker when it starts (`certificates.apps.CertificatesConfig.ready`):
@@ -33,3 +34,62 @@ def helper_holds_training(*, user: User, course_key: UUID | None) -> bool:
     if course_key is None:
         return True
     return any(check(user=user, course_key=course_key) for check in _checks)
+
+
+# --- organisation rules, owned by partners -------------------------------------
+#
+# Who manages an organisation, which people an organisation knows and who holds
+# a role in one are partners' rules (`partners.permissions`). lms may not import
+# partners (partners imports lms), so partners registers them when it starts
+# (`partners.apps.PartnersConfig.ready`):
+#
+#     from lms.hooks_coaching import register_organisation_rules
+#     register_organisation_rules(
+#         manages=is_organisation_manager,              # (user, organisation_id=None) -> bool
+#         managed_ids=organisations_managed_ids,        # (user) -> set[int]
+#         knows_learner=organisation_knows_learner,     # (*, organisation_id, user) -> bool
+#         holds_role=holds_organisation_role,           # (user) -> bool
+#     )
+#
+# Deny by default: with nothing registered nobody manages an organisation, no
+# organisation knows anybody, and everybody is treated as holding a role (so no
+# paper consent can be recorded for them).
+
+_rules: dict[str, Callable] = {}
+
+
+def register_organisation_rules(
+    *,
+    manages: Callable[..., bool],
+    managed_ids: Callable[..., set[int]],
+    knows_learner: Callable[..., bool],
+    holds_role: Callable[..., bool],
+) -> None:
+    """Register partners' organisation rules (idempotent: the last one wins)."""
+    _rules.update(
+        manages=manages, managed_ids=managed_ids, knows_learner=knows_learner, holds_role=holds_role
+    )
+
+
+def organisation_manager(user: User, organisation_id: int | None = None) -> bool:
+    """Does `user` manage `organisation_id` (any organisation when None)?"""
+    check = _rules.get("manages")
+    return bool(check and check(user, organisation_id))
+
+
+def organisations_managed(user: User) -> set[int]:
+    """Ids of the active organisations `user` manages."""
+    check = _rules.get("managed_ids")
+    return set(check(user)) if check else set()
+
+
+def organisation_knows_learner(*, organisation_id: int, user: User) -> bool:
+    """Is `user` one of the organisation's own learners (enrolled by it)?"""
+    check = _rules.get("knows_learner")
+    return bool(check and check(organisation_id=organisation_id, user=user))
+
+
+def holds_organisation_role(user: User) -> bool:
+    """Does `user` hold a staff role (manager, trainer, reporter) in any organisation?"""
+    check = _rules.get("holds_role")
+    return True if check is None else bool(check(user))

@@ -7,10 +7,17 @@ raise (404 for people and objects the caller may not know about)."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from lms.hooks_coaching import organisation_manager
 from lms.models import HelperConsent, HelperProfile, User
 from lms.permissions import has_role
 from lms.roles import Role
-from lms.selectors.coaching import consent_valid, helper_profile_active, helper_profiles_for
+from lms.selectors.coaching import (
+    consent_organisation_id,
+    consent_pending_paper,
+    consent_valid,
+    helper_profile_active,
+    helper_profiles_for,
+)
 
 
 def access_helper(user: User) -> HelperProfile:
@@ -43,8 +50,8 @@ def may_manage_helpers(user: User) -> bool:
         return False
     if user.is_staff:
         return True
-    # A manager of an organisation (partners' membership, read through the relation).
-    return user.partner_memberships.filter(role="manager", organisation__is_active=True).exists()
+    # A manager of an organisation: partners' rule, asked through the hook.
+    return organisation_manager(user)
 
 
 def access_helper_management(user: User) -> None:
@@ -69,3 +76,44 @@ def access_own_consent(user: User, consent_id: int) -> HelperConsent:
     if consent is None:
         raise Http404
     return consent
+
+
+def may_act_for_organisation(*, user: User, organisation_id: int | None) -> bool:
+    """An active helper of the organisation, or one of its managers (partners' rule)."""
+    if organisation_id is None or not user.is_authenticated or not user.is_active:
+        return False
+    profile = helper_profile_active(helper=user)
+    if profile is not None and profile.organisation_id == organisation_id:
+        return True
+    return organisation_manager(user, organisation_id)
+
+
+def access_paper_consent(user: User, consent_id: int) -> HelperConsent:
+    """A paper consent of the caller's organisation (the caller an active
+    helper of it or one of its managers), or 404."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    consent = (
+        HelperConsent.objects.select_related("learner", "requested_by", "organisation")
+        .filter(pk=consent_id, given_how=HelperConsent.GivenHow.PAPER)
+        .first()
+    )
+    if consent is None or not may_act_for_organisation(
+        user=user, organisation_id=consent_organisation_id(consent=consent)
+    ):
+        raise Http404
+    return consent
+
+
+def access_card_person(user: User, person_id: int) -> User:
+    """A person the helper may print a login card for: a consent in force, or
+    a paper consent waiting for the person's first sign-in. Else 404."""
+    profile = access_helper(user)
+    person = User.objects.filter(pk=person_id, is_active=True).first()
+    if person is None:
+        raise Http404
+    if consent_valid(profile=profile, learner=person) is None and (
+        consent_pending_paper(profile=profile, learner=person) is None
+    ):
+        raise Http404
+    return person

@@ -40,3 +40,22 @@ def consent_reminders_send() -> int:
         send_mail(subject, body, None, [learner.email])
         sent += 1
     return sent
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def account_notice_send(entry_id: int) -> str:
+    """E-mail the person what another did on their account (one journal row),
+    in their language."""
+    from lms.models import AuditEntry
+    from lms.notices import notice_text
+
+    entry = AuditEntry.objects.select_related("actor", "subject_user").filter(pk=entry_id).first()
+    if entry is None or entry.subject_user is None or not entry.subject_user.email:
+        return "skipped"
+    person = entry.subject_user
+    with translation.override(person.preferred_language):
+        context = {"user": person, "text": notice_text(entry), "when": entry.created_at}
+        subject = render_to_string("lms/email/account_notice_subject.txt", context).strip()
+        body = render_to_string("lms/email/account_notice_body.txt", context)
+    send_mail(subject, body, None, [person.email])
+    return "sent"

@@ -78,6 +78,31 @@ urlpatterns += [
     path("helpers/", coaching.helper_dashboard, name="helpers"),
     path("helpers/people/new/", coaching.assisted_account_new, name="helpers_account_new"),
     path("helpers/consents/request/", coaching.consent_request_new, name="helpers_consent_request"),
+    path(
+        "helpers/consents/<int:consent_id>/paper/",
+        coaching.paper_consent_detail,
+        name="helpers_paper_consent",
+    ),
+    path(
+        "helpers/consents/<int:consent_id>/paper/form.pdf",
+        coaching.paper_consent_form,
+        name="helpers_paper_consent_form",
+    ),
+    path(
+        "helpers/consents/<int:consent_id>/paper/scan/",
+        coaching.paper_consent_scan,
+        name="helpers_paper_consent_scan",
+    ),
+    path(
+        "helpers/consents/<int:consent_id>/paper/upload/",
+        coaching.paper_consent_upload,
+        name="helpers_paper_consent_upload",
+    ),
+    path(
+        "helpers/consents/<int:consent_id>/paper/check/",
+        coaching.paper_consent_check,
+        name="helpers_paper_consent_check",
+    ),
     path("helpers/people/<int:person_id>/", coaching.person_detail, name="helpers_person"),
     path("helpers/people/<int:person_id>/card/", coaching.card_print, name="helpers_card"),
     path(

@@ -10,9 +10,17 @@ class PartnersConfig(AppConfig):
 
     def ready(self) -> None:
         from certificates.signals import certificate_issued
+        from lms.hooks_coaching import register_organisation_rules
         from lms.signals import course_completed
-        from partners import receivers
+        from partners import permissions, receivers
         from partners.signals import learners_enrolled
+
+        register_organisation_rules(
+            manages=permissions.is_organisation_manager,
+            managed_ids=permissions.organisations_managed_ids,
+            knows_learner=permissions.organisation_knows_learner,
+            holds_role=permissions.holds_organisation_role,
+        )
 
         learners_enrolled.connect(
             receivers.on_learners_enrolled, dispatch_uid="partners.webhooks.enrolled"

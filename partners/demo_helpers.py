@@ -1,6 +1,7 @@
 """Demo digital helpers: a public library that requires the helper training,
 the demo `helper` account as its active helper (holding the training
-certificate), and an assisted person the helper coaches. Demo only (run by
+certificate), and an assisted person the helper coaches (their paper consent
+waits for them to confirm it at their first sign-in). Demo only (run by
 `seed_demo`); idempotent."""
 
 from collections.abc import Callable
@@ -58,6 +59,5 @@ def seed(*, certify: Callable[..., object] | None = None) -> HelperProfile | Non
             helper=helper,
             display_name="Maria Claes",
             preferred_language="nl",
-            paper_reference="BIB-LEU-2026-001",
         )
     return profile

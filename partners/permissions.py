@@ -96,3 +96,40 @@ def require_fund_officer(user) -> None:
         raise PermissionDenied
     if not is_fund_officer(user):
         raise PermissionDenied
+
+
+def is_organisation_manager(user, organisation_id: int | None = None) -> bool:
+    """Whether `user` is a manager of the active organisation `organisation_id`
+    (of any active organisation when None). The one place this rule lives; lms
+    asks it through `lms.hooks_coaching.organisation_manager`."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    memberships = Membership.objects.filter(
+        user=user, role=Membership.Role.MANAGER, organisation__is_active=True
+    )
+    if organisation_id is not None:
+        memberships = memberships.filter(organisation_id=organisation_id)
+    return memberships.exists()
+
+
+def organisations_managed_ids(user) -> set[int]:
+    """Ids of the active organisations `user` manages."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(
+        Membership.objects.filter(
+            user=user, role=Membership.Role.MANAGER, organisation__is_active=True
+        ).values_list("organisation_id", flat=True)
+    )
+
+
+def organisation_knows_learner(*, organisation_id: int, user) -> bool:
+    """Whether the organisation enrolled `user` as one of its learners: the
+    organisation's reach for a helper's paper consent."""
+    return PartnerLearner.objects.filter(organisation_id=organisation_id, user=user).exists()
+
+
+def holds_organisation_role(user) -> bool:
+    """Whether `user` is staff (any role) of any organisation: such accounts are
+    never coached on a paper form."""
+    return Membership.objects.filter(user_id=user.pk).exists()

@@ -5,7 +5,7 @@ language versions of a page) and by StreamField block ids, so progress and
 attempts survive a change of language.
 """
 
-from lms.models.accounts import AuditEntry, User
+from lms.models.accounts import AuditEntry, SigninMethod, User
 from lms.models.coaching import (
     CoachingSession,
     HelperConsent,
@@ -34,6 +34,7 @@ from lms.models.xapi import Statement
 __all__ = [
     "ActivityState",
     "Attempt",
+    "SigninMethod",
     "ClassSection",
     "ConsentRecord",
     "PictureLoginAttempt",

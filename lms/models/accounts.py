@@ -62,6 +62,11 @@ class User(AbstractUser):
         default=LegalNameSource.NONE,
         blank=True,
     )
+    # When the person last chose their own password (sign-up, password change,
+    # set or reset, taking over an assisted account). A password made by a
+    # helper or by staff, and a login card, never set it. Once set, no login
+    # card is printed for the account and a card no longer signs in.
+    password_chosen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -93,6 +98,16 @@ class User(AbstractUser):
         if not self.has_legal_name:
             return ""
         return f"{self.first_name.strip()} {self.last_name.strip()}"
+
+
+class SigninMethod(models.TextChoices):
+    """How a session was opened; kept in the session and on each exam attempt."""
+
+    PASSWORD = "password", _("Own password")
+    CARD = "card", _("Login card")
+    CLASS = "class", _("Class code and pictures")
+    CODE = "code", _("Login code sent by e-mail")
+    OTHER = "other", _("Other")
 
 
 class AuditQuerySet(models.QuerySet):

@@ -7,6 +7,7 @@ Written only by `lms.services.coaching` and `lms.services.cards`; read through
 lazy foreign key: lms never imports partners.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -65,13 +66,22 @@ class HelperProfile(models.Model):
         return self.status == self.Status.ACTIVE
 
 
+def _scan_upload_to(consent: "HelperConsent", filename: str) -> str:
+    # Never the uploaded file's name: an unguessable one, with the checked type.
+    suffix = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
+    return f"lms/consent-scans/{uuid.uuid4().hex}.{suffix}"
+
+
 class HelperConsent(models.Model):
     """A person lets a helper (or every helper of an organisation) see their
     progress, enrol them, or act for them during a session, for a while.
 
-    A request made by a helper waits until the person accepts it on screen; a
-    paper form recorded by the helper is given at once. Access is always
-    decided against `now()`: expired or withdrawn means no access."""
+    Only the person gives it: accepting a request on their own screen, typing
+    their own password on the helper's screen, or signing the paper form the
+    platform prints. A paper consent stays PENDING (no access at all) until the
+    person confirms it after signing in, or until a second member of the
+    helper's organisation checks the uploaded scan. Access is always decided
+    against `now()`: expired or withdrawn means no access."""
 
     class Duration(models.TextChoices):
         DAY = "1d", _("one day")
@@ -81,12 +91,18 @@ class HelperConsent(models.Model):
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Waiting for the person's answer")
+        PENDING = "pending", _("Signed on paper, waiting for confirmation")
         GIVEN = "given", _("Given")
         REFUSED = "refused", _("Refused")
 
     class GivenHow(models.TextChoices):
         SCREEN = "screen", _("On screen, by the person")
         PAPER = "paper", _("On a paper form recorded by the helper")
+        HELPER_SCREEN = "helper_screen", _("By the person, signed in on the helper's screen")
+
+    class ConfirmedBy(models.TextChoices):
+        PERSON = "person", _("Confirmed by the person after signing in")
+        CHECKER = "checker", _("Scan checked by a second member of the organisation")
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="helper_consents"
@@ -111,7 +127,7 @@ class HelperConsent(models.Model):
     act_in_session = models.BooleanField(_("act for me during a session"), default=False)
     duration = models.CharField(_("duration"), max_length=4, choices=Duration.choices)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.REQUESTED)
-    given_how = models.CharField(max_length=8, choices=GivenHow.choices, blank=True)
+    given_how = models.CharField(max_length=16, choices=GivenHow.choices, blank=True)
     paper_reference = models.CharField(_("form reference"), max_length=64, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -120,6 +136,28 @@ class HelperConsent(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # A paper consent: how it left PENDING, and the scan of the signed form.
+    confirmed_by = models.CharField(max_length=8, choices=ConfirmedBy.choices, blank=True)
+    scan = models.FileField(upload_to=_scan_upload_to, max_length=200, blank=True)
+    scan_uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scan_uploaded_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+    # Set when the person was told at sign-in about a consent given without them
+    # on screen (a checked paper form).
+    person_told_at = models.DateTimeField(null=True, blank=True)
     # Set once when the reminder e-mail is sent (the idempotency marker).
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -289,6 +327,12 @@ class HelperJournalEntry(models.Model):
         LIVE_ENDED = "live_ended", _("Ended the session")
         PROGRESS_VIEWED = "progress_viewed", _("Looked at your progress")
         ENROLLED = "enrolled", _("Enrolled you in a course")
+        CONSENT_GIVEN_HERE = (
+            "consent_given_here",
+            _("Recorded the consent you gave on their screen with your password"),
+        )
+        SCAN_UPLOADED = "scan_uploaded", _("Uploaded the scan of your signed consent form")
+        CONSENT_CHECKED = "consent_checked", _("Checked the scan of your signed consent form")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     helper = models.ForeignKey(

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.models.accounts import SigninMethod
+
 
 class Enrolment(models.Model):
     """A learner following one course. One per learner and course, whatever the
@@ -133,6 +135,10 @@ class Attempt(models.Model):
     pass_mark_percent = models.PositiveSmallIntegerField(default=0)
     passed = models.BooleanField(null=True, blank=True)
     assisted = models.BooleanField(default=False)
+    # How the person had signed in when the attempt started (SigninMethod).
+    signin_method = models.CharField(
+        max_length=16, choices=SigninMethod.choices, default=SigninMethod.OTHER
+    )
     idempotency_key = models.CharField(max_length=80, blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     deadline = models.DateTimeField(null=True, blank=True)

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from lms.hooks_coaching import (
+    holds_organisation_role,
+    organisation_knows_learner,
+    organisations_managed,
+)
 from lms.models import (
     Attempt,
     CoachingSession,
@@ -17,8 +22,26 @@ from lms.models import (
     LiveSession,
     User,
 )
+from lms.roles import Role
+from lms.selectors.accounts import user_roles
 
 SCOPES = ("see_progress", "enrol", "act_in_session")
+# Roles that give no power over other people's data.
+PLAIN_ROLES = frozenset({Role.LEARNER, Role.YOUNG_LEARNER})
+
+
+def account_holds_power(user: User) -> bool:
+    """Is this a staff account: Django staff or superuser, any role beyond
+    learner (editor, teacher, helper, partner staff, fund officer, employer),
+    a helper profile, or a role in a partner organisation (partners' rule)?
+    Such accounts get no login card and are never coached by a helper."""
+    if user.is_staff or user.is_superuser:
+        return True
+    if user_roles(user=user) - PLAIN_ROLES:
+        return True
+    if HelperProfile.objects.filter(user_id=user.pk).exists():
+        return True
+    return holds_organisation_role(user)
 
 
 def helper_profile_active(*, helper: User) -> HelperProfile | None:
@@ -132,10 +155,88 @@ def coached_people(*, profile: HelperProfile) -> list[CoachedPerson]:
     return rows
 
 
-def consent_requests_pending(*, learner: User) -> QuerySet[HelperConsent]:
-    """Requests from helpers the person has not answered yet."""
+def consent_person_in_reach(*, organisation_id: int, learner: User) -> bool:
+    """The reach of an organisation's helpers for a consent the person does not
+    give on a screen (the paper form). A person is in reach when
+
+    - the organisation enrolled them as one of its learners (partners' rule,
+      `lms.hooks_coaching.organisation_knows_learner`), or
+    - a helper of the organisation created their (assisted) account, or
+    - they asked for coaching themselves: they once gave a helper of the
+      organisation (or the organisation) a consent on a screen.
+    """
+    if organisation_knows_learner(organisation_id=organisation_id, user=learner):
+        return True
+    if HelperJournalEntry.objects.filter(
+        learner=learner,
+        action=HelperJournalEntry.Action.ACCOUNT_CREATED,
+        helper__helper_profile__organisation_id=organisation_id,
+    ).exists():
+        return True
     return (
-        HelperConsent.objects.filter(learner=learner, status=HelperConsent.Status.REQUESTED)
+        HelperConsent.objects.filter(
+            learner=learner,
+            given_how__in=[HelperConsent.GivenHow.SCREEN, HelperConsent.GivenHow.HELPER_SCREEN],
+        )
+        .filter(
+            Q(organisation_id=organisation_id)
+            | Q(helper__helper_profile__organisation_id=organisation_id)
+        )
+        .exists()
+    )
+
+
+def consent_organisation_id(*, consent: HelperConsent) -> int | None:
+    """The organisation a consent belongs to: the one it names, or the
+    requesting helper's."""
+    if consent.organisation_id:
+        return consent.organisation_id
+    profile = HelperProfile.objects.filter(user_id=consent.requested_by_id).first()
+    return profile.organisation_id if profile else None
+
+
+def paper_consents_pending(*, organisation_id: int) -> QuerySet[HelperConsent]:
+    """Paper consents of an organisation waiting for the person or a checker."""
+    return (
+        HelperConsent.objects.filter(status=HelperConsent.Status.PENDING)
+        .filter(
+            Q(organisation_id=organisation_id)
+            | Q(requested_by__helper_profile__organisation_id=organisation_id)
+        )
+        .select_related("learner", "requested_by", "scan_uploaded_by")
+        .order_by("-requested_at", "-id")
+    )
+
+
+def consent_pending_paper(*, profile: HelperProfile, learner: User) -> HelperConsent | None:
+    """A paper consent for `learner` waiting for confirmation that names this
+    helper or their organisation (it allows printing a login card, nothing else)."""
+    return (
+        HelperConsent.objects.filter(learner=learner, status=HelperConsent.Status.PENDING)
+        .filter(Q(helper_id=profile.user_id) | Q(organisation_id=profile.organisation_id))
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+
+
+def consents_checked_untold(*, learner: User) -> QuerySet[HelperConsent]:
+    """Consents confirmed by a checker that the person was not told about yet."""
+    return HelperConsent.objects.filter(
+        learner=learner,
+        status=HelperConsent.Status.GIVEN,
+        confirmed_by=HelperConsent.ConfirmedBy.CHECKER,
+        person_told_at__isnull=True,
+    )
+
+
+def consent_requests_pending(*, learner: User) -> QuerySet[HelperConsent]:
+    """Requests from helpers the person has not answered yet, and paper
+    consents signed in their name that wait for their confirmation."""
+    return (
+        HelperConsent.objects.filter(
+            learner=learner,
+            status__in=[HelperConsent.Status.REQUESTED, HelperConsent.Status.PENDING],
+        )
         .select_related("helper", "organisation", "requested_by")
         .order_by("-requested_at")
     )
@@ -152,7 +253,10 @@ def consents_of_learner(*, learner: User) -> QuerySet[HelperConsent]:
 
 def consent_requests_sent(*, helper: User) -> QuerySet[HelperConsent]:
     return (
-        HelperConsent.objects.filter(requested_by=helper, status=HelperConsent.Status.REQUESTED)
+        HelperConsent.objects.filter(
+            requested_by=helper,
+            status__in=[HelperConsent.Status.REQUESTED, HelperConsent.Status.PENDING],
+        )
         .select_related("learner")
         .order_by("-requested_at")
     )
@@ -195,15 +299,13 @@ def journal_of_learner(*, learner: User) -> QuerySet[HelperJournalEntry]:
 
 def helper_profiles_for(*, user: User) -> QuerySet[HelperProfile]:
     """The helper profiles `user` manages: all for staff, those of the
-    organisations where `user` is a manager otherwise (read through the
-    organisation's memberships, without importing partners)."""
+    organisations where `user` is a manager otherwise (partners' rule, asked
+    through `lms.hooks_coaching`)."""
     profiles = HelperProfile.objects.select_related("user", "organisation", "activated_by")
     if user.is_staff:
         return profiles.order_by("organisation__name", "user__username")
     return profiles.filter(
-        organisation__memberships__user=user,
-        organisation__memberships__role="manager",
-        organisation__is_active=True,
+        organisation_id__in=organisations_managed(user), organisation__is_active=True
     ).order_by("organisation__name", "user__username")
 
 

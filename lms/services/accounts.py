@@ -8,10 +8,11 @@ import secrets
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from lms.models import AuditEntry, User
+from lms.models import AuditEntry, LoginCard, User
 from lms.roles import GROUP_NAMES, Role
 
 
@@ -32,6 +33,21 @@ def audit_record(
         subject_user=subject_user,
         data=data or {},
     )
+
+
+@transaction.atomic
+def user_password_chosen(*, user: User) -> User:
+    """Record that the person chose their own password (sign-up, change, set,
+    reset, taking over an assisted account): from now on no login card is
+    printed for them and a card no longer signs in. Not for a password made by
+    a helper or by staff."""
+    user.password_chosen_at = timezone.now()
+    User.objects.filter(pk=user.pk).update(password_chosen_at=user.password_chosen_at)
+    LoginCard.objects.filter(user=user, used_at__isnull=True, replaced_at__isnull=True).update(
+        replaced_at=user.password_chosen_at
+    )
+    audit_record(actor=user, action="user.password_chosen", target=user, subject_user=user)
+    return user
 
 
 def _unique_username(base: str) -> str:

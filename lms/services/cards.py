@@ -11,6 +11,14 @@ Each card carries the person's name, username, a fresh one-time sign-in code
 the card sign-in page and short instructions in large type, in the person's
 language (or `language`). Four cards (A6) per A4 page, cut along the lines.
 `login_card_redeem` checks a code typed on the sign-in page.
+
+A card is only for an assisted account that never chose its own password
+(`card_refusal` says why not, per person): never for staff, children, people
+with an e-mail address who manage their account, or anybody who chose a
+password (`User.password_chosen_at`). After that a card no longer signs in
+(`CARD_REFUSED`), and the card is invalidated. Each card printed and each
+sign-in by card is journalled about the person and e-mailed to them
+(`lms.notices`).
 """
 
 import io
@@ -32,9 +40,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from lms.exceptions import LearningError
 from lms.models import LoginCard, User
+from lms.notices import account_notice_record
+from lms.selectors.coaching import account_holds_power
 
 CARD_VALIDITY = timedelta(days=30)
+# What `login_card_redeem` returns for a card refused because the person chose a password.
+CARD_REFUSED = "refused"
 # No look-alike characters (0/O, 1/I/L, 5/S, 2/Z, 8/B): easy to read and type.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 10  # 25**10, about 46 bits, with a rate limit on the sign-in page
@@ -64,29 +77,69 @@ def card_signin_url(*, username: str = "", language: str = "en") -> str:
     return f"{settings.SITE_URL}{path}{query}"
 
 
+class CardRefused(LearningError):
+    """A card that may not be printed or may no longer sign in."""
+
+
+def card_refusal(user: User) -> str | None:
+    """Why no login card may be printed for `user` (translated), or None when
+    the account is an assisted one that never chose its own password."""
+    name = {"name": str(user)}
+    if not user.is_active:
+        return _("%(name)s: this account is closed.") % name
+    if account_holds_power(user):
+        return _("%(name)s: staff accounts never get a login card.") % name
+    if user.account_type == User.AccountType.YOUNG:
+        return _("%(name)s: children sign in with their class code and pictures.") % name
+    if user.password_chosen_at is not None:
+        return _("%(name)s chose their own password and signs in with it.") % name
+    if user.email and user.account_type != User.AccountType.ASSISTED:
+        return _("%(name)s has an e-mail address and signs in with it.") % name
+    return None
+
+
+def cards_split(users) -> tuple[list[User], list[tuple[User, str]]]:
+    """The people a card may be printed for, and the others with the reason."""
+    eligible, refused = [], []
+    for user in users:
+        reason = card_refusal(user)
+        if reason is None:
+            eligible.append(user)
+        else:
+            refused.append((user, reason))
+    return eligible, refused
+
+
 @transaction.atomic
 def login_card_issue(*, user: User, issued_by: User | None) -> str:
     """A fresh one-time code for `user`; any earlier card stops working.
-    Returns the code in clear (only ever printed, never stored)."""
+    Returns the code in clear (only ever printed, never stored). Refused
+    (`CardRefused`) for anybody `card_refusal` names."""
+    reason = card_refusal(user)
+    if reason is not None:
+        raise CardRefused(reason, code="card_refused")
     now = timezone.now()
     LoginCard.objects.filter(user=user, used_at__isnull=True, replaced_at__isnull=True).update(
         replaced_at=now
     )
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    LoginCard.objects.create(
+    card = LoginCard.objects.create(
         user=user,
         code_hash=_code_hash(user.pk, code),
         issued_by=issued_by,
         issued_at=now,
         expires_at=now + CARD_VALIDITY,
     )
+    account_notice_record(actor=issued_by, action="card.print", target=card, subject_user=user)
     return code
 
 
 @transaction.atomic
-def login_card_redeem(*, username: str, code: str) -> User | None:
+def login_card_redeem(*, username: str, code: str) -> User | str | None:
     """The active account whose current card carries `code`, or None. A code
-    signs in once; a replaced or expired card never does."""
+    signs in once; a replaced or expired card never does. When the person has
+    chosen their own password since, the card is invalidated (journalled,
+    e-mailed) and `CARD_REFUSED` is returned instead of the user."""
     user = User.objects.filter(username=username.strip(), is_active=True).first()
     if user is None:
         return None
@@ -102,8 +155,16 @@ def login_card_redeem(*, username: str, code: str) -> User | None:
     )
     if card is None or not constant_time_compare(card.code_hash, _code_hash(user.pk, code)):
         return None
+    if user.password_chosen_at is not None or card_refusal(user) is not None:
+        card.replaced_at = timezone.now()
+        card.save(update_fields=["replaced_at"])
+        account_notice_record(
+            actor=None, action="card.signin_refused", target=card, subject_user=user
+        )
+        return CARD_REFUSED
     card.used_at = timezone.now()
     card.save(update_fields=["used_at"])
+    account_notice_record(actor=None, action="card.signin", target=card, subject_user=user)
     return user
 
 
@@ -205,6 +266,8 @@ def login_cards_render(*, users, issued_by: User | None, language: str | None = 
     """Issue a fresh code for each user and draw one card per user, four per
     A4 page. Returns the PDF as bytes. Earlier cards of these users stop working."""
     users = list(users)
+    if not users:
+        raise CardRefused(_("There is nobody to print a card for."), code="no_cards")
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
     canvas.setTitle(_("Digiskills login cards"))

@@ -6,8 +6,19 @@ Every function runs in a transaction, checks on the server that the helper is
 active and holds a consent in force *now*, and appends a row to the helper
 journal (and to the audit journal for consent changes). Refusals raise
 `lms.exceptions.CoachingError` with a translated message.
+
+Consent needs the person: a request they accept on their own screen
+(`consent_request` + `consent_answer`), their own password typed on the
+helper's screen (`consent_give_on_helper_screen`), or the paper form the
+platform prints (`consent_record_paper`), which stays PENDING until the person
+confirms it after signing in (`consent_answer`) or a second member of the
+organisation checks the uploaded scan (`consent_scan_upload`,
+`consent_scan_check`). Children and staff accounts are refused always; a paper
+form also needs the person to be in the organisation's reach
+(`lms.selectors.coaching.consent_person_in_reach`).
 """
 
+import secrets
 from datetime import date
 
 from django.contrib.auth.password_validation import validate_password
@@ -27,10 +38,19 @@ from lms.models import (
     User,
 )
 from lms.models.coaching import DURATIONS, LIVE_SESSION_MAX
+from lms.notices import account_notice_record
+from lms.permissions_coaching import may_act_for_organisation
 from lms.roles import Role
-from lms.selectors.coaching import consent_valid, helper_profile_active
-from lms.services.accounts import audit_record, role_grant, user_create
-from lms.services.cards import login_cards_render
+from lms.selectors.coaching import (
+    account_holds_power,
+    consent_organisation_id,
+    consent_pending_paper,
+    consent_person_in_reach,
+    consent_valid,
+    helper_profile_active,
+)
+from lms.services.accounts import audit_record, role_grant, user_create, user_password_chosen
+from lms.services.cards import CardRefused, login_cards_render
 from lms.services.learning import enrolment_create
 
 
@@ -156,6 +176,41 @@ def _duration(duration: str):
     return DURATIONS[duration]
 
 
+def _refuse_person(profile: HelperProfile, learner: User, *, paper: bool) -> None:
+    """Refuse a consent for the helper themselves, a child, a staff account,
+    or (for a paper form) a person outside the organisation's reach."""
+    if learner.pk == profile.user_id:
+        raise CoachingError(_("You cannot ask yourself for consent."), code="self")
+    if not learner.is_active:
+        raise CoachingError(_("This account is closed."), code="inactive")
+    if learner.account_type == User.AccountType.YOUNG:
+        raise CoachingError(
+            _(
+                "This is a child's account in a class. Children are helped by their "
+                "teacher, not through a helper's consent."
+            ),
+            code="young",
+        )
+    if account_holds_power(learner):
+        raise CoachingError(
+            _(
+                "This is a staff account (it can see or change other people's data). "
+                "Helpers never act for staff accounts."
+            ),
+            code="staff",
+        )
+    if paper and not consent_person_in_reach(
+        organisation_id=profile.organisation_id, learner=learner
+    ):
+        raise CoachingError(
+            _(
+                "This person is not one of your organisation's learners and never asked "
+                "your organisation for help. Ask them on their own screen instead."
+            ),
+            code="out_of_reach",
+        )
+
+
 @transaction.atomic
 def consent_request(
     *,
@@ -170,13 +225,19 @@ def consent_request(
     """A helper asks an existing learner for consent; the person answers on
     screen. An unanswered request of the same helper is replaced."""
     profile = _active_profile(helper)
-    if learner.pk == helper.pk:
-        raise CoachingError(_("You cannot ask yourself for consent."), code="self")
+    _refuse_person(profile, learner, paper=False)
     scopes = _scopes(see_progress, enrol, act_in_session)
     _duration(duration)
-    HelperConsent.objects.filter(
-        learner=learner, requested_by=helper, status=HelperConsent.Status.REQUESTED
-    ).update(status=HelperConsent.Status.REFUSED, answered_at=timezone.now())
+    earlier = list(
+        HelperConsent.objects.filter(
+            learner=learner, requested_by=helper, status=HelperConsent.Status.REQUESTED
+        )
+    )
+    HelperConsent.objects.filter(pk__in=[c.pk for c in earlier]).update(
+        status=HelperConsent.Status.REFUSED, answered_at=timezone.now()
+    )
+    for replaced in earlier:
+        audit_record(actor=helper, action="consent.replace", target=replaced, subject_user=learner)
     consent = HelperConsent.objects.create(
         learner=learner,
         helper=None if for_organisation else helper,
@@ -192,35 +253,66 @@ def consent_request(
         consent=consent,
         data={"scopes": consent.scopes, "duration": duration},
     )
+    account_notice_record(
+        actor=helper,
+        action="consent.request",
+        target=consent,
+        subject_user=learner,
+        data={"scopes": consent.scopes, "duration": duration},
+    )
     return consent
 
 
 @transaction.atomic
 def consent_answer(*, consent: HelperConsent, learner: User, accept: bool) -> HelperConsent:
-    """The person accepts or refuses a pending request, on screen. Answering
+    """The person, signed in on their own screen, accepts or refuses a pending
+    request, or confirms or denies a paper form signed in their name. Answering
     twice counts once."""
     consent = HelperConsent.objects.select_for_update().get(pk=consent.pk)
     if consent.learner_id != learner.pk:
         raise CoachingError(_("This request is not for you."), code="not_yours")
-    if consent.status != HelperConsent.Status.REQUESTED:
+    if consent.status not in (HelperConsent.Status.REQUESTED, HelperConsent.Status.PENDING):
         return consent
+    paper = consent.status == HelperConsent.Status.PENDING
     now = timezone.now()
     consent.answered_at = now
     if accept:
         consent.status = HelperConsent.Status.GIVEN
-        consent.given_how = HelperConsent.GivenHow.SCREEN
+        if paper:
+            consent.confirmed_by = HelperConsent.ConfirmedBy.PERSON
+        else:
+            consent.given_how = HelperConsent.GivenHow.SCREEN
         consent.expires_at = now + _duration(consent.duration)
     else:
         consent.status = HelperConsent.Status.REFUSED
-    consent.save(update_fields=["status", "given_how", "expires_at", "answered_at"])
+    consent.save(update_fields=["status", "given_how", "confirmed_by", "expires_at", "answered_at"])
+    if paper:
+        action = "consent.confirm" if accept else "consent.refuse"
+    else:
+        action = "consent.give" if accept else "consent.refuse"
     audit_record(
         actor=learner,
-        action="consent.give" if accept else "consent.refuse",
+        action=action,
         target=consent,
         subject_user=learner,
-        data={"scopes": consent.scopes, "duration": consent.duration, "how": "screen"},
+        data={
+            "scopes": consent.scopes,
+            "duration": consent.duration,
+            "how": "paper" if paper else "screen",
+        },
     )
     return consent
+
+
+PAPER_REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+
+
+def _paper_reference() -> str:
+    while True:
+        code = "".join(secrets.choice(PAPER_REFERENCE_ALPHABET) for _ in range(8))
+        reference = f"DSK-{code[:4]}-{code[4:]}"
+        if not HelperConsent.objects.filter(paper_reference=reference).exists():
+            return reference
 
 
 @transaction.atomic
@@ -228,20 +320,72 @@ def consent_record_paper(
     *,
     helper: User,
     learner: User,
-    reference: str,
     see_progress: bool,
     enrol: bool,
     act_in_session: bool,
     duration: str,
     for_organisation: bool = False,
 ) -> HelperConsent:
-    """Record a consent the person signed on a paper form (kept by the
-    organisation under `reference`). It is in force at once."""
+    """Prepare the paper consent form for `learner` (printed by the platform
+    with a reference it makes): the consent is PENDING and gives no access
+    until the person confirms it after signing in, or a second member of the
+    organisation checks the scan of the signed form. The person is told."""
     profile = _active_profile(helper)
-    reference = reference.strip()
-    if not reference:
-        raise CoachingError(_("Write the reference of the signed paper form."), code="no_reference")
+    _refuse_person(profile, learner, paper=True)
     scopes = _scopes(see_progress, enrol, act_in_session)
+    _duration(duration)
+    reference = _paper_reference()
+    consent = HelperConsent.objects.create(
+        learner=learner,
+        helper=None if for_organisation else helper,
+        organisation=profile.organisation if for_organisation else None,
+        duration=duration,
+        status=HelperConsent.Status.PENDING,
+        given_how=HelperConsent.GivenHow.PAPER,
+        paper_reference=reference,
+        requested_by=helper,
+        **scopes,
+    )
+    account_notice_record(
+        actor=helper,
+        action="consent.record_paper",
+        target=consent,
+        subject_user=learner,
+        data={"scopes": consent.scopes, "duration": duration, "reference": reference},
+    )
+    journal_append(
+        helper=helper,
+        learner=learner,
+        action=HelperJournalEntry.Action.CONSENT_RECORDED,
+        consent=consent,
+        data={"reference": reference},
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_give_on_helper_screen(
+    *,
+    helper: User,
+    learner: User,
+    password: str,
+    see_progress: bool,
+    enrol: bool,
+    act_in_session: bool,
+    duration: str,
+    for_organisation: bool = False,
+) -> HelperConsent:
+    """The person signs in on the helper's screen (their own password) and
+    gives the consent there: recorded as given by the person."""
+    profile = _active_profile(helper)
+    _refuse_person(profile, learner, paper=False)
+    scopes = _scopes(see_progress, enrol, act_in_session)
+    length = _duration(duration)
+    if not (password and learner.has_usable_password() and learner.check_password(password)):
+        raise CoachingError(
+            _("The password is not right. The person types their own password."),
+            code="bad_password",
+        )
     now = timezone.now()
     consent = HelperConsent.objects.create(
         learner=learner,
@@ -249,28 +393,142 @@ def consent_record_paper(
         organisation=profile.organisation if for_organisation else None,
         duration=duration,
         status=HelperConsent.Status.GIVEN,
-        given_how=HelperConsent.GivenHow.PAPER,
-        paper_reference=reference[:64],
+        given_how=HelperConsent.GivenHow.HELPER_SCREEN,
         requested_by=helper,
         answered_at=now,
-        expires_at=now + _duration(duration),
+        expires_at=now + length,
         **scopes,
     )
-    audit_record(
-        actor=helper,
-        action="consent.record_paper",
+    account_notice_record(
+        actor=learner,
+        action="consent.give_helper_screen",
         target=consent,
         subject_user=learner,
-        data={"scopes": consent.scopes, "duration": duration, "reference": reference[:64]},
+        data={"scopes": consent.scopes, "duration": duration, "helper": helper.pk},
     )
     journal_append(
         helper=helper,
         learner=learner,
-        action=HelperJournalEntry.Action.CONSENT_RECORDED,
+        action=HelperJournalEntry.Action.CONSENT_GIVEN_HERE,
         consent=consent,
-        data={"reference": reference[:64]},
     )
     return consent
+
+
+SCAN_MAX_BYTES = 5 * 1024 * 1024
+SCAN_TYPES = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
+
+
+def scan_kind(head: bytes) -> str | None:
+    """The file type from its first bytes (PDF, JPEG or PNG), or None."""
+    for magic, kind in SCAN_TYPES.items():
+        if head.startswith(magic):
+            return kind
+    return None
+
+
+@transaction.atomic
+def consent_scan_upload(*, consent: HelperConsent, uploaded_by: User, upload) -> HelperConsent:
+    """Keep the scan of the signed paper form (PDF, JPEG or PNG, checked by its
+    first bytes, at most 5 MB). It replaces an earlier scan not yet checked."""
+    consent = HelperConsent.objects.select_for_update().get(pk=consent.pk)
+    if consent.status != HelperConsent.Status.PENDING:
+        raise CoachingError(_("This consent is no longer waiting."), code="not_pending")
+    if not may_act_for_organisation(
+        user=uploaded_by, organisation_id=consent_organisation_id(consent=consent)
+    ):
+        raise CoachingError(_("This form is not one of your organisation's."), code="not_yours")
+    if upload is None or not upload.size:
+        raise CoachingError(_("Choose the scan of the signed form."), code="no_scan")
+    if upload.size > SCAN_MAX_BYTES:
+        raise CoachingError(_("The scan is larger than 5 MB."), code="scan_size")
+    upload.seek(0)
+    kind = scan_kind(upload.read(16))
+    upload.seek(0)
+    if kind is None:
+        raise CoachingError(_("The scan must be a PDF, JPEG or PNG file."), code="scan_type")
+    consent.scan.save(f"scan.{kind}", upload, save=False)
+    consent.scan_uploaded_by = uploaded_by
+    consent.scan_uploaded_at = timezone.now()
+    consent.save(update_fields=["scan", "scan_uploaded_by", "scan_uploaded_at"])
+    account_notice_record(
+        actor=uploaded_by,
+        action="consent.scan_upload",
+        target=consent,
+        subject_user=consent.learner,
+        data={"reference": consent.paper_reference, "kind": kind, "bytes": upload.size},
+    )
+    journal_append(
+        helper=uploaded_by,
+        learner=consent.learner,
+        action=HelperJournalEntry.Action.SCAN_UPLOADED,
+        consent=consent,
+        data={"reference": consent.paper_reference},
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_scan_check(*, consent: HelperConsent, checker: User) -> HelperConsent:
+    """A second member of the organisation (not the one who uploaded the scan,
+    not the helper who prepared the form) checked the signed form: the consent
+    is in force from now. The person is told by e-mail and at next sign-in."""
+    consent = HelperConsent.objects.select_for_update().get(pk=consent.pk)
+    if consent.status != HelperConsent.Status.PENDING:
+        raise CoachingError(_("This consent is no longer waiting."), code="not_pending")
+    if not may_act_for_organisation(
+        user=checker, organisation_id=consent_organisation_id(consent=consent)
+    ):
+        raise CoachingError(_("This form is not one of your organisation's."), code="not_yours")
+    if not consent.scan:
+        raise CoachingError(_("Upload the scan of the signed form first."), code="no_scan")
+    if checker.pk in (consent.scan_uploaded_by_id, consent.requested_by_id):
+        raise CoachingError(
+            _(
+                "A second person checks the form: not the one who uploaded the scan or "
+                "prepared the form."
+            ),
+            code="same_checker",
+        )
+    now = timezone.now()
+    consent.status = HelperConsent.Status.GIVEN
+    consent.confirmed_by = HelperConsent.ConfirmedBy.CHECKER
+    consent.checked_by = checker
+    consent.checked_at = now
+    consent.answered_at = now
+    consent.expires_at = now + _duration(consent.duration)
+    consent.save(
+        update_fields=[
+            "status",
+            "confirmed_by",
+            "checked_by",
+            "checked_at",
+            "answered_at",
+            "expires_at",
+        ]
+    )
+    account_notice_record(
+        actor=checker,
+        action="consent.check",
+        target=consent,
+        subject_user=consent.learner,
+        data={"reference": consent.paper_reference, "scopes": consent.scopes},
+    )
+    journal_append(
+        helper=checker,
+        learner=consent.learner,
+        action=HelperJournalEntry.Action.CONSENT_CHECKED,
+        consent=consent,
+        data={"reference": consent.paper_reference},
+    )
+    return consent
+
+
+def consents_told_mark(*, consents) -> None:
+    """The person was told at sign-in about these consents."""
+    HelperConsent.objects.filter(pk__in=[c.pk for c in consents]).update(
+        person_told_at=timezone.now()
+    )
 
 
 @transaction.atomic
@@ -301,14 +559,15 @@ def assisted_account_create(
     first_name: str = "",
     last_name: str = "",
     preferred_language: str,
-    paper_reference: str,
     see_progress: bool = True,
     enrol: bool = True,
     act_in_session: bool = True,
     duration: str = HelperConsent.Duration.SIX_MONTHS,
 ) -> tuple[User, HelperConsent]:
     """A helper creates an account for a person without e-mail or phone, in
-    the person's language, with the consent the person signed on paper."""
+    the person's language, and prepares the paper consent form: it is pending
+    until the person confirms it at their first sign-in (with the login card)
+    or a second member of the organisation checks the signed form."""
     _active_profile(helper)
     person = user_create(
         display_name=display_name.strip(),
@@ -324,7 +583,6 @@ def assisted_account_create(
     consent = consent_record_paper(
         helper=helper,
         learner=person,
-        reference=paper_reference,
         see_progress=see_progress,
         enrol=enrol,
         act_in_session=act_in_session,
@@ -335,15 +593,27 @@ def assisted_account_create(
 
 @transaction.atomic
 def helper_card_print(*, helper: User, learner: User) -> bytes:
-    """Print a fresh login card for a person who gave consent; the previous
-    card stops working. Only for accounts that are still assisted."""
-    consent = _consent_for(helper, learner, None)
+    """Print a fresh login card for a person who gave consent (or whose paper
+    consent waits for them to sign in and confirm it); the previous card stops
+    working. Only for assisted accounts that never chose their own password."""
+    profile = _active_profile(helper)
+    consent = consent_valid(profile=profile, learner=learner) or consent_pending_paper(
+        profile=profile, learner=learner
+    )
+    if consent is None:
+        raise CoachingError(
+            _("This person has not given you permission for this, or it has ended."),
+            code="no_consent",
+        )
     if learner.account_type != User.AccountType.ASSISTED:
         raise CoachingError(
             _("This person manages their own account: they sign in with their password."),
             code="not_assisted",
         )
-    pdf = login_cards_render(users=[learner], issued_by=helper)
+    try:
+        pdf = login_cards_render(users=[learner], issued_by=helper)
+    except CardRefused as error:
+        raise CoachingError(error.message, code=error.code) from error
     journal_append(
         helper=helper,
         learner=learner,
@@ -374,6 +644,7 @@ def assisted_account_take_over(*, user: User, email: str, password: str) -> User
     user.full_clean(exclude=["password"])
     user.save(update_fields=["email", "password", "account_type"])
     audit_record(actor=user, action="user.take_over", target=user, subject_user=user)
+    user_password_chosen(user=user)
     return user
 
 

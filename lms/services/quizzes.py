@@ -15,7 +15,7 @@ from courses import selectors as content
 from courses.models import LessonPage
 from courses.selectors import exams
 from lms.exceptions import LearningError
-from lms.models import Attempt, Enrolment, FocusEvent
+from lms.models import Attempt, Enrolment, FocusEvent, SigninMethod
 from lms.selectors.coaching import assisted_session_open
 from lms.selectors.exams import attempt_wait_until, moment_format
 from lms.services.learning import _check_active, attempt_statement_record, completion_evaluate
@@ -89,16 +89,31 @@ def _draw(activity: content.Activity) -> list[dict]:
 
 @transaction.atomic
 def quiz_attempt_start(
-    *, enrolment: Enrolment, lesson: LessonPage, activity_key: str, assisted: bool = False
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    activity_key: str,
+    assisted: bool = False,
+    signin_method: str = SigninMethod.OTHER,
 ) -> tuple[Attempt, bool]:
     """Start an attempt with questions drawn on the server, or return the one
-    already open (a second tab, a lost connection). Returns (attempt, created)."""
+    already open (a second tab, a lost connection). Returns (attempt, created).
+    `signin_method` is how the session was opened (recorded on the attempt);
+    an exam is never started nor resumed in a session opened with a login card."""
     _check_active(enrolment)
     activity = content.lesson_activity(lesson=lesson, key=activity_key)
     if activity is None or activity.kind != "quiz":
         raise LearningError(_("This activity does not exist."), code="no_activity")
     if activity.is_exam and assisted:
         raise LearningError(_("Exams are taken alone, without a helper."), code="exam_assisted")
+    if activity.is_exam and signin_method == SigninMethod.CARD:
+        raise LearningError(
+            _(
+                "You signed in with a login card. Choose your own password first, then "
+                "sign in with it to take an exam. Practice works as usual."
+            ),
+            code="exam_card_session",
+        )
     # A helper's live session is open: exams wait, other work is assisted.
     if assisted_session_open(enrolment.learner):
         if activity.is_exam:
@@ -143,6 +158,7 @@ def quiz_attempt_start(
                 questions=_draw(activity),
                 pass_mark_percent=activity.settings.get("pass_mark_percent") or 0,
                 assisted=assisted,
+                signin_method=signin_method,
                 started_at=now,
                 deadline=now + timedelta(minutes=limit_minutes) if limit_minutes else None,
             )

@@ -56,3 +56,18 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     given_how = HelperConsent.GivenHow.SCREEN
     answered_at = factory.LazyFunction(timezone.now)
     expires_at = factory.LazyAttribute(lambda c: c.answered_at + DURATIONS[c.duration])
+
+
+class AssistedUserFactory(UserFactory):
+    """An assisted account a helper made: no e-mail, no password chosen."""
+
+    email = ""
+    account_type = "assisted"
+    password = factory.PostGenerationMethodCall("set_unusable_password")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        # After the password above (a redeclared hook keeps its parent's place).
+        if create:
+            obj.set_unusable_password()
+            obj.save()

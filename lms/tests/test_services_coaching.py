@@ -30,7 +30,12 @@ from lms.services.coaching import (
 )
 from lms.tasks_coaching import consent_reminders_send
 from lms.tests.factories import UserFactory
-from lms.tests.factories_coaching import ConsentFactory, HelperProfileFactory, OrganisationFactory
+from lms.tests.factories_coaching import (
+    AssistedUserFactory,
+    ConsentFactory,
+    HelperProfileFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -136,13 +141,16 @@ def test_an_assisted_account_is_created_in_the_persons_language_with_paper_conse
         helper=helper,
         display_name="Mariette Dubois",
         preferred_language="fr",
-        paper_reference="BIB-2026-0042",
     )
     assert person.account_type == "assisted"
     assert person.preferred_language == "fr"
     assert person.email == ""
     assert not person.has_usable_password()
-    assert consent.given_how == "paper" and consent.paper_reference == "BIB-2026-0042"
+    assert consent.given_how == "paper" and consent.paper_reference.startswith("DSK-")
+    # Pending until the person confirms it: no access yet.
+    assert consent.status == "pending"
+    assert consent_valid(profile=profile, learner=person) is None
+    consent_answer(consent=consent, learner=person, accept=True)
     assert consent_valid(profile=profile, learner=person) == consent
     actions = set(
         HelperJournalEntry.objects.filter(learner=person).values_list("action", flat=True)
@@ -150,20 +158,28 @@ def test_an_assisted_account_is_created_in_the_persons_language_with_paper_conse
     assert actions == {"account_created", "consent_recorded"}
 
 
-def test_a_card_code_signs_in_once(learner):
+@pytest.fixture
+def assisted(db):
+    return AssistedUserFactory()
+
+
+def test_a_card_code_signs_in_once(assisted):
+    learner = assisted
     code = login_card_issue(user=learner, issued_by=None)
     assert login_card_redeem(username=learner.username, code=code.lower()) == learner
     assert login_card_redeem(username=learner.username, code=code) is None
 
 
-def test_a_replaced_card_no_longer_signs_in(learner):
+def test_a_replaced_card_no_longer_signs_in(assisted):
+    learner = assisted
     old = login_card_issue(user=learner, issued_by=None)
     new = login_card_issue(user=learner, issued_by=None)
     assert login_card_redeem(username=learner.username, code=old) is None
     assert login_card_redeem(username=learner.username, code=new) == learner
 
 
-def test_an_expired_card_no_longer_signs_in(learner):
+def test_an_expired_card_no_longer_signs_in(assisted):
+    learner = assisted
     code = login_card_issue(user=learner, issued_by=None)
     learner.login_cards.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert login_card_redeem(username=learner.username, code=code) is None
@@ -171,12 +187,14 @@ def test_an_expired_card_no_longer_signs_in(learner):
 
 def test_taking_over_makes_a_standard_account_and_keeps_consents(helper):
     person, consent = assisted_account_create(
-        helper=helper, display_name="Jan", preferred_language="nl", paper_reference="F-1"
+        helper=helper, display_name="Jan", preferred_language="nl"
     )
+    consent_answer(consent=consent, learner=person, accept=True)
     assisted_account_take_over(user=person, email="jan@example.be", password="a-long-pass-2026!")
     person.refresh_from_db()
     assert person.account_type == "standard"
     assert person.check_password("a-long-pass-2026!")
+    assert person.password_chosen_at is not None
     consent.refresh_from_db()
     assert consent.in_force
 
@@ -296,7 +314,6 @@ def test_no_reminder_without_e_mail(helper):
         helper=helper,
         display_name="Paul",
         preferred_language="de",
-        paper_reference="F-2",
         duration="1d",
     )
     assert consent_reminders_send() == 0

@@ -20,7 +20,12 @@ from lms.services import enrolment_create
 from lms.services.cards import login_card_issue
 from lms.services.coaching import coaching_session_log, live_session_start
 from lms.tests.factories import UserFactory
-from lms.tests.factories_coaching import ConsentFactory, HelperProfileFactory, OrganisationFactory
+from lms.tests.factories_coaching import (
+    AssistedUserFactory,
+    ConsentFactory,
+    HelperProfileFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,16 +88,24 @@ def test_the_helper_journey_from_assisted_account_to_withdrawn_consent(
         {
             "display_name": "Mariette Dubois",
             "preferred_language": "fr",
-            "paper_reference": "BIB-2026-0042",
             "see_progress": "on",
             "act_in_session": "on",
             "duration": "6m",
         },
     )
     person = User.objects.get(display_name="Mariette Dubois")
+    consent = HelperConsent.objects.get(learner=person)
     assert response.status_code == 302
-    assert response["Location"] == reverse("lms:helpers_person", args=[person.pk])
+    assert response["Location"] == reverse("lms:helpers_paper_consent", args=[consent.pk])
     assert person.account_type == "assisted" and person.preferred_language == "fr"
+    # The consent form to sign: the person's name, the helper and the reference.
+    form = helper.get(reverse("lms:helpers_paper_consent_form", args=[consent.pk]))
+    assert form["Content-Type"] == "application/pdf"
+    form_text = _pdf_text(form.content)
+    assert "Mariette Dubois" in form_text and consent.paper_reference in form_text
+    assert str(profile.user) in form_text and profile.organisation.name in form_text
+    # Pending: the helper sees nothing of the person yet.
+    assert helper.get(reverse("lms:helpers_person", args=[person.pk])).status_code == 404
 
     # 2. ... prints the login card: name, username and code on it, the QR to the sign-in page.
     response = helper.post(reverse("lms:helpers_card", args=[person.pk]))
@@ -113,6 +126,10 @@ def test_the_helper_journey_from_assisted_account_to_withdrawn_consent(
     # The code works once.
     again = Client().post("/fr/card/", {"username": person.username, "code": code})
     assert again.status_code == 200 and "_auth_user_id" not in again.client.session
+    # Signed in, the person confirms the paper form: the consent starts.
+    person_client.post(reverse("lms:my_consent_answer", args=[consent.pk]), {"answer": "accept"})
+    consent.refresh_from_db()
+    assert consent.in_force and consent.confirmed_by == "person"
 
     # 4. The helper logs a session; the person reads the notes.
     response = helper.post(
@@ -232,7 +249,8 @@ def test_a_person_cannot_answer_or_withdraw_someone_elses_consent(client, profil
     assert consent.withdrawn_at is None
 
 
-def test_a_replaced_card_is_refused_on_the_sign_in_page(client, learner):
+def test_a_replaced_card_is_refused_on_the_sign_in_page(client):
+    learner = AssistedUserFactory()
     old = login_card_issue(user=learner, issued_by=None)
     login_card_issue(user=learner, issued_by=None)
     response = client.post("/en/card/", {"username": learner.username, "code": old})
@@ -241,7 +259,8 @@ def test_a_replaced_card_is_refused_on_the_sign_in_page(client, learner):
     assert "_auth_user_id" not in client.session
 
 
-def test_the_card_sign_in_page_stops_after_ten_failures(client, learner):
+def test_the_card_sign_in_page_stops_after_ten_failures(client):
+    learner = AssistedUserFactory()
     for _ in range(10):
         client.post("/en/card/", {"username": learner.username, "code": "WRONG-CODE1"})
     code = login_card_issue(user=learner, issued_by=None)
@@ -330,8 +349,8 @@ def test_activation_is_refused_without_the_training_certificate(client):
 
 # Session, user, roles, helper profile; ours: the consents with their people,
 # the enrolment counts, the session counts, the latest sessions (+ topics), the
-# open requests; then the base template.
-HELPER_DASHBOARD_QUERIES = 18
+# open requests, the organisation's paper forms waiting; then the base template.
+HELPER_DASHBOARD_QUERIES = 19
 
 
 @pytest.mark.parametrize("people", [2, 7])
@@ -464,15 +483,17 @@ def test_staff_add_a_helper_in_the_admin_with_the_role_and_pending(client):
     assert Role.HELPER in user_roles(user=User.objects.get(pk=person.pk))
 
 
-def test_a_paper_consent_for_an_existing_learner_starts_at_once(helper_client, profile, learner):
+def test_a_typed_paper_reference_no_longer_gives_consent(helper_client, profile, learner):
+    # The old shortcut: a reference typed by the helper. It is ignored now; a
+    # request on the person's screen is made, and nothing is in force.
     response = helper_client.post(
         reverse("lms:helpers_consent_request"),
         {"who": learner.username, "see_progress": "on", "duration": "1y", "paper_reference": "F-9"},
     )
     assert response.status_code == 302
     consent = HelperConsent.objects.get(learner=learner)
-    assert consent.in_force and consent.given_how == "paper" and consent.paper_reference == "F-9"
-    assert helper_client.get(reverse("lms:helpers_person", args=[learner.pk])).status_code == 200
+    assert consent.status == "requested" and not consent.in_force
+    assert helper_client.get(reverse("lms:helpers_person", args=[learner.pk])).status_code == 404
 
 
 def test_asking_an_unknown_person_keeps_the_form(helper_client):
@@ -480,7 +501,7 @@ def test_asking_an_unknown_person_keeps_the_form(helper_client):
         reverse("lms:helpers_consent_request"),
         {"who": "nobody-here", "see_progress": "on", "duration": "1m"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "No account has this username or e-mail address." in page
     assert 'value="nobody-here"' in page

@@ -11,6 +11,7 @@ from lms.exceptions import LearningError
 from lms.forms import LegalNameForm, ProfileForm
 from lms.hooks_identity import legal_name_in_use
 from lms.models import User
+from lms.notices import notice_text
 from lms.selectors import audit_entries_about
 from lms.services import user_legal_name_set, user_profile_update
 
@@ -55,7 +56,10 @@ def profile(request: HttpRequest) -> HttpResponse:
                 )
                 return response
         request.user.refresh_from_db()
-    journal = audit_entries_about(user=request.user)[:20]
+    # What others did on my account (cards printed, card sign-ins, consent
+    # forms...), in words, from the audit journal; my own actions are left out.
+    entries = audit_entries_about(user=request.user).exclude(actor=request.user)[:30]
+    journal = [{"entry": entry, "text": notice_text(entry)} for entry in entries]
     context = {
         "form": form,
         "journal": journal,

@@ -6,30 +6,34 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.consent_pdf import consent_form_pdf
 from lms.exceptions import LearningError
 from lms.forms_coaching import (
     AssistedAccountForm,
     CardSigninForm,
     ConsentRequestForm,
     HelperEnrolForm,
+    ScanUploadForm,
     SessionLogForm,
     TakeOverForm,
 )
-from lms.hooks_coaching import helper_holds_training
-from lms.models import User
+from lms.hooks_coaching import helper_holds_training, organisations_managed
+from lms.models import HelperProfile, SigninMethod, User
 from lms.permissions_coaching import (
+    access_card_person,
     access_coached_person,
     access_helper,
     access_helper_management,
     access_helper_profile,
     access_own_consent,
+    access_paper_consent,
 )
 from lms.selectors import dashboard_courses
 from lms.selectors.coaching import (
@@ -41,19 +45,23 @@ from lms.selectors.coaching import (
     helper_profiles_for,
     journal_of_learner,
     live_session_open,
+    paper_consents_pending,
     sessions_for_helper,
     sessions_of_helper,
     sessions_of_learner,
 )
-from lms.services.cards import login_card_redeem
+from lms.services.cards import CARD_REFUSED, card_refusal, login_card_redeem
 from lms.services.coaching import (
     CoachingError,
     assisted_account_create,
     assisted_account_take_over,
     coaching_session_log,
     consent_answer,
+    consent_give_on_helper_screen,
     consent_record_paper,
     consent_request,
+    consent_scan_check,
+    consent_scan_upload,
     consent_withdraw,
     helper_card_print,
     helper_enrol,
@@ -79,6 +87,7 @@ def helper_dashboard(request: HttpRequest) -> HttpResponse:
         "people": coached_people(profile=profile),
         "sessions": sessions_of_helper(helper=request.user),
         "requests": consent_requests_sent(helper=request.user),
+        "paper_pending": paper_consents_pending(organisation_id=profile.organisation_id)[:50],
     }
     return render(request, "lms/coaching/dashboard.html", context)
 
@@ -91,13 +100,12 @@ def assisted_account_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person, _consent = assisted_account_create(
+            person, consent = assisted_account_create(
                 helper=request.user,
                 display_name=data["display_name"],
                 first_name=data.get("given_name", ""),
                 last_name=data.get("family_name", ""),
                 preferred_language=data["preferred_language"],
-                paper_reference=data["paper_reference"],
                 **{name: data[name] for name in SCOPE_FIELDS},
             )
         except CoachingError as error:
@@ -105,15 +113,44 @@ def assisted_account_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("The account of %(name)s is ready. Print the login card now.") % {"name": person},
+                _(
+                    "The account of %(name)s is ready. Print the consent form and the login "
+                    "card now. The consent starts when %(name)s confirms it at the first "
+                    "sign-in, or when a colleague has checked the signed form."
+                )
+                % {"name": person},
             )
-            return redirect("lms:helpers_person", person_id=person.pk)
+            return redirect("lms:helpers_paper_consent", consent_id=consent.pk)
     return render(request, "lms/coaching/account_new.html", {"form": form})
+
+
+HERE_FAILURES_ALLOWED = 5
+HERE_LOCK_SECONDS = 15 * 60
+
+
+def _password_tries_check(helper: User) -> None:
+    """A helper's screen is not a place to guess passwords: 5 wrong ones in 15 minutes."""
+    if (cache.get(f"consent-here-fail:{helper.pk}") or 0) >= HERE_FAILURES_ALLOWED:
+        raise CoachingError(
+            _("Too many wrong passwords. Wait 15 minutes, or ask on the person's own screen."),
+            code="too_many_tries",
+        )
+
+
+def _password_failure_count(helper: User) -> None:
+    key = f"consent-here-fail:{helper.pk}"
+    cache.add(key, 0, HERE_LOCK_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, HERE_LOCK_SECONDS)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def consent_request_new(request: HttpRequest) -> HttpResponse:
+    """Ask a person for consent: on their own screen, here with their own
+    password, or on the paper form the platform prints (pending until confirmed)."""
     access_helper(request.user)
     form = ConsentRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -126,23 +163,34 @@ def consent_request_new(request: HttpRequest) -> HttpResponse:
             form.add_error("who", _("No account has this username or e-mail address."))
         else:
             scopes = {name: data[name] for name in SCOPE_FIELDS}
+            scopes["for_organisation"] = data["for_organisation"]
             try:
-                if data["paper_reference"].strip():
-                    consent_record_paper(
-                        helper=request.user,
-                        learner=person,
-                        reference=data["paper_reference"],
-                        for_organisation=data["for_organisation"],
-                        **scopes,
+                if data["how"] == ConsentRequestForm.HOW_PAPER:
+                    consent = consent_record_paper(helper=request.user, learner=person, **scopes)
+                    messages.success(
+                        request,
+                        _(
+                            "Print the form for the person to sign. The consent has no effect "
+                            "until the person confirms it or a colleague checks the signed form."
+                        ),
                     )
-                    done = _("The consent signed on paper is recorded. It starts now.")
+                    return redirect("lms:helpers_paper_consent", consent_id=consent.pk)
+                if data["how"] == ConsentRequestForm.HOW_HERE:
+                    _password_tries_check(request.user)
+                    try:
+                        consent_give_on_helper_screen(
+                            helper=request.user,
+                            learner=person,
+                            password=data["password"],
+                            **scopes,
+                        )
+                    except CoachingError as error:
+                        if error.code == "bad_password":
+                            _password_failure_count(request.user)
+                        raise
+                    done = _("The person gave their consent. It starts now.")
                 else:
-                    consent_request(
-                        helper=request.user,
-                        learner=person,
-                        for_organisation=data["for_organisation"],
-                        **scopes,
-                    )
+                    consent_request(helper=request.user, learner=person, **scopes)
                     done = _(
                         "Your request was sent. The person sees it the next time they sign in."
                     )
@@ -151,7 +199,105 @@ def consent_request_new(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, done)
                 return redirect("lms:helpers")
-    return render(request, "lms/coaching/consent_request.html", {"form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "lms/coaching/consent_request.html", {"form": form}, status=status)
+
+
+# --- paper consent forms -----------------------------------------------------
+
+
+def _paper_context(request: HttpRequest, consent, upload_form=None) -> dict:
+    user = request.user
+    pending = consent.status == consent.Status.PENDING
+    return {
+        "consent": consent,
+        "upload_form": (upload_form or ScanUploadForm()) if pending else None,
+        "may_check": pending
+        and bool(consent.scan)
+        and user.pk not in (consent.scan_uploaded_by_id, consent.requested_by_id),
+        "may_print_card": consent.learner.account_type == User.AccountType.ASSISTED
+        and card_refusal(consent.learner) is None
+        and consent.status in (consent.Status.PENDING, consent.Status.GIVEN),
+    }
+
+
+@login_required
+@require_GET
+def paper_consent_detail(request: HttpRequest, consent_id: int) -> HttpResponse:
+    """A paper consent: the form to print, the scan, and the second check."""
+    consent = access_paper_consent(request.user, consent_id)
+    return render(request, "lms/coaching/paper_consent.html", _paper_context(request, consent))
+
+
+@login_required
+@require_GET
+def paper_consent_form(request: HttpRequest, consent_id: int) -> HttpResponse:
+    consent = access_paper_consent(request.user, consent_id)
+    # access_paper_consent found the organisation, so the helper profile exists.
+    organisation = consent.organisation or (
+        HelperProfile.objects.select_related("organisation")
+        .get(user_id=consent.requested_by_id)
+        .organisation
+    )
+    pdf = consent_form_pdf(consent=consent, organisation_name=organisation.name)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="consent-{consent.paper_reference}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def paper_consent_upload(request: HttpRequest, consent_id: int) -> HttpResponse:
+    consent = access_paper_consent(request.user, consent_id)
+    form = ScanUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            consent_scan_upload(
+                consent=consent, uploaded_by=request.user, upload=form.cleaned_data["scan"]
+            )
+        except CoachingError as error:
+            form.add_error("scan", error.message)
+        else:
+            messages.success(
+                request,
+                _("The scan is kept. A colleague of your organisation checks it now."),
+            )
+            return redirect("lms:helpers_paper_consent", consent_id=consent.pk)
+    context = _paper_context(request, consent, upload_form=form)
+    return render(request, "lms/coaching/paper_consent.html", context, status=400)
+
+
+@login_required
+@require_POST
+def paper_consent_check(request: HttpRequest, consent_id: int) -> HttpResponse:
+    consent = access_paper_consent(request.user, consent_id)
+    try:
+        consent_scan_check(consent=consent, checker=request.user)
+    except CoachingError as error:
+        messages.error(request, error.message)
+        context = _paper_context(request, consent)
+        return render(request, "lms/coaching/paper_consent.html", context, status=400)
+    messages.success(request, _("Checked. The consent is in force; the person is told."))
+    return redirect("lms:helpers_paper_consent", consent_id=consent.pk)
+
+
+@login_required
+@require_GET
+def paper_consent_scan(request: HttpRequest, consent_id: int) -> HttpResponse:
+    """The stored scan, for the organisation's helpers and managers only."""
+    consent = access_paper_consent(request.user, consent_id)
+    if not consent.scan:
+        raise Http404
+    kind = consent.scan.name.rsplit(".", 1)[-1]
+    types = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+    response = FileResponse(
+        consent.scan.open("rb"), content_type=types.get(kind, "application/octet-stream")
+    )
+    response["Content-Disposition"] = f'inline; filename="scan-{consent.paper_reference}.{kind}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
@@ -183,12 +329,12 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def card_print(request: HttpRequest, person_id: int) -> HttpResponse:
     """A fresh login card (PDF); the previous card stops working."""
-    _profile, person, _consent = access_coached_person(request.user, person_id)
+    person = access_card_person(request.user, person_id)
     try:
         pdf = helper_card_print(helper=request.user, learner=person)
     except CoachingError as error:
         messages.error(request, error.message)
-        return redirect("lms:helpers_person", person_id=person.pk)
+        return redirect("lms:helpers")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="login-card-{person.username}.pdf"'
     response["Cache-Control"] = "no-store"
@@ -273,7 +419,14 @@ def helper_profiles(request: HttpRequest) -> HttpResponse:
     """Helpers of the organisations I manage (all of them for staff)."""
     access_helper_management(request.user)
     profiles = helper_profiles_for(user=request.user)
-    return render(request, "lms/coaching/profiles.html", {"profiles": profiles})
+    # Managers check the scans of their organisations' paper consent forms too.
+    paper = [
+        consent
+        for organisation_id in sorted(organisations_managed(request.user))
+        for consent in paper_consents_pending(organisation_id=organisation_id)[:50]
+    ]
+    context = {"profiles": profiles, "paper_pending": paper}
+    return render(request, "lms/coaching/profiles.html", context)
 
 
 @login_required
@@ -405,7 +558,15 @@ def card_signin(request: HttpRequest) -> HttpResponse:
             )
         else:
             user = login_card_redeem(username=username, code=form.cleaned_data["code"])
-            if user is None:
+            if user == CARD_REFUSED:
+                form.add_error(
+                    None,
+                    _(
+                        "You chose your own password: sign in with it. Login cards no "
+                        "longer work for your account, and this card has been cancelled."
+                    ),
+                )
+            elif user is None:
                 for key in keys:
                     cache.add(key, 0, CARD_LOCK_SECONDS)
                     try:
@@ -420,6 +581,7 @@ def card_signin(request: HttpRequest) -> HttpResponse:
                     ),
                 )
             else:
+                request.signin_method = SigninMethod.CARD
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 if not user.has_usable_password():
                     messages.success(

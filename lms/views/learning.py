@@ -33,6 +33,7 @@ from lms.services import (
     quiz_attempt_submit,
 )
 from lms.services.quizzes import attempt_expire_if_due
+from lms.signals_coaching import signin_method_of
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -128,7 +129,10 @@ def quiz_start(request: HttpRequest, lesson_id: int, activity_key: str) -> HttpR
     enrolment = access_lesson_enrolment(request.user, lesson)
     try:
         attempt, _created = quiz_attempt_start(
-            enrolment=enrolment, lesson=lesson, activity_key=activity_key[:64]
+            enrolment=enrolment,
+            lesson=lesson,
+            activity_key=activity_key[:64],
+            signin_method=signin_method_of(request),
         )
     except LearningError as error:
         messages.error(request, error.message)

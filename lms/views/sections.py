@@ -28,7 +28,7 @@ from lms.forms_sections import (
     PicturesForm,
     SectionCreateForm,
 )
-from lms.models import SectionChild
+from lms.models import SectionChild, SigninMethod
 from lms.permissions import access_section, access_section_child, access_teacher
 from lms.pictures import BY_KEY, PICTURES
 from lms.sections_pdf import class_diplomas_pdf, consent_letter_pdf, login_cards_pdf
@@ -394,6 +394,7 @@ def class_pictures(request: HttpRequest, code: str, child_id: int) -> HttpRespon
                 form = PicturesForm()
                 status = 403 if error.code in ("child_locked", "section_locked", "closed") else 400
             else:
+                request.signin_method = SigninMethod.CLASS
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 return redirect("puzzles:level_list")
         else:

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms.services.cards import login_cards_render
+from lms.services.cards import cards_split, login_cards_render
 from partners import importing, selectors
 from partners.forms import (
     CohortForm,
@@ -130,13 +130,20 @@ def cohort(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
 def cohort_cards(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
     """Printed login cards for the cohort's learners without e-mail. Printing
     issues new codes (earlier cards stop working), so it is a POST after a
-    confirmation page that says so."""
+    confirmation page that says so. Only people who never chose their own
+    password get a card (`lms.services.cards.card_refusal`); the page lists
+    the others with the reason, and a request with nobody eligible is refused."""
     org = access_organisation(request.user, slug, roles=EDITOR_ROLES)
     group = access_cohort(request.user, org, cohort_id)
-    users = selectors.cohort_users_without_email(cohort=group)
-    if request.method == "GET" or not users:
-        context = {"organisation": org, "cohort": group, "users": users}
+    users, refused = cards_split(selectors.cohort_users_without_email(cohort=group))
+    context = {"organisation": org, "cohort": group, "users": users, "refused": refused}
+    if request.method == "GET":
         return render(request, "partners/cohort_cards.html", context)
+    if not users:
+        messages.error(
+            request, _("No card was printed: nobody in this cohort may get a login card.")
+        )
+        return render(request, "partners/cohort_cards.html", context, status=400)
     pdf = login_cards_render(users=users, issued_by=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="login-cards-{group.pk}.pdf"'

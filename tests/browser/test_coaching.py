@@ -56,11 +56,21 @@ def test_a_helper_creates_an_account_and_logs_a_session_on_a_tablet(helper_tab):
 
     page.get_by_label("Name of the person").fill("Mariette Dubois")
     page.get_by_label("Language of the person").select_option("fr")
-    page.get_by_label("Reference of the signed consent form").fill("BIB-2026-0042")
     page.get_by_label("one month").check()
     page.get_by_role("button", name="Create the account").click()
-    page.wait_for_url("**/helpers/people/*/")
+    page.wait_for_url("**/helpers/consents/*/paper/")
     person = User.objects.get(display_name="Mariette Dubois")
+    # The paper form waits for the person: print it and the login card.
+    assert page.get_by_role("link", name="Print the consent form (PDF)").is_visible()
+    assert page.get_by_role("button", name="Print the login card (PDF)").is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    # The person confirms it at the first sign-in (their side is tested below).
+    from lms.models import HelperConsent
+    from lms.services.coaching import consent_answer
+
+    consent_answer(consent=HelperConsent.objects.get(learner=person), learner=person, accept=True)
+    page.goto(f"/en/helpers/people/{person.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == "Mariette Dubois"
     assert page.get_by_role("button", name="Print a login card").is_visible()
     assert_accessible(page)
@@ -100,7 +110,6 @@ def test_a_person_signs_in_with_the_card_then_answers_and_withdraws_on_a_phone(
         helper=profile.user,
         display_name="Maria Claes",
         preferred_language="en",
-        paper_reference="F-1",
         duration="1m",
     )
     consent_request(
@@ -126,6 +135,8 @@ def test_a_person_signs_in_with_the_card_then_answers_and_withdraws_on_a_phone(
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.get_by_role("button", name="Yes, I agree").click()
+    page.wait_for_url("**/me/helpers/")
+    page.get_by_role("button", name="Yes, I signed it and I agree").click()
     page.wait_for_url("**/me/helpers/")
     assert HelperConsent.objects.filter(learner=person, status="given").count() == 2
 
