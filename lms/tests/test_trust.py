@@ -541,6 +541,8 @@ def test_signing_up_with_a_password_counts_as_choosing_it(client):
     response = client.post(
         reverse("account_signup"),
         {
+            "given_name": "Nadia",
+            "family_name": "Peeters",
             "email": "new@example.be",
             "username": "newperson",
             "password1": "a-long-pass-2026!",
