@@ -188,10 +188,17 @@ def certificate_issue(
             content_version=course.content_version,
             replaced_by__isnull=True,
         )
+    _issued_announce(certificate=certificate, holder=user)
+    return certificate
+
+
+def _issued_announce(*, certificate: Certificate, holder: User) -> None:
+    """After the commit that issued it: e-mail the holder the link and PDF (or
+    only render the PDF when there is no address), then send `certificate_issued`."""
     from certificates.signals import certificate_issued
     from certificates.tasks import certificate_email_send, certificate_pdf_render
 
-    if user.email:
+    if holder.email:
         # The e-mail task renders and stores the PDF it attaches.
         certificate_email_send.delay_on_commit(certificate.pk)
     else:
@@ -200,13 +207,12 @@ def certificate_issue(
         lambda: certificate_issued.send(
             sender=Certificate,
             certificate_id=certificate.pk,
-            user=user,
-            course_key=course_key,
+            user=holder,
+            course_key=certificate.course_key,
             code=certificate.code,
             issued_at=certificate.issued_at,
         )
     )
-    return certificate
 
 
 def _certificate_create(

@@ -157,7 +157,12 @@ def certificate_reissue(
     new code and a newly signed credential; everything else stays as issued
     (dates, course texts). The old one points to it and is revoked in the
     status list ("replaced"). Runs inside the caller's transaction."""
-    from certificates.services import _free_index, _signing_key, _status_list
+    from certificates.services import (
+        _free_index,
+        _issued_announce,
+        _signing_key,
+        _status_list,
+    )
 
     old = Certificate.objects.select_for_update().select_related("holder").get(pk=certificate.pk)
     if old.replaced_by_id is not None:
@@ -208,24 +213,8 @@ def certificate_reissue(
             "correction": correction.pk if correction else None,
         },
     )
-    from certificates.signals import certificate_issued
-    from certificates.tasks import certificate_email_send, certificate_pdf_render
-
-    if holder.email:
-        # The usual e-mail of a new certificate, with its PDF in the new name.
-        certificate_email_send.delay_on_commit(new.pk)
-    else:
-        certificate_pdf_render.delay_on_commit(new.pk, new.language)
-    transaction.on_commit(
-        lambda: certificate_issued.send(
-            sender=Certificate,
-            certificate_id=new.pk,
-            user=holder,
-            course_key=new.course_key,
-            code=new.code,
-            issued_at=new.issued_at,
-        )
-    )
+    # The usual e-mail of a new certificate, with its PDF in the new name.
+    _issued_announce(certificate=new, holder=holder)
     return new
 
 
