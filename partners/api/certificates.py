@@ -5,6 +5,7 @@ from ninja import Query, Router
 
 from certificates.codes import display
 from certificates.links import verify_url
+from certificates.verification import certificate_status
 from partners.api.auth import require
 from partners.api.pagination import PageParams, page
 from partners.api.schemas import ERRORS, CertificatePage
@@ -14,23 +15,15 @@ from partners.selectors import certificates_of_organisation
 router = Router(tags=["certificates"])
 
 
-def _status(certificate, now) -> str:
-    if certificate.revoked_at is not None:
-        return "revoked"
-    if certificate.withdrawn_at is not None:
-        return "withdrawn"
-    if certificate.expires_at is not None and certificate.expires_at <= now:
-        return "expired"
-    return "valid"
-
-
 @router.get(
     "/certificates",
     response={200: CertificatePage, **ERRORS},
     summary="Certificates of your learners",
     description=(
         "Certificates your learners earned in the courses you enrolled them in "
-        "through your cohorts, newest first. Scope: `certificates:read`."
+        "through your cohorts, newest first. A certificate whose holder's name was "
+        "corrected is `replaced` (revoked in the status list for that reason) and the "
+        "new one is listed under its own code. Scope: `certificates:read`."
     ),
 )
 def certificates_get(request, params: Query[PageParams]):
@@ -50,7 +43,7 @@ def certificates_get(request, params: Query[PageParams]):
                 "course_title": c.text("course", language),
                 "issued_at": c.issued_at,
                 "expires_at": c.expires_at,
-                "status": _status(c, now),
+                "status": certificate_status(c, now=now),
                 "verification_url": verify_url(c.code),
             }
             for c in certificates

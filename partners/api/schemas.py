@@ -128,7 +128,7 @@ class CertificateOut(Schema):
     course_title: str
     issued_at: datetime.datetime
     expires_at: datetime.datetime | None
-    status: Literal["valid", "expired", "revoked", "withdrawn"]
+    status: Literal["valid", "expired", "revoked", "replaced", "withdrawn"]
     verification_url: str
 
 

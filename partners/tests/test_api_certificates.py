@@ -80,3 +80,26 @@ def test_certificates_are_paginated(caller, api_cohort, tree):
 def test_reading_certificates_needs_the_certificates_scope(make_caller, api_cohort):
     caller = make_caller(organisation=api_cohort.project.organisation, scopes=[Scope.COHORTS_READ])
     assert caller.get(URL).status_code == 403
+
+
+def test_a_certificate_replaced_after_a_name_correction_says_replaced_and_the_new_one_is_valid(
+    caller, api_cohort, tree
+):
+    from certificates.services_corrections import (
+        name_correction_approve,
+        name_correction_request,
+    )
+    from lms.tests.factories import UserFactory
+
+    user = _learner(api_cohort, "VDAB-7")
+    old = certificate_issue(user=user, course=tree.course)
+    correction = name_correction_request(
+        holder=user,
+        certificates=[old],
+        given_name="Ana Maria",
+        family_name="Peeters",
+        reason="My second given name is missing.",
+    )
+    [new] = name_correction_approve(correction=correction, actor=UserFactory())
+    rows = {row["code"]: row["status"] for row in caller.get(URL).json()["results"]}
+    assert rows == {old.display_code: "replaced", new.display_code: "valid"}
