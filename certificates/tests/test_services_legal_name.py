@@ -1,8 +1,11 @@
 """A certificate is issued only with a legal name; a completion without one
 waits, and giving the name issues it, exactly once."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from certificates import services, tasks
 from certificates.models import Certificate
@@ -248,3 +251,20 @@ def test_a_child_has_no_legal_name_and_no_prompt(client, home_page, child):
     )
     assert response.status_code == 400
     assert "Given name(s)" not in client.get(reverse("lms:profile")).content.decode()
+
+
+def test_completions_the_issuer_refuses_never_hold_up_the_sweep(
+    tree, nameless, django_capture_on_commit_callbacks
+):
+    # A completion recorded without a passed exam (before the exam rule, or
+    # by an import) is not what the sweep waits for: with a batch of one, the
+    # learner behind it still gets their certificate.
+    stale = UserFactory(first_name="Old", last_name="Completion")
+    enrolment = enrolment_create(learner=stale, course=tree.course, source="self")
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        status=Enrolment.Status.COMPLETED, completed_at=timezone.now() - timedelta(days=400)
+    )
+    _complete(tree, nameless, django_capture_on_commit_callbacks)
+    User.objects.filter(pk=nameless.pk).update(first_name="Marc", last_name="Dupont")
+    assert services.certificates_pending_sweep(limit=1) == 1
+    assert Certificate.objects.get().holder_id == nameless.pk

@@ -5,6 +5,7 @@ server-graded exam (what a certificate needs)."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
@@ -93,13 +94,15 @@ def enrolment_exam_passed(*, learner, course_key, enrolment_id: int | None = Non
     enrolments = Enrolment.objects.filter(learner=learner, course_key=course_key)
     if enrolment_id is not None:
         enrolments = enrolments.filter(pk=enrolment_id)
+    return exam_passes().filter(enrolment__in=enrolments).exists()
+
+
+def exam_passes() -> QuerySet[Attempt]:
+    """The attempts that let a certificate be issued: a passed exam graded on
+    the server and taken alone (source quiz, exam, not assisted)."""
     return Attempt.objects.filter(
-        enrolment__in=enrolments,
-        source=Attempt.Source.QUIZ,
-        exam=True,
-        passed=True,
-        assisted=False,
-    ).exists()
+        source=Attempt.Source.QUIZ, exam=True, passed=True, assisted=False
+    )
 
 
 __all__ = [
@@ -107,6 +110,7 @@ __all__ = [
     "attempt_competence_results",
     "attempt_wait_until",
     "enrolment_exam_passed",
+    "exam_passes",
     "moment_format",
 ]
 

@@ -5,7 +5,7 @@ number of courses, lessons or events."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils.translation import get_language
 
 from courses import selectors as content
@@ -350,6 +350,11 @@ def completions_awaiting_certificate(*, learner: User | None = None) -> QuerySet
     enrolments = enrolments.exclude(learner__first_name__exact="").exclude(
         learner__last_name__exact=""
     )
+    # Only what certificate_issue will accept (a passed exam taken alone), so
+    # that completions it refuses never hold up the sweep's batch.
+    from lms.selectors.exams import exam_passes
+
+    enrolments = enrolments.filter(Exists(exam_passes().filter(enrolment=OuterRef("pk"))))
     if learner is not None:
         enrolments = enrolments.filter(learner=learner)
     return enrolments.order_by("completed_at", "pk")
