@@ -444,6 +444,7 @@ def course_load(
         for page in CoursePage.objects.filter(translation_key=course.translation_key):
             page.certificate_enabled = True
             _publish(page)
+        course.refresh_from_db()
     return course
 
 

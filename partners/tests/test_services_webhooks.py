@@ -49,7 +49,7 @@ def endpoint(receiver, api_cohort):
 def _enrol(cohort, external_id="VDAB-1"):
     return learners_enrol(
         organisation=cohort.project.organisation,
-        learners=[LearnerInput(external_id=external_id, first_name="Ana")],
+        learners=[LearnerInput(external_id=external_id, first_name="Ana", last_name="Peeters")],
         cohort=cohort,
     )
 
