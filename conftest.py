@@ -17,6 +17,17 @@ from courses.services import site_bootstrap
 ROOT = Path(__file__).resolve().parent
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language: a request or a service that
+    activated another one in an earlier test does not leak into the next."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def home_page(db):
     """The home page in the four languages, as `make run` creates it."""
