@@ -11,6 +11,7 @@ from certificates.models import Certificate
 from certificates.tasks import certificate_issue_for_completion
 from conftest import wait_until
 from lms.signals import course_completed
+from lms.tests.factories import exam_attempt_record
 
 pytestmark = [
     pytest.mark.celery_worker,
@@ -43,13 +44,21 @@ def test_a_duplicate_signal_and_a_redelivered_task_issue_one_certificate(
     before = _finished(celery_worker)
     emails_before = _emails_sent(celery_worker)
     done = timezone.now()
+    # The learner passed the final exam (a certificate needs one).
+    enrolment_id = exam_attempt_record(user=learner, course=security_course).enrolment_id
     with transaction.atomic():
         for _ in range(2):
             course_completed.send(
-                sender=None, user=learner, course=security_course, enrolment_id=3, completed_at=done
+                sender=None,
+                user=learner,
+                course=security_course,
+                enrolment_id=enrolment_id,
+                completed_at=done,
             )
     # The broker delivers the same task again (as after a worker died mid-way).
-    certificate_issue_for_completion.delay(learner.pk, security_course.pk, 3, done.isoformat())
+    certificate_issue_for_completion.delay(
+        learner.pk, security_course.pk, enrolment_id, done.isoformat()
+    )
     assert wait_until(lambda: _finished(celery_worker) >= before + 3, timeout=60), celery_worker[
         "log"
     ].read_text()[-3000:]

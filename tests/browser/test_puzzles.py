@@ -63,12 +63,31 @@ def test_level_one_solved_with_the_keyboard_only_gets_three_stars(page, levels):
     expect(page.locator("#maze-position")).to_have_text("The robot is on the flag.")
 
 
+def add_blocks_under_start(page, *types: str) -> None:
+    """Build the program through Blockly's own API (the keyboard path is the
+    level 1 test's; with Chromium 156 the keyboard plugin drops the first block
+    of the French level 2 loose, a known gap of the phone-experience issue)."""
+    page.evaluate(
+        """(types) => {
+            const workspace = Blockly.getMainWorkspace();
+            let parent = workspace.getBlocksByType("maze_start")[0];
+            for (const type of types) {
+                const block = workspace.newBlock(type);
+                block.initSvg();
+                block.render();
+                parent.nextConnection.connect(block.previousConnection);
+                parent = block;
+            }
+        }""",
+        list(types),
+    )
+
+
 def test_a_wrong_program_shows_the_bump_and_no_stars(page, levels):
     page.emulate_media(reduced_motion="reduce")
     page.goto("/fr/puzzles/2/")
-    tab_until(page, IN_WORKSPACE)
-    add_block_with_keyboard(page)
-    add_block_with_keyboard(page)
+    add_blocks_under_start(page, "maze_move_forward", "maze_move_forward")
+    expect(page.locator("#program-text")).to_contain_text("avance")
 
     page.get_by_role("button", name="Lance le programme").click()
 
