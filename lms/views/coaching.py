@@ -137,13 +137,17 @@ def _password_tries_check(helper: User) -> None:
         )
 
 
-def _password_failure_count(helper: User) -> None:
-    key = f"consent-here-fail:{helper.pk}"
-    cache.add(key, 0, HERE_LOCK_SECONDS)
+def _failure_count(key: str, seconds: int) -> None:
+    """One more failure under `key`, forgotten `seconds` after the first."""
+    cache.add(key, 0, seconds)
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 1, HERE_LOCK_SECONDS)
+        cache.set(key, 1, seconds)
+
+
+def _password_failure_count(helper: User) -> None:
+    _failure_count(f"consent-here-fail:{helper.pk}", HERE_LOCK_SECONDS)
 
 
 @login_required
@@ -568,11 +572,7 @@ def card_signin(request: HttpRequest) -> HttpResponse:
                 )
             elif user is None:
                 for key in keys:
-                    cache.add(key, 0, CARD_LOCK_SECONDS)
-                    try:
-                        cache.incr(key)
-                    except ValueError:
-                        cache.set(key, 1, CARD_LOCK_SECONDS)
+                    _failure_count(key, CARD_LOCK_SECONDS)
                 form.add_error(
                     None,
                     _(
