@@ -211,6 +211,29 @@ def _refuse_person(profile: HelperProfile, learner: User, *, paper: bool) -> Non
         )
 
 
+def _consent_create(
+    *,
+    profile: HelperProfile,
+    helper: User,
+    learner: User,
+    duration: str,
+    for_organisation: bool,
+    scopes: dict,
+    **fields,
+) -> HelperConsent:
+    """A consent asked by `helper`, for the helper or the whole organisation;
+    `fields` say how far it got (requested, pending on paper, given)."""
+    return HelperConsent.objects.create(
+        learner=learner,
+        helper=None if for_organisation else helper,
+        organisation=profile.organisation if for_organisation else None,
+        duration=duration,
+        requested_by=helper,
+        **scopes,
+        **fields,
+    )
+
+
 @transaction.atomic
 def consent_request(
     *,
@@ -238,13 +261,13 @@ def consent_request(
     )
     for replaced in earlier:
         audit_record(actor=helper, action="consent.replace", target=replaced, subject_user=learner)
-    consent = HelperConsent.objects.create(
+    consent = _consent_create(
+        profile=profile,
+        helper=helper,
         learner=learner,
-        helper=None if for_organisation else helper,
-        organisation=profile.organisation if for_organisation else None,
         duration=duration,
-        requested_by=helper,
-        **scopes,
+        for_organisation=for_organisation,
+        scopes=scopes,
     )
     journal_append(
         helper=helper,
@@ -335,16 +358,16 @@ def consent_record_paper(
     scopes = _scopes(see_progress, enrol, act_in_session)
     _duration(duration)
     reference = _paper_reference()
-    consent = HelperConsent.objects.create(
+    consent = _consent_create(
+        profile=profile,
+        helper=helper,
         learner=learner,
-        helper=None if for_organisation else helper,
-        organisation=profile.organisation if for_organisation else None,
         duration=duration,
+        for_organisation=for_organisation,
+        scopes=scopes,
         status=HelperConsent.Status.PENDING,
         given_how=HelperConsent.GivenHow.PAPER,
         paper_reference=reference,
-        requested_by=helper,
-        **scopes,
     )
     account_notice_record(
         actor=helper,
@@ -387,17 +410,17 @@ def consent_give_on_helper_screen(
             code="bad_password",
         )
     now = timezone.now()
-    consent = HelperConsent.objects.create(
+    consent = _consent_create(
+        profile=profile,
+        helper=helper,
         learner=learner,
-        helper=None if for_organisation else helper,
-        organisation=profile.organisation if for_organisation else None,
         duration=duration,
+        for_organisation=for_organisation,
+        scopes=scopes,
         status=HelperConsent.Status.GIVEN,
         given_how=HelperConsent.GivenHow.HELPER_SCREEN,
-        requested_by=helper,
         answered_at=now,
         expires_at=now + length,
-        **scopes,
     )
     account_notice_record(
         actor=learner,
