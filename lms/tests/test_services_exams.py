@@ -17,15 +17,6 @@ from lms.tests.content import blueprint, course_tree
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    # The texts asserted here are English, whatever an earlier request activated.
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
-
-
 def _start(enrolment, tree, lesson):
     return quiz_attempt_start(
         enrolment=enrolment, lesson=lesson, activity_key=tree.quiz_key(lesson)

@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 
 from lms.models import Attempt, AuditEntry, HelperConsent, LoginCard, User
 from lms.roles import Role
@@ -53,12 +52,6 @@ SCOPES = {"see_progress": True, "enrol": True, "act_in_session": True, "duration
 def _clean_cache():
     # Sign-in pages count attempts in the cache (allauth's rate limits, cards).
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

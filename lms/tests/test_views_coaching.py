@@ -11,7 +11,7 @@ import pytest
 import zxingcpp
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from pypdf import PdfReader
 
 from courses.models import DigCompCompetence
@@ -34,13 +34,6 @@ pytestmark = pytest.mark.django_db
 def _no_card_lockouts():
     # The card sign-in page counts failures in the cache (Redis in CI): start clean.
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # reverse() follows the active language, which an earlier request may have changed.
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -14,15 +14,6 @@ from lms.selectors.exams import moment_format
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    # The texts asserted here are English, whatever an earlier request activated.
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
-
-
 def _start_url(tree, lesson):
     return reverse("lms:quiz_start", args=[lesson.pk, tree.quiz_key(lesson)])
 
