@@ -139,6 +139,26 @@ class Certificate(models.Model):
         return values.get(language) or values.get("en", "")
 
 
+class IssuedFile(models.Model):
+    """A PDF the platform handed out (each language, each re-render), known by
+    the SHA-256 of its bytes: a dropped file with this hash is one we issued;
+    any other file never passes as "valid"."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("issued file")
+        verbose_name_plural = _("issued files")
+
+    def __str__(self) -> str:
+        return f"{self.certificate} {self.language} {self.sha256[:12]}"
+
+
 class VerificationReceipt(models.Model):
     """Someone checked the certificate: when, how, and who when they said so."""
 

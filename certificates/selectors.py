@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from certificates.models import (
     BulkIssueJob,
     Certificate,
+    IssuedFile,
     NameCorrection,
     SigningKey,
     VerificationReceipt,
@@ -261,3 +262,8 @@ def name_correction(*, correction_id: int) -> NameCorrection | None:
         .filter(pk=correction_id)
         .first()
     )
+
+
+def issued_file_for_sha256(*, sha256: str) -> IssuedFile | None:
+    """The record of a PDF we handed out, by the SHA-256 of its bytes."""
+    return IssuedFile.objects.select_related("certificate").filter(sha256=sha256).first()

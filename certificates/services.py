@@ -1,6 +1,7 @@
 """Writes for certificates: issue (exactly once), sign, e-mail the holder, revoke,
 stop sharing, render PDFs, record verification receipts, rotate keys, bulk issue."""
 
+import hashlib
 import logging
 import secrets
 from datetime import datetime
@@ -18,6 +19,7 @@ from certificates.models import (
     STATUS_LIST_SIZE,
     BulkIssueJob,
     Certificate,
+    IssuedFile,
     SigningKey,
     StatusList,
     VerificationReceipt,
@@ -296,6 +298,11 @@ def certificate_pdf(*, certificate: Certificate, language: str, rerender: bool =
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         locked.pdf_files = {**locked.pdf_files, language: name}
         locked.save(update_fields=["pdf_files"])
+        # Recorded before anyone can get the file: the hash is the evidence.
+        IssuedFile.objects.get_or_create(
+            sha256=hashlib.sha256(data).hexdigest(),
+            defaults={"certificate": locked, "language": language, "size": len(data)},
+        )
     certificate.pdf_files = locked.pdf_files
     return name
 
