@@ -18,12 +18,24 @@ STATUS_LIST_SIZE = 131_072
 
 
 class SigningKey(models.Model):
-    """An RS256 key pair. The private half is encrypted (AES-GCM, key derived from
-    CERTIFICATES_KEY_SECRET); public halves are published forever, even retired."""
+    """A key pair of the issuer, for one purpose. The private half is encrypted
+    (AES-GCM, key derived from CERTIFICATES_KEY_SECRET); public halves are
+    published forever, even retired."""
+
+    class Purpose(models.TextChoices):
+        # RS256: the Open Badges credential as a VC-JWT, and the status lists.
+        CREDENTIAL = "credential", _("credential (VC-JWT)")
+        # Ed25519: the same credential with a Data Integrity proof (eddsa-rdfc-2022).
+        DATA_INTEGRITY = "data_integrity", _("credential (Data Integrity)")
+        # RSA with an X.509 certificate: the PAdES seal of the PDFs.
+        DOCUMENT = "document", _("PDF seal")
 
     kid = models.CharField(max_length=64, unique=True)
+    purpose = models.CharField(max_length=16, choices=Purpose.choices, default=Purpose.CREDENTIAL)
     public_jwk = models.JSONField()
     private_jwk_encrypted = models.TextField()
+    # The X.509 certificate of a document (PAdES) key, PEM; empty for the others.
+    certificate_pem = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     active = models.BooleanField(default=True)
     retired_at = models.DateTimeField(null=True, blank=True)
@@ -33,16 +45,16 @@ class SigningKey(models.Model):
         verbose_name = _("signing key")
         verbose_name_plural = _("signing keys")
         constraints = [
-            # At most one key signs new credentials at any time.
+            # At most one key of each purpose signs at any time.
             models.UniqueConstraint(
-                fields=["active"],
+                fields=["purpose"],
                 condition=models.Q(active=True),
-                name="certificates_one_active_signing_key",
+                name="certificates_one_active_key_per_purpose",
             )
         ]
 
     def __str__(self) -> str:
-        return self.kid
+        return f"{self.purpose} {self.kid}"
 
 
 class StatusList(models.Model):

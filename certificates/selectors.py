@@ -136,15 +136,17 @@ def receipts_of(*, certificate: Certificate) -> QuerySet[VerificationReceipt]:
     return certificate.receipts.all()[:50]
 
 
-def signing_keys_public() -> list[dict]:
-    """Every public key ever used to sign, oldest first (retired ones stay)."""
+def signing_keys_public(*, purpose: str = SigningKey.Purpose.CREDENTIAL) -> list[dict]:
+    """Every public key ever used for `purpose`, oldest first (retired ones stay)."""
     return list(
-        SigningKey.objects.order_by("created_at", "id").values_list("public_jwk", flat=True)
+        SigningKey.objects.filter(purpose=purpose)
+        .order_by("created_at", "id")
+        .values_list("public_jwk", flat=True)
     )
 
 
-def signing_key_active() -> SigningKey | None:
-    return SigningKey.objects.filter(active=True).first()
+def signing_key_active(*, purpose: str = SigningKey.Purpose.CREDENTIAL) -> SigningKey | None:
+    return SigningKey.objects.filter(active=True, purpose=purpose).first()
 
 
 def revoked_indexes(*, status_list_id: int) -> list[int]:

@@ -39,31 +39,44 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def signing_key_rotate(*, actor: User | None = None) -> SigningKey:
-    """Retire the signing key in use and create a new one. Old public keys stay
-    published so that every credential ever signed still verifies."""
+def signing_key_rotate(
+    *, actor: User | None = None, purpose: str = SigningKey.Purpose.CREDENTIAL
+) -> SigningKey:
+    """Retire the key in use for `purpose` and create a new one. Old public keys
+    stay published so that every credential ever signed still verifies."""
+    if purpose != SigningKey.Purpose.CREDENTIAL:
+        raise ValueError(f"no key generation for {purpose!r} yet")
     now = timezone.now()
-    for old in SigningKey.objects.select_for_update().filter(active=True):
+    for old in SigningKey.objects.select_for_update().filter(active=True, purpose=purpose):
         old.active = False
         old.retired_at = now
         old.save(update_fields=["active", "retired_at"])
     kid, public, private = keys.new_key_pair()
     key = SigningKey.objects.create(
-        kid=kid, public_jwk=public, private_jwk_encrypted=keys.encrypt_private_jwk(private, kid=kid)
+        kid=kid,
+        purpose=purpose,
+        public_jwk=public,
+        private_jwk_encrypted=keys.encrypt_private_jwk(private, kid=kid),
     )
-    audit_record(actor=actor, action="certificates.key.rotate", target=key, data={"kid": kid})
+    audit_record(
+        actor=actor,
+        action="certificates.key.rotate",
+        target=key,
+        data={"kid": kid, "purpose": purpose},
+    )
     return key
 
 
-def _signing_key() -> SigningKey:
-    key = SigningKey.objects.filter(active=True).first()
+def _signing_key(purpose: str = SigningKey.Purpose.CREDENTIAL) -> SigningKey:
+    """The active key for `purpose`, created on first use."""
+    key = SigningKey.objects.filter(active=True, purpose=purpose).first()
     if key is None:
         try:
             with transaction.atomic():
-                key = signing_key_rotate()
+                key = signing_key_rotate(purpose=purpose)
         except IntegrityError:
             # Another process created the first key at the same moment.
-            key = SigningKey.objects.get(active=True)
+            key = SigningKey.objects.get(active=True, purpose=purpose)
     return key
 
 
