@@ -31,6 +31,7 @@ MALFORMED = "malformed"  # not a code at all (length, symbols)
 BAD_SIGNATURE = "bad_signature"  # tampered credential
 UNKNOWN_KEY = "unknown_key"  # signed by a key that is not ours
 NOT_A_CREDENTIAL = "not_a_credential"
+STATUS_LIST = "status_list"  # our signed status list, submitted as if a certificate
 NOT_PDF = "not_pdf"
 NO_CREDENTIAL = "no_credential"  # a PDF without the attached credential
 EDITED = "edited"  # the PDF's text differs from the record
@@ -113,6 +114,12 @@ def verify_jwt(token: str) -> Verdict:
         claims = json.loads(signed.payload)
     except (JoseError, ValueError, UnicodeDecodeError):
         return Verdict(BAD_SIGNATURE)
+    if not isinstance(claims, dict):
+        return Verdict(NOT_A_CREDENTIAL)
+    kinds = claims.get("type") if isinstance(claims.get("type"), list) else [claims.get("type")]
+    if "BitstringStatusListCredential" in kinds:
+        # Signed by us, but it says which certificates are revoked, not who holds one.
+        return Verdict(STATUS_LIST, signature_checked=True)
     credential_id = str(claims.get("jti") or claims.get("id") or "")
     public_id = credential_id.removeprefix("urn:uuid:")
     try:
