@@ -2,10 +2,11 @@
 certificate, shared by the verification pages and the JSON API. Never e-mail,
 birth date or a child's name."""
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from certificates import verification as v
+from certificates.dates import issuer_date
 from certificates.models import Certificate
 
 HEADLINES = {
@@ -20,6 +21,7 @@ HEADLINES = {
     v.BAD_SIGNATURE: _("The signature does not match: the credential was altered"),
     v.UNKNOWN_KEY: _("Not signed by Digiskills"),
     v.NOT_A_CREDENTIAL: _("This is not a Digiskills credential"),
+    v.STATUS_LIST: _("This is a status list, not a certificate"),
     v.NOT_PDF: _("This file is not a PDF"),
     v.NO_CREDENTIAL: _("This PDF carries no signed credential"),
     v.EDITED: _("This PDF was changed after it was issued"),
@@ -43,6 +45,10 @@ EXPLANATIONS = {
     v.BAD_SIGNATURE: _("Do not trust this file: its content is not what Digiskills signed."),
     v.UNKNOWN_KEY: _("The credential was signed with a key Digiskills never published."),
     v.NOT_A_CREDENTIAL: _("The file or text is not a signed Digiskills credential."),
+    v.STATUS_LIST: _(
+        "Digiskills signed this list of revoked certificates. It proves nothing about a "
+        "person: ask the holder for their certificate, its code or its signed credential."
+    ),
     v.NOT_PDF: _("Upload the PDF certificate itself, or type its code."),
     v.NO_CREDENTIAL: _(
         "Digiskills certificates carry their signed credential inside the PDF. This one does "
@@ -72,12 +78,18 @@ LEVELS = {
 }
 
 
+def _iso_date(moment) -> str | None:
+    return issuer_date(moment).isoformat() if moment else None
+
+
 def _date(moment) -> str | None:
-    return formats.date_format(timezone.localtime(moment), "DATE_FORMAT") if moment else None
+    return formats.date_format(issuer_date(moment), "DATE_FORMAT") if moment else None
 
 
 def certificate_public(certificate: Certificate, language: str, status: str) -> dict:
-    """What anyone may know of a certificate. A withdrawn one shows nothing."""
+    """What anyone may know of a certificate. A withdrawn one shows nothing; a
+    revoked one says when, never why (the reason is for the holder and staff).
+    Dates are the issuer's calendar days, as printed on the certificate."""
     if status == v.WITHDRAWN:
         return {"code": certificate.display_code}
     c = certificate
@@ -91,15 +103,14 @@ def certificate_public(certificate: Certificate, language: str, status: str) -> 
             for item in c.content["competences"]
         ],
         "level": c.text("level", language),
-        "issued_on": c.issued_at.date().isoformat(),
+        "issued_on": _iso_date(c.issued_at),
         "issued_on_text": _date(c.issued_at),
-        "valid_until": c.expires_at.date().isoformat() if c.expires_at else None,
+        "valid_until": _iso_date(c.expires_at),
         "valid_until_text": _date(c.expires_at),
         "issuer": c.content["issuer"],
-        "revoked_on": c.revoked_at.date().isoformat() if status == v.REVOKED else None,
+        "revoked_on": _iso_date(c.revoked_at) if status == v.REVOKED else None,
         "revoked_on_text": _date(c.revoked_at) if status == v.REVOKED else None,
-        "revocation_reason": (c.revocation_reason or None) if status == v.REVOKED else None,
-        "replaced_on": c.revoked_at.date().isoformat() if status == v.REPLACED else None,
+        "replaced_on": _iso_date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_on_text": _date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_by": _replacement(c) if status == v.REPLACED else None,
     }
