@@ -249,3 +249,18 @@ def test_the_json_api_says_a_posted_status_list_is_a_status_list(client, certifi
     assert data["status"] == "status_list"
     assert data["headline"] == "This is a status list, not a certificate"
     assert data["certificate"] is None and data["level"] == "error"
+
+
+@pytest.mark.parametrize(
+    ("language", "headline"),
+    [
+        ("nl", "Dit is een statuslijst, geen certificaat"),
+        ("fr", "Ceci est une liste de statut, pas un certificat"),
+        ("de", "Dies ist eine Statusliste, kein Zertifikat"),
+    ],
+)
+def test_the_status_list_verdict_speaks_every_language(client, certificate, language, headline):
+    token = client.get(f"/certificates/status/{certificate.status_list_id}").content
+    url = f"/api/certificates/verify?lang={language}"
+    data = client.post(url, token, content_type="application/vc+jwt").json()
+    assert data["headline"] == headline

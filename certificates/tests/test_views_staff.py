@@ -188,3 +188,12 @@ def test_a_bulk_job_skips_whoever_has_not_passed_the_final_exam(security_course)
     services.bulk_job_run(job=job)
     assert list(Certificate.objects.values_list("holder", flat=True)) == [passed.pk]
     assert BulkIssueJob.objects.get().issued == 1
+
+
+def test_the_confirmation_speaks_the_staff_members_language(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    url = f"/nl/certificates/{certificate.public_id}/revoke/"
+    page = client.post(url, {"reason": "Fraude"}).content.decode()
+    assert "Dit certificaat intrekken?" in page
+    assert "Ik bevestig: trek dit certificaat in." in page
+    assert not _revoked(certificate)
