@@ -273,8 +273,10 @@ def check_jws(token: str, sources: list[Source]) -> tuple[dict, str, Source]:
     try:
         signed = jws.deserialize_compact(token, RSAKey.import_key(key), algorithms=["RS256"])
         claims = json.loads(signed.payload)
-    except (JoseError, ValueError, UnicodeDecodeError) as exc:
+    except (JoseError, ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
         raise Rejected("invalid", f"bad signature: not what {did} signed ({exc})") from exc
+    if not isinstance(claims, dict):
+        raise Rejected("invalid", "the signed payload is not a credential")
     return claims, kid, source
 
 
@@ -322,6 +324,8 @@ def check_status(
     entry: dict, status_token: str | None, *, did: str, sources: list[Source], now: float
 ) -> str:
     """A line saying the credential is not revoked, or raises the verdict."""
+    if not isinstance(entry, dict):
+        raise Rejected("invalid", "the credential's status entry is unreadable")
     url = entry.get("statusListCredential")
     if status_token is None:
         raise Rejected(
@@ -339,7 +343,8 @@ def check_status(
         raise Rejected(
             "invalid", f"the status list is {claims.get('id')}, the credential names {url}"
         )
-    subject = claims.get("credentialSubject") or {}
+    subject = claims.get("credentialSubject")
+    subject = subject if isinstance(subject, dict) else {}
     if subject.get("statusPurpose") != entry.get("statusPurpose", "revocation"):
         raise Rejected("invalid", "the status list has another purpose than the credential's entry")
     valid_from = timestamp(claims.get("validFrom"))
@@ -383,11 +388,14 @@ def verify(
             raise Rejected("not a certificate", "this is a status list, not a certificate")
         if "VerifiableCredential" not in types(claims):
             raise Rejected("not a certificate", "this is not a verifiable credential")
-        subject = claims.get("credentialSubject") or {}
+        subject = claims.get("credentialSubject")
+        if not isinstance(subject, dict):
+            raise Rejected("invalid", "the credential has no subject (credentialSubject)")
         if "id" in subject and "sub" in claims and subject["id"] != claims["sub"]:
             raise Rejected("invalid", "sub and credentialSubject.id differ")
         lines.append(("credential", f"{claims.get('name')} · {claims.get('id')}"))
-        for identity in subject.get("identifier") or []:
+        identities = subject.get("identifier")
+        for identity in identities if isinstance(identities, list) else []:
             if isinstance(identity, dict) and identity.get("identityType") == "name":
                 lines.append(("holder", str(identity.get("identityHash"))))
         starts = timestamp(claims.get("nbf")) or timestamp(claims.get("validFrom"))

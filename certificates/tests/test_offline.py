@@ -525,3 +525,45 @@ def test_now_is_the_clock_by_default(files, certificate):
     status = (files / "status.jwt").read_text()
     assert offline.verify(certificate.credential_jwt, sources, status)[-1][0] == "valid"
     assert time.time() < offline.timestamp(_claims(status)["validUntil"])
+
+
+def _b64(data) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"credentialSubject": ["not", "an", "object"]},
+        {"credentialStatus": "not an object"},
+        {"credentialStatus": {"statusListIndex": "x", "statusListCredential": 3}},
+        {"issuer": ["a", "list"]},
+        {"exp": "tomorrow"},
+        {"type": None},
+    ],
+)
+def test_odd_but_signed_claims_get_a_verdict_never_a_crash(files, certificate, change):
+    claims = {**_claims(certificate.credential_jwt), **change}
+    key = keys.private_key(certificate.signing_key)
+    token = _sign(claims, key, credentials.key_id(certificate.signing_key))
+    sources = offline.pinned_sources(files / "trust")
+    verdict = offline.verify(token, sources, (files / "status.jwt").read_text())[-1][0]
+    assert verdict in offline.EXIT_CODES and verdict != "valid"
+
+
+_OURS = _b64({"iss": OUR_DID, "issuer": OUR_DID})
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "a.b.c",
+        f"{_b64([1])}.{_b64({})}.sig",
+        f"{_b64({'alg': 'none'})}.{_b64({'iss': OUR_DID, 'issuer': OUR_DID})}.",
+        f"{_b64({'alg': 'RS256', 'typ': 'JWT'})}.{_b64([])}.sig",
+        _b64({"alg": "RS256", "typ": "JWT", "kid": "#x"}) + "." + _OURS + ".sig",
+    ],
+)
+def test_broken_tokens_get_a_verdict_never_a_crash(files, token):
+    sources = offline.pinned_sources(files / "trust")
+    assert offline.verify(token, sources, None)[-1][0] in ("invalid", "untrusted")
