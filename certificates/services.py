@@ -44,14 +44,17 @@ def signing_key_rotate(
 ) -> SigningKey:
     """Retire the key in use for `purpose` and create a new one. Old public keys
     stay published so that every credential ever signed still verifies."""
-    if purpose != SigningKey.Purpose.CREDENTIAL:
+    if purpose not in (SigningKey.Purpose.CREDENTIAL, SigningKey.Purpose.DATA_INTEGRITY):
         raise ValueError(f"no key generation for {purpose!r} yet")
     now = timezone.now()
     for old in SigningKey.objects.select_for_update().filter(active=True, purpose=purpose):
         old.active = False
         old.retired_at = now
         old.save(update_fields=["active", "retired_at"])
-    kid, public, private = keys.new_key_pair()
+    if purpose == SigningKey.Purpose.DATA_INTEGRITY:
+        kid, public, private = keys.new_ed25519_key()
+    else:
+        kid, public, private = keys.new_key_pair()
     key = SigningKey.objects.create(
         kid=kid,
         purpose=purpose,
@@ -251,12 +254,63 @@ def _certificate_create(
         signing_key=_signing_key(),
         status_list=status_list,
         status_index=_free_index(status_list),
+        subject_id=holder_subject_id(user=user),
     )
-    certificate.credential_jwt = credentials.credential_sign(
-        credentials.credential_build(certificate), certificate=certificate
-    )
+    credentials_sign(certificate)
     certificate.save()
     return certificate
+
+
+def holder_subject_id(*, user: User) -> str:
+    """The holder's pairwise subject id: the one their certificates already
+    carry (so it stays the same if the secret changes), else derived."""
+    existing = (
+        Certificate.objects.filter(holder=user)
+        .exclude(subject_id="")
+        .order_by("issued_at", "id")
+        .values_list("subject_id", flat=True)
+        .first()
+    )
+    return existing or credentials.pairwise_subject_id(user.pk)
+
+
+def credentials_sign(certificate: Certificate) -> None:
+    """Sign a new certificate's credential in both forms (not saved here): the
+    VC-JWT and the Data Integrity credential, built from the same credential."""
+    credential = credentials.credential_build(certificate)
+    certificate.credential_jwt = credentials.credential_sign(credential, certificate=certificate)
+    certificate.credential_di = credentials.credential_di_sign(
+        credential,
+        signing_key=_signing_key(SigningKey.Purpose.DATA_INTEGRITY),
+        created=timezone.now(),
+    )
+
+
+def certificate_credential_di(*, certificate: Certificate) -> dict:
+    """The Data Integrity credential, signed once: certificates issued before it
+    existed get it (and their holder's subject id) on first request, stored."""
+    if certificate.credential_di:
+        return certificate.credential_di
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if not locked.credential_di:
+            if not locked.subject_id:
+                locked.subject_id = holder_subject_id(user=locked.holder)
+            locked.credential_di = credentials.credential_di_sign(
+                credentials.credential_build(locked),
+                signing_key=_signing_key(SigningKey.Purpose.DATA_INTEGRITY),
+                created=timezone.now(),
+            )
+            locked.save(update_fields=["subject_id", "credential_di"])
+            audit_record(
+                actor=None,
+                action="certificates.sign_data_integrity",
+                target=locked,
+                subject_user=locked.holder,
+            )
+    certificate.subject_id = locked.subject_id
+    certificate.credential_di = locked.credential_di
+    return locked.credential_di
 
 
 @transaction.atomic

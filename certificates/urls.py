@@ -23,6 +23,11 @@ urlpatterns = [
         name="credential",
     ),
     path(
+        "me/certificates/<uuid:public_id>/credential.json",
+        learner.certificate_wallet,
+        name="wallet",
+    ),
+    path(
         "me/certificates/<uuid:public_id>/sharing/",
         learner.certificate_sharing,
         name="sharing",
