@@ -16,7 +16,12 @@ CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
 OPEN_BADGES_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
+# Only for reading wallets' DID Authentication presentations.
+CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1"
+ED25519_2020 = "https://w3id.org/security/suites/ed25519-2020/v1"
 BUNDLED = {
+    CREDENTIALS_V1: "credentials-v1.jsonld",
+    ED25519_2020: "ed25519-signature-2020-v1.jsonld",
     CREDENTIALS_V2: "credentials-v2.jsonld",
     OPEN_BADGES_V3: "ob-v3p0-context-3.0.3.json",
     MULTIKEY_V1: "multikey-v1.jsonld",

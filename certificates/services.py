@@ -313,6 +313,27 @@ def certificate_credential_di(*, certificate: Certificate) -> dict:
     return locked.credential_di
 
 
+def wallet_credential_issue(*, certificate: Certificate, holder_did: str) -> dict:
+    """The credential for a wallet that proved control of `holder_did` (VC-API
+    exchange): the certificate's credential with that DID as its subject,
+    freshly signed (Data Integrity), not stored; the audit row records it."""
+    credential = credentials.credential_build(certificate)
+    credential["credentialSubject"] = {**credential["credentialSubject"], "id": holder_did}
+    document = credentials.credential_di_sign(
+        credential,
+        signing_key=_signing_key(SigningKey.Purpose.DATA_INTEGRITY),
+        created=timezone.now(),
+    )
+    audit_record(
+        actor=None,
+        action="certificates.wallet_exchange",
+        target=certificate,
+        subject_user=certificate.holder,
+        data={"did": holder_did},
+    )
+    return document
+
+
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, actor: User, reason: str) -> Certificate:
     """Revoke for a stated reason; the status list and public page show it at once."""

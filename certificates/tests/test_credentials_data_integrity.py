@@ -217,3 +217,42 @@ def test_an_older_certificate_is_signed_on_first_request_and_stored_once(certifi
     assert stored.credential_jwt == certificate.credential_jwt
     again = services.certificate_credential_di(certificate=Certificate.objects.get(pk=stored.pk))
     assert again == first
+
+
+def test_a_wallet_signed_by_digital_bazaars_libraries_gets_its_credential(
+    tmp_path, client, certificate, did_document
+):
+    """End to end with the independent implementation on both sides: a did:key
+    wallet's eddsa-rdfc-2022 DID Authentication is accepted by the exchange,
+    and the credential issued to its DID verifies with Digital Bazaar's verifier."""
+    from certificates import wallet
+
+    token = wallet.exchange_token(certificate.public_id)
+    url = wallet.exchange_url(token)
+    _public_id, challenge = wallet.exchange_read(token)
+    done = subprocess.run(  # noqa: S603 - our own script, fixed arguments
+        [_node(), str(SCRIPT.parent / "did_auth_vp.mjs"), challenge, "testserver"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    signed = json.loads(done.stdout)
+    response = client.post(
+        url,
+        json.dumps({"verifiablePresentation": signed["presentation"]}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    (document,) = response.json()["verifiablePresentation"]["verifiableCredential"]
+    assert document["credentialSubject"]["id"] == signed["did"]
+    assert _node_verify(tmp_path, document, did_document) == {"verified": True, "error": None}
+    # The same presentation signed for another challenge is refused.
+    other = wallet.exchange_url(wallet.exchange_token(certificate.public_id))
+    refused = client.post(
+        other,
+        json.dumps({"verifiablePresentation": signed["presentation"]}),
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
