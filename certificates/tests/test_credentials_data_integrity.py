@@ -150,7 +150,7 @@ def test_the_document_loader_serves_only_bundled_contexts():
     assert loaded["document"]["@context"]
     for url in (
         "https://example.org/context.json",
-        "https://www.w3.org/2018/credentials/v1",
+        "https://w3id.org/security/v2",
         "file:///etc/passwd",
     ):
         with pytest.raises(jsonld.JsonLdError):
