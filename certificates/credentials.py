@@ -22,7 +22,7 @@ from certificates.models import STATUS_LIST_SIZE, Certificate, SigningKey
 
 CONTEXTS = [linked_data.CREDENTIALS_V2, linked_data.OPEN_BADGES_V3]
 DIGCOMP_URL = "https://joint-research-centre.ec.europa.eu/projects-and-activities/education-and-training/digital-transformation-education/digital-competence-framework-citizens-digcomp_en"
-# OB 3.0 §8.2.4: the JOSE header's typ is "JWT" (VC-JWT of VC 1.1, which OB 3.0 names).
+# OB 3.0, VC-JWT proof format: the JOSE header's typ MUST be "JWT".
 JWT_TYPE = "JWT"
 CRYPTOSUITE = "eddsa-rdfc-2022"
 # Dates in credentials are Brussels time with their offset, as printed.
@@ -198,7 +198,7 @@ def sign(payload: dict, signing_key: SigningKey) -> str:
 
 
 def credential_sign(credential: dict, *, certificate: Certificate) -> str:
-    """The VC-JWT of OB 3.0 §8.2: `iss` the issuer, `jti` the credential id,
+    """The VC-JWT as OB 3.0 asks: `iss` the issuer, `jti` the credential id,
     `sub` the subject's id (the credential id only for certificates issued
     before subjects had one), nbf/iat the issue date, exp the end of validity."""
     claims = {

@@ -162,9 +162,8 @@ def certificate_reissue(
         _issued_announce,
         _signing_key,
         _status_list,
-        credentials_sign,
-        holder_subject_id,
     )
+    from certificates.services_credentials import credentials_sign, holder_subject_id
 
     old = Certificate.objects.select_for_update().select_related("holder").get(pk=certificate.pk)
     if old.replaced_by_id is not None:

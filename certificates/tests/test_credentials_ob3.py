@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.test import override_settings
 
-from certificates import credentials, offline, services
+from certificates import credentials, offline, services_credentials
 from certificates.models import Certificate
 from certificates.tests.helpers import issue_after_exam
 from certificates.tests.ob3 import credential_errors, jwt_parts
@@ -121,7 +121,7 @@ def test_the_schema_check_can_fail(certificate):
 def test_a_certificate_without_the_holders_name_carries_no_name(certificate):
     Certificate.objects.filter(pk=certificate.pk).update(show_holder_name=False, credential_di=None)
     hidden = Certificate.objects.get(pk=certificate.pk)
-    document = services.certificate_credential_di(certificate=hidden)
+    document = services_credentials.certificate_credential_di(certificate=hidden)
     name = certificate.content["holder_name"]
     assert name not in str(credentials.credential_build(hidden))
     assert name not in str(document)
@@ -133,6 +133,6 @@ def test_a_certificate_issued_before_keeps_its_signed_jwt(certificate):
     # Issued before subjects had an id: nothing signs its JWT again.
     Certificate.objects.filter(pk=certificate.pk).update(subject_id="", credential_di=None)
     older = Certificate.objects.get(pk=certificate.pk)
-    services.certificate_credential_di(certificate=older)
+    services_credentials.certificate_credential_di(certificate=older)
     older.refresh_from_db()
     assert older.credential_jwt == certificate.credential_jwt

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certificates import selectors, services
+from certificates import selectors, services, services_credentials
 from certificates.links import verify_url
 from certificates.permissions import access_own_certificate
 from certificates.verification import certificate_status
@@ -98,7 +98,9 @@ def certificate_wallet(request: HttpRequest, public_id) -> HttpResponse:
     """The same credential with its Data Integrity proof (eddsa-rdfc-2022): one
     VerifiableCredential as JSON, the file the Learner Credential Wallet imports."""
     certificate = access_own_certificate(request.user, public_id)
-    document = services.certificate_credential_di(certificate=certificate)
+    document = services_credentials.certificate_credential_di(certificate=certificate)
+    # @context first for people reading the file (jsonb keeps no key order).
+    document = {"@context": document["@context"], **document}
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),
         content_type="application/ld+json; charset=utf-8",

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from certificates import linked_data, services, wallet
+from certificates import linked_data, services_credentials, wallet
 from certificates.models import Certificate
 from certificates.permissions import access_own_certificate
 
@@ -64,7 +64,8 @@ def wallet_exchange(request: HttpRequest, token: str) -> HttpResponse:
     if certificate is None or certificate.revoked_at is not None:
         return _error("This certificate cannot be added to a wallet.", 410)
     if request.method == "GET":
-        document = services.certificate_credential_di(certificate=certificate)
+        document = services_credentials.certificate_credential_di(certificate=certificate)
+        document = {"@context": document["@context"], **document}
         return JsonResponse(document, content_type="application/ld+json")
     if len(request.body) > MAX_BODY_BYTES:
         return _error("Request too large.", 413)
@@ -85,7 +86,9 @@ def wallet_exchange(request: HttpRequest, token: str) -> HttpResponse:
     # One credential per link: a replayed presentation gets nothing.
     if not cache.add(f"certificates:wallet-exchange:{challenge}", 1, wallet.EXCHANGE_MAX_AGE):
         return _error("This link has already been used.", 410)
-    document = services.wallet_credential_issue(certificate=certificate, holder_did=holder_did)
+    document = services_credentials.wallet_credential_issue(
+        certificate=certificate, holder_did=holder_did
+    )
     if bare:
         return JsonResponse(document, content_type="application/ld+json")
     return JsonResponse(
