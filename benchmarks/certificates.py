@@ -37,7 +37,10 @@ def prepare_certificates() -> None:
     holder, _ = User.objects.get_or_create(
         username="bench-holder", defaults={"first_name": "Bench", "last_name": "Holder"}
     )
-    key = SigningKey.objects.filter(active=True).first() or signing_key_rotate()
+    key = (
+        SigningKey.objects.filter(active=True, purpose=SigningKey.Purpose.CREDENTIAL).first()
+        or signing_key_rotate()
+    )
     lists = [StatusList.objects.create() for _ in range(TOTAL // PER_LIST + 1)]
     content = {
         "holder_name": "Lotte Peeters",

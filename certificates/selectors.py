@@ -122,7 +122,7 @@ def certificates_of(*, user: User) -> QuerySet[Certificate]:
     """A learner's certificates, newest first, with their latest receipts at hand."""
     return (
         Certificate.objects.filter(holder=user)
-        .defer("credential_jwt")
+        .defer("credential_jwt", "credential_di")
         .prefetch_related("receipts")
         .order_by("-issued_at", "-id")
     )

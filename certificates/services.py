@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from certificates import codes, credentials, keys
+from certificates import codes, keys
 from certificates.models import (
     STATUS_LIST_SIZE,
     BulkIssueJob,
@@ -24,6 +24,7 @@ from certificates.models import (
     StatusList,
     VerificationReceipt,
 )
+from certificates.services_credentials import credentials_sign, holder_subject_id
 from courses.models import CoursePage
 from courses.models.digcomp import DigCompLevel
 from courses.models.pages import Track
@@ -44,14 +45,17 @@ def signing_key_rotate(
 ) -> SigningKey:
     """Retire the key in use for `purpose` and create a new one. Old public keys
     stay published so that every credential ever signed still verifies."""
-    if purpose != SigningKey.Purpose.CREDENTIAL:
+    if purpose not in (SigningKey.Purpose.CREDENTIAL, SigningKey.Purpose.DATA_INTEGRITY):
         raise ValueError(f"no key generation for {purpose!r} yet")
     now = timezone.now()
     for old in SigningKey.objects.select_for_update().filter(active=True, purpose=purpose):
         old.active = False
         old.retired_at = now
         old.save(update_fields=["active", "retired_at"])
-    kid, public, private = keys.new_key_pair()
+    if purpose == SigningKey.Purpose.DATA_INTEGRITY:
+        kid, public, private = keys.new_ed25519_key()
+    else:
+        kid, public, private = keys.new_key_pair()
     key = SigningKey.objects.create(
         kid=kid,
         purpose=purpose,
@@ -251,10 +255,9 @@ def _certificate_create(
         signing_key=_signing_key(),
         status_list=status_list,
         status_index=_free_index(status_list),
+        subject_id=holder_subject_id(user=user),
     )
-    certificate.credential_jwt = credentials.credential_sign(
-        credentials.credential_build(certificate), certificate=certificate
-    )
+    credentials_sign(certificate)
     certificate.save()
     return certificate
 

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates import codes, credentials
+from certificates import codes
 from certificates.exceptions import CertificateError
 from certificates.models import Certificate, NameCorrection
 from lms.exceptions import LearningError
@@ -163,6 +163,7 @@ def certificate_reissue(
         _signing_key,
         _status_list,
     )
+    from certificates.services_credentials import credentials_sign, holder_subject_id
 
     old = Certificate.objects.select_for_update().select_related("holder").get(pk=certificate.pk)
     if old.replaced_by_id is not None:
@@ -193,10 +194,9 @@ def certificate_reissue(
         status_list=status_list,
         status_index=_free_index(status_list),
         withdrawn_at=old.withdrawn_at,
+        subject_id=old.subject_id or holder_subject_id(user=holder),
     )
-    new.credential_jwt = credentials.credential_sign(
-        credentials.credential_build(new), certificate=new
-    )
+    credentials_sign(new)
     new.save()
     old.replaced_by = new
     old.revoked_at = now

@@ -3,7 +3,7 @@ public documents and the JSON API (`certificates_public`)."""
 
 from django.urls import path
 
-from certificates.views import api, corrections, keys, learner, public, staff
+from certificates.views import api, corrections, keys, learner, public, staff, wallet
 
 app_name = "certificates"
 
@@ -21,6 +21,16 @@ urlpatterns = [
         "me/certificates/<uuid:public_id>/credential.jwt",
         learner.certificate_credential,
         name="credential",
+    ),
+    path(
+        "me/certificates/<uuid:public_id>/credential.json",
+        learner.certificate_wallet,
+        name="wallet",
+    ),
+    path(
+        "me/certificates/<uuid:public_id>/wallet/",
+        wallet.wallet_page,
+        name="wallet_page",
     ),
     path(
         "me/certificates/<uuid:public_id>/sharing/",
@@ -59,6 +69,11 @@ public_urlpatterns = (
             "certificates/achievements/<uuid:course_key>/v<int:version>",
             keys.achievement,
             name="achievement",
+        ),
+        path(
+            "certificates/wallet/<str:token>",
+            wallet.wallet_exchange,
+            name="wallet_exchange",
         ),
         path("api/certificates/verify/<str:code>", api.verify_code, name="api_verify_code"),
         path("api/certificates/verify", api.verify_document, name="api_verify_document"),

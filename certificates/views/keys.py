@@ -1,12 +1,18 @@
 """Published keys, the issuer's did:web document, status lists and achievements:
 public, cacheable, read by verifiers anywhere (CORS open)."""
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from certificates import credentials, selectors
-from certificates.models import Certificate, StatusList
+from certificates.models import Certificate, SigningKey, StatusList
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+JSON_TYPES = ("application/json", "application/ld+json")
 
 # Seconds a cache may keep a status list: none, so that a revocation shows at
 # once; it must stay far below credentials.STATUS_LIST_VALIDITY in any case.
@@ -22,7 +28,10 @@ def _public(response: HttpResponse, *, max_age: int) -> HttpResponse:
 @require_GET
 def did_document(request: HttpRequest) -> JsonResponse:
     """/.well-known/did.json: every public key, old and new."""
-    document = credentials.did_document(selectors.signing_keys_public())
+    document = credentials.did_document(
+        selectors.signing_keys_public(),
+        selectors.signing_keys_public(purpose=SigningKey.Purpose.DATA_INTEGRITY),
+    )
     return _public(JsonResponse(document, content_type="application/did+json"), max_age=300)
 
 
@@ -62,9 +71,28 @@ def status_list(request: HttpRequest, list_id: int) -> HttpResponse:
     )
 
 
+def _language(request: HttpRequest) -> str:
+    """`?lang=` if it names one of the four languages, else Accept-Language."""
+    asked = request.GET.get("lang", "")
+    if asked in LANGUAGE_CODES:
+        return asked
+    language = translation.get_language_from_request(request)
+    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    if request.GET.get("format") == "json":
+        return True
+    accepted = request.headers.get("Accept", "")
+    return any(kind in accepted for kind in JSON_TYPES) and "text/html" not in accepted
+
+
 @require_GET
-def achievement(request: HttpRequest, course_key, version: int) -> JsonResponse:
-    """The Achievement a credential points to (from any certificate of it)."""
+def achievement(request: HttpRequest, course_key, version: int) -> HttpResponse:
+    """The OB 3.0 Achievement a credential points to, in the language asked
+    (`?lang=` or Accept-Language): JSON-LD for `Accept: application/json` or
+    `application/ld+json` (or `?format=json`), otherwise a page for people. Its `id` is the URL
+    credentials name, whatever the query string."""
     certificate = (
         Certificate.objects.filter(course_key=course_key, content_version=version)
         .only("content", "course_key", "content_version")
@@ -72,20 +100,30 @@ def achievement(request: HttpRequest, course_key, version: int) -> JsonResponse:
     )
     if certificate is None:
         raise Http404
-    content = certificate.content
-    return _public(
-        JsonResponse(
-            {
-                "@context": credentials.CONTEXTS,
-                "id": request.build_absolute_uri(),
-                "type": ["Achievement"],
-                "name": content["course"],
-                "criteria": {"narrative": content["criteria"]["en"]},
-                "alignment": [
-                    {"targetCode": item["code"], "targetFramework": "DigComp 2.2"}
-                    for item in content["competences"]
-                ],
-            }
+    language = _language(request)
+    document = {
+        "@context": credentials.CONTEXTS,
+        **credentials.achievement_build(
+            content=certificate.content, course_key=course_key, version=version, language=language
         ),
-        max_age=3600,
-    )
+    }
+    if _wants_json(request):
+        response = JsonResponse(document, content_type="application/ld+json")
+        response["Content-Language"] = language
+        patch_vary_headers(response, ("Accept", "Accept-Language"))
+        return _public(response, max_age=3600)
+    with translation.override(language):
+        response = render(
+            request,
+            "certificates/achievement.html",
+            {
+                "achievement": document,
+                "language": language,
+                "other_languages": [
+                    (code, name) for code, name in settings.LANGUAGES if code != language
+                ],
+            },
+        )
+    response["Content-Language"] = language
+    patch_vary_headers(response, ("Accept", "Accept-Language"))
+    return response

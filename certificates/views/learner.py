@@ -1,5 +1,6 @@
 """The learner's certificates: download, share, LinkedIn, receipts, stop sharing."""
 
+import json
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certificates import selectors, services
+from certificates import selectors, services, services_credentials
 from certificates.dates import issuer_date
 from certificates.links import verify_url
 from certificates.permissions import access_own_certificate
@@ -91,6 +92,24 @@ def certificate_credential(request: HttpRequest, public_id) -> HttpResponse:
     response = HttpResponse(certificate.credential_jwt, content_type="application/vc+jwt")
     response["Content-Disposition"] = (
         f'attachment; filename="credential-{certificate.display_code}.jwt"'
+    )
+    return response
+
+
+@login_required
+def certificate_wallet(request: HttpRequest, public_id) -> HttpResponse:
+    """The same credential with its Data Integrity proof (eddsa-rdfc-2022): one
+    VerifiableCredential as JSON, the file the Learner Credential Wallet imports."""
+    certificate = access_own_certificate(request.user, public_id)
+    document = services_credentials.certificate_credential_di(certificate=certificate)
+    # @context first for people reading the file (jsonb keeps no key order).
+    document = {"@context": document["@context"], **document}
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        content_type="application/ld+json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="credential-{certificate.display_code}.json"'
     )
     return response
 
