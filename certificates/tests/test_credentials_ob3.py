@@ -42,9 +42,10 @@ def test_the_jwt_claims_are_those_ob3_asks(certificate):
     assert claims["exp"] == int(certificate.expires_at.timestamp())
 
 
-def test_the_jwt_still_verifies_with_the_published_keys(client, certificate):
-    keys = offline.keys_from(client.get("/certificates/keys.json").json())
-    claims = offline.check_signature(certificate.credential_jwt, keys)
+def test_the_jwt_verifies_with_the_keys_of_the_published_did_document(client, certificate):
+    document = client.get("/.well-known/did.json").json()
+    pinned = offline.Source("pinned", "did.json", document)
+    claims, _kid, _source = offline.check_jws(certificate.credential_jwt, [pinned])
     assert claims["sub"] == certificate.subject_id
 
 
