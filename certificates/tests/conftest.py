@@ -126,10 +126,18 @@ def _key_pairs():
     return [keys.new_key_pair() for _ in range(3)]
 
 
+@pytest.fixture(scope="session")
+def _document_keys():
+    from certificates import keys
+
+    return [keys.new_document_key() for _ in range(2)]
+
+
 @pytest.fixture(autouse=True)
-def _fast_keys(request, _key_pairs, monkeypatch):
-    """RSA key generation takes up to seconds; tests share three real key pairs,
-    handed out in turn (tests marked `real_keys` generate their own)."""
+def _fast_keys(request, _key_pairs, _document_keys, monkeypatch):
+    """RSA key generation takes up to seconds; tests share three real key pairs
+    and two real document (PDF seal) keys with their certificates, handed out
+    in turn (tests marked `real_keys` generate their own)."""
     if "real_keys" in request.keywords:
         yield
         return
@@ -138,5 +146,7 @@ def _fast_keys(request, _key_pairs, monkeypatch):
     from certificates import keys
 
     pairs = cycle(_key_pairs)
+    documents = cycle(_document_keys)
     monkeypatch.setattr(keys, "new_key_pair", lambda: next(pairs))
+    monkeypatch.setattr(keys, "new_document_key", lambda: next(documents))
     yield

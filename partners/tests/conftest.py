@@ -102,12 +102,21 @@ def _key_pair():
     return keys.new_key_pair()
 
 
+@pytest.fixture(scope="session")
+def _document_key():
+    from certificates import keys
+
+    return keys.new_document_key()
+
+
 @pytest.fixture
-def fast_keys(_key_pair, monkeypatch):
-    """Certificates are signed with one RSA key made once per session."""
+def fast_keys(_key_pair, _document_key, monkeypatch):
+    """Certificates are signed, and their PDFs sealed, with RSA keys made once
+    per session."""
     from certificates import keys
 
     monkeypatch.setattr(keys, "new_key_pair", lambda: _key_pair)
+    monkeypatch.setattr(keys, "new_document_key", lambda: _document_key)
 
 
 # --- a webhook receiver -------------------------------------------------------
