@@ -132,15 +132,15 @@ def _draw(canvas, certificate: Certificate, language: str) -> None:
     canvas.setFillColor(INK)
     canvas.setFont(pdf.FONT_BOLD, 30)
     canvas.drawString(margin, height - 72, heading)
-    y = height - 106
+    y = height - 104
     links = []
     for field in fields:
         canvas.setFillColor(MUTED)
         canvas.setFont(pdf.FONT, 8.5)
         canvas.drawString(margin, y, field.label)
-        y -= 14
-        canvas.setFillColor(INK)
         big = field.key in ("holder", "course")
+        y -= 19 if big else 13
+        canvas.setFillColor(INK)
         small = field.key == "accessible"
         canvas.setFont(pdf.FONT_BOLD if big else pdf.FONT, 17 if big else 8.5 if small else 10.5)
         for value in field.values:

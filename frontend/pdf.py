@@ -111,7 +111,7 @@ def xmp_date(moment: dt.datetime) -> str:
 def canvas_new(buffer, *, pagesize, meta: Metadata, **kwargs) -> Canvas:
     """A canvas writing into `buffer`, with the document properties set, the
     language in the catalogue and the real creation date."""
-    kwargs.setdefault("initialFontName", FONT)
+    kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
     kwargs.pop("invariant", None)
     kwargs.pop("lang", None)
     canvas = Canvas(buffer, pagesize=pagesize, lang=meta.language, invariant=0, **kwargs)
@@ -126,12 +126,29 @@ def canvas_new(buffer, *, pagesize, meta: Metadata, **kwargs) -> Canvas:
 
 
 def canvas_maker(meta: Metadata):
-    """A `canvasmaker` for platypus (SimpleDocTemplate.build) using `canvas_new`."""
+    """A `canvasmaker` for platypus (SimpleDocTemplate.build) using `canvas_new`;
+    give the template `doc_template_options(meta)` too, since platypus sets the
+    document properties again from its own."""
 
     def make(filename, *, pagesize, **kwargs):
         return canvas_new(filename, pagesize=pagesize, meta=meta, **kwargs)
 
     return make
+
+
+def doc_template_options(meta: Metadata) -> dict:
+    """The document properties of `meta` as platypus template arguments."""
+    return {
+        "title": meta.title,
+        "author": meta.author,
+        "subject": meta.subject,
+        "creator": meta.creator,
+        "producer": PRODUCER,
+        "keywords": meta.keywords,
+        "lang": meta.language,
+        "displayDocTitle": 1,
+        "initialFontName": FONT,
+    }
 
 
 # --- Text -----------------------------------------------------------------
@@ -266,11 +283,22 @@ def _xmp(meta: Metadata, *, conformance: bool) -> bytes:
         "</rdf:Description>"
         '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
         f"<pdf:Producer>{escape(PRODUCER)}</pdf:Producer>{keywords}"
+        # reportlab always writes /Trapped /False in the document information.
+        "<pdf:Trapped>False</pdf:Trapped>"
         "</rdf:Description>"
         "</rdf:RDF></x:xmpmeta>" + " " * 512 + '<?xpacket end="w"?>'
         # Room for an editor to rewrite the packet in place.
     )
     return xml.encode()
+
+
+def _catalog_set(canvas: Canvas, key: str, value) -> None:
+    """Set a catalogue entry reportlab does not know (it writes only the keys
+    listed in PDFCatalog.__NoDefault__)."""
+    catalog = canvas._doc.Catalog
+    if key not in catalog.__NoDefault__:
+        catalog.__NoDefault__ = [*catalog.__NoDefault__, key]
+    setattr(catalog, key, value)
 
 
 def metadata_add(canvas: Canvas, meta: Metadata, *, pdfa: bool = False) -> None:
@@ -299,7 +327,7 @@ def metadata_add(canvas: Canvas, meta: Metadata, *, pdfa: bool = False) -> None:
                 "DestOutputProfile": document.Reference(profile),
             }
         )
-        document.Catalog.OutputIntents = PDFArray([document.Reference(intent)])
+        _catalog_set(canvas, "OutputIntents", PDFArray([document.Reference(intent)]))
 
 
 def viewer_preferences(canvas: Canvas) -> None:
@@ -349,7 +377,7 @@ def files_attach(canvas: Canvas, attachments: list[Attachment], *, moment: dt.da
     document.Catalog.Names = PDFDictionary(
         {"EmbeddedFiles": PDFDictionary({"Names": PDFArray(names)})}
     )
-    document.Catalog.AF = PDFArray(specs)
+    _catalog_set(canvas, "AF", PDFArray(specs))
 
 
 def render(draw, *, pagesize, meta: Metadata, **kwargs) -> bytes:

@@ -243,3 +243,24 @@ def test_a_course_whose_only_assessment_is_h5p_cannot_issue(security_course, lea
         status=Enrolment.Status.COMPLETED, completed_at=timezone.now()
     )
     assert services.certificate_issue(user=learner, course=security_course) is None
+
+
+def test_issuing_freezes_the_passed_exam_score_rounded_down(security_course, learner):
+    from lms.models import Attempt
+
+    exam_attempt_record(user=learner, course=security_course, passed=False)
+    passed = exam_attempt_record(user=learner, course=security_course)
+    Attempt.objects.filter(pk=passed.pk).update(score=29, max_score=31, pass_mark_percent=80)
+    certificate = services.certificate_issue(user=learner, course=security_course)
+    # 29/31 is 93.5 %: a certificate never claims more than was scored.
+    assert certificate.content["score"] == {"percent": 93, "pass_mark": 80}
+    assert certificate.content["issuer_address"]
+
+
+def test_an_exam_without_a_recorded_score_freezes_no_score(security_course, learner):
+    from lms.models import Attempt
+
+    passed = exam_attempt_record(user=learner, course=security_course)
+    Attempt.objects.filter(pk=passed.pk).update(score=None, max_score=None)
+    certificate = services.certificate_issue(user=learner, course=security_course)
+    assert "score" not in certificate.content
