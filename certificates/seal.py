@@ -11,27 +11,53 @@ and /certificates/keys/seal/<kid>.pem.
 import io
 from functools import cache
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from django.conf import settings
 from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from certificates import keys
 from certificates.models import SigningKey
 
 SEAL_FIELD = "DigiskillsSeal"
+# Room for the CMS signature (about 3 KB with its certificate): reserved up
+# front, so that pyHanko does not sign twice to measure it.
+SIGNATURE_BYTES = 8192
+
+
+class _Signer(signers.SimpleSigner):
+    """pyHanko's signer, holding the parsed private key: pyHanko parses it from
+    DER for each signature, and cryptography's RSA key check then costs a
+    quarter of a second, forty times the signature itself."""
+
+    def __init__(self, *, private_key: RSAPrivateKey, **kwargs):
+        super().__init__(**kwargs)
+        self._private_key = private_key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        if mechanism != "rsassa_pkcs1v15":  # pragma: no cover (we never ask for another)
+            return super().sign_raw(data, digest_algorithm)
+        return self._private_key.sign(
+            data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)
+        )
 
 
 @cache
-def _signer(kid: str, encrypted: str, certificate_pem: str) -> signers.SimpleSigner:
+def _signer(kid: str, encrypted: str, certificate_pem: str) -> _Signer:
     # Decrypting and parsing the key costs milliseconds; keys never change.
-    private = keys.private_key_from_jwk(keys.decrypt_private_jwk(encrypted, kid=kid))
+    der = keys.private_key_from_jwk(keys.decrypt_private_jwk(encrypted, kid=kid))
     certificate = next(iter(load_certs_from_pemder_data(certificate_pem.encode())))
-    return signers.SimpleSigner(
+    return _Signer(
+        private_key=serialization.load_der_private_key(der, password=None),
         signing_cert=certificate,
-        signing_key=load_private_key_from_pemder_data(private, passphrase=None),
+        signing_key=load_private_key_from_pemder_data(der, passphrase=None),
         cert_registry=SimpleCertificateStore.from_certs([certificate]),
     )
 
@@ -88,6 +114,7 @@ def pdf_seal(data: bytes, *, key: SigningKey, reason: str, location: str = "") -
         writer,
         meta,
         signer=_signer(key.kid, key.private_jwk_encrypted, key.certificate_pem),
+        bytes_reserved=SIGNATURE_BYTES,
         output=out,
     )
     return out.getvalue()
