@@ -29,6 +29,7 @@ from xml.sax.saxutils import escape
 
 import segno
 from django.utils import timezone
+from reportlab.graphics import shapes as _graphics_shapes
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
@@ -52,6 +53,11 @@ for _name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
 pdfmetrics.registerFontFamily(
     FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
 )
+
+# reportlab.graphics (charts) starts every drawing in its default font,
+# Helvetica, which would then sit unembedded in the file even when no text
+# uses it: the project's drawings start in Vera.
+_graphics_shapes.STATE_DEFAULTS["fontName"] = FONT
 
 INK = HexColor("#1b1f24")
 MUTED = HexColor("#4a5560")
