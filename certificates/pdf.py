@@ -133,6 +133,7 @@ def _draw(canvas, certificate: Certificate, language: str) -> None:
     canvas.setFont(pdf.FONT_BOLD, 30)
     canvas.drawString(margin, height - 72, heading)
     y = height - 104
+    room = width - 2 * margin - badge - 16
     links = []
     for field in fields:
         canvas.setFillColor(MUTED)
@@ -144,6 +145,12 @@ def _draw(canvas, certificate: Certificate, language: str) -> None:
         small = field.key == "accessible"
         canvas.setFont(pdf.FONT_BOLD if big else pdf.FONT, 17 if big else 8.5 if small else 10.5)
         for value in field.values:
+            if big:
+                # A long name or title shrinks rather than run under the badge.
+                canvas.setFont(
+                    pdf.FONT_BOLD,
+                    pdf.font_size_fit(value, pdf.FONT_BOLD, 17, room, minimum=10),
+                )
             canvas.drawString(margin, y, value)
             if small:
                 links.append((value, y))

@@ -131,3 +131,25 @@ def test_each_track_has_its_own_badge_drawn_on_the_page(certificate, basic_cours
 def test_no_base_14_font_is_used(certificate):
     data = pdf_render(certificate, "de")
     assert b"Helvetica" not in data and b"/Type1" not in data
+
+
+def test_a_very_long_name_is_printed_in_full_left_of_the_badge(security_course):
+    from lms.tests.factories import UserFactory
+
+    person = UserFactory(
+        first_name="Marie-Françoise Anne-Sophie Wilhelmina",
+        last_name="Vandenberghe-De Smedt-Van Der Straeten",
+    )
+    certificate = issue_after_exam(user=person, course=security_course)
+    page = PdfReader(io.BytesIO(pdf_render(certificate, "en"))).pages[0]
+    rightmost = []
+
+    def visit(text, cm, tm, font, size):
+        if "Vandenberghe" in text:
+            from reportlab.pdfbase import pdfmetrics
+
+            rightmost.append(tm[4] + pdfmetrics.stringWidth(text, "VeraBd", size))
+
+    text = page.extract_text(visitor_text=visit)
+    assert certificate.content["holder_name"] in text
+    assert rightmost and max(rightmost) < 842 - 56 - 112
