@@ -28,6 +28,50 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(scope="session")
+def _key_pairs():
+    from certificates import keys
+
+    return [keys.new_key_pair() for _ in range(3)]
+
+
+@pytest.fixture(scope="session")
+def _document_keys():
+    from certificates import keys
+
+    return [keys.new_document_key() for _ in range(2)]
+
+
+@pytest.fixture(autouse=True)
+def _fast_keys(request, monkeypatch):
+    """RSA key generation takes up to seconds: every test that issues a
+    certificate shares three real credential key pairs and two real document
+    (PDF seal) keys with their certificates, made once per session and handed
+    out in turn (tests marked `real_keys` generate their own)."""
+    if "real_keys" in request.keywords:
+        yield
+        return
+    from itertools import cycle
+
+    from certificates import keys
+
+    pairs = documents = None
+
+    def key_pair():
+        nonlocal pairs
+        pairs = pairs or cycle(request.getfixturevalue("_key_pairs"))
+        return next(pairs)
+
+    def document_key():
+        nonlocal documents
+        documents = documents or cycle(request.getfixturevalue("_document_keys"))
+        return next(documents)
+
+    monkeypatch.setattr(keys, "new_key_pair", key_pair)
+    monkeypatch.setattr(keys, "new_document_key", document_key)
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     """The home page in the four languages, as `make run` creates it."""

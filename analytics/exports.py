@@ -6,6 +6,8 @@ and neutralise text that a spreadsheet would run as a formula, by the rule of
 import csv
 import io
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from analytics.presenters import COUNT, MONEY, RATE, TEXT, Table, row_kinds
@@ -133,22 +135,26 @@ def _bar_chart(title: str, labels: list[str], values: list[float], targets: list
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
+    from frontend.pdf import FONT, FONT_BOLD
+
     height = 40 + 22 * max(1, len(labels)) * (2 if targets else 1)
     drawing = Drawing(480, height + 30)
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 150, 20, 300, height - 20
     chart.data = [values, targets] if targets else [values]
     chart.categoryAxis.categoryNames = labels
-    chart.categoryAxis.labels.fontName = "Helvetica"
+    chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = FONT
     chart.bars[0].fillColor = colors.HexColor("#1d4ed8")
     if targets:
         chart.bars[1].fillColor = colors.HexColor("#9ca3af")
         legend = Legend()
         legend.x, legend.y = 150, height + 12
         legend.fontSize = 8
+        legend.fontName = FONT
         legend.alignment = "right"
         legend.columnMaximum = 1
         legend.colorNamePairs = [
@@ -157,7 +163,7 @@ def _bar_chart(title: str, labels: list[str], values: list[float], targets: list
         ]
         drawing.add(legend)
     drawing.add(chart)
-    drawing.add(String(0, height + 18, title, fontName="Helvetica-Bold", fontSize=10))
+    drawing.add(String(0, height + 18, title, fontName=FONT_BOLD, fontSize=10))
     return drawing
 
 
@@ -173,9 +179,20 @@ def report_pdf(report, tables: list[Table]) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Table as PdfTable
 
+    from frontend import pdf
+
     styles = getSampleStyleSheet()
+    # Every font embedded (Vera), none of the base-14 fonts the sample styles name.
+    for style in styles.byName.values():
+        if hasattr(style, "fontName"):
+            style.fontName = pdf.FONT_BOLD if "Bold" in style.fontName else pdf.FONT
     buffer = io.BytesIO()
     project = report.figures["project"]
+    meta = pdf.Metadata(
+        title=f"{project['reference']} {report.period_start}–{report.period_end}",
+        subject=_("Report to the Digital Belgium Skills Fund"),
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
@@ -183,9 +200,7 @@ def report_pdf(report, tables: list[Table]) -> bytes:
         rightMargin=18 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=f"{project['reference']} {report.period_start}–{report.period_end}",
-        author="Digiskills",
-        lang=None,
+        **pdf.doc_template_options(meta),
     )
     story = [Paragraph(escape(_("Report to the Digital Belgium Skills Fund")), styles["Title"])]
     for label, value in _title_rows(report):
@@ -225,7 +240,7 @@ def report_pdf(report, tables: list[Table]) -> bytes:
         pdf_table.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 1), (-1, -1), "Helvetica", 8),
+                    ("FONT", (0, 0), (-1, -1), pdf.FONT, 8),
                     ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#9ca3af")),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")),
                     ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
@@ -234,5 +249,5 @@ def report_pdf(report, tables: list[Table]) -> bytes:
             )
         )
         story.append(pdf_table)
-    doc.build(story)
+    doc.build(story, canvasmaker=pdf.canvas_maker(meta))
     return buffer.getvalue()

@@ -1,7 +1,13 @@
 """The printable certificate: one A4 landscape page drawn on a reportlab canvas
-into memory (pretix's way), real text in the learner's language (searchable,
-read aloud by screen readers), a QR code deep-linking to the verification page
-and the signed credential embedded as a file attachment.
+into memory (pretix's way, with `frontend.pdf`), real text in the learner's
+language (searchable, read aloud by screen readers), the track's badge, the
+issuing entity, a QR code deep-linking to the verification page, a link to the
+verification page in the same language (its accessible HTML twin: reportlab
+cannot tag a PDF), and the signed credential embedded as an associated file.
+
+The file is PDF/A-3b (XMP metadata, sRGB output intent, fonts embedded,
+associated file with its MIME type) and is then sealed (`certificates.seal`):
+PAdES by the issuer's document key, as an incremental update.
 
 `pdf_fields` is also what the PDF check compares an uploaded PDF against.
 """
@@ -9,27 +15,20 @@ and the signed credential embedded as a file attachment.
 import io
 from dataclasses import dataclass
 
-import segno
+from django.conf import settings
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
-from certificates.links import verify_url
-from certificates.models import Certificate
+from certificates.badges import badge_draw
+from certificates.links import absolute, verify_url
+from certificates.models import Certificate, SigningKey
+from frontend import pdf
 
 ATTACHMENT_NAME = "credential.jwt"
-# Bitstream Vera ships with reportlab and covers the Latin letters of the names
-# we meet (é, ü, ß, ç, ł, ş, ğ ...); embedded as a subset with a ToUnicode map.
-pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
-pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
-INK = HexColor("#1b1f24")
-MUTED = HexColor("#4a5560")
-ACCENT = HexColor("#0b5cad")
+ATTACHMENT_MIME = "application/vc+jwt"
+INK, MUTED, ACCENT = pdf.INK, pdf.MUTED, pdf.ACCENT
 
 
 @dataclass(frozen=True)
@@ -52,124 +51,177 @@ def pdf_fields(certificate: Certificate, language: str) -> list[Field]:
             f"{item['code']} {item['title'].get(language) or item['title']['en']}"
             for item in c.content["competences"]
         )
-        return [
+        fields = [
             Field("holder", _("Awarded to"), (c.content["holder_name"],)),
             Field("course", _("For completing the course"), (c.text("course", language),)),
             Field("track", _("Track"), (c.text("track", language),)),
             Field("competences", _("DigComp 2.2 competences"), competences or ("—",)),
             Field("level", _("DigComp proficiency level"), (c.text("level", language),)),
+        ]
+        score = c.content.get("score")
+        if score:
+            fields.append(
+                Field(
+                    "score",
+                    _("Exam result"),
+                    (
+                        _("%(percent)s %% (pass mark %(pass_mark)s %%)")
+                        % {"percent": score["percent"], "pass_mark": score["pass_mark"]},
+                    ),
+                )
+            )
+        address = c.content.get("issuer_address", settings.CERTIFICATES_ISSUER_ADDRESS)
+        return [
+            *fields,
             Field("issued", _("Date of issue"), (_date(c.issued_at),)),
             Field("valid_until", _("Valid until"), (validity,)),
-            Field("issuer", _("Issued by"), (c.content["issuer"],)),
+            Field("issuer", _("Issued by"), (c.content["issuer"], *([address] if address else []))),
             Field("code", _("Verification code"), (c.display_code,)),
+            Field(
+                "accessible",
+                _("An accessible version of this certificate:"),
+                (page_url(c, language),),
+            ),
         ]
 
 
-def qr_for(url: str) -> segno.QRCode:
-    # A fixed mask skips segno's evaluation of all eight masks (most of the
-    # time a QR code takes); mask 0 is as readable as any other.
-    return segno.make_qr(url, error="m", mask=0, boost_error=False)
+def page_url(certificate: Certificate, language: str) -> str:
+    """The verification page in `language`: the certificate as an accessible web page."""
+    with translation.override(language):
+        path = reverse("certificates:verify")
+    return absolute(f"{path}?code={certificate.display_code}")
 
 
-def _draw_qr(canvas: Canvas, qr: segno.QRCode, *, x: float, y: float, size: float) -> None:
-    """Dark modules as one path of rectangles, one per horizontal run, written in
-    module units (integers) under a scaling transform: formatting thousands of
-    float coordinates was most of the rendering time."""
-    matrix = qr.matrix
-    count = len(matrix)
-    operators = []
-    for row_number, row in enumerate(matrix):
-        bottom = count - 1 - row_number
-        start = None
-        for column, dark in enumerate([*row, 0]):
-            if dark and start is None:
-                start = column
-            elif not dark and start is not None:
-                operators.append(f"{start} {bottom} {column - start} 1 re")
-                start = None
-    module = size / count
-    canvas.saveState()
-    canvas.transform(module, 0, 0, module, x, y)
-    canvas.addLiteral("\n".join(operators) + "\nf")
-    canvas.restoreState()
+def qr_for(url: str):
+    return pdf.qr_make(url)
 
 
-def _attach(canvas: Canvas, *, name: str, data: bytes, description: str) -> None:
-    """Embed a file (PDF 1.7 EmbeddedFiles name tree; reportlab has no API for it)."""
-    document = canvas._doc
-    stream = PDFStream(
-        PDFDictionary(
-            {"Type": PDFName("EmbeddedFile"), "Params": PDFDictionary({"Size": len(data)})}
-        ),
-        content=data,
-    )
-    spec = PDFDictionary(
-        {
-            "Type": PDFName("Filespec"),
-            "F": PDFString(name),
-            "UF": PDFString(name),
-            "Desc": PDFString(description),
-            "AFRelationship": PDFName("Data"),
-            "EF": PDFDictionary({"F": document.Reference(stream)}),
-        }
-    )
-    spec_ref = document.Reference(spec)
-    document.Catalog.Names = PDFDictionary(
-        {"EmbeddedFiles": PDFDictionary({"Names": PDFArray([PDFString(name), spec_ref])})}
-    )
-    document.Catalog.AF = PDFArray([spec_ref])
+def _meta(certificate: Certificate, language: str) -> pdf.Metadata:
+    with translation.override(language):
+        return pdf.Metadata(
+            title=f"{_('Certificate')} · {certificate.text('course', language)}",
+            author=certificate.content["issuer"],
+            subject=f"{certificate.display_code} · {language}",
+            keywords="Open Badges 3.0, DigComp 2.2",
+            creator="Digiskills",
+            language=language,
+            created=timezone.now(),
+        )
 
 
-def pdf_render(certificate: Certificate, language: str) -> bytes:
-    """The certificate as PDF bytes in `language`."""
-    buffer = io.BytesIO()
+def _draw(canvas, certificate: Certificate, language: str) -> None:
     width, height = landscape(A4)
-    canvas = Canvas(buffer, pagesize=(width, height), lang=language, invariant=1)
     fields = pdf_fields(certificate, language)
     url = verify_url(certificate.code)
     with translation.override(language):
         heading = _("Certificate")
-        canvas.setTitle(f"{heading} · {certificate.text('course', language)}")
-        canvas.setAuthor(certificate.content["issuer"])
-        canvas.setSubject(f"{certificate.display_code} · {language}")
-        canvas.setCreator("Digiskills")
         scan = _("Scan or visit to check this certificate:")
         attached = _("The signed credential (Open Badges 3.0, VC-JWT) is attached to this file.")
 
     canvas.setFillColor(ACCENT)
     canvas.rect(0, height - 14, width, 14, stroke=0, fill=1)
     margin = 56
+    badge = 112
+    badge_draw(
+        canvas,
+        certificate.content.get("track_code", ""),
+        x=width - margin - badge,
+        y=height - 40 - badge,
+        size=badge,
+    )
     canvas.setFillColor(INK)
-    canvas.setFont("VeraBd", 30)
-    canvas.drawString(margin, height - 78, heading)
-    y = height - 118
+    canvas.setFont(pdf.FONT_BOLD, 30)
+    canvas.drawString(margin, height - 72, heading)
+    y = height - 104
+    room = width - 2 * margin - badge - 16
+    links = []
     for field in fields:
         canvas.setFillColor(MUTED)
-        canvas.setFont("Vera", 9)
+        canvas.setFont(pdf.FONT, 8.5)
         canvas.drawString(margin, y, field.label)
-        y -= 16
-        canvas.setFillColor(INK)
         big = field.key in ("holder", "course")
-        canvas.setFont("VeraBd" if big else "Vera", 17 if big else 11)
+        y -= 19 if big else 13
+        canvas.setFillColor(INK)
+        small = field.key == "accessible"
+        canvas.setFont(pdf.FONT_BOLD if big else pdf.FONT, 17 if big else 8.5 if small else 10.5)
         for value in field.values:
+            if big:
+                # A long name or title shrinks rather than run under the badge.
+                canvas.setFont(
+                    pdf.FONT_BOLD,
+                    pdf.font_size_fit(value, pdf.FONT_BOLD, 17, room, minimum=10),
+                )
             canvas.drawString(margin, y, value)
-            y -= 22 if big else 14
-        y -= 6
-    qr_size = 150
-    qr_x, qr_y = width - margin - qr_size, 96
+            if small:
+                links.append((value, y))
+            y -= 21 if big else 13
+        y -= 5
+    for value, baseline in links:
+        text_width = pdf.pdfmetrics.stringWidth(value, pdf.FONT, 8.5)
+        pdf.link_add(
+            canvas,
+            value,
+            rect=(margin, baseline - 3, margin + text_width, baseline + 9),
+            description=value,
+        )
+    qr_size = 140
+    qr_x, qr_y = width - margin - qr_size, 92
     canvas.setFillColor(INK)
-    _draw_qr(canvas, qr_for(url), x=qr_x, y=qr_y, size=qr_size)
-    canvas.setFont("Vera", 8)
+    pdf.qr_draw(canvas, qr_for(url), x=qr_x, y=qr_y, size=qr_size)
+    canvas.setFont(pdf.FONT, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawString(qr_x - 120, qr_y - 18, scan)
-    canvas.drawString(qr_x - 120, qr_y - 30, url)
-    canvas.drawString(margin, 40, attached)
-    _attach(
+    canvas.drawRightString(width - margin, qr_y - 17, scan)
+    canvas.drawRightString(width - margin, qr_y - 29, url)
+    canvas.drawString(margin, 30, attached)
+
+
+def pdf_draw(certificate: Certificate, language: str) -> bytes:
+    """The certificate as a PDF/A-3b file in `language`, before its seal."""
+    meta = _meta(certificate, language)
+    buffer = io.BytesIO()
+    canvas = pdf.canvas_new(buffer, pagesize=landscape(A4), meta=meta)
+    _draw(canvas, certificate, language)
+    pdf.metadata_add(canvas, meta, pdfa=True)
+    pdf.viewer_preferences(canvas)
+    pdf.files_attach(
         canvas,
-        name=ATTACHMENT_NAME,
-        data=certificate.credential_jwt.encode(),
-        description="OpenBadgeCredential (VC-JWT, RS256)",
+        [
+            pdf.Attachment(
+                name=ATTACHMENT_NAME,
+                data=certificate.credential_jwt.encode(),
+                mime=ATTACHMENT_MIME,
+                description="OpenBadgeCredential (VC-JWT, RS256)",
+                # The credential is the source of what the page shows.
+                relationship="Source",
+                modified=certificate.issued_at,
+            )
+        ],
+        moment=meta.moment(),
     )
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def pdf_render(
+    certificate: Certificate, language: str, *, seal_key: SigningKey | None = None
+) -> bytes:
+    """The certificate as sealed PDF bytes in `language`: drawn, then sealed
+    by `seal_key` (the active document key when not given)."""
+    from certificates.seal import pdf_seal
+
+    if seal_key is None:
+        from certificates.services import document_key
+
+        seal_key = document_key()
+    with translation.override(language):
+        reason = _("Certificate %(code)s issued by %(issuer)s") % {
+            "code": certificate.display_code,
+            "issuer": certificate.content["issuer"],
+        }
+    return pdf_seal(
+        pdf_draw(certificate, language),
+        key=seal_key,
+        reason=reason,
+        location=settings.SITE_URL,
+    )

@@ -64,10 +64,12 @@ FIELD_LABELS = {
     "track": _("Track"),
     "competences": _("DigComp 2.2 competences"),
     "level": _("DigComp proficiency level"),
+    "score": _("Exam result"),
     "issued": _("Date of issue"),
     "valid_until": _("Valid until"),
     "issuer": _("Issued by"),
     "code": _("Verification code"),
+    "accessible": _("An accessible version of this certificate:"),
 }
 
 LEVELS = {

@@ -145,6 +145,16 @@ def signing_keys_public(*, purpose: str = SigningKey.Purpose.CREDENTIAL) -> list
     )
 
 
+def document_certificates() -> list[tuple[str, str]]:
+    """(kid, certificate PEM) of every key that ever sealed PDFs, oldest first."""
+    return list(
+        SigningKey.objects.filter(purpose=SigningKey.Purpose.DOCUMENT)
+        .exclude(certificate_pem="")
+        .order_by("created_at", "id")
+        .values_list("kid", "certificate_pem")
+    )
+
+
 def signing_key_active(*, purpose: str = SigningKey.Purpose.CREDENTIAL) -> SigningKey | None:
     return SigningKey.objects.filter(active=True, purpose=purpose).first()
 

@@ -29,7 +29,7 @@ from courses.models import CoursePage
 from courses.models.digcomp import DigCompLevel
 from courses.models.pages import Track
 from lms.models import User
-from lms.selectors.exams import enrolment_exam_passed
+from lms.selectors.exams import enrolment_exam_pass, enrolment_exam_passed
 from lms.services import audit_record
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -45,15 +45,19 @@ def signing_key_rotate(
 ) -> SigningKey:
     """Retire the key in use for `purpose` and create a new one. Old public keys
     stay published so that every credential ever signed still verifies."""
-    if purpose not in (SigningKey.Purpose.CREDENTIAL, SigningKey.Purpose.DATA_INTEGRITY):
-        raise ValueError(f"no key generation for {purpose!r} yet")
+    if purpose not in SigningKey.Purpose.values:
+        raise ValueError(f"unknown key purpose {purpose!r}")
     now = timezone.now()
     for old in SigningKey.objects.select_for_update().filter(active=True, purpose=purpose):
         old.active = False
         old.retired_at = now
         old.save(update_fields=["active", "retired_at"])
+    certificate_pem = ""
     if purpose == SigningKey.Purpose.DATA_INTEGRITY:
         kid, public, private = keys.new_ed25519_key()
+    elif purpose == SigningKey.Purpose.DOCUMENT:
+        # The PDF seal: an RSA key with its X.509 certificate.
+        kid, public, private, certificate_pem = keys.new_document_key()
     else:
         kid, public, private = keys.new_key_pair()
     key = SigningKey.objects.create(
@@ -61,6 +65,7 @@ def signing_key_rotate(
         purpose=purpose,
         public_jwk=public,
         private_jwk_encrypted=keys.encrypt_private_jwk(private, kid=kid),
+        certificate_pem=certificate_pem,
     )
     audit_record(
         actor=actor,
@@ -84,6 +89,11 @@ def _signing_key(purpose: str = SigningKey.Purpose.CREDENTIAL) -> SigningKey:
     return key
 
 
+def document_key() -> SigningKey:
+    """The active key that seals the PDFs (PAdES), created on first use."""
+    return _signing_key(SigningKey.Purpose.DOCUMENT)
+
+
 def _status_list() -> StatusList:
     current = StatusList.objects.select_for_update().order_by("-id").first()
     if current is None or Certificate.objects.filter(status_list=current).count() >= min(
@@ -100,7 +110,21 @@ def _free_index(status_list: StatusList) -> int:
             return index
 
 
-def _freeze(*, user: User, course: CoursePage) -> dict:
+def _exam_score(*, user: User, course: CoursePage, enrolment_id: int | None) -> dict | None:
+    """The result of the passed exam, as printed on the certificate."""
+    attempt = enrolment_exam_pass(
+        learner=user, course_key=course.translation_key, enrolment_id=enrolment_id
+    )
+    if attempt is None or attempt.score is None or not attempt.max_score:
+        return None
+    return {
+        # Rounded down: a certificate never claims more than was scored.
+        "percent": 100 * attempt.score // attempt.max_score,
+        "pass_mark": attempt.pass_mark_percent,
+    }
+
+
+def _freeze(*, user: User, course: CoursePage, enrolment_id: int | None = None) -> dict:
     titles = {
         page.locale.language_code: page.title
         for page in course.get_translations(inclusive=True).select_related("locale")
@@ -111,6 +135,7 @@ def _freeze(*, user: User, course: CoursePage) -> dict:
         # waits until there is one.
         "holder_name": user.legal_name,
         "issuer": settings.CERTIFICATES_ISSUER_NAME,
+        "issuer_address": settings.CERTIFICATES_ISSUER_ADDRESS,
         "track_code": course.track,
         "level_number": course.target_level,
         "course": {},
@@ -122,6 +147,9 @@ def _freeze(*, user: User, course: CoursePage) -> dict:
             for c in competences
         ],
     }
+    score = _exam_score(user=user, course=course, enrolment_id=enrolment_id)
+    if score is not None:
+        content["score"] = score
     for language in LANGUAGES:
         with translation.override(language):
             content["course"][language] = titles.get(language) or course.title
@@ -248,7 +276,7 @@ def _certificate_create(
         course_page=course,
         enrolment_id=enrolment_id,
         language=language,
-        content=_freeze(user=user, course=course),
+        content=_freeze(user=user, course=course, enrolment_id=enrolment_id),
         show_holder_name=user.account_type != User.AccountType.YOUNG,
         issued_at=issued_at,
         expires_at=issued_at + relativedelta(months=months) if months else None,

@@ -62,7 +62,11 @@ urlpatterns = [
 public_urlpatterns = (
     [
         path(".well-known/did.json", keys.did_document, name="did"),
+        path(".well-known/pdf-seal.pem", keys.seal_certificates, name="seal_certificates"),
         path("certificates/keys.json", keys.jwks, name="jwks"),
+        path(
+            "certificates/keys/seal/<str:kid>.pem", keys.seal_certificate, name="seal_certificate"
+        ),
         path("certificates/keys/<str:kid>.json", keys.jwk, name="jwk"),
         path("certificates/status/<int:list_id>", keys.status_list, name="status_list"),
         path(

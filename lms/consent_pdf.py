@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
+from frontend import pdf
+from frontend.pdf import FONT, FONT_BOLD, INK, MUTED
 from lms.models import HelperConsent
-from lms.services.cards import INK, MUTED, _wrap  # the fonts are registered there
 
 SCOPE_TEXTS = {
     "see_progress": gettext_lazy("See my progress in my courses"),
@@ -29,15 +29,22 @@ def consent_form_pdf(*, consent: HelperConsent, organisation_name: str) -> bytes
     """The consent form as PDF bytes."""
     person = consent.learner
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1)
     width, height = A4
     left, inner = 20 * mm, width - 40 * mm
-    with translation.override(person.preferred_language or "en"):
-        canvas.setTitle(_("Consent for a digital helper"))
-        canvas.setAuthor("Digiskills")
+    language = person.preferred_language or "en"
+    with translation.override(language):
+        canvas = pdf.canvas_new(
+            buffer,
+            pagesize=A4,
+            meta=pdf.Metadata(
+                title=_("Consent for a digital helper"),
+                subject=consent.paper_reference,
+                language=language,
+            ),
+        )
         y = height - 25 * mm
         canvas.setFillColor(INK)
-        canvas.setFont("VeraBd", 18)
+        canvas.setFont(FONT_BOLD, 18)
         canvas.drawString(left, y, _("Consent for a digital helper"))
         y -= 12 * mm
         helper = consent.requested_by
@@ -55,18 +62,18 @@ def consent_form_pdf(*, consent: HelperConsent, organisation_name: str) -> bytes
             (_("For how long"), str(consent.get_duration_display())),
         ]
         for label, value in rows:
-            canvas.setFont("Vera", 11)
+            canvas.setFont(FONT, 11)
             canvas.setFillColor(MUTED)
             canvas.drawString(left, y, label)
-            canvas.setFont("VeraBd", 12)
+            canvas.setFont(FONT_BOLD, 12)
             canvas.setFillColor(INK)
             canvas.drawString(left + 45 * mm, y, value[:70])
             y -= 8 * mm
         y -= 4 * mm
-        canvas.setFont("VeraBd", 12)
+        canvas.setFont(FONT_BOLD, 12)
         canvas.drawString(left, y, _("I allow the helper to:"))
         y -= 7 * mm
-        canvas.setFont("Vera", 12)
+        canvas.setFont(FONT, 12)
         for scope in consent.scopes:
             canvas.drawString(left + 5 * mm, y, f"- {SCOPE_TEXTS[scope]}")
             y -= 7 * mm
@@ -81,14 +88,14 @@ def consent_form_pdf(*, consent: HelperConsent, organisation_name: str) -> bytes
                 "Everything the helper does on my account is shown to me there."
             ),
         ]
-        canvas.setFont("Vera", 11)
+        canvas.setFont(FONT, 11)
         for note in notes:
-            for line in _wrap(note, "Vera", 11, inner):
+            for line in pdf.text_wrap(note, FONT, 11, inner):
                 canvas.drawString(left, y, line)
                 y -= 6 * mm
             y -= 2 * mm
         y -= 10 * mm
-        canvas.setFont("Vera", 11)
+        canvas.setFont(FONT, 11)
         canvas.drawString(left, y, _("Signature of the person:"))
         canvas.line(left + 55 * mm, y - 1 * mm, left + inner, y - 1 * mm)
         y -= 14 * mm

@@ -4,27 +4,20 @@ consent letter with its reply slip, in the family's language."""
 
 import io
 
-import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import black
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from frontend import pdf
+from frontend.pdf import CUT, FONT, FONT_BOLD, INK, MUTED
 from lms.models import ClassSection, SectionChild
 from lms.pictures import BY_KEY, picture_draw
 
-# Vera ships with reportlab and covers the accented letters of first names.
-pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
-pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
-INK = HexColor("#1b1f24")
-MUTED = HexColor("#4a5560")
-CUT = HexColor("#8a96a3")
 COLUMNS, ROWS = 2, 4
 
 
@@ -36,22 +29,10 @@ def class_login_url(section: ClassSection) -> str:
 
 
 def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> None:
-    matrix = segno.make_qr(url, error="m").matrix
-    count = len(matrix) + 8  # four modules of quiet zone on each side
-    module = size / count
+    """Black on white, four modules of quiet zone inside `size`."""
     canvas.saveState()
-    canvas.setFillColor(HexColor("#000000"))
-    for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + 4 + 1) * module
-        column = 0
-        while column < len(row):
-            if row[column]:
-                start = column
-                while column < len(row) and row[column]:
-                    column += 1
-                canvas.rect(x + (start + 4) * module, top, (column - start) * module, module, 0, 1)
-            else:
-                column += 1
+    canvas.setFillColor(black)
+    pdf.qr_draw(canvas, url, x=x, y=y, size=size, quiet=4)
     canvas.restoreState()
 
 
@@ -60,8 +41,11 @@ def login_cards_pdf(*, section: ClassSection, cards: list[tuple[SectionChild, li
     pictures in order with their names, and a QR code to the login page."""
     buffer = io.BytesIO()
     width, height = A4
-    canvas = Canvas(buffer, pagesize=A4)
-    canvas.setTitle(_("Login cards") + f" – {section.name}")
+    with translation.override(section.language):
+        title = _("Login cards") + f" – {section.name}"
+    canvas = pdf.canvas_new(
+        buffer, pagesize=A4, meta=pdf.Metadata(title=title, language=section.language)
+    )
     card_w, card_h = width / COLUMNS, height / ROWS
     url = class_login_url(section)
     with translation.override(section.language):
@@ -75,7 +59,7 @@ def login_cards_pdf(*, section: ClassSection, cards: list[tuple[SectionChild, li
             y = height - (slot // COLUMNS + 1) * card_h
             _card(canvas, section, child, pictures, url, x=x, y=y, w=card_w, h=card_h)
         if not cards:
-            canvas.setFont("Vera", 12)
+            canvas.setFont(FONT, 12)
             canvas.drawString(20 * mm, height - 30 * mm, _("No new login cards to print."))
     canvas.showPage()
     canvas.save()
@@ -97,17 +81,17 @@ def _cut_lines(canvas: Canvas, width: float, height: float, card_w: float, card_
 def _card(canvas, section, child, pictures, url, *, x, y, w, h) -> None:
     pad = 7 * mm
     canvas.setFillColor(INK)
-    canvas.setFont("VeraBd", 16)
+    canvas.setFont(FONT_BOLD, 16)
     canvas.drawString(x + pad, y + h - pad - 10, child.first_name)
-    canvas.setFont("Vera", 9)
+    canvas.setFont(FONT, 9)
     canvas.setFillColor(MUTED)
     canvas.drawString(x + pad, y + h - pad - 24, section.name[:40])
     canvas.setFillColor(INK)
-    canvas.setFont("Vera", 10)
+    canvas.setFont(FONT, 10)
     canvas.drawString(x + pad, y + h - pad - 40, _("Class code:"))
-    canvas.setFont("VeraBd", 14)
+    canvas.setFont(FONT_BOLD, 14)
     canvas.drawString(x + pad + 24 * mm, y + h - pad - 40, section.code)
-    canvas.setFont("Vera", 9)
+    canvas.setFont(FONT, 9)
     canvas.drawString(x + pad, y + h - pad - 56, _("Your pictures, in this order:"))
     size = 19 * mm
     gap = 3 * mm
@@ -115,7 +99,7 @@ def _card(canvas, section, child, pictures, url, *, x, y, w, h) -> None:
         left = x + pad + position * (size + gap)
         bottom = y + pad + 5 * mm
         picture_draw(canvas, BY_KEY[key], x=left, y=bottom, size=size)
-        canvas.setFont("Vera", 8)
+        canvas.setFont(FONT, 8)
         label = f"{position + 1}. {BY_KEY[key].name}"
         canvas.drawCentredString(left + size / 2, y + pad, label)
     qr = 28 * mm
@@ -128,14 +112,17 @@ def consent_letter_pdf(*, child: SectionChild, language: str) -> bytes:
     section = child.section
     buffer = io.BytesIO()
     width, height = A4
-    canvas = Canvas(buffer, pagesize=A4)
     with translation.override(language):
-        canvas.setTitle(_("Letter to the parents"))
+        canvas = pdf.canvas_new(
+            buffer,
+            pagesize=A4,
+            meta=pdf.Metadata(title=_("Letter to the parents"), language=language),
+        )
         left = 20 * mm
         text_width = width - 40 * mm
         y = height - 25 * mm
         canvas.setFillColor(INK)
-        canvas.setFont("VeraBd", 16)
+        canvas.setFont(FONT_BOLD, 16)
         canvas.drawString(left, y, _("Coding for kids: your permission"))
         y -= 12 * mm
         paragraphs = [
@@ -180,11 +167,11 @@ def consent_letter_pdf(*, child: SectionChild, language: str) -> bytes:
         ]
         for title, text in paragraphs:
             if title:
-                canvas.setFont("VeraBd", 12)
+                canvas.setFont(FONT_BOLD, 12)
                 canvas.drawString(left, y, title)
                 y -= 6 * mm
-            canvas.setFont("Vera", 11)
-            for line in _wrap(text, "Vera", 11, text_width):
+            canvas.setFont(FONT, 11)
+            for line in pdf.text_wrap(text, FONT, 11, text_width):
                 canvas.drawString(left, y, line)
                 y -= 5.5 * mm
             y -= 4 * mm
@@ -195,15 +182,15 @@ def consent_letter_pdf(*, child: SectionChild, language: str) -> bytes:
         canvas.setDash(4, 3)
         canvas.line(10 * mm, y, width - 10 * mm, y)
         canvas.restoreState()
-        canvas.setFont("Vera", 8)
+        canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         canvas.drawString(left, y + 2 * mm, _("Cut here and give the slip to the teacher."))
         canvas.setFillColor(INK)
         y -= 12 * mm
-        canvas.setFont("VeraBd", 13)
+        canvas.setFont(FONT_BOLD, 13)
         canvas.drawString(left, y, _("Reply slip"))
         y -= 9 * mm
-        canvas.setFont("Vera", 11)
+        canvas.setFont(FONT, 11)
         slip = [
             _("Child: %(name)s — class: %(section)s (%(code)s)")
             % {"name": child.first_name, "section": section.name, "code": section.code},
@@ -213,26 +200,12 @@ def consent_letter_pdf(*, child: SectionChild, language: str) -> bytes:
             _("Date:") + " " + "_" * 16 + "    " + _("Signature:") + " " + "_" * 22,
         ]
         for line in slip:
-            for part in _wrap(line, "Vera", 11, text_width):
+            for part in pdf.text_wrap(line, FONT, 11, text_width):
                 canvas.drawString(left, y, part)
                 y -= 9 * mm
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    lines, current = [], ""
-    for word in str(text).split():
-        candidate = f"{current} {word}".strip()
-        if pdfmetrics.stringWidth(candidate, font, size) <= width or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
 
 
 def class_diplomas_pdf(*, section: ClassSection, diplomas: list, teacher) -> bytes:
@@ -244,14 +217,21 @@ def class_diplomas_pdf(*, section: ClassSection, diplomas: list, teacher) -> byt
 
     buffer = io.BytesIO()
     width, height = landscape(A4)
-    canvas = Canvas(buffer, pagesize=(width, height))
     with translation.override(section.language):
-        canvas.setTitle(_("Class diplomas") + f" – {section.name}")
+        canvas = pdf.canvas_new(
+            buffer,
+            pagesize=(width, height),
+            meta=pdf.Metadata(
+                title=_("Class diplomas") + f" – {section.name}",
+                author=user_display_name(teacher),
+                language=section.language,
+            ),
+        )
         for diploma in diplomas:
             _diploma_page(canvas, section, diploma, user_display_name(teacher), width, height)
             canvas.showPage()
         if not diplomas:
-            canvas.setFont("Vera", 14)
+            canvas.setFont(FONT, 14)
             canvas.drawString(
                 20 * mm,
                 height - 30 * mm,
@@ -275,22 +255,20 @@ def _diploma_page(canvas, section, diploma, teacher_name, width, height) -> None
     centre = width / 2
     text_width = width - 70 * mm
     canvas.setFillColor(INK)
-    canvas.setFont("VeraBd", 34)
+    canvas.setFont(FONT_BOLD, 34)
     canvas.drawCentredString(centre, height - 48 * mm, _("Class diploma"))
-    canvas.setFont("Vera", 15)
+    canvas.setFont(FONT, 15)
     canvas.drawCentredString(centre, height - 66 * mm, _("Well done,"))
     name = diploma.child.first_name
-    size = 40
-    while size > 18 and pdfmetrics.stringWidth(name, "VeraBd", size) > text_width:
-        size -= 2
-    canvas.setFont("VeraBd", size)
+    size = pdf.font_size_fit(name, FONT_BOLD, 40, text_width, minimum=18)
+    canvas.setFont(FONT_BOLD, size)
     canvas.drawCentredString(centre, height - 88 * mm, name)
-    canvas.setFont("Vera", 15)
+    canvas.setFont(FONT, 15)
     y = height - 104 * mm
     line = _("You solved every puzzle of the course “%(course)s”.") % {
         "course": diploma.course_title
     }
-    for part in _wrap(line, "Vera", 15, text_width):
+    for part in pdf.text_wrap(line, FONT, 15, text_width):
         canvas.drawCentredString(centre, y, part)
         y -= 8 * mm
     y -= 2 * mm
@@ -299,18 +277,18 @@ def _diploma_page(canvas, section, diploma, teacher_name, width, height) -> None
         centre, y, _("Class: %(section)s — %(date)s") % {"section": section.name, "date": completed}
     )
     # The teacher signs by hand.
-    canvas.setFont("Vera", 12)
+    canvas.setFont(FONT, 12)
     canvas.line(centre + 40 * mm, 42 * mm, centre + 110 * mm, 42 * mm)
     canvas.drawCentredString(centre + 75 * mm, 36 * mm, _("Your teacher") + f": {teacher_name}")
-    canvas.setFont("Vera", 9)
+    canvas.setFont(FONT, 9)
     canvas.setFillColor(MUTED)
     for index, part in enumerate(
-        _wrap(
+        pdf.text_wrap(
             _(
                 "A class diploma from your teacher. It is not a public certificate: "
                 "it has no code and cannot be looked up on the internet."
             ),
-            "Vera",
+            FONT,
             9,
             100 * mm,
         )

@@ -133,3 +133,18 @@ def test_the_fund_cannot_export_a_draft(client, report):
     url = reverse("analytics:fund_export", kwargs={"report_id": report.pk, "fmt": "csv"})
 
     assert client.get(url).status_code == 404
+
+
+def test_pdf_embeds_its_fonts_and_dates_itself(client, report):
+    """Drawn with frontend.pdf: no base-14 font, a real creation date."""
+    data = _download(client, report, "pdf").content
+    reader = PdfReader(io.BytesIO(data))
+    fonts = {
+        font.get_object()["/BaseFont"]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts and all("Vera" in name for name in fonts), fonts
+    assert b"Helvetica" not in data
+    assert not reader.metadata["/CreationDate"].startswith("D:2000")
+    assert reader.metadata.title.endswith("2026-01-01–2026-12-31")

@@ -117,26 +117,3 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(scope="session")
-def _key_pairs():
-    from certificates import keys
-
-    return [keys.new_key_pair() for _ in range(3)]
-
-
-@pytest.fixture(autouse=True)
-def _fast_keys(request, _key_pairs, monkeypatch):
-    """RSA key generation takes up to seconds; tests share three real key pairs,
-    handed out in turn (tests marked `real_keys` generate their own)."""
-    if "real_keys" in request.keywords:
-        yield
-        return
-    from itertools import cycle
-
-    from certificates import keys
-
-    pairs = cycle(_key_pairs)
-    monkeypatch.setattr(keys, "new_key_pair", lambda: next(pairs))
-    yield

@@ -3,6 +3,8 @@ import io
 import pypdfium2
 import pytest
 import zxingcpp
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from certificates.pdf import ATTACHMENT_NAME, pdf_render
@@ -56,3 +58,98 @@ def test_names_beyond_latin_1_are_printed_as_text(security_course):
     certificate = issue_after_exam(user=person, course=security_course)
     text = PdfReader(io.BytesIO(pdf_render(certificate, "en"))).pages[0].extract_text()
     assert "Łukasz Yılmaz Ğenç" in text
+
+
+def _page_text(data: bytes) -> str:
+    return PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+def test_the_issuing_entity_is_printed_with_its_postal_address(security_course, learner, settings):
+    settings.CERTIFICATES_ISSUER_ADDRESS = "Rue de la Loi 99, 1040 Etterbeek, Belgium"
+    certificate = issue_after_exam(user=learner, course=security_course)
+    settings.CERTIFICATES_ISSUER_ADDRESS = "Somewhere else"
+    text = _page_text(pdf_render(certificate, "en"))
+    # Frozen at issue, like every word of the certificate.
+    assert "Issued by\nDigiskills\nRue de la Loi 99, 1040 Etterbeek, Belgium" in text
+    assert "Somewhere else" not in text
+
+
+def test_the_exam_score_is_frozen_and_printed(security_course, learner):
+    from lms.models import Attempt
+    from lms.tests.factories import exam_attempt_record
+
+    exam_attempt_record(user=learner, course=security_course)
+    Attempt.objects.filter(enrolment__learner=learner).update(score=26, max_score=30)
+    from certificates import services
+
+    certificate = services.certificate_issue(user=learner, course=security_course)
+    assert certificate.content["score"] == {"percent": 86, "pass_mark": 75}
+    assert "Exam result\n86 % (pass mark 75 %)" in _page_text(pdf_render(certificate, "en"))
+    with translation.override("nl"):
+        label = gettext("Exam result")
+    assert label != "Exam result" and label in _page_text(pdf_render(certificate, "nl"))
+
+
+def test_an_older_certificate_without_a_score_prints_none(certificate):
+    certificate.content.pop("score")
+    assert "Exam result" not in _page_text(pdf_render(certificate, "en"))
+
+
+def test_the_pdf_links_its_accessible_html_twin(certificate):
+    reader = PdfReader(io.BytesIO(pdf_render(certificate, "fr")))
+    text = reader.pages[0].extract_text()
+    twin = f"http://testserver/fr/verify/?code={certificate.display_code}"
+    with translation.override("fr"):
+        label = gettext("An accessible version of this certificate:")
+    assert f"{label}\n{twin}" in text
+    uris = [
+        a.get_object()["/A"]["/URI"]
+        for a in reader.pages[0]["/Annots"]
+        if a.get_object()["/Subtype"] == "/Link"
+    ]
+    assert uris == [twin]
+
+
+def _badge_pixels(certificate) -> bytes:
+    document = pypdfium2.PdfDocument(pdf_render(certificate, "en"))
+    try:
+        image = document[0].render(scale=1).to_pil().convert("RGB")
+    finally:
+        document.close()
+    width = image.width
+    return image.crop((width - 56 - 112, 40, width - 56, 40 + 112)).tobytes()
+
+
+def test_each_track_has_its_own_badge_drawn_on_the_page(certificate, basic_course, learner):
+    security = _badge_pixels(certificate)
+    basic = _badge_pixels(issue_after_exam(user=learner, course=basic_course))
+    white = b"\xff" * len(security)
+    assert security != white and basic != white
+    assert security != basic
+
+
+def test_no_base_14_font_is_used(certificate):
+    data = pdf_render(certificate, "de")
+    assert b"Helvetica" not in data and b"/Type1" not in data
+
+
+def test_a_very_long_name_is_printed_in_full_left_of_the_badge(security_course):
+    from lms.tests.factories import UserFactory
+
+    person = UserFactory(
+        first_name="Marie-Françoise Anne-Sophie Wilhelmina",
+        last_name="Vandenberghe-De Smedt-Van Der Straeten",
+    )
+    certificate = issue_after_exam(user=person, course=security_course)
+    page = PdfReader(io.BytesIO(pdf_render(certificate, "en"))).pages[0]
+    rightmost = []
+
+    def visit(text, cm, tm, font, size):
+        if "Vandenberghe" in text:
+            from reportlab.pdfbase import pdfmetrics
+
+            rightmost.append(tm[4] + pdfmetrics.stringWidth(text, "VeraBd", size))
+
+    text = page.extract_text(visitor_text=visit)
+    assert certificate.content["holder_name"] in text
+    assert rightmost and max(rightmost) < 842 - 56 - 112

@@ -50,6 +50,25 @@ def jwk(request: HttpRequest, kid: str) -> JsonResponse:
 
 
 @require_GET
+def seal_certificates(request: HttpRequest) -> HttpResponse:
+    """/.well-known/pdf-seal.pem: the certificate of every key that ever sealed
+    a certificate PDF (PAdES), old and new, as one PEM bundle."""
+    bundle = "".join(pem for _kid, pem in selectors.document_certificates())
+    return _public(
+        HttpResponse(bundle, content_type="application/pem-certificate-chain"), max_age=300
+    )
+
+
+@require_GET
+def seal_certificate(request: HttpRequest, kid: str) -> HttpResponse:
+    """The certificate of one PDF seal key."""
+    for key_id, pem in selectors.document_certificates():
+        if key_id == kid:
+            return _public(HttpResponse(pem, content_type="application/x-pem-file"), max_age=3600)
+    raise Http404
+
+
+@require_GET
 def status_list(request: HttpRequest, list_id: int) -> HttpResponse:
     """The signed BitstringStatusListCredential, rebuilt on each request so that
     a revocation shows at once (one indexed query over at most 65,536 rows).

@@ -334,6 +334,10 @@ CERTIFICATES_VERIFY_RATE = env_str("CERTIFICATES_VERIFY_RATE", "30/60")
 PUZZLES_CHECK_RATE = env_str("PUZZLES_CHECK_RATE", "30/60")
 # Who issues the certificates, as printed and signed.
 CERTIFICATES_ISSUER_NAME = env_str("CERTIFICATES_ISSUER_NAME", "Digiskills")
+# Its postal address, printed on the certificates (one line).
+CERTIFICATES_ISSUER_ADDRESS = env_str(
+    "CERTIFICATES_ISSUER_ADDRESS", "Rue de l'Exemple 1, 1000 Brussels, Belgium"
+)
 
 # --- Partner API and webhooks -----------------------------------------------
 # Requests per token: "<count>/<seconds>" (fixed window in the shared cache).

@@ -97,6 +97,21 @@ def enrolment_exam_passed(*, learner, course_key, enrolment_id: int | None = Non
     return exam_passes().filter(enrolment__in=enrolments).exists()
 
 
+def enrolment_exam_pass(*, learner, course_key, enrolment_id: int | None = None) -> Attempt | None:
+    """The passed exam attempt that lets a certificate be issued (the latest,
+    if more than one), or None."""
+    enrolments = Enrolment.objects.filter(learner=learner, course_key=course_key)
+    if enrolment_id is not None:
+        enrolments = enrolments.filter(pk=enrolment_id)
+    return (
+        exam_passes()
+        .filter(enrolment__in=enrolments)
+        .order_by("-submitted_at", "-id")
+        .only("score", "max_score", "pass_mark_percent", "submitted_at")
+        .first()
+    )
+
+
 def exam_passes() -> QuerySet[Attempt]:
     """The attempts that let a certificate be issued: a passed exam graded on
     the server and taken alone (source quiz, exam, not assisted)."""
@@ -109,6 +124,7 @@ __all__ = [
     "CompetenceResult",
     "attempt_competence_results",
     "attempt_wait_until",
+    "enrolment_exam_pass",
     "enrolment_exam_passed",
     "exam_passes",
     "moment_format",

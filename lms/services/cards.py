@@ -26,20 +26,18 @@ import secrets
 from datetime import timedelta
 from urllib.parse import urlencode
 
-import segno
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from frontend import pdf
+from frontend.pdf import FONT, FONT_BOLD, INK, MUTED
 from lms.exceptions import LearningError
 from lms.models import LoginCard, User
 from lms.notices import account_notice_record
@@ -51,11 +49,6 @@ CARD_REFUSED = "refused"
 # No look-alike characters (0/O, 1/I/L, 5/S, 2/Z, 8/B): easy to read and type.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 10  # 25**10, about 46 bits, with a rate limit on the sign-in page
-
-pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
-pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
-INK = HexColor("#1b1f24")
-MUTED = HexColor("#4a5560")
 
 
 def card_code_normalise(code: str) -> str:
@@ -173,36 +166,6 @@ def display_code(code: str) -> str:
     return f"{code[:half]}-{code[half:]}"
 
 
-def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> None:
-    matrix = segno.make_qr(url, error="m").matrix
-    count = len(matrix)
-    module = size / count
-    canvas.setFillColor(INK)
-    for row_number, row in enumerate(matrix):
-        bottom = y + (count - 1 - row_number) * module
-        start = None
-        for column, dark in enumerate([*row, 0]):
-            if dark and start is None:
-                start = column
-            elif not dark and start is not None:
-                canvas.rect(x + start * module, bottom, (column - start) * module, module, 0, 1)
-                start = None
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if pdfmetrics.stringWidth(candidate, font, size) <= width or not line:
-            line = candidate
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
 CARD_W, CARD_H = A4[0] / 2, A4[1] / 2
 MARGIN = 9 * mm
 
@@ -218,22 +181,20 @@ def _draw_card(canvas: Canvas, *, user: User, code: str, x: float, y: float, lan
         left, inner = x + MARGIN, CARD_W - 2 * MARGIN
         line_y = y + CARD_H - MARGIN - 13
         canvas.setFillColor(INK)
-        canvas.setFont("VeraBd", 13)
+        canvas.setFont(FONT_BOLD, 13)
         canvas.drawString(left, line_y, _("Digiskills login card"))
         line_y -= 26
-        for line in _wrap(str(user), "VeraBd", 18, inner)[:2]:
-            canvas.setFont("VeraBd", 18)
+        for line in pdf.text_wrap(str(user), FONT_BOLD, 18, inner)[:2]:
+            canvas.setFont(FONT_BOLD, 18)
             canvas.drawString(left, line_y, line)
             line_y -= 22
         for label, value in ((_("Username"), user.username), (_("Code"), display_code(code))):
             line_y -= 4
-            canvas.setFont("Vera", 12)
+            canvas.setFont(FONT, 12)
             canvas.setFillColor(MUTED)
             canvas.drawString(left, line_y, label)
-            size = 16
-            while size > 10 and pdfmetrics.stringWidth(value, "VeraBd", size) > inner:
-                size -= 1
-            canvas.setFont("VeraBd", size)
+            size = pdf.font_size_fit(value, FONT_BOLD, 16, inner, minimum=10)
+            canvas.setFont(FONT_BOLD, size)
             canvas.setFillColor(INK)
             canvas.drawString(left, line_y - 19, value)
             line_y -= 42
@@ -243,20 +204,21 @@ def _draw_card(canvas: Canvas, *, user: User, code: str, x: float, y: float, lan
             _("2. Type your username and the code."),
             _("3. Choose a password you will remember."),
         ]
-        canvas.setFont("Vera", 13)
+        canvas.setFont(FONT, 13)
         for step in steps:
-            for line in _wrap(step, "Vera", 13, inner):
+            for line in pdf.text_wrap(step, FONT, 13, inner):
                 canvas.drawString(left, line_y, line)
                 line_y -= 17
         # The QR code bottom right, with a quiet zone of white around it.
         qr_size = 30 * mm
-        _draw_qr(canvas, url, x=x + CARD_W - MARGIN - qr_size, y=y + MARGIN, size=qr_size)
-        canvas.setFont("Vera", 10)
+        canvas.setFillColor(INK)
+        pdf.qr_draw(canvas, url, x=x + CARD_W - MARGIN - qr_size, y=y + MARGIN, size=qr_size)
+        canvas.setFont(FONT, 10)
         canvas.setFillColor(MUTED)
         expiry = timezone.localtime(timezone.now() + CARD_VALIDITY)
         note = _("The code works once, until %(date)s.") % {"date": expiry.strftime("%d/%m/%Y")}
         note_y = y + MARGIN + 14
-        for line in _wrap(note, "Vera", 10, inner - qr_size - 4 * mm):
+        for line in pdf.text_wrap(note, FONT, 10, inner - qr_size - 4 * mm):
             canvas.drawString(left, note_y, line)
             note_y -= 13
 
@@ -269,9 +231,13 @@ def login_cards_render(*, users, issued_by: User | None, language: str | None = 
     if not users:
         raise CardRefused(_("There is nobody to print a card for."), code="no_cards")
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1)
-    canvas.setTitle(_("Digiskills login cards"))
-    canvas.setAuthor("Digiskills")
+    canvas = pdf.canvas_new(
+        buffer,
+        pagesize=A4,
+        meta=pdf.Metadata(
+            title=_("Digiskills login cards"), language=language or translation.get_language()
+        ),
+    )
     positions = [(0, CARD_H), (CARD_W, CARD_H), (0, 0), (CARD_W, 0)]
     for index, user in enumerate(users):
         if index and index % 4 == 0:

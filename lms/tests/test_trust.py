@@ -528,6 +528,11 @@ def test_the_consent_form_pdf_names_everything(client, profile, helper):
     for expected in (str(person), str(helper), profile.organisation.name, consent.paper_reference):
         assert expected in text
     assert "one month" in text or "six months" in text
+    # Drawn with frontend.pdf: embedded fonts only, dated now, not 1 January 2000.
+    reader = PdfReader(io.BytesIO(response.content))
+    assert b"Helvetica" not in response.content
+    assert not reader.metadata["/CreationDate"].startswith("D:2000")
+    assert reader.metadata.subject == consent.paper_reference
 
 
 def test_signing_up_with_a_password_counts_as_choosing_it(client):

@@ -95,21 +95,6 @@ def api_cohort(caller, tree):
     return cohort
 
 
-@pytest.fixture(scope="session")
-def _key_pair():
-    from certificates import keys
-
-    return keys.new_key_pair()
-
-
-@pytest.fixture
-def fast_keys(_key_pair, monkeypatch):
-    """Certificates are signed with one RSA key made once per session."""
-    from certificates import keys
-
-    monkeypatch.setattr(keys, "new_key_pair", lambda: _key_pair)
-
-
 # --- a webhook receiver -------------------------------------------------------
 
 import json  # noqa: E402

@@ -7,7 +7,7 @@ from partners.models import Scope
 from partners.services import LearnerInput, learners_enrol
 from partners.tests.factories import CohortFactory, ProjectFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_keys")]
+pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/certificates"
 

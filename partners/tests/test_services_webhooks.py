@@ -214,7 +214,6 @@ def test_an_endpoint_only_gets_the_events_it_subscribed_to(receiver, api_cohort)
     )
 
 
-@pytest.mark.usefixtures("fast_keys")
 def test_completion_and_certificate_reach_only_the_organisation_that_enrolled_the_learner(
     endpoint, receiver, api_cohort, tree, django_capture_on_commit_callbacks
 ):
