@@ -28,48 +28,39 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+class _KeyRing:
+    """Real keys made on first use, then handed out in turn."""
+
+    def __init__(self, make, count: int):
+        self.make, self.count, self.keys, self.turn = make, count, [], 0
+
+    def __call__(self):
+        if len(self.keys) < self.count:
+            self.keys.append(self.make())
+            return self.keys[-1]
+        self.turn += 1
+        return self.keys[self.turn % self.count]
+
+
 @pytest.fixture(scope="session")
-def _key_pairs():
+def _key_rings():
     from certificates import keys
 
-    return [keys.new_key_pair() for _ in range(3)]
-
-
-@pytest.fixture(scope="session")
-def _document_keys():
-    from certificates import keys
-
-    return [keys.new_document_key() for _ in range(2)]
+    return _KeyRing(keys.new_key_pair, 3), _KeyRing(keys.new_document_key, 2)
 
 
 @pytest.fixture(autouse=True)
-def _fast_keys(request, monkeypatch):
+def _fast_keys(request, _key_rings, monkeypatch):
     """RSA key generation takes up to seconds: every test that issues a
     certificate shares three real credential key pairs and two real document
-    (PDF seal) keys with their certificates, made once per session and handed
-    out in turn (tests marked `real_keys` generate their own)."""
+    (PDF seal) keys with their certificates, made once per session on first use
+    and handed out in turn (tests marked `real_keys` generate their own)."""
     if "real_keys" in request.keywords:
-        yield
         return
-    from itertools import cycle
-
     from certificates import keys
 
-    pairs = documents = None
-
-    def key_pair():
-        nonlocal pairs
-        pairs = pairs or cycle(request.getfixturevalue("_key_pairs"))
-        return next(pairs)
-
-    def document_key():
-        nonlocal documents
-        documents = documents or cycle(request.getfixturevalue("_document_keys"))
-        return next(documents)
-
-    monkeypatch.setattr(keys, "new_key_pair", key_pair)
-    monkeypatch.setattr(keys, "new_document_key", document_key)
-    yield
+    monkeypatch.setattr(keys, "new_key_pair", _key_rings[0])
+    monkeypatch.setattr(keys, "new_document_key", _key_rings[1])
 
 
 @pytest.fixture
