@@ -60,6 +60,11 @@ public_urlpatterns = (
             keys.achievement,
             name="achievement",
         ),
+        path(
+            "certificates/as-issued/<str:token>.png",
+            public.as_issued_image,
+            name="as_issued_image",
+        ),
         path("api/certificates/verify/<str:code>", api.verify_code, name="api_verify_code"),
         path("api/certificates/verify", api.verify_document, name="api_verify_document"),
     ],
