@@ -219,3 +219,19 @@ def test_the_page_loads_its_script_and_works_without_it(client):
     page = client.get(PAGE).content.decode()
     assert "certificates/verify-pdf.js" in page
     assert "data-pdf-check" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "headline"),
+    [
+        ("nl", "Dit is geen bestand dat Digiskills uitreikte"),
+        ("fr", "Ce n’est pas un fichier délivré par Digiskills"),
+        ("de", "Das ist keine von Digiskills ausgestellte Datei"),
+    ],
+)
+def test_the_verdict_on_a_painted_pdf_speaks_the_visitors_language(
+    client, certificate, language, headline
+):
+    upload = SimpleUploadedFile("c.pdf", painted(certificate, "en"), "application/pdf")
+    page = client.post(f"/{language}/verify/pdf/", {"file": upload}).content.decode()
+    assert headline in page
