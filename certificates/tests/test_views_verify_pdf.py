@@ -235,3 +235,13 @@ def test_the_verdict_on_a_painted_pdf_speaks_the_visitors_language(
     upload = SimpleUploadedFile("c.pdf", painted(certificate, "en"), "application/pdf")
     page = client.post(f"/{language}/verify/pdf/", {"file": upload}).content.decode()
     assert headline in page
+
+
+def test_a_painted_pdf_of_a_revoked_certificate_says_both(client, certificate, learner):
+    from certificates import services
+
+    forged = painted(certificate, "en")
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
+    page = _drop(client, forged).content.decode()
+    assert 'data-status="not_issued"' in page
+    assert 'data-certificate-status="revoked"' in page
