@@ -77,7 +77,8 @@ def main() -> int:
     with gunicorn(env, workers=args.workers) as port:
         for scenario in [BARE, *chosen]:
             paths = scenario.paths()
-            request = {"method": scenario.method, "body": scenario.body}
+            body = scenario.body() if callable(scenario.body) else scenario.body
+            request = {"method": scenario.method, "body": body, "answers": scenario.answers}
             run_load(
                 headers=scenario.headers(),
                 host="127.0.0.1",

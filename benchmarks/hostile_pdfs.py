@@ -1,7 +1,8 @@
 """Hostile PDFs of up to 5 MB, written byte by byte, for the anonymous PDF check
 (`certificates.verification.verify_pdf`): the tests feed each one and check
-its verdict; `python -m benchmarks.certificates hostile` times them; the
-`pdf-hostile-*` scenarios of `make bench` post them to the JSON API.
+its verdict; `python -m benchmarks.pdf_check` times them through the page and
+the API; the `pdf-<kind>` scenarios of `make bench` post them to the API
+under gunicorn.
 
 Each generator returns bytes no larger than `size` (5 MB by default, the
 upload limit) and starts with `%PDF-`, so that it passes the cheap checks
