@@ -18,6 +18,7 @@ import resource
 import select
 import signal
 import time
+import warnings
 import zlib
 from dataclasses import dataclass
 
@@ -155,7 +156,12 @@ def _child(data: bytes, fd: int) -> None:
 
 
 def _limit() -> None:
-    logging.disable(logging.CRITICAL)  # pypdf warns about every broken object
+    # pypdf warns about every broken object: not into the worker's log.
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
     try:
