@@ -4,7 +4,7 @@ and W3C Bitstring Status Lists. Contexts are referenced by URL, never fetched.""
 import base64
 import gzip
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
@@ -21,6 +21,10 @@ CONTEXTS = [
 ]
 DIGCOMP_URL = "https://joint-research-centre.ec.europa.eu/projects-and-activities/education-and-training/digital-transformation-education/digital-competence-framework-citizens-digcomp_en"
 JWT_TYPE = "vc+jwt"
+# How long a downloaded status list may be relied on. A verifier offline keeps
+# one for a working day; a revocation reaches them within a day at worst (online
+# verifiers fetch the list fresh: it is never cached, see views/keys.py).
+STATUS_LIST_VALIDITY = timedelta(hours=24)
 
 
 def issuer_did() -> str:
@@ -180,14 +184,18 @@ def bitstring_bit(encoded: str, index: int) -> bool:
 def status_list_credential(
     *, status_list_id: int, revoked: list[int], signing_key: SigningKey, now: datetime
 ) -> str:
-    """The signed BitstringStatusListCredential of one list, as a VC-JWT."""
+    """The signed BitstringStatusListCredential of one list, as a VC-JWT, valid
+    for STATUS_LIST_VALIDITY from `now` (a verifier holding an older one must
+    fetch it again)."""
     url = status_list_url(status_list_id)
+    valid_until = now + STATUS_LIST_VALIDITY
     credential = {
         "@context": ["https://www.w3.org/ns/credentials/v2"],
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer_did(),
         "validFrom": _iso(now),
+        "validUntil": _iso(valid_until),
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",
@@ -195,5 +203,12 @@ def status_list_credential(
             "encodedList": bitstring_encode(revoked),
         },
     }
-    claims = {**credential, "iss": issuer_did(), "jti": url, "iat": int(now.timestamp())}
+    claims = {
+        **credential,
+        "iss": issuer_did(),
+        "jti": url,
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int(valid_until.timestamp()),
+    }
     return sign(claims, signing_key)

@@ -47,12 +47,31 @@ class PdfForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
+    """Step 1 of revoking: the reason. Nothing changes yet."""
+
     reason = forms.CharField(
         label=_("Reason for revocation"),
         max_length=300,
-        help_text=_("Shown on the public verification page."),
+        help_text=_(
+            "Shown to the holder and to staff, never on the public verification page "
+            "(which says only when it was revoked)."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class RevokeConfirmForm(RevokeForm):
+    """Step 2: the reason again (hidden) and an explicit confirmation."""
+
+    step = forms.CharField(widget=forms.HiddenInput, initial="confirm")
+    confirm = forms.BooleanField(
+        label=_("I confirm: revoke this certificate. This cannot be undone."),
+        error_messages={"required": _("Tick the box to confirm the revocation.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].widget = forms.HiddenInput()
 
 
 class BulkIssueForm(forms.Form):

@@ -2,10 +2,11 @@
 certificate, shared by the verification pages and the JSON API. Never e-mail,
 birth date or a child's name."""
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from certificates import verification as v
+from certificates.dates import issuer_date
 from certificates.models import Certificate
 
 HEADLINES = {
@@ -48,8 +49,8 @@ EXPLANATIONS = {
     v.UNKNOWN_KEY: _("The credential was signed with a key Digiskills never published."),
     v.NOT_A_CREDENTIAL: _("The file or text is not a signed Digiskills credential."),
     v.STATUS_LIST: _(
-        "Digiskills signed this, but it is a status list (it says which certificates are "
-        "revoked), not a certificate of anyone."
+        "Digiskills signed this list of revoked certificates. It proves nothing about a "
+        "person: ask the holder for their certificate, its code or its signed credential."
     ),
     v.TOO_LARGE: _("A Digiskills certificate is far smaller than 5 MB. This file was not read."),
     v.NOT_PDF: _(
@@ -112,12 +113,18 @@ LEVELS = {
 }
 
 
+def _iso_date(moment) -> str | None:
+    return issuer_date(moment).isoformat() if moment else None
+
+
 def _date(moment) -> str | None:
-    return formats.date_format(timezone.localtime(moment), "DATE_FORMAT") if moment else None
+    return formats.date_format(issuer_date(moment), "DATE_FORMAT") if moment else None
 
 
 def certificate_public(certificate: Certificate, language: str, status: str) -> dict:
-    """What anyone may know of a certificate. A withdrawn one shows nothing."""
+    """What anyone may know of a certificate. A withdrawn one shows nothing; a
+    revoked one says when, never why (the reason is for the holder and staff).
+    Dates are the issuer's calendar days, as printed on the certificate."""
     if status == v.WITHDRAWN:
         return {"code": certificate.display_code}
     c = certificate
@@ -131,15 +138,14 @@ def certificate_public(certificate: Certificate, language: str, status: str) -> 
             for item in c.content["competences"]
         ],
         "level": c.text("level", language),
-        "issued_on": c.issued_at.date().isoformat(),
+        "issued_on": _iso_date(c.issued_at),
         "issued_on_text": _date(c.issued_at),
-        "valid_until": c.expires_at.date().isoformat() if c.expires_at else None,
+        "valid_until": _iso_date(c.expires_at),
         "valid_until_text": _date(c.expires_at),
         "issuer": c.content["issuer"],
-        "revoked_on": c.revoked_at.date().isoformat() if status == v.REVOKED else None,
+        "revoked_on": _iso_date(c.revoked_at) if status == v.REVOKED else None,
         "revoked_on_text": _date(c.revoked_at) if status == v.REVOKED else None,
-        "revocation_reason": (c.revocation_reason or None) if status == v.REVOKED else None,
-        "replaced_on": c.revoked_at.date().isoformat() if status == v.REPLACED else None,
+        "replaced_on": _iso_date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_on_text": _date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_by": _replacement(c) if status == v.REPLACED else None,
     }

@@ -27,7 +27,7 @@ VERIFY_FIELDS = (
     "issued_at",
     "expires_at",
     "revoked_at",
-    "revocation_reason",
+    # not revocation_reason: it is never shown publicly
     "withdrawn_at",
     "status_list_id",
     "status_index",

@@ -32,7 +32,7 @@ MALFORMED = "malformed"  # not a code at all (length, symbols)
 BAD_SIGNATURE = "bad_signature"  # tampered credential
 UNKNOWN_KEY = "unknown_key"  # signed by a key that is not ours
 NOT_A_CREDENTIAL = "not_a_credential"
-STATUS_LIST = "status_list"  # our signed status list, not a certificate
+STATUS_LIST = "status_list"  # our signed status list, submitted as if a certificate
 # Dropped files.
 TOO_LARGE = "too_large"
 NOT_PDF = "not_pdf"  # a PNG, a photo, a text file...
@@ -43,7 +43,6 @@ NO_CREDENTIAL = "no_credential"  # a scan, a PDF without the attached credential
 # credential of one of our certificates: edited, rebuilt or reprinted.
 NOT_ISSUED = "not_issued"
 
-STATUS_LIST_TYPE = "BitstringStatusListCredential"
 MAX_PDF_BYTES = 5 * 1024 * 1024
 LANGUAGES = ("nl", "fr", "de", "en")
 
@@ -115,9 +114,9 @@ def verify_jwt(token: str) -> Verdict:
         return Verdict(BAD_SIGNATURE)
     if not isinstance(claims, dict):
         return Verdict(NOT_A_CREDENTIAL)
-    # Our key also signs the status lists: one is genuine, but no certificate.
-    kinds = claims.get("type")
-    if STATUS_LIST_TYPE in (kinds if isinstance(kinds, list) else [kinds]):
+    kinds = claims.get("type") if isinstance(claims.get("type"), list) else [claims.get("type")]
+    if "BitstringStatusListCredential" in kinds:
+        # Signed by us, but it says which certificates are revoked, not who holds one.
         return Verdict(STATUS_LIST, signature_checked=True)
     credential_id = str(claims.get("jti") or claims.get("id") or "")
     try:

@@ -125,3 +125,10 @@ def test_withdrawn_beats_expired_but_not_revoked(security_course, learner):
     services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
     certificate.refresh_from_db()
     assert verification.certificate_status(certificate) == verification.REVOKED
+
+
+def test_a_status_list_submitted_as_a_certificate_is_a_status_list(client, certificate):
+    token = client.get(f"/certificates/status/{certificate.status_list_id}").content.decode()
+    verdict = verification.verify_jwt(token)
+    assert verdict.status == verification.STATUS_LIST
+    assert verdict.certificate is None and not verdict.is_valid

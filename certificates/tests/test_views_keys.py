@@ -38,8 +38,8 @@ def test_rotate_signing_key_command_adds_a_key(certificate, capsys):
 
 def _status_bit(client, certificate) -> bool:
     token = client.get(f"/certificates/status/{certificate.status_list_id}").content.decode()
-    keys = offline.keys_from(client.get("/certificates/keys.json").json())
-    claims = offline.check_signature(token, keys)
+    trusted = [offline.Source("pinned", "test", client.get("/.well-known/did.json").json())]
+    claims, _kid, _source = offline.check_jws(token, trusted)
     assert claims["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
     encoded = claims["credentialSubject"]["encodedList"]
     assert encoded.startswith("u")
@@ -62,51 +62,29 @@ def test_the_status_list_has_at_least_131072_entries():
     assert credentials.bitstring_bit(encoded, 131_071) and not credentials.bitstring_bit(encoded, 5)
 
 
-def _files(tmp_path, client, certificate):
-    (tmp_path / "cred.jwt").write_text(certificate.credential_jwt)
-    (tmp_path / "did.json").write_bytes(client.get("/.well-known/did.json").content)
-    status = client.get(f"/certificates/status/{certificate.status_list_id}").content
-    (tmp_path / "status.jwt").write_bytes(status)
-    return [
-        str(tmp_path / "cred.jwt"),
-        "--jwks",
-        str(tmp_path / "did.json"),
-        "--status-list",
-        str(tmp_path / "status.jwt"),
-    ]
+def test_the_status_list_is_valid_for_a_day_and_no_cache_keeps_it_longer(client, certificate):
+    from datetime import datetime
+
+    from certificates.views.keys import STATUS_LIST_MAX_AGE
+
+    response = client.get(f"/certificates/status/{certificate.status_list_id}")
+    trusted = [offline.Source("pinned", "test", client.get("/.well-known/did.json").json())]
+    claims, _kid, _source = offline.check_jws(response.content.decode(), trusted)
+    valid_from = datetime.fromisoformat(claims["validFrom"])
+    valid_until = datetime.fromisoformat(claims["validUntil"])
+    assert valid_until - valid_from == credentials.STATUS_LIST_VALIDITY
+    assert claims["exp"] == int(valid_until.timestamp())
+    assert claims["nbf"] == claims["iat"] == int(valid_from.timestamp())
+    assert claims["iss"] == claims["issuer"] == "did:web:testserver"
+    assert response["Cache-Control"] == f"public, max-age={STATUS_LIST_MAX_AGE}"
+    assert credentials.STATUS_LIST_VALIDITY.total_seconds() / 10 > STATUS_LIST_MAX_AGE
 
 
-def test_the_offline_verifier_says_valid(tmp_path, client, certificate, capsys):
-    assert offline.main(_files(tmp_path, client, certificate)) == 0
-    out = capsys.readouterr().out
-    assert "valid: valid" in out and "Lotte Peeters" in out
+def test_the_export_command_writes_a_file_named_after_the_did(tmp_path, certificate, capsys):
+    import json
 
-
-def test_the_offline_verifier_sees_a_revocation(tmp_path, client, certificate, learner, capsys):
-    services.certificate_revoke(certificate=certificate, actor=learner, reason="Fraud")
-    assert offline.main(_files(tmp_path, client, certificate)) == 1
-    assert "revoked" in capsys.readouterr().out
-
-
-def test_the_offline_verifier_rejects_a_tampered_credential(tmp_path, client, certificate, capsys):
-    from certificates.tests.helpers import tamper_payload
-
-    args = _files(tmp_path, client, certificate)
-    (tmp_path / "cred.jwt").write_text(tamper_payload(certificate.credential_jwt, name="Forged"))
-    assert offline.main(args) == 1
-    assert "bad signature" in capsys.readouterr().out
-
-
-def test_the_verify_credential_command_says_valid(tmp_path, client, certificate, capsys):
-    call_command("verify_credential", *_files(tmp_path, client, certificate))
-    assert "valid: valid" in capsys.readouterr().out
-
-
-def test_the_verify_credential_command_fails_clearly_without_keys(
-    tmp_path, client, certificate, capsys
-):
-    args = _files(tmp_path, client, certificate)
-    with pytest.raises(SystemExit) as exited:
-        call_command("verify_credential", args[0], "--jwks", str(tmp_path / "nowhere.json"))
-    assert exited.value.code == 2
-    assert "cannot read the input" in capsys.readouterr().out
+    call_command("export_issuer_did", "--output", str(tmp_path))
+    document = json.loads((tmp_path / "did_web_testserver.json").read_text())
+    assert document["id"] == "did:web:testserver"
+    call_command("export_issuer_did", "--output", str(tmp_path / "mine.json"))
+    assert json.loads((tmp_path / "mine.json").read_text()) == document

@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from certificates import services
 from certificates.models import Certificate, VerificationReceipt
@@ -50,11 +51,31 @@ def test_a_mistyped_code_gets_a_hint(client, certificate):
     assert "last character does not match" in page
 
 
-def test_a_revoked_certificate_shows_date_and_reason(client, certificate, learner):
-    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
+def test_a_revoked_certificate_shows_the_date_but_never_the_reason(client, certificate, learner):
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud xyz")
+    revoked = Certificate.objects.get(pk=certificate.pk)
     page = client.get(_verify_url(), {"code": certificate.code}).content.decode()
     assert 'data-status="revoked"' in page
-    assert "Exam fraud" in page
+    assert "Revoked on" in page
+    assert formats.date_format(timezone.localtime(revoked.revoked_at), "DATE_FORMAT") in page
+    assert "Exam fraud xyz" not in page
+
+
+def test_the_json_api_gives_the_revocation_date_but_never_the_reason(client, certificate, learner):
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud xyz")
+    response = client.get(reverse("certificates_public:api_verify_code", args=[certificate.code]))
+    data = response.json()
+    assert data["status"] == "revoked"
+    assert data["certificate"]["revoked_on"] == timezone.localdate().isoformat()
+    assert "revocation_reason" not in data["certificate"]
+    assert "Exam fraud xyz" not in response.content.decode()
+
+
+def test_the_holder_sees_the_reason_on_my_certificates(client, certificate, learner):
+    services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud xyz")
+    client.force_login(learner)
+    page = client.get("/en/me/certificates/").content.decode()
+    assert "Revoked on" in page and "Exam fraud xyz" in page
 
 
 def test_a_withdrawn_certificate_shows_no_details(client, certificate, learner):
@@ -190,7 +211,7 @@ def test_a_revocation_shows_at_once_in_the_json_api(client, certificate, learner
     services.certificate_revoke(certificate=certificate, actor=learner, reason="Exam fraud")
     data = client.get(url).json()
     assert data["status"] == "revoked"
-    assert data["certificate"]["revocation_reason"] == "Exam fraud"
+    assert data["certificate"]["revoked_on"] == timezone.localdate().isoformat()
 
 
 def test_the_verification_page_is_never_cached(client, certificate):
@@ -218,3 +239,28 @@ def test_the_json_api_gives_400_for_a_malformed_code_and_never_500(client):
     )
     assert garbage.status_code == 200
     assert garbage.json()["status"] == "not_a_credential"
+
+
+def test_the_json_api_says_a_posted_status_list_is_a_status_list(client, certificate):
+    token = client.get(f"/certificates/status/{certificate.status_list_id}").content
+    data = client.post(
+        "/api/certificates/verify?lang=en", token, content_type="application/vc+jwt"
+    ).json()
+    assert data["status"] == "status_list"
+    assert data["headline"] == "This is a status list, not a certificate"
+    assert data["certificate"] is None and data["level"] == "error"
+
+
+@pytest.mark.parametrize(
+    ("language", "headline"),
+    [
+        ("nl", "Dit is een statuslijst, geen certificaat"),
+        ("fr", "Ceci est une liste de statut, pas un certificat"),
+        ("de", "Dies ist eine Statusliste, kein Zertifikat"),
+    ],
+)
+def test_the_status_list_verdict_speaks_every_language(client, certificate, language, headline):
+    token = client.get(f"/certificates/status/{certificate.status_list_id}").content
+    url = f"/api/certificates/verify?lang={language}"
+    data = client.post(url, token, content_type="application/vc+jwt").json()
+    assert data["headline"] == headline

@@ -25,22 +25,113 @@ def certificate(security_course, learner):
 def test_a_learner_cannot_revoke(client, learner, certificate):
     client.force_login(learner)
     url = reverse("certificates:revoke", args=[certificate.public_id])
-    assert client.post(url, {"reason": "mine"}).status_code == 403
+    assert client.get(url).status_code == 403
+    assert (
+        client.post(url, {"reason": "mine", "step": "confirm", "confirm": "on"}).status_code == 403
+    )
     assert Certificate.objects.get(pk=certificate.pk).revoked_at is None
+
+
+def _revoke_url(certificate):
+    return reverse("certificates:revoke", args=[certificate.public_id])
+
+
+def _revoked(certificate) -> bool:
+    return Certificate.objects.get(pk=certificate.pk).revoked_at is not None
 
 
 def test_staff_with_the_permission_revoke_with_a_reason_written_to_the_journal(client, certificate):
     officer = _staff("revoke_certificate")
     client.force_login(officer)
-    url = reverse("certificates:revoke", args=[certificate.public_id])
+    url = _revoke_url(certificate)
     assert client.post(url, {"reason": ""}).status_code == 200  # a reason is required
-    assert Certificate.objects.get(pk=certificate.pk).revoked_at is None
+    assert not _revoked(certificate)
     client.post(url, {"reason": "Exam taken by someone else"})
+    assert not _revoked(certificate)  # the reason alone only asks for confirmation
+    response = client.post(
+        url, {"reason": "Exam taken by someone else", "step": "confirm", "confirm": "on"}
+    )
+    assert response.status_code == 302
     revoked = Certificate.objects.get(pk=certificate.pk)
     assert revoked.revocation_reason == "Exam taken by someone else"
     entry = AuditEntry.objects.get(action="certificates.revoke")
     assert entry.actor == officer and entry.subject_user == certificate.holder
     assert entry.data == {"reason": "Exam taken by someone else"}
+
+
+def test_the_revoke_page_shows_holder_course_and_code_before_anything_changes(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    page = client.get(_revoke_url(certificate)).content.decode()
+    assert "Lotte Peeters" in page
+    assert "Security diploma: safe online" in page
+    assert certificate.display_code in page
+    assert 'name="reason"' in page and 'name="confirm"' not in page
+    assert not _revoked(certificate)
+
+
+def test_the_reason_leads_to_a_confirmation_page_that_revokes_nothing(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    response = client.post(_revoke_url(certificate), {"reason": "Exam fraud"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Revoke this certificate?" in page and "Exam fraud" in page
+    assert 'name="confirm"' in page and 'value="confirm"' in page
+    assert "Lotte Peeters" in page and certificate.display_code in page
+    assert not _revoked(certificate)
+
+
+def test_a_confirmation_without_the_ticked_box_revokes_nothing(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    response = client.post(_revoke_url(certificate), {"reason": "Exam fraud", "step": "confirm"})
+    assert response.status_code == 200
+    assert "Tick the box to confirm the revocation." in response.content.decode()
+    assert not _revoked(certificate)
+    assert not AuditEntry.objects.filter(action="certificates.revoke").exists()
+
+
+def test_a_ticked_box_without_the_confirmation_step_revokes_nothing(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    client.post(_revoke_url(certificate), {"reason": "Exam fraud", "confirm": "on"})
+    assert not _revoked(certificate)
+
+
+def test_a_confirmation_without_a_reason_revokes_nothing(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    response = client.post(_revoke_url(certificate), {"step": "confirm", "confirm": "on"})
+    assert response.status_code == 200 and 'name="reason"' in response.content.decode()
+    assert not _revoked(certificate)
+
+
+def test_a_revoked_certificate_cannot_be_revoked_twice(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    url = _revoke_url(certificate)
+    client.post(url, {"reason": "First", "step": "confirm", "confirm": "on"})
+    first = Certificate.objects.get(pk=certificate.pk)
+    response = client.post(url, {"reason": "Second", "step": "confirm", "confirm": "on"})
+    assert response.status_code == 302
+    again = Certificate.objects.get(pk=certificate.pk)
+    assert (again.revoked_at, again.revocation_reason) == (first.revoked_at, "First")
+    assert AuditEntry.objects.filter(action="certificates.revoke").count() == 1
+    page = client.get(url).content.decode()
+    assert "This certificate was already revoked." in page
+    assert "cannot be revoked again" in page and 'name="reason"' not in page
+    assert "First" in page  # staff see the reason
+
+
+def test_revoking_needs_the_permission_even_for_staff(client, certificate):
+    client.force_login(UserFactory(is_staff=True))
+    url = _revoke_url(certificate)
+    assert client.get(url).status_code == 403
+    response = client.post(url, {"reason": "x", "step": "confirm", "confirm": "on"})
+    assert response.status_code == 403
+    assert not _revoked(certificate)
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, certificate):
+    url = _revoke_url(certificate)
+    response = client.post(url, {"reason": "x", "step": "confirm", "confirm": "on"})
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert not _revoked(certificate)
 
 
 def test_bulk_issuing_needs_the_permission(client, learner):
@@ -97,3 +188,12 @@ def test_a_bulk_job_skips_whoever_has_not_passed_the_final_exam(security_course)
     services.bulk_job_run(job=job)
     assert list(Certificate.objects.values_list("holder", flat=True)) == [passed.pk]
     assert BulkIssueJob.objects.get().issued == 1
+
+
+def test_the_confirmation_speaks_the_staff_members_language(client, certificate):
+    client.force_login(_staff("revoke_certificate"))
+    url = f"/nl/certificates/{certificate.public_id}/revoke/"
+    page = client.post(url, {"reason": "Fraude"}).content.decode()
+    assert "Dit certificaat intrekken?" in page
+    assert "Ik bevestig: trek dit certificaat in." in page
+    assert not _revoked(certificate)

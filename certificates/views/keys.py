@@ -8,6 +8,10 @@ from django.views.decorators.http import require_GET
 from certificates import credentials, selectors
 from certificates.models import Certificate, StatusList
 
+# Seconds a cache may keep a status list: none, so that a revocation shows at
+# once; it must stay far below credentials.STATUS_LIST_VALIDITY in any case.
+STATUS_LIST_MAX_AGE = 0
+
 
 def _public(response: HttpResponse, *, max_age: int) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
@@ -39,7 +43,9 @@ def jwk(request: HttpRequest, kid: str) -> JsonResponse:
 @require_GET
 def status_list(request: HttpRequest, list_id: int) -> HttpResponse:
     """The signed BitstringStatusListCredential, rebuilt on each request so that
-    a revocation shows at once (one indexed query over at most 65,536 rows)."""
+    a revocation shows at once (one indexed query over at most 65,536 rows).
+    Caches keep it no longer than STATUS_LIST_MAX_AGE, far inside its validUntil
+    (credentials.STATUS_LIST_VALIDITY): a copy served from a cache is never stale."""
     if not StatusList.objects.filter(pk=list_id).exists():
         raise Http404
     key = selectors.signing_key_active()
@@ -51,7 +57,9 @@ def status_list(request: HttpRequest, list_id: int) -> HttpResponse:
         signing_key=key,
         now=timezone.now(),
     )
-    return _public(HttpResponse(token, content_type="application/vc+jwt"), max_age=0)
+    return _public(
+        HttpResponse(token, content_type="application/vc+jwt"), max_age=STATUS_LIST_MAX_AGE
+    )
 
 
 @require_GET

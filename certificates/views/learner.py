@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certificates import selectors, services
+from certificates.dates import issuer_date
 from certificates.links import verify_url
 from certificates.permissions import access_own_certificate
 from certificates.verification import certificate_status
@@ -22,18 +23,20 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 def linkedin_url(certificate, language: str) -> str:
     """LinkedIn's documented "add to profile" link for a certification."""
+    issued = issuer_date(certificate.issued_at)  # the month printed, in Brussels
     params = {
         "startTask": "CERTIFICATION_NAME",
         "name": certificate.text("course", language),
         "organizationName": certificate.content["issuer"],
-        "issueYear": certificate.issued_at.year,
-        "issueMonth": certificate.issued_at.month,
+        "issueYear": issued.year,
+        "issueMonth": issued.month,
         "certUrl": verify_url(certificate.code),
         "certId": certificate.display_code,
     }
     if certificate.expires_at:
-        params["expirationYear"] = certificate.expires_at.year
-        params["expirationMonth"] = certificate.expires_at.month
+        expires = issuer_date(certificate.expires_at)
+        params["expirationYear"] = expires.year
+        params["expirationMonth"] = expires.month
     return "https://www.linkedin.com/profile/add?" + urlencode(params)
 
 

@@ -4,24 +4,54 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from certificates import selectors, services
-from certificates.forms import BulkIssueForm, RevokeForm
+from certificates.forms import BulkIssueForm, RevokeConfirmForm, RevokeForm
 from certificates.permissions import access_bulk_issue, access_certificate_to_revoke
 
 
 @login_required
 def revoke(request: HttpRequest, public_id) -> HttpResponse:
+    """Two steps, never one click: the reason, then a page that shows the
+    certificate and the reason again with a box to tick. Only that revokes."""
     certificate = access_certificate_to_revoke(request.user, public_id)
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.certificate_revoke(
-            certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"]
+    context = {
+        "certificate": certificate,
+        "course": certificate.text("course", get_language() or "en"),
+    }
+    if certificate.revoked_at is not None:
+        if request.method == "POST":
+            messages.error(request, _("This certificate was already revoked."))
+            return redirect("certificates:revoke", public_id=certificate.public_id)
+        return render(request, "certificates/revoke.html", context)
+    if request.method != "POST":
+        return render(request, "certificates/revoke.html", {**context, "form": RevokeForm()})
+    if request.POST.get("step") == "confirm":
+        confirm = RevokeConfirmForm(request.POST)
+        if confirm.is_valid():
+            services.certificate_revoke(
+                certificate=certificate, actor=request.user, reason=confirm.cleaned_data["reason"]
+            )
+            messages.success(request, _("The certificate has been revoked."))
+            return redirect("certificates:revoke", public_id=certificate.public_id)
+        if "reason" not in confirm.errors:
+            reason = confirm.cleaned_data["reason"]
+            return _confirm_page(request, context, confirm, reason)
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        reason = form.cleaned_data["reason"]
+        return _confirm_page(
+            request, context, RevokeConfirmForm(initial={"reason": reason}), reason
         )
-        messages.success(request, _("The certificate has been revoked."))
-        return redirect("certificates:revoke", public_id=certificate.public_id)
-    return render(request, "certificates/revoke.html", {"form": form, "certificate": certificate})
+    return render(request, "certificates/revoke.html", {**context, "form": form})
+
+
+def _confirm_page(request, context: dict, form, reason: str) -> HttpResponse:
+    return render(
+        request, "certificates/revoke.html", {**context, "confirm_form": form, "reason": reason}
+    )
 
 
 @login_required

@@ -4,6 +4,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from certificates.codes import display
+from certificates.dates import issuer_date, issuer_datetime
 from certificates.links import verify_url
 from certificates.verification import certificate_status
 from partners.api.auth import require
@@ -23,7 +24,8 @@ router = Router(tags=["certificates"])
         "Certificates your learners earned in the courses you enrolled them in "
         "through your cohorts, newest first. A certificate whose holder's name was "
         "corrected is `replaced` (revoked in the status list for that reason) and the "
-        "new one is listed under its own code. Scope: `certificates:read`."
+        "new one is listed under its own code. Dates are those printed on the "
+        "certificate, in Brussels time. Scope: `certificates:read`."
     ),
 )
 def certificates_get(request, params: Query[PageParams]):
@@ -41,8 +43,10 @@ def certificates_get(request, params: Query[PageParams]):
                 "external_id": c.external_id,
                 "course_key": c.course_key,
                 "course_title": c.text("course", language),
-                "issued_at": c.issued_at,
-                "expires_at": c.expires_at,
+                "issued_at": issuer_datetime(c.issued_at),
+                "issued_on": issuer_date(c.issued_at),
+                "expires_at": issuer_datetime(c.expires_at),
+                "valid_until": issuer_date(c.expires_at),
                 "status": certificate_status(c, now=now),
                 "verification_url": verify_url(c.code),
             }

@@ -126,8 +126,16 @@ class CertificateOut(Schema):
     external_id: str | None
     course_key: uuid.UUID
     course_title: str
-    issued_at: datetime.datetime
-    expires_at: datetime.datetime | None
+    issued_at: datetime.datetime = Field(
+        description="With the Brussels offset, e.g. 2026-07-15T01:30:00+02:00."
+    )
+    issued_on: datetime.date = Field(
+        description="The date of issue printed on the certificate (Brussels)."
+    )
+    expires_at: datetime.datetime | None = Field(description="With the Brussels offset.")
+    valid_until: datetime.date | None = Field(
+        description="The last day printed on the certificate (Brussels), if it expires."
+    )
     status: Literal["valid", "expired", "revoked", "replaced", "withdrawn"]
     verification_url: str
 

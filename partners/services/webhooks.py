@@ -246,6 +246,7 @@ def webhook_certificate_issued(
     """certificates.signals.certificate_issued, for each organisation that
     knows the learner."""
     from certificates.codes import display
+    from certificates.dates import issuer_datetime
     from certificates.links import verify_url
 
     deliveries = []
@@ -257,7 +258,7 @@ def webhook_certificate_issued(
                 "external_id": learner.external_id,
                 "course_key": str(course_key),
                 "code": display(code),
-                "issued_at": issued_at.isoformat(),
+                "issued_at": issuer_datetime(issued_at).isoformat(),  # Brussels offset
                 "verification_url": verify_url(code),
             },
         )

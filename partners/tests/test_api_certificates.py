@@ -46,6 +46,35 @@ def test_a_revoked_certificate_says_so(caller, api_cohort, tree):
     assert row["status"] == "revoked"
 
 
+@pytest.mark.parametrize(
+    ("completed", "issued_at", "issued_on"),
+    [
+        ((2026, 7, 14, 23, 30), "2026-07-15T01:30:00+02:00", "2026-07-15"),
+        ((2026, 1, 14, 23, 30), "2026-01-15T00:30:00+01:00", "2026-01-15"),
+    ],
+)
+def test_dates_are_the_brussels_dates_printed_on_the_certificate(
+    caller, api_cohort, tree, completed, issued_at, issued_on
+):
+    from datetime import UTC, datetime
+
+    user = _learner(api_cohort, "VDAB-7")
+    moment = datetime(*completed, tzinfo=UTC)
+    certificate_issue(user=user, course=tree.course, completed_at=moment)
+    [row] = caller.get(URL).json()["results"]
+    assert row["issued_at"] == issued_at
+    assert row["issued_on"] == issued_on
+
+
+def test_the_reason_of_a_revocation_is_not_in_the_partner_api(caller, api_cohort, tree):
+    from lms.tests.factories import UserFactory
+
+    user = _learner(api_cohort, "VDAB-7")
+    certificate = certificate_issue(user=user, course=tree.course)
+    certificate_revoke(certificate=certificate, actor=UserFactory(), reason="Exam fraud xyz")
+    assert "Exam fraud xyz" not in caller.get(URL).content.decode()
+
+
 def test_another_organisation_never_sees_them(caller, stranger, api_cohort, tree):
     user = _learner(api_cohort, "VDAB-7")
     certificate_issue(user=user, course=tree.course)

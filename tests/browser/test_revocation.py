@@ -1,0 +1,65 @@
+"""A certificate officer revokes a certificate with the keyboard, in two steps
+(reason, then an explicit confirmation); the employer's page then says "revoked
+on <date>" without the reason. On a phone, axe clean."""
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
+from django.test import Client
+
+from certificates.models import Certificate
+from certificates.tests.conftest import make_catalog, make_course
+from certificates.tests.helpers import issue_after_exam
+from lms.tests.factories import UserFactory
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def _sign_in(page, user, live_server) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def test_revoke_in_two_steps_and_the_public_page_keeps_the_reason(
+    page, live_server, home_page, settings, tmp_path
+):
+    settings.SITE_URL = live_server.url
+    settings.MEDIA_ROOT = tmp_path / "media"
+    course = make_course(make_catalog(home_page), "security", validity=24)
+    learner = UserFactory(first_name="Lotte", last_name="Peeters", preferred_language="en")
+    certificate = issue_after_exam(user=learner, course=course)
+    officer = UserFactory(is_staff=True)
+    officer.user_permissions.add(Permission.objects.get(codename="revoke_certificate"))
+
+    _sign_in(page, officer, live_server)
+    page.goto(f"/en/certificates/{certificate.public_id}/revoke/")
+    assert page.get_by_text("Lotte Peeters").is_visible()
+    assert page.get_by_text(certificate.display_code).is_visible()
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    page.get_by_label("Reason for revocation").fill("Exam taken by someone else")
+    page.get_by_label("Reason for revocation").press("Tab")
+    page.keyboard.press("Enter")  # Continue
+
+    page.get_by_role("heading", name="Revoke this certificate?").wait_for()
+    assert Certificate.objects.get(pk=certificate.pk).revoked_at is None
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    page.get_by_role("button", name="Revoke the certificate").click()  # box not ticked
+    page.get_by_text("Tick the box to confirm the revocation.").first.wait_for()
+    assert Certificate.objects.get(pk=certificate.pk).revoked_at is None
+    assert_accessible(page)
+    page.get_by_label("I confirm: revoke this certificate.").check()
+    page.get_by_role("button", name="Revoke the certificate").click()
+    page.get_by_text("The certificate has been revoked.").wait_for()
+    assert Certificate.objects.get(pk=certificate.pk).revoked_at is not None
+
+    page.context.clear_cookies()
+    page.goto(f"/en/verify/?code={certificate.display_code}")
+    assert page.locator("#verdict-title").inner_text() == "Revoked certificate"
+    assert page.get_by_text("Revoked on").is_visible()
+    assert "Exam taken by someone else" not in page.content()
+    assert_accessible(page)
