@@ -77,7 +77,8 @@ def main() -> int:
     with gunicorn(env, workers=args.workers) as port:
         for scenario in [BARE, *chosen]:
             paths = scenario.paths()
-            request = {"method": scenario.method, "body": scenario.body}
+            body = scenario.body() if callable(scenario.body) else scenario.body
+            request = {"method": scenario.method, "body": body, "answers": scenario.answers}
             run_load(
                 headers=scenario.headers(),
                 host="127.0.0.1",
@@ -101,12 +102,12 @@ def main() -> int:
 
     bare_rps = rows[0][1].rps
     print()
-    print(f"{'scenario':<10} {'req/s':>9} {'x bare':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(f"{'scenario':<20} {'req/s':>9} {'x bare':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     report = []
     for scenario, result in rows:
         ratio = result.rps / bare_rps if bare_rps else float("nan")
         print(
-            f"{scenario.name:<10} {result.rps:>9.0f} {ratio:>7.2f} {result.percentile(50):>8.1f} "
+            f"{scenario.name:<20} {result.rps:>9.0f} {ratio:>7.2f} {result.percentile(50):>8.1f} "
             f"{result.percentile(99):>8.1f} {result.errors:>7}"
         )
         report.append(

@@ -29,7 +29,7 @@ class LoadResult:
 
 
 def _client(args) -> tuple[int, int, list[float]]:
-    host, port, paths, seconds, headers, method, body = args
+    host, port, paths, seconds, headers, method, body, answers = args
     conn = http.client.HTTPConnection(host, port, timeout=30)
     done = errors = 0
     latencies = []
@@ -43,7 +43,7 @@ def _client(args) -> tuple[int, int, list[float]]:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             response.read()
-            ok = response.status < 400
+            ok = response.status < 400 or response.status in answers
         except (OSError, http.client.HTTPException):
             ok = False
             conn.close()
@@ -65,6 +65,7 @@ def run_load(
     headers: dict[str, str] | list[dict[str, str]] | None = None,
     method: str = "GET",
     body: bytes | None = None,
+    answers: tuple[int, ...] = (),
 ) -> LoadResult:
     """Drive `paths` (round-robin per connection) with `connections` clients.
     `headers` may be a list: connection c sends headers[c % len] (e.g. one
@@ -79,6 +80,7 @@ def run_load(
             per_connection[c % len(per_connection)],
             method,
             body,
+            answers,
         )
         for c in range(connections)
     ]

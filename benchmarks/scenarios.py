@@ -16,7 +16,10 @@ class Scenario:
     paths: Callable[[], list[str]]
     prepare: Callable[[], None] = field(default=lambda: None)
     method: str = "GET"
-    body: bytes | None = None
+    # The request body, or a function that makes it (called once, after prepare()).
+    body: bytes | Callable[[], bytes] | None = None
+    # 4xx statuses that are the expected answer, not errors (e.g. 422 for a hostile PDF).
+    answers: tuple[int, ...] = ()
     # Called after prepare(): headers for all connections, or one dict per connection.
     headers: Callable[[], dict | list[dict]] = field(default=lambda: {})
 
@@ -31,6 +34,7 @@ def _site() -> None:
 
 
 from benchmarks.learning import LEARNING_SCENARIOS  # noqa: E402 (needs Scenario)
+from benchmarks.pdf_check import PDF_CHECK_SCENARIOS  # noqa: E402 (needs Scenario)
 
 # One load client is one address: lift the per-client limit (it is still counted).
 # Receipts of checks go to Celery as in production (BENCH_CELERY_BROKER_URL, a
@@ -73,6 +77,7 @@ SCENARIOS = [
         lambda: __import__("benchmarks.certificates", fromlist=["x"]).prepare_certificates(),
         env=_VERIFY_ENV,
     ),
+    *PDF_CHECK_SCENARIOS,
     Scenario(
         "puzzles",
         "coding puzzle player and level list (four languages, anonymous)",

@@ -40,7 +40,9 @@ class PdfForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_PDF_BYTES:
-            raise forms.ValidationError(_("This file is too large to be a certificate."))
+            raise forms.ValidationError(
+                _("This file is too large to be a certificate."), code="too_large"
+            )
         return upload
 
 

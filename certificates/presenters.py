@@ -22,9 +22,12 @@ HEADLINES = {
     v.UNKNOWN_KEY: _("Not signed by Digiskills"),
     v.NOT_A_CREDENTIAL: _("This is not a Digiskills credential"),
     v.STATUS_LIST: _("This is a status list, not a certificate"),
+    v.TOO_LARGE: _("This file is too large to be a certificate"),
     v.NOT_PDF: _("This file is not a PDF"),
+    v.UNREADABLE: _("This PDF cannot be read"),
+    v.TOO_COMPLEX: _("This PDF is too complex to check"),
     v.NO_CREDENTIAL: _("This PDF carries no signed credential"),
-    v.EDITED: _("This PDF was changed after it was issued"),
+    v.NOT_ISSUED: _("This is not a file Digiskills issued"),
 }
 
 EXPLANATIONS = {
@@ -49,27 +52,57 @@ EXPLANATIONS = {
         "Digiskills signed this list of revoked certificates. It proves nothing about a "
         "person: ask the holder for their certificate, its code or its signed credential."
     ),
-    v.NOT_PDF: _("Upload the PDF certificate itself, or type its code."),
+    v.TOO_LARGE: _("A Digiskills certificate is far smaller than 5 MB. This file was not read."),
+    v.NOT_PDF: _(
+        "It may be a photo or a picture (PNG, JPEG) or another kind of document. A picture of "
+        "a certificate proves nothing by itself."
+    ),
+    v.UNREADABLE: _(
+        "The file says it is a PDF, but its structure is broken: no PDF reader can make sense "
+        "of it. Digiskills never hands out such files."
+    ),
+    v.TOO_COMPLEX: _(
+        "The file goes beyond anything a certificate needs (size once unpacked, number of "
+        "pages, nesting or time to read), so we stopped reading it. A Digiskills certificate "
+        "is one simple page."
+    ),
     v.NO_CREDENTIAL: _(
         "Digiskills certificates carry their signed credential inside the PDF. This one does "
-        "not: it was not made by Digiskills or was rebuilt. Type its code instead."
+        "not: it may be a scan, a printout saved as PDF, or a file Digiskills did not make."
     ),
-    v.EDITED: _("The texts printed on this PDF differ from what Digiskills issued; see below."),
+    v.NOT_ISSUED: _(
+        "This file is not byte for byte one Digiskills handed out: it may have been edited. It "
+        "carries the signed credential of a real certificate, shown here as Digiskills issued "
+        "it. Anything in the file that differs from it was changed."
+    ),
 }
 
-# The same words as printed on the PDF (certificates/pdf.py).
-FIELD_LABELS = {
-    "holder": _("Awarded to"),
-    "course": _("For completing the course"),
-    "track": _("Track"),
-    "competences": _("DigComp 2.2 competences"),
-    "level": _("DigComp proficiency level"),
-    "score": _("Exam result"),
-    "issued": _("Date of issue"),
-    "valid_until": _("Valid until"),
-    "issuer": _("Issued by"),
-    "code": _("Verification code"),
-    "accessible": _("An accessible version of this certificate:"),
+# What the person checking can do next, for the verdicts that ask for something.
+NEXT_STEPS = {
+    v.UNKNOWN_KEY: _(
+        "Do not accept it as a Digiskills certificate. Type the code printed on it instead."
+    ),
+    v.BAD_SIGNATURE: _("Ask the holder for the file Digiskills sent them, or type the code."),
+    v.NOT_A_CREDENTIAL: _(
+        "Submit a Digiskills certificate PDF or its signed credential, or type the code."
+    ),
+    v.STATUS_LIST: _(
+        "Submit the certificate's PDF or its signed credential, or type the code printed on it."
+    ),
+    v.TOO_LARGE: _("Upload the PDF Digiskills sent the holder, or type the code printed on it."),
+    v.NOT_PDF: _(
+        "Ask the holder for the PDF file Digiskills sent them, or type the code printed on the "
+        "certificate."
+    ),
+    v.UNREADABLE: _("Type the code printed on the certificate instead."),
+    v.TOO_COMPLEX: _("Type the code printed on the certificate instead."),
+    v.NO_CREDENTIAL: _(
+        "Type the code printed on the certificate to see it as Digiskills issued it."
+    ),
+    v.NOT_ISSUED: _(
+        "Trust only the certificate as issued, shown here. If the file you were given says "
+        "anything else, ask the holder for the original file."
+    ),
 }
 
 LEVELS = {
@@ -127,31 +160,58 @@ def _replacement(certificate: Certificate) -> dict:
     return {"code": current.display_code, "verify_url": verify_url(current.code)}
 
 
+def as_issued(certificate: Certificate, language: str) -> dict:
+    """The certificate as we issued it in `language`: each printed field, the
+    address of its page image, and the fields as one text (the image's alt
+    text). A young learner's name is never shown, nor their certificate's image."""
+    from certificates.pdf import pdf_fields
+
+    fields = []
+    for printed in pdf_fields(certificate, language):
+        hidden = printed.key == "holder" and not certificate.show_holder_name
+        fields.append(
+            {
+                "field": printed.key,
+                "label": printed.label,
+                "values": None if hidden else list(printed.values),
+            }
+        )
+    described = "; ".join(
+        f"{item['label']}: {', '.join(item['values'])}" for item in fields if item["values"]
+    )
+    from certificates.links import as_issued_image_path
+
+    return {
+        "language": language,
+        "fields": fields,
+        # Page 1 as the server draws it from our own PDF (never the uploaded file).
+        "image_path": as_issued_image_path(certificate.code, language)
+        if certificate.show_holder_name
+        else None,
+        "description": str(_("The certificate as Digiskills issued it. %(fields)s"))
+        % {"fields": described},
+    }
+
+
 def verdict_data(verdict: v.Verdict, language: str) -> dict:
+    next_step = NEXT_STEPS.get(verdict.status)
     data = {
         "status": verdict.status,
         "headline": str(HEADLINES[verdict.status]),
         "explanation": str(EXPLANATIONS[verdict.status]),
+        "next_step": str(next_step) if next_step else None,
         "level": LEVELS.get(verdict.status, "error"),
         "signature_checked": verdict.signature_checked,
         "certificate": None,
     }
+    if verdict.language is not None:
+        # A dropped file: issued by us (its SHA-256 is on record), and its language.
+        data["file"] = {"issued": verdict.issued_file, "language": verdict.language}
     if verdict.certificate is not None:
         status = v.certificate_status(verdict.certificate)
         data["certificate"] = certificate_public(verdict.certificate, language, status)
-    if verdict.fields:
-        hide_name = verdict.certificate is not None and not verdict.certificate.show_holder_name
-        data["fields"] = [
-            {
-                "field": check.key,
-                "label": str(FIELD_LABELS[check.key]),
-                "on_pdf": list(check.on_pdf) if not (hide_name and check.key == "holder") else None,
-                "on_record": list(check.on_record)
-                if not (hide_name and check.key == "holder")
-                else None,
-                "matches": check.matches,
-            }
-            for check in verdict.fields
-        ]
-        data["unexpected_text"] = verdict.unexpected_text
+        data["certificate_status"] = status
+        data["certificate_headline"] = str(HEADLINES[status])
+        if verdict.language is not None and status != v.WITHDRAWN:
+            data["as_issued"] = as_issued(verdict.certificate, verdict.language)
     return data

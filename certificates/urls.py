@@ -79,6 +79,11 @@ public_urlpatterns = (
             wallet.wallet_exchange,
             name="wallet_exchange",
         ),
+        path(
+            "certificates/as-issued/<str:token>.png",
+            public.as_issued_image,
+            name="as_issued_image",
+        ),
         path("api/certificates/verify/<str:code>", api.verify_code, name="api_verify_code"),
         path("api/certificates/verify", api.verify_document, name="api_verify_document"),
     ],

@@ -16,9 +16,18 @@ from django.views.decorators.http import require_GET, require_POST
 from certificates import ratelimit, verification
 from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
-from certificates.views.public import receipt_enqueue
+from certificates.views.public import receipt_enqueue, upload_too_large
 
-STATUS_CODES = {verification.MALFORMED: 400, verification.NOT_PDF: 415}
+PDF = VerificationReceipt.Channel.PDF
+
+# The input was refused or could not be read; every other verdict is a 200.
+STATUS_CODES = {
+    verification.MALFORMED: 400,
+    verification.TOO_LARGE: 413,
+    verification.NOT_PDF: 415,
+    verification.UNREADABLE: 422,
+    verification.TOO_COMPLEX: 422,
+}
 LANGUAGES = ("nl", "fr", "de", "en")
 
 
@@ -64,21 +73,28 @@ def verify_code(request: HttpRequest, code: str) -> JsonResponse:
 @csrf_exempt  # no cookies, no session: a machine-to-machine endpoint
 @require_POST
 def verify_document(request: HttpRequest) -> JsonResponse:
-    """POST a VC-JWT (text body) or a PDF (body or multipart field `file`)."""
+    """POST a VC-JWT (text body) or a PDF (body or multipart field `file`): the
+    same verdict codes for both. A body larger than any certificate is refused
+    before it is read."""
     if not ratelimit.allow(request):
         return _too_many()
-    upload = request.FILES.get("file")
-    if upload is not None and upload.size > verification.MAX_PDF_BYTES:
-        data = b""
-    else:
-        data = upload.read() if upload is not None else request.body
-    if data.startswith(b"%PDF-") or upload is not None:
-        verdict = verification.verify_pdf(data)
-        channel = VerificationReceipt.Channel.PDF
-    else:
-        try:
-            verdict = verification.verify_jwt(data.decode("ascii"))
-        except UnicodeDecodeError:
-            verdict = verification.Verdict(verification.NOT_A_CREDENTIAL)
-        channel = VerificationReceipt.Channel.API
-    return _answer(request, verdict, channel)
+    if upload_too_large(request):
+        return _answer(request, verification.Verdict(verification.TOO_LARGE), PDF)
+    if request.content_type == "multipart/form-data":
+        upload = request.FILES.get("file")
+        if upload is None:
+            return _answer(request, verification.Verdict(verification.NOT_PDF), PDF)
+        if upload.size > verification.MAX_PDF_BYTES:
+            return _answer(request, verification.Verdict(verification.TOO_LARGE), PDF)
+        return _answer(request, verification.verify_pdf(upload.read()), PDF)
+    # Read from the stream with a ceiling: `request.body` would refuse anything
+    # over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) with a bare 400.
+    data = request.read(verification.MAX_PDF_BYTES + 1)
+    sent = request.content_type or ""
+    if data.startswith(b"%PDF-") or sent == "application/pdf" or sent.startswith("image/"):
+        return _answer(request, verification.verify_pdf(data), PDF)
+    try:
+        verdict = verification.verify_jwt(data.decode("ascii"))
+    except UnicodeDecodeError:
+        verdict = verification.Verdict(verification.NOT_A_CREDENTIAL)
+    return _answer(request, verdict, VerificationReceipt.Channel.API)

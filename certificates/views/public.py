@@ -3,13 +3,14 @@
 import hashlib
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from certificates import ratelimit, tasks, verification
+from certificates import links, ratelimit, selectors, services_previews, tasks, verification
 from certificates.forms import CodeForm, PdfForm, ReceiptForm
 from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
@@ -72,17 +73,61 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(request, "certificates/verify.html", context)
 
 
+# A multipart body carries the file and a little form around it.
+UPLOAD_OVERHEAD = 64 * 1024
+PDF_TEMPLATE = "certificates/verify_pdf.html"
+
+
+def upload_too_large(request: HttpRequest) -> bool:
+    """Does the request declare a body larger than any certificate? Then it is
+    refused before a byte of it is read."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return declared > verification.MAX_PDF_BYTES + UPLOAD_OVERHEAD
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify_pdf(request: HttpRequest) -> HttpResponse:
-    """Drop the PDF: signature, status and every printed field against the record."""
-    form = PdfForm(request.POST or None, request.FILES or None)
-    context = {"form": form}
-    if request.method == "POST":
-        if not ratelimit.allow(request):
-            return too_many(request)
-        if form.is_valid():
-            verdict = verification.verify_pdf(form.cleaned_data["file"].read())
-            receipt_enqueue(request, verdict, VerificationReceipt.Channel.PDF)
-            context["verdict"] = verdict_data(verdict, get_language())
-    return render(request, "certificates/verify_pdf.html", context)
+    """Drop the PDF: is it exactly a file we issued, which certificate does it
+    carry, and that certificate as issued beside it. Refusals are 4xx."""
+    if request.method != "POST":
+        return render(request, PDF_TEMPLATE, {"form": PdfForm()})
+    if not ratelimit.allow(request):
+        return too_many(request)
+    language = get_language()
+    if upload_too_large(request):
+        verdict = verification.Verdict(verification.TOO_LARGE)
+        context = {"form": PdfForm(), "verdict": verdict_data(verdict, language)}
+        return render(request, PDF_TEMPLATE, context, status=413)
+    form = PdfForm(request.POST, request.FILES)
+    if not form.is_valid():
+        status = 413 if form.has_error("file", code="too_large") else 400
+        return render(request, PDF_TEMPLATE, {"form": form}, status=status)
+    verdict = verification.verify_pdf(form.cleaned_data["file"].read())
+    receipt_enqueue(request, verdict, VerificationReceipt.Channel.PDF)
+    context = {"form": PdfForm(), "verdict": verdict_data(verdict, language)}
+    return render(request, PDF_TEMPLATE, context)
+
+
+@require_GET
+def as_issued_image(request: HttpRequest, token: str) -> FileResponse:
+    """Page 1 of a certificate as we issued it, as PNG, at the signed address a
+    verdict of a dropped file gave out (links.as_issued_image_path)."""
+    key = links.as_issued_image_key(token)
+    if key is None or key[1] not in verification.LANGUAGES:
+        raise Http404
+    code, language = key
+    certificate = selectors.certificate_for_code(code=code)
+    if (
+        certificate is None
+        or not certificate.show_holder_name
+        or verification.certificate_status(certificate) == verification.WITHDRAWN
+    ):
+        raise Http404
+    name = services_previews.certificate_page_image(certificate=certificate, language=language)
+    response = FileResponse(default_storage.open(name, "rb"), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
