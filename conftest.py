@@ -1,7 +1,10 @@
 """Fixtures shared by every test: the site skeleton, people, and a real Celery
 worker for the tests that need one."""
 
+import contextlib
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -113,3 +116,98 @@ def celery_worker(celery_worker_process):
         yield celery_worker_process
     finally:
         app.conf.task_always_eager, app.conf.task_default_queue = saved
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def broker_at(url: str):
+    """This process publishes to `url` (a broker of the test's own, or a port
+    where nothing listens), for real, not in-process; then back as it was."""
+    from config.celery import app
+    from outbox.task import broker_resume
+
+    def switch(to: str) -> None:
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._after_fork()  # drops the connection and producer pools
+        app.conf.broker_url = app.conf.broker_write_url = app.conf.broker_read_url = to
+
+    saved = app.conf.broker_url, app.conf.task_always_eager
+    switch(url)
+    app.conf.task_always_eager = False
+    broker_resume()
+    try:
+        yield app
+    finally:
+        switch(saved[0])
+        app.conf.task_always_eager = saved[1]
+        broker_resume()
+
+
+class RedisServer:
+    """A `redis-server` of the test's own on a free port, to stop and start
+    again (a broker outage); nothing kept on disk, so a restart is empty."""
+
+    def __init__(self, workdir: Path):
+        self.port = free_port()
+        self.workdir = workdir
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        import redis
+
+        self.process = subprocess.Popen(
+            [
+                shutil.which("redis-server") or "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
+
+        def up() -> bool:
+            try:
+                return bool(client.ping())
+            except redis.RedisError:
+                return False
+
+        if not wait_until(up, timeout=10, interval=0.05):
+            raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A private Redis (started); the test may stop and start it."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -2,6 +2,7 @@
 a service. All are safe to retry: the state in the database decides what runs."""
 
 from celery import shared_task
+from django.conf import settings
 
 from partners.services.imports import import_batch_commit, import_batch_validate
 from partners.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
@@ -25,14 +26,20 @@ def webhook_deliver(self, delivery_id: int) -> str:
     The attempt count lives in the database, so retries, duplicates and
     redeliveries all share it and a delivered event is never sent again."""
     result = webhook_delivery_attempt(delivery_id=delivery_id)
-    if result.outcome == "retry" and not self.request.is_eager:
+    if (
+        result.outcome == "retry"
+        and not self.request.is_eager
+        and result.countdown <= settings.CELERY_MAX_COUNTDOWN
+    ):
         raise self.retry(countdown=result.countdown, max_retries=None)
+    # A longer wait is not held as a message (Redis would deliver it again
+    # after its visibility timeout): webhook_deliveries_resume sends it when due.
     # In-process (no broker): the delivery waits with its next_attempt_at for
     # webhook_deliveries_resume or a manual redelivery; the caller never fails.
     return result.outcome
 
 
-@shared_task
+@shared_task(keep_when_refused=False)
 def webhook_deliveries_resume() -> int:
     """Every minute: queue again the deliveries whose message was lost."""
     due = webhook_deliveries_due()
