@@ -46,21 +46,28 @@ def wait_until(predicate, *, timeout: float = 20.0, interval: float = 0.1) -> bo
     return predicate()
 
 
+def test_database_url() -> str:
+    """The URL of the test database, for a worker process to share it (skips
+    the test without a server database)."""
+    from django.db import connection
+
+    db_url = os.environ.get("DATABASE_URL", "")
+    if not db_url:
+        pytest.skip("the worker needs a server database (DATABASE_URL) to share with the tests")
+    parts = urlsplit(db_url)
+    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     """A real `celery worker` process on the real broker, reading and writing the
     test database, on a queue of its own so that no other worker steals tasks."""
     if settings.CELERY_BROKER_URL.startswith("memory://"):
         pytest.skip("no CELERY_BROKER_URL: tasks run in-process; CI runs this on Redis")
-    from django.db import connection
 
     from config.celery import app
 
-    db_url = os.environ.get("DATABASE_URL", "")
-    if not db_url:
-        pytest.skip("the worker needs a server database (DATABASE_URL) to share with the tests")
-    parts = urlsplit(db_url)
-    test_db_url = urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+    test_db_url = test_database_url()
     queue = f"digiskills-test-{uuid.uuid4().hex[:8]}"
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
     env = {
@@ -211,3 +218,68 @@ def redis_server(tmp_path):
         yield server
     finally:
         server.stop()
+
+
+class WorkerProcess:
+    """A `celery worker` process of the test's own, on a broker of the test's
+    own (RedisServer), sharing the test database; settings through the
+    environment (short beat periods, visibility timeout, stale-job threshold)."""
+
+    def __init__(self, *, broker_url: str, workdir: Path, name: str, env: dict | None = None):
+        self.broker_url = broker_url
+        self.workdir = workdir
+        self.name = name
+        self.env = env or {}
+        self.log = workdir / f"{name}.log"
+        self.process = None
+
+    def start(self, *, beat: bool = False, wait: bool = True) -> "WorkerProcess":
+        env = {
+            **os.environ,
+            **self.env,
+            "DATABASE_URL": test_database_url(),
+            "CELERY_BROKER_URL": self.broker_url,
+            "CELERY_WORKER_PROCESS": "1",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--hostname",
+            f"{self.name}-{uuid.uuid4().hex[:6]}@%h",
+            "--without-mingle",
+            "--without-gossip",
+            "--loglevel=INFO",
+        ]
+        if beat:
+            command += ["--beat", "--schedule", str(self.workdir / f"{self.name}-beat")]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+        if wait and not wait_until(lambda: " ready." in self.log.read_text(), timeout=60):
+            raise RuntimeError(f"Celery worker did not start:\n{self.tail()}")
+        return self
+
+    def tail(self, size: int = 4000) -> str:
+        return self.log.read_text()[-size:] if self.log.exists() else ""
+
+    def kill(self) -> None:
+        """kill -9: no goodbye, no acknowledgement."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
