@@ -16,6 +16,7 @@ class OutboxConfig(AppConfig):
     def ready(self) -> None:
         from celery.signals import worker_ready
 
+        from outbox import checks  # noqa: F401 (registers the system check)
         from outbox.signals import on_worker_ready
 
         worker_ready.connect(on_worker_ready, dispatch_uid="outbox.on_worker_ready", weak=False)

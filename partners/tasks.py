@@ -4,7 +4,12 @@ a service. All are safe to retry: the state in the database decides what runs.""
 from celery import shared_task
 from django.conf import settings
 
-from partners.services.imports import import_batch_commit, import_batch_validate
+from partners.models import ImportBatch
+from partners.services.imports import (
+    import_batch_commit,
+    import_batch_validate,
+    import_batches_stalled,
+)
 from partners.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
 
 
@@ -18,6 +23,17 @@ def import_validate(batch_id: int) -> str:
 def import_commit(batch_id: int) -> str:
     batch = import_batch_commit(batch_id=batch_id)
     return batch.status if batch else "missing"
+
+
+@shared_task(keep_when_refused=False)
+def import_batches_resume() -> int:
+    """Beat: queue again the checks and enrolments whose message was lost or
+    whose worker died (each step runs once; a duplicate finds it done)."""
+    stalled = import_batches_stalled()
+    for batch_id, status in stalled:
+        step = import_validate if status == ImportBatch.Status.UPLOADED else import_commit
+        step.delay(batch_id)
+    return len(stalled)
 
 
 @shared_task(bind=True, acks_late=True)

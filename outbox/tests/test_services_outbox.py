@@ -117,3 +117,11 @@ def test_a_flush_stops_at_the_first_refusal_and_keeps_everything(broker_down):
     kept = list(OutboxMessage.objects.values_list("claimed_at", "attempts", "last_error"))
     assert [(c, a) for c, a, _e in kept] == [(None, 1), (None, 0), (None, 0)]
     assert "111" in kept[0][2] or "refused" in kept[0][2].lower()
+
+
+def test_a_visibility_timeout_shorter_than_the_longest_task_is_reported(settings):
+    from outbox.checks import visibility_timeout_check
+
+    assert visibility_timeout_check() == []
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
+    assert [c.id for c in visibility_timeout_check()] == ["outbox.W001"]
