@@ -139,9 +139,10 @@ def broker_at(url: str):
     from outbox.task import broker_resume
 
     def switch(to: str) -> None:
-        if app._pool is not None:
-            app._pool.force_close_all()
-        app._after_fork()  # drops the connection and producer pools
+        from kombu import pools
+
+        pools.reset()  # closes and forgets every connection and producer pool
+        app._after_fork()  # the app's references to them too
         app.conf.broker_url = app.conf.broker_write_url = app.conf.broker_read_url = to
 
     saved = app.conf.broker_url, app.conf.task_always_eager

@@ -82,7 +82,13 @@ def bulk_jobs_resume() -> int:
 
 @shared_task(keep_when_refused=False)
 def certificates_pending_sweep() -> int:
-    """Beat: issue the certificates a lost task or a late legal name left behind."""
+    """Beat: issue the certificates a lost task or a late legal name left behind,
+    and queue the e-mails of new certificates that never went (sent once: the
+    e-mail's own marker)."""
+    from certificates.selectors import certificate_emails_unsent
+
+    for certificate_id in certificate_emails_unsent():
+        certificate_email_send.delay(certificate_id)
     return services.certificates_pending_sweep()
 
 
