@@ -46,7 +46,7 @@ def wait_until(predicate, *, timeout: float = 20.0, interval: float = 0.1) -> bo
     return predicate()
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     """The URL of the test database, for a worker process to share it (skips
     the test without a server database)."""
     from django.db import connection
@@ -67,7 +67,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
 
     from config.celery import app
 
-    test_db_url = test_database_url()
+    test_db_url = worker_database_url()
     queue = f"digiskills-test-{uuid.uuid4().hex[:8]}"
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
     env = {
@@ -238,7 +238,7 @@ class WorkerProcess:
         env = {
             **os.environ,
             **self.env,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": worker_database_url(),
             "CELERY_BROKER_URL": self.broker_url,
             "CELERY_WORKER_PROCESS": "1",
             "DJANGO_SETTINGS_MODULE": "config.settings.test",

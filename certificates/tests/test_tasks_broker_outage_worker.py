@@ -14,7 +14,7 @@ from certificates import services
 from certificates.models import BulkIssueJob, Certificate, VerificationReceipt
 from certificates.tests.helpers import issue_after_exam
 from certificates.tests.journeys import course_complete_through_pages
-from conftest import WorkerProcess, broker_at, wait_until
+from conftest import WorkerProcess, broker_at, worker_database_url, wait_until
 from lms.models import Enrolment
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory, exam_attempt_record
@@ -39,6 +39,7 @@ FAST = {
 
 @pytest.fixture
 def worker_factory(redis_server, tmp_path):
+    worker_database_url()  # skips at once without a server database to share
     started = []
 
     def make(name: str) -> WorkerProcess:
