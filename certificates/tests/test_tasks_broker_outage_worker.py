@@ -14,7 +14,7 @@ from certificates import services
 from certificates.models import BulkIssueJob, Certificate, VerificationReceipt
 from certificates.tests.helpers import issue_after_exam
 from certificates.tests.journeys import course_complete_through_pages
-from conftest import WorkerProcess, broker_at, worker_database_url, wait_until
+from conftest import WorkerProcess, broker_at, wait_until, worker_database_url
 from lms.models import Enrolment
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory, exam_attempt_record
