@@ -1,7 +1,10 @@
 """Fixtures shared by every test: the site skeleton, people, and a real Celery
 worker for the tests that need one."""
 
+import contextlib
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -78,21 +81,28 @@ def wait_until(predicate, *, timeout: float = 20.0, interval: float = 0.1) -> bo
     return predicate()
 
 
+def worker_database_url() -> str:
+    """The URL of the test database, for a worker process to share it (skips
+    the test without a server database)."""
+    from django.db import connection
+
+    db_url = os.environ.get("DATABASE_URL", "")
+    if not db_url:
+        pytest.skip("the worker needs a server database (DATABASE_URL) to share with the tests")
+    parts = urlsplit(db_url)
+    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     """A real `celery worker` process on the real broker, reading and writing the
     test database, on a queue of its own so that no other worker steals tasks."""
     if settings.CELERY_BROKER_URL.startswith("memory://"):
         pytest.skip("no CELERY_BROKER_URL: tasks run in-process; CI runs this on Redis")
-    from django.db import connection
 
     from config.celery import app
 
-    db_url = os.environ.get("DATABASE_URL", "")
-    if not db_url:
-        pytest.skip("the worker needs a server database (DATABASE_URL) to share with the tests")
-    parts = urlsplit(db_url)
-    test_db_url = urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+    test_db_url = worker_database_url()
     queue = f"digiskills-test-{uuid.uuid4().hex[:8]}"
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
     env = {
@@ -148,3 +158,164 @@ def celery_worker(celery_worker_process):
         yield celery_worker_process
     finally:
         app.conf.task_always_eager, app.conf.task_default_queue = saved
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def broker_at(url: str):
+    """This process publishes to `url` (a broker of the test's own, or a port
+    where nothing listens), for real, not in-process; then back as it was."""
+    from config.celery import app
+    from outbox.task import broker_resume
+
+    def switch(to: str) -> None:
+        from kombu import pools
+
+        pools.reset()  # closes and forgets every connection and producer pool
+        app._after_fork()  # the app's references to them too
+        app.conf.broker_url = app.conf.broker_write_url = app.conf.broker_read_url = to
+
+    saved = app.conf.broker_url, app.conf.task_always_eager
+    switch(url)
+    app.conf.task_always_eager = False
+    broker_resume()
+    try:
+        yield app
+    finally:
+        switch(saved[0])
+        app.conf.task_always_eager = saved[1]
+        broker_resume()
+
+
+class RedisServer:
+    """A `redis-server` of the test's own on a free port, to stop and start
+    again (a broker outage); nothing kept on disk, so a restart is empty."""
+
+    def __init__(self, workdir: Path):
+        self.port = free_port()
+        self.workdir = workdir
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        import redis
+
+        self.process = subprocess.Popen(
+            [
+                shutil.which("redis-server") or "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
+
+        def up() -> bool:
+            try:
+                return bool(client.ping())
+            except redis.RedisError:
+                return False
+
+        if not wait_until(up, timeout=10, interval=0.05):
+            raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A private Redis (started); the test may stop and start it."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class WorkerProcess:
+    """A `celery worker` process of the test's own, on a broker of the test's
+    own (RedisServer), sharing the test database; settings through the
+    environment (short beat periods, visibility timeout, stale-job threshold)."""
+
+    def __init__(self, *, broker_url: str, workdir: Path, name: str, env: dict | None = None):
+        self.broker_url = broker_url
+        self.workdir = workdir
+        self.name = name
+        self.env = env or {}
+        self.log = workdir / f"{name}.log"
+        self.process = None
+
+    def start(self, *, beat: bool = False, wait: bool = True) -> "WorkerProcess":
+        env = {
+            **os.environ,
+            **self.env,
+            "DATABASE_URL": worker_database_url(),
+            "CELERY_BROKER_URL": self.broker_url,
+            "CELERY_WORKER_PROCESS": "1",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--hostname",
+            f"{self.name}-{uuid.uuid4().hex[:6]}@%h",
+            "--without-mingle",
+            "--without-gossip",
+            "--loglevel=INFO",
+        ]
+        if beat:
+            command += ["--beat", "--schedule", str(self.workdir / f"{self.name}-beat")]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+        if wait and not wait_until(lambda: " ready." in self.log.read_text(), timeout=60):
+            raise RuntimeError(f"Celery worker did not start:\n{self.tail()}")
+        return self
+
+    def tail(self, size: int = 4000) -> str:
+        return self.log.read_text()[-size:] if self.log.exists() else ""
+
+    def kill(self) -> None:
+        """kill -9: no goodbye, no acknowledgement."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)

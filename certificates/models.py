@@ -202,8 +202,9 @@ class VerificationReceipt(models.Model):
 
 
 class BulkIssueJob(models.Model):
-    """Staff issue one course's certificate to many learners; a task does the
-    work and records its progress here for the progress bar."""
+    """Staff issue one course's certificate to many learners; short chunk tasks
+    do the work, one after the other, and record their progress here (for the
+    progress bar, and so that a chunk lost with its worker is resumed)."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -223,6 +224,11 @@ class BulkIssueJob(models.Model):
     issued = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    # The chunk working on the job ("" between chunks) and when it last saved
+    # progress: a claim whose heartbeat is older than JOBS_STALE_SECONDS is
+    # taken over (its worker died), by a redelivered chunk or bulk_jobs_resume.
+    claimed_by = models.CharField(max_length=32, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -218,6 +218,29 @@ def completions_without_certificate(*, learner: User | None = None):
     return completions_awaiting_certificate(learner=learner).exclude(Exists(held))
 
 
+def certificate_emails_unsent(*, limit: int = 500) -> list[int]:
+    """Certificates of the last two days (older than ten minutes) whose e-mail
+    never went: its task was lost with the process that should have sent it.
+    Older ones are left alone (a sweep never mails a backlog)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    return list(
+        Certificate.objects.filter(
+            emailed_at__isnull=True,
+            revoked_at__isnull=True,
+            replaced_by__isnull=True,
+            issued_at__gte=now - timedelta(days=2),
+            issued_at__lte=now - timedelta(minutes=10),
+        )
+        .exclude(holder__email="")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
 def certificate_carries_name_exists(*, user: User) -> bool:
     """Is the person's legal name printed on one of their certificates? Then
     only an approved correction changes it (lms.hooks_identity)."""

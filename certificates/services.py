@@ -4,13 +4,15 @@ stop sharing, render PDFs, record verification receipts, rotate keys, bulk issue
 import hashlib
 import logging
 import secrets
-from datetime import datetime
+import uuid
+from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -476,25 +478,76 @@ def bulk_job_create(*, actor: User, course: CoursePage, usernames: list[str]) ->
     )
     from certificates.tasks import bulk_job_run
 
-    bulk_job_run.delay_on_commit(job.pk)
+    bulk_job_run.delay_on_commit(job.pk, 0)
     return job
+
+
+def _bulk_job_claim(*, job_id: int, start: int, token: str) -> bool:
+    """Take the job for one chunk: free and at `start` (the chunk queued by the
+    previous one), or held by a chunk whose heartbeat stopped (its worker died).
+    One conditional UPDATE, so two deliveries of a chunk never both run."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.JOBS_STALE_SECONDS)
+    return bool(
+        BulkIssueJob.objects.filter(pk=job_id)
+        .exclude(state=BulkIssueJob.State.DONE)
+        .filter(Q(claimed_by="", done=start) | Q(heartbeat_at__lt=stale))
+        .update(claimed_by=token, heartbeat_at=now, state=BulkIssueJob.State.RUNNING)
+    )
+
+
+def bulk_job_chunk(*, job_id: int, start: int, size: int | None = None) -> int | None:
+    """Issue the next `size` learners of a job (CERTIFICATES_BULK_CHUNK), saving
+    progress and a heartbeat after each. Returns where the next chunk starts, or
+    None when the job is done or not this chunk's to do (another chunk holds it,
+    or it moved past `start`). Issuing is exactly once per learner and course,
+    so a learner handled again after a crash gets no second certificate."""
+    token = uuid.uuid4().hex
+    if not _bulk_job_claim(job_id=job_id, start=start, token=token):
+        return None
+    job = BulkIssueJob.objects.get(pk=job_id)
+    mine = BulkIssueJob.objects.filter(pk=job_id, claimed_by=token)
+    course = CoursePage.objects.get(pk=job.course_page_id)
+    end = min(job.done + (size or settings.CERTIFICATES_BULK_CHUNK), job.total)
+    names = job.usernames[job.done : end]
+    users = {u.username: u for u in User.objects.filter(username__in=names)}
+    issued, errors = job.issued, list(job.errors)
+    for position, username in enumerate(names, start=job.done):
+        user = users.get(username)
+        if user is None:
+            errors.append(username)
+        elif certificate_issue(user=user, course=course, issued_by=job.created_by):
+            issued += 1
+        if not mine.update(
+            done=position + 1, issued=issued, errors=errors, heartbeat_at=timezone.now()
+        ):
+            return None  # taken over after a long stall: the other chunk goes on
+    finished = end >= job.total
+    mine.update(
+        claimed_by="",
+        heartbeat_at=timezone.now(),
+        state=BulkIssueJob.State.DONE if finished else BulkIssueJob.State.RUNNING,
+    )
+    return None if finished else end
 
 
 def bulk_job_run(*, job: BulkIssueJob) -> BulkIssueJob:
-    """Issue one by one, saving progress after each; safe to run again (issuing
-    is idempotent and already-done learners are skipped)."""
-    job.state = BulkIssueJob.State.RUNNING
-    job.save(update_fields=["state"])
-    course = CoursePage.objects.get(pk=job.course_page_id)
-    users = {u.username: u for u in User.objects.filter(username__in=job.usernames)}
-    for position, username in enumerate(job.usernames[job.done :], start=job.done):
-        user = users.get(username)
-        if user is None:
-            job.errors = [*job.errors, username]
-        elif certificate_issue(user=user, course=course, issued_by=job.created_by):
-            job.issued += 1
-        job.done = position + 1
-        job.save(update_fields=["done", "issued", "errors"])
-    job.state = BulkIssueJob.State.DONE
-    job.save(update_fields=["state"])
+    """Run a job's chunks here, one after the other (what the chain of chunk
+    tasks does on workers); safe to run again: a done job does nothing."""
+    start = job.done
+    while (start := bulk_job_chunk(job_id=job.pk, start=start)) is not None:
+        pass
+    job.refresh_from_db()
     return job
+
+
+def bulk_jobs_stalled() -> list[tuple[int, int]]:
+    """(job, position) of unfinished jobs with no heartbeat for JOBS_STALE_SECONDS:
+    a lost chunk message or a dead worker."""
+    stale = timezone.now() - timedelta(seconds=settings.JOBS_STALE_SECONDS)
+    return list(
+        BulkIssueJob.objects.exclude(state=BulkIssueJob.State.DONE)
+        .filter(Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True, created_at__lt=stale))
+        .order_by("pk")
+        .values_list("pk", "done")
+    )

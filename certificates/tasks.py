@@ -4,7 +4,7 @@ call a service. A retry or a second delivery changes nothing."""
 from celery import shared_task
 
 from certificates import services
-from certificates.models import BulkIssueJob, Certificate
+from certificates.models import Certificate
 from courses.models import CoursePage
 from lms.models import User
 
@@ -57,19 +57,38 @@ def receipt_record(certificate_id: int, channel: str, organisation: str = "") ->
 
 
 @shared_task(bind=True, acks_late=True)
-def bulk_job_run(self, job_id: int) -> str:
-    """Work through a bulk issuing job, saving progress as it goes."""
-    job = BulkIssueJob.objects.filter(pk=job_id).first()
-    if job is None:
-        return "missing"
-    if job.state == BulkIssueJob.State.DONE:
-        return "done"
-    return services.bulk_job_run(job=job).state
+def bulk_job_run(self, job_id: int, start: int = 0) -> str:
+    """One chunk of a bulk issuing job, then queue the next: each task is short,
+    and a chunk lost with its worker is taken over (redelivery or resume)."""
+    next_start = services.bulk_job_chunk(job_id=job_id, start=start)
+    while next_start is not None and self.request.is_eager:
+        # In-process (no broker): the chunks run here, one after the other.
+        next_start = services.bulk_job_chunk(job_id=job_id, start=next_start)
+    if next_start is None:
+        return "done or not mine"
+    bulk_job_run.delay(job_id, next_start)
+    return f"next from {next_start}"
 
 
-@shared_task
+@shared_task(keep_when_refused=False)
+def bulk_jobs_resume() -> int:
+    """Beat: queue again the bulk jobs whose chunks stopped (a dead worker, a
+    lost message); the chunk's claim makes a double harmless."""
+    stalled = services.bulk_jobs_stalled()
+    for job_id, done in stalled:
+        bulk_job_run.delay(job_id, done)
+    return len(stalled)
+
+
+@shared_task(keep_when_refused=False)
 def certificates_pending_sweep() -> int:
-    """Beat: issue the certificates a lost task or a late legal name left behind."""
+    """Beat: issue the certificates a lost task or a late legal name left behind,
+    and queue the e-mails of new certificates that never went (sent once: the
+    e-mail's own marker)."""
+    from certificates.selectors import certificate_emails_unsent
+
+    for certificate_id in certificate_emails_unsent():
+        certificate_email_send.delay(certificate_id)
     return services.certificates_pending_sweep()
 
 

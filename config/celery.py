@@ -1,18 +1,22 @@
 """The Celery app: settings from Django (CELERY_*), tasks found in every app.
 
-Tasks subclass Celery's DjangoTask, so `task.delay_on_commit(...)` sends only
-once the surrounding transaction has committed: a worker never sees a row that
-might still be rolled back. The beat schedule lives here, in one place.
+Tasks subclass `outbox.task.OutboxTask` (Celery's DjangoTask), so
+`task.delay_on_commit(...)` sends only once the surrounding transaction has
+committed: a worker never sees a row that might still be rolled back. A message
+the broker refuses is kept in the outbox and sent again by `outbox_flush`: no
+caller ever fails because a task could not be queued. The beat schedule lives
+here, in one place.
 """
 
 import os
 
 from celery import Celery
 from celery.schedules import crontab
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 
-app = Celery("digiskills", task_cls="celery.contrib.django.task:DjangoTask")
+app = Celery("digiskills", task_cls="outbox.task:OutboxTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
@@ -28,6 +32,18 @@ app.conf.beat_schedule = {
     "project-snapshots": {
         "task": "analytics.tasks.project_snapshots_refresh",
         "schedule": 600.0,
+    },
+    "outbox-flush": {
+        "task": "outbox.tasks.outbox_flush",
+        "schedule": float(settings.OUTBOX_FLUSH_SECONDS),
+    },
+    "bulk-jobs-resume": {
+        "task": "certificates.tasks.bulk_jobs_resume",
+        "schedule": float(settings.JOBS_RESUME_SECONDS),
+    },
+    "import-batches-resume": {
+        "task": "partners.tasks.import_batches_resume",
+        "schedule": float(settings.JOBS_RESUME_SECONDS),
     },
     "certificates-pending-sweep": {
         "task": "certificates.tasks.certificates_pending_sweep",

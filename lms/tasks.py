@@ -36,7 +36,7 @@ def accounts_welcome_send(self, user_ids: list[int]) -> int:
     return sum(account_welcome_send.run(user_id) == "sent" for user_id in user_ids)
 
 
-@shared_task
+@shared_task(keep_when_refused=False)
 def sessions_purge_expired() -> None:
     """Nightly: drop expired sessions (scheduled in config/celery.py)."""
     call_command("clearsessions")

@@ -12,7 +12,7 @@ from lms.models import HelperConsent
 REMIND_BEFORE = timedelta(days=7)
 
 
-@shared_task
+@shared_task(keep_when_refused=False)
 def consent_reminders_send() -> int:
     """Daily (config/celery.py): e-mail each person whose consent ends within
     seven days, once per consent. The marker is set by a conditional update

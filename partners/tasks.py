@@ -2,8 +2,14 @@
 a service. All are safe to retry: the state in the database decides what runs."""
 
 from celery import shared_task
+from django.conf import settings
 
-from partners.services.imports import import_batch_commit, import_batch_validate
+from partners.models import ImportBatch
+from partners.services.imports import (
+    import_batch_commit,
+    import_batch_validate,
+    import_batches_stalled,
+)
 from partners.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
 
 
@@ -19,20 +25,37 @@ def import_commit(batch_id: int) -> str:
     return batch.status if batch else "missing"
 
 
+@shared_task(keep_when_refused=False)
+def import_batches_resume() -> int:
+    """Beat: queue again the checks and enrolments whose message was lost or
+    whose worker died (each step runs once; a duplicate finds it done)."""
+    stalled = import_batches_stalled()
+    for batch_id, status in stalled:
+        step = import_validate if status == ImportBatch.Status.UPLOADED else import_commit
+        step.delay(batch_id)
+    return len(stalled)
+
+
 @shared_task(bind=True, acks_late=True)
 def webhook_deliver(self, delivery_id: int) -> str:
     """One attempt at a webhook delivery; retried with exponential backoff.
     The attempt count lives in the database, so retries, duplicates and
     redeliveries all share it and a delivered event is never sent again."""
     result = webhook_delivery_attempt(delivery_id=delivery_id)
-    if result.outcome == "retry" and not self.request.is_eager:
+    if (
+        result.outcome == "retry"
+        and not self.request.is_eager
+        and result.countdown <= settings.CELERY_MAX_COUNTDOWN
+    ):
         raise self.retry(countdown=result.countdown, max_retries=None)
+    # A longer wait is not held as a message (Redis would deliver it again
+    # after its visibility timeout): webhook_deliveries_resume sends it when due.
     # In-process (no broker): the delivery waits with its next_attempt_at for
     # webhook_deliveries_resume or a manual redelivery; the caller never fails.
     return result.outcome
 
 
-@shared_task
+@shared_task(keep_when_refused=False)
 def webhook_deliveries_resume() -> int:
     """Every minute: queue again the deliveries whose message was lost."""
     due = webhook_deliveries_due()

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "certificates",
     "partners",
     "analytics",
+    # Infrastructure: task messages the broker refused, re-sent later.
+    "outbox",
     # Wagtail and its translation layer.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -189,6 +191,48 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Brussels"
+# No task runs longer than the hard limit (the soft limit raises inside the
+# task first, so it can save its progress). Long jobs are split into short
+# chunks that save progress and queue the next (certificates bulk issuing).
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
+CELERY_TASK_SOFT_TIME_LIMIT = env_int(
+    "CELERY_TASK_SOFT_TIME_LIMIT", max(1, CELERY_TASK_TIME_LIMIT - 60)
+)
+# The longest wait a task message may carry (a retry's countdown); a longer
+# wait is left to the periodic task that resumes due work from the database.
+CELERY_MAX_COUNTDOWN = env_int("CELERY_MAX_COUNTDOWN", 600)
+# Redis redelivers a message not acknowledged within the visibility timeout
+# (a worker that died holding it). Longer than the longest task plus the longest
+# countdown, or a running or waiting task would be delivered twice; kept short
+# so a crashed worker's task comes back within minutes, not Redis's default hour.
+CELERY_VISIBILITY_TIMEOUT = env_int(
+    "CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + CELERY_MAX_COUNTDOWN + 300
+)
+# Publishing gives up fast when the broker is away: the message is kept in the
+# outbox (outbox app) and sent again later, so a page never waits long for it.
+CELERY_BROKER_CONNECT_TIMEOUT = env_int("CELERY_BROKER_CONNECT_TIMEOUT", 1)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": CELERY_BROKER_CONNECT_TIMEOUT,
+    # Bounds a publish to a server that accepts and never answers; longer than
+    # the worker's 1-second BRPOP.
+    "socket_timeout": env_int("CELERY_BROKER_SOCKET_TIMEOUT", 3),
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_CONNECT_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.1,
+    "interval_max": 0.1,
+}
+# The outbox is sent again this often (beat), and at every worker start.
+OUTBOX_FLUSH_SECONDS = env_int("OUTBOX_FLUSH_SECONDS", 60)
+# After a refused publish, this process sends straight to the outbox for this
+# many seconds instead of making every page wait for the broker again.
+OUTBOX_BROKER_PAUSE_SECONDS = env_int("OUTBOX_BROKER_PAUSE_SECONDS", 10)
+# A job whose heartbeat is older than this is taken over by the resume task.
+JOBS_STALE_SECONDS = env_int("JOBS_STALE_SECONDS", 300)
+JOBS_RESUME_SECONDS = env_int("JOBS_RESUME_SECONDS", 60)
 
 # --- Files ------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -338,6 +382,9 @@ CERTIFICATES_ISSUER_NAME = env_str("CERTIFICATES_ISSUER_NAME", "Digiskills")
 CERTIFICATES_ISSUER_ADDRESS = env_str(
     "CERTIFICATES_ISSUER_ADDRESS", "Rue de l'Exemple 1, 1000 Brussels, Belgium"
 )
+# Learners per task of a bulk issuing job: each chunk is a short task that saves
+# its progress and queues the next, so a dead worker costs one chunk at most.
+CERTIFICATES_BULK_CHUNK = env_int("CERTIFICATES_BULK_CHUNK", 50)
 
 # --- Partner API and webhooks -----------------------------------------------
 # Requests per token: "<count>/<seconds>" (fixed window in the shared cache).

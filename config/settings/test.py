@@ -4,6 +4,8 @@ The database, broker and cache still come from the environment, so CI runs the
 same suite on PostgreSQL with a Redis broker and a real Celery worker.
 """
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATA_DIR, LOGGING
 
@@ -21,7 +23,9 @@ DEMO_MODE = True
 LOGGING["root"]["level"] = "WARNING"
 # Unit tests run tasks in-process; the tests marked `celery_worker` switch to
 # the real broker and a real worker process (see conftest.py).
-CELERY_TASK_ALWAYS_EAGER = True
+# A worker process started by a test (conftest.WorkerProcess sets this test-only
+# variable) takes its tasks from the broker and sends the ones it queues there.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_WORKER_PROCESS") != "1"
 # Webhook tests talk to a plain-http server thread on 127.0.0.1.
 PARTNERS_WEBHOOK_ALLOW_HTTP = True
 # Many tests replay programs from one address within a minute; the tests of

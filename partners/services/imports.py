@@ -352,6 +352,25 @@ def _commit(batch_id: int) -> ImportBatch | None:
     return batch
 
 
+def import_batches_stalled(*, limit: int = 100) -> list[tuple[int, str]]:
+    """(batch, status) of background steps that nobody runs: a lost message or a
+    dead worker. A running step holds the batch's row lock for as long as it
+    runs (its transaction), so a batch in `committing` (or long `uploaded`) that
+    no transaction holds waits for nobody. A duplicate is harmless: the step
+    runs once, the other finds the status moved on."""
+    stale = timezone.now() - datetime.timedelta(seconds=settings.JOBS_STALE_SECONDS)
+    with transaction.atomic():
+        return list(
+            ImportBatch.objects.select_for_update(skip_locked=True)
+            .filter(
+                Q(status=ImportBatch.Status.UPLOADED, created_at__lt=stale)
+                | Q(status=ImportBatch.Status.COMMITTING)
+            )
+            .order_by("pk")
+            .values_list("pk", "status")[:limit]
+        )
+
+
 def import_batch_progress(*, batch: ImportBatch) -> int:
     """Percent done of the running step (100 once nothing runs)."""
     if not batch.is_running:
