@@ -37,6 +37,7 @@ def test_a_learner_completes_a_course_while_the_broker_is_down(home_page):
     with broker_at(f"redis://127.0.0.1:{free_port()}/0"):
         responses = course_complete_through_pages(client, tree, learner)
         dashboard = client.get(reverse("lms:dashboard"))
+        mine = client.get(reverse("certificates:mine"))
     assert [r.status_code for r in responses if r.status_code >= 400] == []
     assert responses[-1].status_code == 302
     assert Enrolment.objects.get(learner=learner).status == Enrolment.Status.COMPLETED
@@ -45,12 +46,17 @@ def test_a_learner_completes_a_course_while_the_broker_is_down(home_page):
         task_name="certificates.tasks.certificate_issue_for_completion"
     ).exists()
     assert dashboard.status_code == 200
+    # My certificates says it is coming, not nothing at all.
+    assert mine.status_code == 200
+    assert "is on its way" in mine.content.decode()
+    assert tree.course.title in mine.content.decode()
     # The broker is back: the flush sends what waited; the certificate is
     # issued, once, whatever runs after (another flush, the sweep).
     assert messages_flush() >= 1
     assert messages_flush() == 0
     services.certificates_pending_sweep()
     assert Certificate.objects.filter(holder=learner).count() == 1
+    assert "on its way" not in client.get(reverse("certificates:mine")).content.decode()
 
 
 def test_the_verification_page_answers_with_the_broker_down_and_the_receipt_comes_later(
