@@ -93,6 +93,26 @@ def worker_database_url() -> str:
     return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
 
 
+def celery_worker_command(hostname: str, *extra: str) -> list[str]:
+    """`celery worker` as the tests start it: one process (solo pool), no
+    chatter with other workers."""
+    return [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--pool=solo",
+        "--hostname",
+        hostname,
+        "--without-mingle",
+        "--without-gossip",
+        "--loglevel=INFO",
+        *extra,
+    ]
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     """A real `celery worker` process on the real broker, reading and writing the
@@ -110,22 +130,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         "DATABASE_URL": test_db_url,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
     }
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "config",
-        "worker",
-        "--pool=solo",
-        "--queues",
-        queue,
-        "--hostname",
-        f"{queue}@%h",
-        "--without-mingle",
-        "--without-gossip",
-        "--loglevel=INFO",
-    ]
+    command = celery_worker_command(f"{queue}@%h", "--queues", queue)
     with log_path.open("wb") as log:
         worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -278,20 +283,7 @@ class WorkerProcess:
             "CELERY_WORKER_PROCESS": "1",
             "DJANGO_SETTINGS_MODULE": "config.settings.test",
         }
-        command = [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "--hostname",
-            f"{self.name}-{uuid.uuid4().hex[:6]}@%h",
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=INFO",
-        ]
+        command = celery_worker_command(f"{self.name}-{uuid.uuid4().hex[:6]}@%h")
         if beat:
             command += ["--beat", "--schedule", str(self.workdir / f"{self.name}-beat")]
         with self.log.open("ab") as log:

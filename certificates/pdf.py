@@ -92,10 +92,6 @@ def page_url(certificate: Certificate, language: str) -> str:
     return absolute(f"{path}?code={certificate.display_code}")
 
 
-def qr_for(url: str):
-    return pdf.qr_make(url)
-
-
 def _meta(certificate: Certificate, language: str) -> pdf.Metadata:
     with translation.override(language):
         return pdf.Metadata(
@@ -167,7 +163,7 @@ def _draw(canvas, certificate: Certificate, language: str) -> None:
     qr_size = 140
     qr_x, qr_y = width - margin - qr_size, 92
     canvas.setFillColor(INK)
-    pdf.qr_draw(canvas, qr_for(url), x=qr_x, y=qr_y, size=qr_size)
+    pdf.qr_draw(canvas, pdf.qr_make(url), x=qr_x, y=qr_y, size=qr_size)
     canvas.setFont(pdf.FONT, 8)
     canvas.setFillColor(MUTED)
     canvas.drawRightString(width - margin, qr_y - 17, scan)

@@ -2,13 +2,13 @@ import io
 
 import pypdfium2
 import pytest
-import zxingcpp
 from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from certificates.pdf import ATTACHMENT_NAME, pdf_render
 from certificates.tests.helpers import issue_after_exam
+from frontend.tests.pdf_reading import pdf_text, qr_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -16,18 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def certificate(security_course, learner):
     return issue_after_exam(user=learner, course=security_course)
-
-
-def qr_texts(data: bytes) -> list[str]:
-    """Rasterise the page as a printer would (150 dpi) and read every QR code on it."""
-    document = pypdfium2.PdfDocument(data)
-    try:
-        image = document[0].render(scale=150 / 72).to_pil()
-    finally:
-        document.close()
-    return [
-        b.text for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode
-    ]
 
 
 def test_the_printed_qr_code_deep_links_to_the_verification_page(certificate):
@@ -60,15 +48,11 @@ def test_names_beyond_latin_1_are_printed_as_text(security_course):
     assert "Łukasz Yılmaz Ğenç" in text
 
 
-def _page_text(data: bytes) -> str:
-    return PdfReader(io.BytesIO(data)).pages[0].extract_text()
-
-
 def test_the_issuing_entity_is_printed_with_its_postal_address(security_course, learner, settings):
     settings.CERTIFICATES_ISSUER_ADDRESS = "Rue de la Loi 99, 1040 Etterbeek, Belgium"
     certificate = issue_after_exam(user=learner, course=security_course)
     settings.CERTIFICATES_ISSUER_ADDRESS = "Somewhere else"
-    text = _page_text(pdf_render(certificate, "en"))
+    text = pdf_text(pdf_render(certificate, "en"), first_page_only=True)
     # Frozen at issue, like every word of the certificate.
     assert "Issued by\nDigiskills\nRue de la Loi 99, 1040 Etterbeek, Belgium" in text
     assert "Somewhere else" not in text
@@ -84,15 +68,19 @@ def test_the_exam_score_is_frozen_and_printed(security_course, learner):
 
     certificate = services.certificate_issue(user=learner, course=security_course)
     assert certificate.content["score"] == {"percent": 86, "pass_mark": 75}
-    assert "Exam result\n86 % (pass mark 75 %)" in _page_text(pdf_render(certificate, "en"))
+    assert "Exam result\n86 % (pass mark 75 %)" in pdf_text(
+        pdf_render(certificate, "en"), first_page_only=True
+    )
     with translation.override("nl"):
         label = gettext("Exam result")
-    assert label != "Exam result" and label in _page_text(pdf_render(certificate, "nl"))
+    assert label != "Exam result" and label in pdf_text(
+        pdf_render(certificate, "nl"), first_page_only=True
+    )
 
 
 def test_an_older_certificate_without_a_score_prints_none(certificate):
     certificate.content.pop("score")
-    assert "Exam result" not in _page_text(pdf_render(certificate, "en"))
+    assert "Exam result" not in pdf_text(pdf_render(certificate, "en"), first_page_only=True)
 
 
 def test_the_pdf_links_its_accessible_html_twin(certificate):

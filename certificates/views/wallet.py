@@ -4,7 +4,6 @@ See certificates/wallet.py for what the Learner Credential Wallet sends."""
 
 import json
 
-import segno
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from certificates import linked_data, services_credentials, wallet
 from certificates.models import Certificate
 from certificates.permissions import access_own_certificate
+from frontend.pdf import qr_make
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -29,7 +29,7 @@ def wallet_page(request: HttpRequest, public_id) -> HttpResponse:
     wallet's scanner and as a deep link for the phone that has the wallet."""
     certificate = access_own_certificate(request.user, public_id)
     url = wallet.exchange_url(wallet.exchange_token(certificate.public_id))
-    qr = segno.make_qr(url, error="m").svg_inline(scale=4, border=4, omitsize=False)
+    qr = qr_make(url).svg_inline(scale=4, border=4, omitsize=False)
     return render(
         request,
         "certificates/wallet.html",

@@ -6,14 +6,13 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pypdfium2
 import pytest
-import zxingcpp
 from django.utils import timezone
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
 from frontend import pdf
+from frontend.tests.pdf_reading import qr_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,15 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def _render(draw, **meta) -> bytes:
     meta = pdf.Metadata(**{"title": "A title", "language": "fr", **meta})
     return pdf.render(draw, pagesize=A4, meta=meta)
-
-
-def _qr_texts(data: bytes) -> list[str]:
-    document = pypdfium2.PdfDocument(data)
-    try:
-        image = document[0].render(scale=150 / 72).to_pil()
-    finally:
-        document.close()
-    return [b.text for b in zxingcpp.read_barcodes(image)]
 
 
 @pytest.mark.parametrize("quiet", [0, 4])
@@ -45,7 +35,7 @@ def test_a_drawn_qr_code_reads_back_at_150_dpi(quiet):
         )
         canvas.showPage()
 
-    assert _qr_texts(_render(draw)) == ["https://example.be/x?code=ABCD-1234"]
+    assert qr_texts(_render(draw)) == ["https://example.be/x?code=ABCD-1234"]
 
 
 def test_the_creation_date_is_now_in_brussels_time_with_its_offset():

@@ -2,19 +2,16 @@
 refusal: anonymous, not a helper, pending or suspended helper, helper of
 another organisation, expired or withdrawn consent, someone else's consent."""
 
-import io
 import re
 from datetime import timedelta
 
-import pypdfium2
 import pytest
-import zxingcpp
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from courses.models import DigCompCompetence
+from frontend.tests.pdf_reading import pdf_text, qr_texts
 from lms.models import Enrolment, HelperConsent, HelperJournalEntry, HelperProfile, User
 from lms.services import enrolment_create
 from lms.services.cards import login_card_issue
@@ -45,21 +42,6 @@ def profile(db):
 def helper_client(client, profile):
     client.force_login(profile.user)
     return client
-
-
-def _pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def _qr_texts(data: bytes) -> list[str]:
-    document = pypdfium2.PdfDocument(data)
-    try:
-        image = document[0].render(scale=150 / 72).to_pil()
-    finally:
-        document.close()
-    return [
-        b.text for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode
-    ]
 
 
 def _code_on_card(text: str) -> str:
@@ -94,7 +76,7 @@ def test_the_helper_journey_from_assisted_account_to_withdrawn_consent(
     # The consent form to sign: the person's name, the helper and the reference.
     form = helper.get(reverse("lms:helpers_paper_consent_form", args=[consent.pk]))
     assert form["Content-Type"] == "application/pdf"
-    form_text = _pdf_text(form.content)
+    form_text = pdf_text(form.content)
     assert "Mariette Dubois" in form_text and consent.paper_reference in form_text
     assert str(profile.user) in form_text and profile.organisation.name in form_text
     # Pending: the helper sees nothing of the person yet.
@@ -103,12 +85,12 @@ def test_the_helper_journey_from_assisted_account_to_withdrawn_consent(
     # 2. ... prints the login card: name, username and code on it, the QR to the sign-in page.
     response = helper.post(reverse("lms:helpers_card", args=[person.pk]))
     assert response["Content-Type"] == "application/pdf"
-    text = _pdf_text(response.content)
+    text = pdf_text(response.content)
     assert "Mariette Dubois" in text
     assert person.username in text
     code = _code_on_card(text)
     assert "Code" in text and "Tapez" in text  # instructions in the person's language
-    assert _qr_texts(response.content) == [f"http://testserver/fr/card/?u={person.username}"]
+    assert qr_texts(response.content) == [f"http://testserver/fr/card/?u={person.username}"]
 
     # 3. The person signs in with the card and is invited to choose a password.
     person_client = Client()

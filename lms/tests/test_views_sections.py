@@ -1,16 +1,13 @@
-import io
 import json
 
-import pypdfium2
 import pytest
-import zxingcpp
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
-from pypdf import PdfReader
 
 from courses.puzzles.demo import seed as levels_seed
 from courses.tests.puzzle_programs import move, program, right, solutions
+from frontend.tests.pdf_reading import pdf_text, qr_texts
 from lms.models import ConsentRecord, PuzzleProgress, SectionChild
 from lms.services import (
     child_picture_password_set,
@@ -44,21 +41,6 @@ def url(name, *args, language="en", **query):
     if query:
         path += "?" + "&".join(f"{k}={v}" for k, v in query.items())
     return path
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def qr_texts(data: bytes) -> list[str]:
-    document = pypdfium2.PdfDocument(data)
-    try:
-        image = document[0].render(scale=200 / 72).to_pil()
-    finally:
-        document.close()
-    return [
-        b.text for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode
-    ]
 
 
 # --- who may see what ------------------------------------------------------
@@ -271,7 +253,9 @@ def test_login_cards_carry_code_names_pictures_and_a_qr_to_the_login(
     assert section.code in text
     assert all(child.first_name in text for child in children)
     assert "1. " in text and "Your pictures, in this order:" in text
-    assert qr_texts(response.content)[0] == (f"http://testserver/en/class/?code={section.code}")
+    assert qr_texts(response.content, dpi=200)[0] == (
+        f"http://testserver/en/class/?code={section.code}"
+    )
 
 
 def test_printed_pictures_are_the_ones_that_sign_in(client, teacher, section, child):
