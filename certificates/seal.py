@@ -8,7 +8,9 @@ The document keys' certificates are published at /.well-known/pdf-seal.pem
 and /certificates/keys/seal/<kid>.pem.
 """
 
+import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
 from cryptography.hazmat.primitives import serialization
@@ -110,11 +112,21 @@ def pdf_seal(data: bytes, *, key: SigningKey, reason: str, location: str = "") -
         docmdp_permissions=fields.MDPPerm.NO_CHANGES,
     )
     out = io.BytesIO()
-    signers.sign_pdf(
-        writer,
-        meta,
-        signer=_signer(key.kid, key.private_jwk_encrypted, key.certificate_pem),
-        bytes_reserved=SIGNATURE_BYTES,
-        output=out,
+    pdf_signer = signers.PdfSigner(
+        meta, signer=_signer(key.kid, key.private_jwk_encrypted, key.certificate_pem)
     )
+    _run(pdf_signer.async_sign_pdf(writer, bytes_reserved=SIGNATURE_BYTES, output=out))
     return out.getvalue()
+
+
+def _run(coroutine):
+    """Run pyHanko's coroutine to its end from synchronous code. pyHanko's own
+    sync wrapper calls asyncio.run(), which fails in a thread that already runs
+    an event loop (an async caller, Playwright's sync API in the browser
+    tests): there it runs on a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

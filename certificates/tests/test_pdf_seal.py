@@ -1,6 +1,7 @@
 """The PAdES seal of the certificate PDFs, checked by an independent tool
 (poppler's `pdfsig`), and the document keys that make it."""
 
+import asyncio
 import io
 import shutil
 import subprocess
@@ -97,6 +98,20 @@ def test_pdfsig_reports_the_seal_valid_on_an_issued_pdf(sealed, tmp_path):
 
 
 @needs_pdfsig
+def test_a_pdf_is_sealed_from_a_thread_that_already_runs_an_event_loop(certificate, tmp_path):
+    # pyHanko's sync API calls asyncio.run(): it failed under an async caller
+    # and under Playwright's sync API in the browser tests.
+    drawn, key = pdf_draw(certificate, "en"), services.document_key()
+
+    async def seal_inside_a_loop() -> bytes:
+        return pdf_seal(drawn, key=key, reason="test")
+
+    report = pdfsig(asyncio.run(seal_inside_a_loop()), tmp_path)
+    assert "Signature Validation: Signature is Valid." in report
+    assert "Total document signed" in report
+
+
+@needs_pdfsig
 def test_pdfsig_reports_a_painted_incremental_update_as_not_covered(sealed, tmp_path):
     edited = paint_over_incrementally(sealed, "Someone Else")
     assert edited.startswith(sealed)  # the signed bytes are untouched
@@ -119,9 +134,9 @@ def test_pdfsig_reports_a_flipped_byte_as_a_broken_seal(sealed, tmp_path):
 
 @needs_pdfsig
 def test_pdfsig_finds_no_seal_on_a_rewritten_file(sealed, tmp_path):
-    from certificates.tests.helpers import overlay_text
+    from certificates.tests.helpers import paint_over
 
-    report = pdfsig(overlay_text(sealed, "Someone Else"), tmp_path)
+    report = pdfsig(paint_over(sealed, {"Lotte Peeters": "Someone Else"}), tmp_path)
     assert "Signature is Valid" not in report
 
 

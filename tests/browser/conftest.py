@@ -115,3 +115,16 @@ def assert_no_horizontal_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     viewport = page.viewport_size["width"]
     assert width <= viewport, f"page is {width}px wide on a {viewport}px screen"
+
+
+def sign_in(page, user, live_server) -> None:
+    """The browser tab is signed in as `user` (a session made by the test
+    client; any earlier session of the tab is dropped)."""
+    from django.conf import settings as django_settings
+    from django.test import Client
+
+    page.context.clear_cookies()
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

@@ -5,9 +5,7 @@ valid, on a phone, axe clean."""
 import pypdfium2
 import pytest
 import zxingcpp
-from django.conf import settings as django_settings
 from django.core import mail
-from django.test import Client
 from wagtail.rich_text import RichText
 
 from certificates.models import Certificate
@@ -15,7 +13,7 @@ from certificates.tests.conftest import make_catalog, make_course
 from courses.models import LessonPage, ModulePage
 from lms.services import enrolment_create
 from lms.tests.factories import UserFactory, exam_attempt_record
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,13 +26,6 @@ def _qr_url(pdf: bytes) -> str:
         document.close()
     (code,) = [b.text for b in zxingcpp.read_barcodes(image)]
     return code
-
-
-def _sign_in(page, user, live_server) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_finish_open_scan_verify_and_drop_the_pdf(page, live_server, home_page, settings, tmp_path):
@@ -58,7 +49,7 @@ def test_finish_open_scan_verify_and_drop_the_pdf(page, live_server, home_page, 
 
     # The learner finishes the course's only lesson; the certificate and the
     # e-mail follow once the progress is committed.
-    _sign_in(page, learner, live_server)
+    sign_in(page, learner, live_server)
     page.goto(lesson.url)
     page.get_by_role("button", name="Mark as done").click()
     page.get_by_text("Congratulations, you have completed this course!").wait_for()

@@ -4,24 +4,14 @@ its chart (axe clean, no sideways scroll at 360 px) and approves the report."""
 import datetime
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 
 from analytics.tests.people import fund_officer, staff
 from partners.models import ProjectTarget, ReportSubmission
 from partners.services import report_create
 from partners.tests.factories import ProjectFactory
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _sign_in(page, user, live_server) -> None:
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_partner_submits_and_officer_approves_from_the_dashboard(page, live_server, home_page):
@@ -36,7 +26,7 @@ def test_partner_submits_and_officer_approves_from_the_dashboard(page, live_serv
     )
     manager, officer = staff(project.organisation), fund_officer()
 
-    _sign_in(page, manager, live_server)
+    sign_in(page, manager, live_server)
     page.goto(f"/en/fund/partners/{project.organisation.slug}/reports/{report.pk}/")
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
@@ -44,7 +34,7 @@ def test_partner_submits_and_officer_approves_from_the_dashboard(page, live_serv
     page.get_by_role("button", name="Submit to the fund").click()
     page.get_by_text("The report was sent to the fund.").wait_for()
 
-    _sign_in(page, officer, live_server)
+    sign_in(page, officer, live_server)
     page.goto("/en/fund/")
     page.get_by_role("link", name="Fund dashboard").first.wait_for()
     page.wait_for_function("() => window.Chart && Chart.getChart('progress-chart')")

@@ -3,22 +3,13 @@ and reads a webhook's delivery log: keyboard-usable, axe clean, no sideways
 scrolling at 360 px."""
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 
 from partners.models import Membership, WebhookDelivery
 from partners.services import webhook_endpoint_create, webhook_event_emit
 from partners.tests.factories import MembershipFactory
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _sign_in(page, user, live_server) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_a_manager_creates_and_revokes_a_token_and_reads_the_delivery_log(
@@ -38,7 +29,7 @@ def test_a_manager_creates_and_revokes_a_token_and_reads_the_delivery_log(
     WebhookDelivery.objects.filter(pk=delivery.pk).update(
         status=WebhookDelivery.Status.FAILED, attempts=8, last_response_code=500
     )
-    _sign_in(page, manager.user, live_server)
+    sign_in(page, manager.user, live_server)
 
     page.goto(f"/en/partners/{organisation.slug}/api/")
     # A form sent without a scope says what is wrong, at the top.

@@ -3,24 +3,15 @@
 on <date>" without the reason. On a phone, axe clean."""
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
-from django.test import Client
 
 from certificates.models import Certificate
 from certificates.tests.conftest import make_catalog, make_course
 from certificates.tests.helpers import issue_after_exam
 from lms.tests.factories import UserFactory
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _sign_in(page, user, live_server) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_revoke_in_two_steps_and_the_public_page_keeps_the_reason(
@@ -34,7 +25,7 @@ def test_revoke_in_two_steps_and_the_public_page_keeps_the_reason(
     officer = UserFactory(is_staff=True)
     officer.user_permissions.add(Permission.objects.get(codename="revoke_certificate"))
 
-    _sign_in(page, officer, live_server)
+    sign_in(page, officer, live_server)
     page.goto(f"/en/certificates/{certificate.public_id}/revoke/")
     assert page.get_by_text("Lotte Peeters").is_visible()
     assert page.get_by_text(certificate.display_code).is_visible()

@@ -3,14 +3,13 @@ with the class code and the picture password, solves level 1 with the
 keyboard only, and the teacher's grid shows three stars."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from courses.puzzles.demo import seed as levels_seed
 from lms.models import SectionChild
 from lms.services import child_picture_password_set
 from lms.tests.sections_fixtures import make_teacher
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 from tests.browser.test_puzzles import IN_WORKSPACE, add_block_with_keyboard, tab_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -21,17 +20,9 @@ def levels(home_page):
     levels_seed()
 
 
-def sign_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def test_a_class_from_creation_to_three_stars(page, browser, live_server, levels):
     teacher = make_teacher()
-    sign_in(page, live_server, teacher)
+    sign_in(page, teacher, live_server)
 
     page.goto("/en/sections/")
     assert_accessible(page)
@@ -100,7 +91,7 @@ def test_the_child_and_consent_pages_are_accessible(page, live_server, levels):
         teacher=teacher, name="5A", language="en", school_year="2026-2027", under_13=True
     )
     (child,) = section_children_add(section=section, text="Lina", added_by=teacher)
-    sign_in(page, live_server, teacher)
+    sign_in(page, teacher, live_server)
     page.goto(f"/en/sections/{section.pk}/children/{child.pk}/")
     assert_no_horizontal_scroll(page)
     assert_accessible(page)

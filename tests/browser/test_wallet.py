@@ -7,23 +7,14 @@ import json
 
 import pytest
 import zxingcpp
-from django.conf import settings as django_settings
-from django.test import Client
 from PIL import Image
 
 from certificates.tests.conftest import make_catalog, make_course
 from certificates.tests.helpers import issue_after_exam
 from lms.tests.factories import UserFactory
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _sign_in(page, user, live_server) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_add_to_wallet_by_qr_code_and_read_the_achievement(page, live_server, home_page, settings):
@@ -31,7 +22,7 @@ def test_add_to_wallet_by_qr_code_and_read_the_achievement(page, live_server, ho
     course = make_course(make_catalog(home_page), "security", validity=24)
     learner = UserFactory(first_name="Lotte", last_name="Peeters", preferred_language="en")
     certificate = issue_after_exam(user=learner, course=course)
-    _sign_in(page, learner, live_server)
+    sign_in(page, learner, live_server)
 
     page.goto("/en/me/certificates/")
     assert page.get_by_role("heading", name="Add to a digital wallet").is_visible()
