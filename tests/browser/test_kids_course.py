@@ -13,8 +13,7 @@ from courses.services import course_load
 from lms.models import Enrolment
 from lms.services import enrolment_create, section_children_add, section_create
 from lms.tests.sections_fixtures import make_teacher
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
-from tests.browser.test_sections import sign_in
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -30,7 +29,7 @@ def test_a_child_follows_the_kids_course_to_a_puzzle_level(page, live_server, ho
     )
     (child,) = section_children_add(section=section, text="Emma", added_by=teacher)
     enrolment_create(learner=child.user, course=course, source=Enrolment.Source.TEACHER)
-    sign_in(page, live_server, child.user)
+    sign_in(page, child.user, live_server)
 
     page.goto(course.url)
     expect(page.get_by_role("heading", level=1)).to_have_text("Coding for kids")
