@@ -2,6 +2,8 @@
 operations on the canvas (no image file, nothing fetched, sharp at any print
 size). No text in it: the words of the certificate stay in its fields."""
 
+from math import cos, pi, sin
+
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -66,20 +68,26 @@ def _blocks(canvas: Canvas, cx: float, cy: float, r: float) -> None:
         canvas.rect(left + 0.2 * r, bottom + height - 0.01 * r, 0.3 * r, 0.1 * r, stroke=0, fill=1)
 
 
-def _star(canvas: Canvas, cx: float, cy: float, r: float) -> None:
-    from math import cos, pi, sin
-
+def _polygon_star(
+    canvas: Canvas, cx: float, cy: float, *, outer: float, inner: float, points: int, turn: float
+) -> None:
+    """A filled star of `points` points, alternating `outer` and `inner` radii,
+    the first point at angle `turn` (radians)."""
     path = canvas.beginPath()
-    for point in range(10):
-        radius = r if point % 2 == 0 else r * 0.45
-        angle = pi / 2 + point * pi / 5
+    for corner in range(2 * points):
+        radius = outer if corner % 2 == 0 else inner
+        angle = turn + corner * pi / points
         x, y = cx + radius * cos(angle), cy + radius * sin(angle)
-        if point == 0:
+        if corner == 0:
             path.moveTo(x, y)
         else:
             path.lineTo(x, y)
     path.close()
     canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _star(canvas: Canvas, cx: float, cy: float, r: float) -> None:
+    _polygon_star(canvas, cx, cy, outer=r, inner=r * 0.45, points=5, turn=pi / 2)
 
 
 def badge_draw(canvas: Canvas, track: str, *, x: float, y: float, size: float) -> None:
@@ -101,20 +109,8 @@ def badge_draw(canvas: Canvas, track: str, *, x: float, y: float, size: float) -
         tail.close()
         canvas.drawPath(tail, stroke=0, fill=1)
     # A ring with sixteen notches, like a seal of wax.
-    from math import cos, pi, sin
-
     canvas.setFillColor(ring)
-    rosette = canvas.beginPath()
-    for point in range(32):
-        r = radius if point % 2 == 0 else radius * 0.9
-        angle = point * pi / 16
-        px, py = cx + r * cos(angle), cy + r * sin(angle)
-        if point == 0:
-            rosette.moveTo(px, py)
-        else:
-            rosette.lineTo(px, py)
-    rosette.close()
-    canvas.drawPath(rosette, stroke=0, fill=1)
+    _polygon_star(canvas, cx, cy, outer=radius, inner=radius * 0.9, points=16, turn=0)
     canvas.setFillColor(WHITE)
     canvas.circle(cx, cy, radius * 0.78, stroke=0, fill=1)
     canvas.setFillColor(inner)

@@ -80,6 +80,14 @@ def basic_course(catalog):
 
 
 @pytest.fixture
+def certificate(security_course, learner):
+    """Lotte's security diploma, issued after a passed exam."""
+    from certificates.tests.helpers import issue_after_exam
+
+    return issue_after_exam(user=learner, course=security_course)
+
+
+@pytest.fixture
 def learner(db):
     return UserFactory(
         username="lotte", first_name="Lotte", last_name="Peeters", preferred_language="nl"

@@ -15,7 +15,6 @@ from pyld import jsonld
 
 from certificates import credentials, keys, linked_data, services, services_credentials
 from certificates.models import Certificate, SigningKey
-from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +47,6 @@ def _run_node(tmp_path, credential: dict, did_document: dict, *args: str) -> str
 
 def _node_verify(tmp_path, credential: dict, did_document: dict) -> dict:
     return json.loads(_run_node(tmp_path, credential, did_document))
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 @pytest.fixture

@@ -16,11 +16,6 @@ from certificates.tests.ob3 import credential_errors, jwt_parts
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
-
-
 def test_the_jwt_header_is_typ_jwt_rs256_with_the_did_key(certificate):
     header, _claims = jwt_parts(certificate.credential_jwt)
     assert header == {

@@ -18,7 +18,7 @@ from joserfc import jws
 from joserfc.jwk import RSAKey
 
 from certificates import credentials, keys, offline, services
-from certificates.tests.helpers import issue_after_exam, tamper_payload
+from certificates.tests.helpers import tamper_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +30,6 @@ ATTACKER_DID = "did:web:attacker.example"
 @pytest.fixture(scope="module")
 def attacker_key():
     return RSAKey.generate_key(2048, private=True)
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 @pytest.fixture

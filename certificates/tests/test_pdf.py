@@ -13,11 +13,6 @@ from frontend.tests.pdf_reading import pdf_text, qr_texts
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
-
-
 def test_the_printed_qr_code_deep_links_to_the_verification_page(certificate):
     assert qr_texts(pdf_render(certificate, "nl")) == [
         f"http://testserver/verify/?code={certificate.display_code}"

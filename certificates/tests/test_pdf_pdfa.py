@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from pypdf.generic import BooleanObject, ContentStream
 
 from certificates.pdf import ATTACHMENT_NAME, page_url, pdf_render
-from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db
 BASE_14 = {
@@ -31,11 +30,6 @@ NS = {
     "xmp": "http://ns.adobe.com/xap/1.0/",
     "pdf": "http://ns.adobe.com/pdf/1.3/",
 }
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 @pytest.fixture

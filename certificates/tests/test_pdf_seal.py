@@ -18,17 +18,11 @@ from certificates import keys, selectors, services
 from certificates.models import IssuedFile, SigningKey
 from certificates.pdf import pdf_draw, pdf_render
 from certificates.seal import SEAL_FIELD, pdf_seal
-from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db
 PDFSIG = shutil.which("pdfsig")
 CERTUTIL = shutil.which("certutil")
 needs_pdfsig = pytest.mark.skipif(PDFSIG is None, reason="pdfsig (poppler-utils) not installed")
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 @pytest.fixture

@@ -6,14 +6,8 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from certificates import selectors
-from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 def test_the_lookup_sends_no_health_check_before_its_query(certificate, monkeypatch):

@@ -4,14 +4,8 @@ import pytest
 from django.core.files.storage import default_storage
 
 from certificates import selectors, services
-from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 def _stored_hash(name: str) -> str:

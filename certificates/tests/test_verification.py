@@ -16,11 +16,6 @@ from certificates.tests.helpers import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
-
-
 def test_a_valid_code_is_valid(certificate):
     verdict = verification.verify_code(certificate.display_code)
     assert verdict.status == verification.VALID

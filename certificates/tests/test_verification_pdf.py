@@ -25,11 +25,6 @@ from certificates.tests.helpers import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
-
-
 def _printed(certificate, key: str, language: str) -> str:
     return next(f for f in pdf_fields(certificate, language) if f.key == key).values[0]
 

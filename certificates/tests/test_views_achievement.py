@@ -3,15 +3,9 @@ language asked, as JSON-LD for machines and a page for people."""
 
 import pytest
 
-from certificates.tests.helpers import issue_after_exam
 from certificates.tests.ob3 import achievement_errors, jwt_parts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 def _url(certificate) -> str:

@@ -2,14 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from certificates import credentials, offline, services
-from certificates.tests.helpers import issue_after_exam
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 def test_the_did_document_lists_old_and_new_keys_after_rotation(client, certificate):

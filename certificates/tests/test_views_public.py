@@ -12,11 +12,6 @@ from certificates.tests.helpers import issue_after_exam, issued_pdf, pdf_without
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
-
-
 def _verify_url(language="en"):
     return f"/{language}/verify/"
 

@@ -4,7 +4,6 @@ from django.urls import reverse
 
 from certificates import services
 from certificates.models import BulkIssueJob, Certificate
-from certificates.tests.helpers import issue_after_exam
 from lms.models import AuditEntry
 from lms.tests.factories import UserFactory, exam_attempt_record
 
@@ -15,11 +14,6 @@ def _staff(codename: str):
     user = UserFactory(is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename=codename))
     return user
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 def test_a_learner_cannot_revoke(client, learner, certificate):

@@ -10,7 +10,6 @@ from benchmarks import hostile_pdfs
 from certificates import links, services_previews, verification
 from certificates.models import Certificate, VerificationReceipt
 from certificates.tests.helpers import (
-    issue_after_exam,
     issued_pdf,
     pdf_with_attachment,
     png_image,
@@ -23,11 +22,6 @@ from certificates.tests.test_verification_pdf import painted
 pytestmark = pytest.mark.django_db
 
 PAGE = "/en/verify/pdf/"
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 @pytest.fixture

@@ -10,16 +10,10 @@ import pytest
 from django.urls import reverse
 
 from certificates.models import Certificate
-from certificates.tests.helpers import issue_after_exam
 from certificates.tests.ob3 import credential_errors
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 def _url(certificate) -> str:

@@ -16,7 +16,6 @@ from django.urls import reverse
 
 from certificates import credentials, keys, services, wallet
 from certificates.models import Certificate
-from certificates.tests.helpers import issue_after_exam
 from certificates.tests.ob3 import credential_errors
 from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
@@ -56,11 +55,6 @@ class Wallet:
         )
         proof["proofValue"] = "z" + keys.base58btc(self.key.sign(to_sign))
         return {**vp, "proof": proof}
-
-
-@pytest.fixture
-def certificate(security_course, learner):
-    return issue_after_exam(user=learner, course=security_course)
 
 
 def _exchange(certificate) -> tuple[str, str]:
