@@ -1,8 +1,9 @@
 """Check course folders without a database: `python -m courses.content.check
 [course folder ...]` (all courses when none is given). Prints each lesson's
-words per language, its pictures and activities, and what falls outside the
-rules (350-900 words, a picture and a practice activity per lesson); exits
-1 when a file does not follow the format or a rule is broken, else 0."""
+words per language, its pictures and activities, and what breaks the rules
+of a course that sets them (`lesson_words: [350, 900]` in course.yaml: that
+many words in every language, a picture and a practice activity per lesson);
+exits 1 when a file does not follow the format or a rule is broken, else 0."""
 
 import sys
 from pathlib import Path
@@ -15,20 +16,19 @@ from courses.content.files import (
     lesson_words,
 )
 
-MIN_WORDS, MAX_WORDS = 350, 900
 ACTIVITIES = ("quiz", "h5p", "puzzle", "steps")
 
 
 def lesson_problems(course: dict, lesson: dict, counts: dict[str, int]) -> list[str]:
-    """What a lesson of an adults' course lacks: words, a picture, practice.
-    Exam lessons and children's lessons (short by design) are not held to it."""
+    """What a lesson lacks, in a course whose course.yaml sets `lesson_words:
+    [least, most]`: words in every language, a picture, a practice activity.
+    Exam lessons and optional extras are not held to it."""
     kinds = {kind for kind, _ in lesson["body"]}
     exam = any(kind == "quiz" and value.get("mode") == "exam" for kind, value in lesson["body"])
-    if exam or course["audience"] == "children" or not lesson["required"]:
+    if exam or not course["lesson_words"] or not lesson["required"]:
         return []
-    problems = [
-        f"{code}: {n} words" for code, n in counts.items() if not MIN_WORDS <= n <= MAX_WORDS
-    ]
+    least, most = course["lesson_words"]
+    problems = [f"{code}: {n} words" for code, n in counts.items() if not least <= n <= most]
     if not kinds & {"image", "mockup"}:
         problems.append("no picture")
     if not kinds & set(ACTIVITIES):

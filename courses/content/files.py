@@ -17,6 +17,8 @@ from pathlib import Path
 import yaml
 from markdown_it import MarkdownIt
 
+from courses.durations import block_words
+
 COURSES_DIR = Path(__file__).parent / "courses"
 LANGUAGES = ("en", "nl", "fr", "de")
 TRACKS = ("basic", "security", "kids")
@@ -57,7 +59,6 @@ TAGS = {
 _NUMBERED = re.compile(r"^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _IMAGE = re.compile(r'^!\[(?P<alt>[^\]]*)\]\((?P<file>[^\s)]+)(?:\s+"(?P<caption>[^"]*)")?\)\s*$')
 _FRONT = re.compile(r"\A---\n(?P<front>.*?)\n---\n(?P<body>.*)\Z", re.S)
-_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
 class ContentError(ValueError):
@@ -83,28 +84,15 @@ class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()
         self.tags: set[str] = set()
-        self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
-
-    def handle_data(self, data):
-        self.text.append(data)
 
 
 def _tags(html: str) -> _Tags:
     parser = _Tags()
     parser.feed(html)
     return parser
-
-
-def text_of(html: str) -> str:
-    """The words of an HTML fragment, without its tags."""
-    return " ".join(_tags(html).text)
-
-
-def words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def markdown_html(text: str, where: str, allowed: str = "paragraph") -> str:
@@ -511,6 +499,7 @@ def course_read(folder: Path) -> dict:
         "certificate_enabled": meta.get("certificate", True) is not False,
         "certificate_validity_months": meta.get("certificate_validity_months"),
         "self_enrolment": meta.get("self_enrolment", True) is not False,
+        "lesson_words": meta.get("lesson_words"),
         "title": _texts(meta["title"], f"{where}: title"),
         "summary": _texts(meta["summary"], f"{where}: summary"),
         "outcomes": [
@@ -533,22 +522,38 @@ def courses_available() -> list[Path]:
 # --- what a lesson holds --------------------------------------------------------
 
 
+def block_in(kind: str, value, code: str):
+    """A text block in one language, as a lesson page stores it (activities
+    and pictures need the database: courses.services_content builds them)."""
+    if kind in ("heading", "paragraph"):
+        return value[code]
+    if kind == "callout":
+        return {
+            "kind": value.get("kind", "info"),
+            "title": value.get("title", {}).get(code, ""),
+            "text": value["text"][code],
+        }
+    if kind == "steps":
+        return {
+            "title": value["title"][code],
+            "steps": [
+                {"text": step[code], "screenshot": None, "screenshot_alt": ""}
+                for step in value["steps"]
+            ],
+        }
+    if kind == "accordion":
+        return {
+            "title": value.get("title", {}).get(code, ""),
+            "items": [{"question": q[code], "answer": a[code]} for q, a in value["items"]],
+        }
+    if kind in ("image", "mockup"):
+        return {"caption": value["caption"][code]}
+    return None
+
+
 def lesson_words(lesson: dict, code: str) -> int:
-    """Words of lesson text in one language: what a learner reads (text,
-    headings, boxes, steps, questions and answers, captions), not the
-    settings of its activities."""
-    count = 0
-    for kind, value in lesson["body"]:
-        if kind in ("paragraph", "heading"):
-            count += words(text_of(value[code]))
-        elif kind == "callout":
-            count += words(value["title"][code]) + words(text_of(value["text"][code]))
-        elif kind == "steps":
-            count += words(value["title"][code])
-            count += sum(words(text_of(step[code])) for step in value["steps"])
-        elif kind == "accordion":
-            count += words(value["title"][code])
-            count += sum(words(q[code]) + words(text_of(a[code])) for q, a in value["items"])
-        elif kind in ("image", "mockup"):
-            count += words(value["caption"][code])
-    return count
+    """Words of lesson text in one language (courses.durations.block_words)."""
+    return sum(
+        block_words("image" if kind == "mockup" else kind, block_in(kind, value, code) or {})
+        for kind, value in lesson["body"]
+    )
