@@ -111,7 +111,7 @@ def markdown_html(text: str, where: str, allowed: str = "paragraph") -> str:
             f"{where}: {', '.join(sorted('<' + t + '>' for t in extra))} is not allowed here "
             "(use paragraphs, **bold**, *italic*, [links](https://...), lists and ### headings)"
         )
-    if "&lt;" in html:
+    if re.search(r"<[a-zA-Z/!]", text):
         raise ContentError(f"{where}: HTML tags are not allowed; write Markdown")
     return html.replace("\n", "")
 
