@@ -66,14 +66,39 @@ def puzzle_level_neighbours(*, level: PuzzleLevel) -> tuple[int | None, int | No
 
 
 @dataclass
+class LevelEntry:
+    """A level on the world map; lms fills in the player's progress."""
+
+    level: PuzzleLevel
+    played: bool = False
+    solved: bool = False
+    stars: int = 0
+    is_next: bool = False
+
+
+@dataclass
 class WorldGroup:
     """One world of the map: its number (None for levels without a world),
-    title, theme and levels in playing order."""
+    title, theme and levels in playing order. `tracked` once lms has filled
+    in a signed-in player's progress."""
 
     number: int | None
     title: str
     theme: str
-    levels: list = field(default_factory=list)
+    levels: list[LevelEntry] = field(default_factory=list)
+    tracked: bool = False
+
+    @property
+    def solved_count(self) -> int:
+        return sum(1 for entry in self.levels if entry.solved)
+
+    @property
+    def stars(self) -> int:
+        return sum(entry.stars for entry in self.levels)
+
+    @property
+    def star_total(self) -> int:
+        return 3 * len(self.levels)
 
 
 def puzzle_world_map(*, language: str) -> list[WorldGroup]:
@@ -88,20 +113,5 @@ def puzzle_world_map(*, language: str) -> list[WorldGroup]:
                     theme=level.world_theme or "garden",
                 )
             )
-        groups[-1].levels.append(level)
+        groups[-1].levels.append(LevelEntry(level=level))
     return groups
-
-
-def puzzle_levels_by_number(*, numbers: list[int], language: str) -> list[PuzzleLevel]:
-    """The levels named by `numbers`, in that order, in `language` (a level not
-    yet translated falls back to the default language; an unknown number is
-    left out). One query."""
-    wanted = list(dict.fromkeys(n for n in numbers if isinstance(n, int)))
-    found: dict[int, PuzzleLevel] = {}
-    rank = _languages(language or settings.LANGUAGE_CODE)
-    levels = PuzzleLevel.objects.filter(number__in=wanted, locale__language_code__in=rank)
-    for level in sorted(
-        levels.select_related("locale"), key=lambda x: rank.index(x.locale.language_code)
-    ):
-        found.setdefault(level.number, level)
-    return [found[n] for n in wanted if n in found]
