@@ -1,8 +1,8 @@
 from django import template
 
 from courses.selectors import lesson_has_puzzles
-from lms.selectors.puzzles import puzzle_map_progress, puzzle_progress_of
 from lms.selectors import course_progress, enrolment_for_course, user_display_name
+from lms.selectors.puzzles import puzzle_map_progress, puzzle_progress_of
 
 register = template.Library()
 

@@ -30,7 +30,9 @@ def progress(user, number, *, stars=0, attempts=1):
 
 
 def entries(response) -> dict:
-    return {entry.level.number: entry for world in response.context["worlds"] for entry in world.levels}
+    return {
+        entry.level.number: entry for world in response.context["worlds"] for entry in world.levels
+    }
 
 
 def test_the_world_map_shows_my_stars_in_words_and_the_next_level(client, levels, player):
@@ -70,9 +72,7 @@ def test_the_world_map_costs_two_queries_whatever_my_progress(
     client.get(reverse("puzzles:level_list"))  # the site and its settings get cached
     with CaptureQueriesContext(connection) as nothing_played:
         client.get(reverse("puzzles:level_list"))
-    map_queries = [
-        q["sql"] for q in nothing_played if "puzzle" in q["sql"].lower()
-    ]
+    map_queries = [q["sql"] for q in nothing_played if "puzzle" in q["sql"].lower()]
     for number in range(1, 31):
         progress(player, number, stars=2)
 
