@@ -271,3 +271,26 @@ def test_seed_gives_a_level_from_before_the_worlds_its_world_and_keeps_its_words
 
     level = PuzzleLevel.objects.get(number=5, locale=en)
     assert (level.title, level.world, level.position) == ("Old stairs", 2, data.position)
+
+
+# --- the course -----------------------------------------------------------------
+
+COURSE = Path(__file__).resolve().parents[1] / "content" / "courses" / "coding-for-kids"
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr", "de"])
+def test_each_world_module_of_the_course_plays_that_worlds_levels_in_order(language):
+    import re
+
+    import yaml
+
+    worlds = puzzle_files_load()
+    modules = sorted(path for path in COURSE.iterdir() if path.is_dir())
+    assert len(modules) == len(worlds)
+    for module, world in zip(modules, worlds, strict=True):
+        lists = [
+            yaml.safe_load(match)
+            for lesson in sorted(module.glob(f"*/{language}.md"))
+            for match in re.findall(r"^levels: (\[.*\])$", lesson.read_text(), re.MULTILINE)
+        ]
+        assert lists == [[level.number for level in world.levels]], module.name

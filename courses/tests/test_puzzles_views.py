@@ -177,7 +177,7 @@ def test_level_list_query_count_does_not_grow_with_levels(client, django_assert_
     with django_assert_num_queries(len(one_level)):
         response = client.get(reverse("puzzles:level_list"))
 
-    assert response.content.decode().count('class="card puzzle-level') == 31
+    assert response.content.decode().count('class="card puzzle-level') == 37
 
 
 def test_a_level_without_a_world_is_listed_last(client, levels):

@@ -51,11 +51,11 @@ def test_the_world_map_shows_my_stars_in_words_and_the_next_level(client, levels
     assert "Not solved yet. Try again!" in page
     assert page.count("Play this level next!") == 1
     assert 'aria-current="step"' in page
-    assert "2 of 8 levels solved. 5 of 24 stars." in page
+    assert "2 of 9 levels solved. 5 of 27 stars." in page
 
 
 def test_the_next_level_comes_in_world_order(client, levels, player):
-    for number in (1, 2, 3, 13, 15, 16, 14, 17):  # all of world 1
+    for number in (1, 2, 3, 13, 15, 31, 16, 14, 17):  # all of world 1
         progress(player, number, stars=3)
 
     by_number = entries(client.get(reverse("puzzles:level_list")))
@@ -98,7 +98,7 @@ def test_my_puzzles_shows_my_levels_and_stars_world_by_world(client, levels, pla
         (4, 0, 0),
     ]
     page = response.content.decode()
-    assert "1 of 8 levels solved. 3 of 24 stars." in page
+    assert "1 of 9 levels solved. 3 of 27 stars." in page
     assert "Solved: 1 of 3 stars" in page
 
 
@@ -111,7 +111,7 @@ def test_my_puzzles_never_shows_another_players_progress(client, levels, player)
 
     assert all(w.solved_count == 0 for w in response.context["worlds"])
     assert "of 3 stars" not in response.content.decode()
-    assert "0 of 8 levels solved" in response.content.decode()
+    assert "0 of 9 levels solved" in response.content.decode()
 
 
 def test_the_world_map_never_shows_another_players_stars(client, levels, player):

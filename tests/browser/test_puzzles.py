@@ -151,7 +151,7 @@ def test_a_child_sees_the_world_map_and_the_maze_stays_in_view_during_a_run(
     page.goto("/en/puzzles/")
     first = page.locator(".puzzle-world").first
     expect(first.locator("h2")).to_have_text("World 1: Pip’s garden")
-    expect(first).to_contain_text("2 of 8 levels solved. 5 of 24 stars.")
+    expect(first).to_contain_text("2 of 9 levels solved. 5 of 27 stars.")
     expect(page.locator('[data-level="2"] .puzzle-level__stars')).to_contain_text(
         "Solved: 2 of 3 stars"
     )
@@ -198,7 +198,7 @@ def test_a_child_sees_the_world_map_and_the_maze_stays_in_view_during_a_run(
     page.get_by_role("link", name="See your puzzles, world by world").click()
     expect(page.locator('[data-level="3"]')).to_contain_text("Solved: 3 of 3 stars")
     expect(page.locator(".puzzle-world__progress").first).to_contain_text(
-        "3 of 8 levels solved. 8 of 24 stars."
+        "3 of 9 levels solved. 8 of 27 stars."
     )
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
