@@ -301,7 +301,8 @@ class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt = blocks.CharBlock(
         label=_("Image description (alt text)"),
-        max_length=300,
+        # A drawn message (an SMS, an e-mail) is read out in full.
+        max_length=1000,
         help_text=_("What the image shows that matters for the lesson."),
     )
     caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
@@ -452,6 +453,17 @@ class ResourceBlock(blocks.StructBlock):
         label = _("Downloadable resource")
         template = "blocks/resource_block.html"
         preview_value = {"title": "Checklist: a safe password", "description": "PDF, one page"}
+
+
+class SourceBlock(blocks.StructBlock):
+    """Where a lesson's facts come from: shown under the lesson."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    url = blocks.URLBlock(label=_("Address (https://...)"))
+
+    class Meta:
+        icon = "link"
+        label = _("Source")
 
 
 class LessonStreamBlock(blocks.StreamBlock):

@@ -1,5 +1,6 @@
 """Receivers of Wagtail's page signals: keep the cached catalogue addresses
-(used by the navigation of every page) in step with the page tree."""
+(used by the navigation of every page) in step with the page tree, and a
+course's duration in step with its lessons."""
 
 from django.core.cache import cache
 from django.db import transaction
@@ -24,7 +25,20 @@ def _store() -> None:
     cache.set(CATALOGUE_URLS_CACHE_KEY, catalogue_urls_compute(), timeout=None)
 
 
+def _course_minutes(sender, instance, **kwargs) -> None:
+    # A lesson published from the admin changes its course's duration.
+    from courses.services_content import course_minutes_refresh
+
+    course_minutes_refresh(page=instance)
+
+
 def connect() -> None:
+    from courses.models import CoursePage, LessonPage
+
+    for model in (LessonPage, CoursePage):
+        page_published.connect(
+            _course_minutes, sender=model, dispatch_uid=f"courses-minutes-{model.__name__}"
+        )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_refresh, dispatch_uid=f"courses-catalogue-urls-{id(signal)}")
     post_delete.connect(_refresh, sender=CatalogPage, dispatch_uid="courses-catalogue-urls-delete")

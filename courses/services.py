@@ -1,8 +1,9 @@
-"""Writes for content: the site skeleton every installation needs, and the
-loading of course content (pages and question banks) in the four languages.
+"""Writes for content: the site skeleton every installation needs and the
+question banks, in the four languages (courses are loaded from their files by
+courses.services_content).
 
-Content is loaded once and then belongs to the editors: every loader is safe
-to run again and changes nothing that already exists."""
+Every loader here is safe to run again and changes nothing that already
+exists: what is loaded then belongs to the editors."""
 
 import uuid
 from io import BytesIO
@@ -19,11 +20,8 @@ from courses.content.home import HOME
 from courses.content.mockups import mockup_alt, mockup_png
 from courses.models import (
     CatalogPage,
-    CoursePage,
     DigCompCompetence,
     HomePage,
-    LessonPage,
-    ModulePage,
     Question,
     QuestionBank,
 )
@@ -259,193 +257,6 @@ def _question_keys_backfill(bank: QuestionBank, keys: list[str]) -> None:
         return
     for question, key in zip(unnamed, keys, strict=False):
         Question.objects.filter(translation_key=question.translation_key).update(key=key)
-
-
-def _block_value(kind: str, value, code: str, banks: dict, documents: dict):
-    """One block's value in one language, from the content data. An H5P block
-    names its activity by a key of `documents["h5p"]` (id per language)."""
-    if kind in ("heading", "paragraph"):
-        return value[code]
-    if kind == "callout":
-        title = value.get("title", {}).get(code, "")
-        return {"kind": value.get("kind", "info"), "title": title, "text": value["text"][code]}
-    if kind == "steps":
-        return {
-            "title": value["title"][code],
-            "steps": [
-                {"text": step[code], "screenshot": None, "screenshot_alt": ""}
-                for step in value["steps"]
-            ],
-        }
-    if kind == "accordion":
-        return {
-            "title": value.get("title", {}).get(code, ""),
-            "items": [{"question": q[code], "answer": a[code]} for q, a in value["items"]],
-        }
-    if kind == "resource":
-        return {
-            "document": documents[value["document"]][code].pk,
-            "title": value["title"][code],
-            "description": value.get("description", {}).get(code, ""),
-        }
-    if kind == "quiz":
-        blueprint = [
-            {"competence": c, "difficulty": str(d), "count": n}
-            for c, d, n in value.get("blueprint", [])
-        ]
-        return {
-            "title": value["title"][code],
-            "instructions": value.get("instructions", {}).get(code, ""),
-            "bank": banks[value["bank"]][code].pk,
-            "mode": value.get("mode", "practice"),
-            "blueprint": blueprint,
-            "question_count": sum(cell["count"] for cell in blueprint)
-            or value.get("question_count", 3),
-            "competences": value.get("competences", ""),
-            "difficulty": "",
-            "pass_mark_percent": value.get("pass_mark_percent", 70),
-            "max_attempts": value.get("max_attempts"),
-            "cooldown_minutes": value.get("cooldown_minutes", 0),
-            "grading_policy": value.get("grading_policy", "best"),
-            "time_limit_minutes": value.get("time_limit_minutes"),
-            "required": value.get("required", True),
-        }
-    if kind == "h5p":
-        activities = documents.get("h5p", {}).get(value["content"], {})
-        return {
-            "title": value["title"][code],
-            "instructions": value.get("instructions", {}).get(code, ""),
-            "content": activities.get(code) or activities.get("en"),
-            "pass_mark_percent": value.get("pass_mark_percent", 60),
-            "grading_policy": value.get("grading_policy", "best"),
-            "required": value.get("required", False),
-        }
-    if kind == "puzzle":
-        return {
-            "title": value["title"][code],
-            "instructions": value.get("instructions", {}).get(code, ""),
-            "levels": list(value["levels"]),
-            "required": value.get("required", True),
-        }
-    raise ValueError(f"unknown block type {kind!r}")
-
-
-def _lesson_body(lesson: dict, key: str, code: str, banks: dict, documents: dict) -> list:
-    return [
-        {
-            "type": kind,
-            "id": block_id(key, str(index)),
-            "value": _block_value(kind, value, code, banks, documents),
-        }
-        for index, (kind, value) in enumerate(lesson["body"])
-    ]
-
-
-def _course_fields(page: CoursePage, data: dict, code: str) -> None:
-    page.title = data["title"][code]
-    page.summary = data["summary"][code]
-    page.learning_outcomes = [("outcome", outcome[code]) for outcome in data["outcomes"]]
-    page.prerequisites = data.get("prerequisites", {}).get(code, "")
-
-
-def _translate(page: Page, code: str, locale: Locale, fill) -> Page:
-    translated = page.get_translation_or_none(locale)
-    if translated is None:
-        translated = page.copy_for_translation(locale)
-        fill(translated, code)
-        _publish(translated)
-    return translated
-
-
-@transaction.atomic
-def course_load(
-    *,
-    catalogue: CatalogPage,
-    data: dict,
-    banks: dict | None = None,
-    documents: dict | None = None,
-) -> CoursePage:
-    """Create a course with its modules and lessons under `catalogue` and
-    translate it into the other languages, once (matched on its slug).
-    Lessons keep the same block ids in every language."""
-    banks = banks or {}
-    documents = documents or {}
-    languages = _languages()
-    source = languages[0]
-    locales = {code: Locale.objects.get(language_code=code) for code in languages}
-    course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
-    created = course is None
-    if course is None:
-        course = CoursePage(
-            slug=data["slug"],
-            track=data["track"],
-            audience=data["audience"],
-            target_level=data["target_level"],
-            estimated_minutes=data["estimated_minutes"],
-            self_enrolment=data.get("self_enrolment", True),
-            # Switched on below, once the lessons hold the final assessment.
-            certificate_enabled=False,
-            certificate_validity_months=data.get("certificate_validity_months"),
-            locale=locales[source],
-        )
-        _course_fields(course, data, source)
-        course.competences = _competences(data["competences"])
-        catalogue.add_child(instance=course)
-        course.save_revision().publish()
-
-    def fill_course(page, code):
-        _course_fields(page, data, code)
-
-    for code in languages[1:]:
-        _translate(course, code, locales[code], fill_course)
-
-    for module_data in data["modules"]:
-        module = ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).first()
-        if module is None:
-            module = ModulePage(
-                slug=module_data["slug"],
-                title=module_data["title"][source],
-                intro=module_data.get("intro", {}).get(source, ""),
-                locale=locales[source],
-            )
-            course.add_child(instance=module)
-            module.save_revision().publish()
-
-        def fill_module(page, code, module_data=module_data):
-            page.title = module_data["title"][code]
-            page.intro = module_data.get("intro", {}).get(code, "")
-
-        for code in languages[1:]:
-            _translate(module, code, locales[code], fill_module)
-
-        for lesson_data in module_data["lessons"]:
-            key = f"{data['slug']}/{module_data['slug']}/{lesson_data['slug']}"
-            lesson = LessonPage.objects.child_of(module).filter(slug=lesson_data["slug"]).first()
-            if lesson is None:
-                lesson = LessonPage(
-                    slug=lesson_data["slug"],
-                    title=lesson_data["title"][source],
-                    estimated_minutes=lesson_data.get("minutes", 10),
-                    required=lesson_data.get("required", True),
-                    body=_lesson_body(lesson_data, key, source, banks, documents),
-                    locale=locales[source],
-                )
-                lesson.competences = _competences(lesson_data.get("competences", []))
-                module.add_child(instance=lesson)
-                lesson.save_revision().publish()
-
-            def fill_lesson(page, code, lesson_data=lesson_data, key=key):
-                page.title = lesson_data["title"][code]
-                page.body = _lesson_body(lesson_data, key, code, banks, documents)
-
-            for code in languages[1:]:
-                _translate(lesson, code, locales[code], fill_lesson)
-    if created and data.get("certificate_enabled", True):
-        for page in CoursePage.objects.filter(translation_key=course.translation_key):
-            page.certificate_enabled = True
-            _publish(page)
-        course.refresh_from_db()
-    return course
 
 
 @transaction.atomic

@@ -84,3 +84,17 @@ def _keep_the_final_exam(request, page):
 
 hooks.register("before_delete_page", _keep_the_final_exam)
 hooks.register("before_unpublish_page", _keep_the_final_exam)
+
+
+@hooks.register("register_reports_menu_item")
+def register_lessons_to_review_menu_item():
+    from courses import admin_reports
+
+    return admin_reports.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_lessons_to_review_urls():
+    from courses import admin_reports
+
+    return admin_reports.urls()

@@ -114,32 +114,3 @@ def demo_quiz_ids() -> dict[str, int]:
         if content is not None:
             ids[language] = content.pk
     return ids
-
-
-def lessons_upgrade(*, documents: dict) -> None:
-    """Give the demo lesson "Long passwords and a manager" its H5P block in a
-    database seeded before the block existed (fresh databases get it from the
-    course data). Idempotent."""
-    from courses.content import security
-    from courses.models import LessonPage
-    from courses.services import _block_value, block_id
-
-    module = next(m for m in security.COURSE["modules"] if m["slug"] == "passwords")
-    data = next(x for x in module["lessons"] if x["slug"] == "passwords-and-managers")
-    index, value = next((i, b[1]) for i, b in enumerate(data["body"]) if b[0] == "h5p")
-    key = f"{security.COURSE['slug']}/{module['slug']}/{data['slug']}"
-    for lesson in LessonPage.objects.filter(slug=data["slug"]).select_related("locale"):
-        raw = list(lesson.body.raw_data)
-        if any(block.get("type") == "h5p" for block in raw):
-            continue
-        code = lesson.locale.language_code
-        raw.insert(
-            min(index, len(raw)),
-            {
-                "type": "h5p",
-                "id": block_id(key, str(index)),
-                "value": _block_value("h5p", value, code, {}, documents),
-            },
-        )
-        lesson.body = raw
-        lesson.save_revision().publish()

@@ -6,6 +6,7 @@ and by StreamField block ids (kept across translations), so progress and
 attempts survive a change of language.
 """
 
+from courses.models.content import LoadedContent
 from courses.models.digcomp import DigCompArea, DigCompCompetence
 from courses.models.h5p import H5PContent, H5PLibrary
 from courses.models.home import HomePage, SiteSettings
@@ -22,6 +23,7 @@ __all__ = [
     "H5PLibrary",
     "HomePage",
     "LessonPage",
+    "LoadedContent",
     "ModulePage",
     "PuzzleLevel",
     "PuzzleWorld",

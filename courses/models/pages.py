@@ -15,7 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from courses.blocks import LessonStreamBlock
+from courses.blocks import LessonStreamBlock, SourceBlock
+from courses.durations import lesson_minutes
 from courses.models.digcomp import DigCompLevel
 from courses.models.fallback import TranslationFallbackMixin
 from courses.page_forms import CoursePageForm, LessonPageForm
@@ -115,7 +116,15 @@ class CoursePage(TranslationFallbackMixin, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("track"), FieldPanel("audience"), FieldPanel("estimated_minutes")],
+            [
+                FieldPanel("track"),
+                FieldPanel("audience"),
+                FieldPanel(
+                    "estimated_minutes",
+                    read_only=True,
+                    help_text=_("The sum of its lessons' durations, computed when they change."),
+                ),
+            ],
             heading=_("For whom"),
         ),
         MultiFieldPanel(
@@ -188,7 +197,10 @@ class ModulePage(TranslationFallbackMixin, Page):
 
 
 class LessonPage(TranslationFallbackMixin, Page):
-    """One sitting of learning (5–20 minutes): content and activities."""
+    """One sitting of learning (5-20 minutes): content and activities. Its
+    duration is computed from what it holds (courses.durations) whenever it
+    is saved; "last reviewed" and the sources are shown to learners, and an
+    editor marks a lesson whose facts need checking."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("content"))
     competences = ParentalManyToManyField(
@@ -200,13 +212,46 @@ class LessonPage(TranslationFallbackMixin, Page):
         default=True,
         help_text=_("Off for optional extras that do not count towards completing the course."),
     )
+    reviewed_on = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The day an editor last checked the facts and links of this lesson."),
+    )
+    sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources"))
+    review_requested = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Mark the lesson for an editor to check: it is listed in “Lessons to review”."),
+    )
+    review_note = models.TextField(_("what to check"), blank=True, max_length=1000)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("competences"), FieldPanel("estimated_minutes"), FieldPanel("required")],
+            [
+                FieldPanel("competences"),
+                FieldPanel(
+                    "estimated_minutes",
+                    read_only=True,
+                    help_text=_(
+                        "Computed when the lesson is saved: 200 words a minute plus each "
+                        "activity's estimate."
+                    ),
+                ),
+                FieldPanel("required"),
+            ],
             heading=_("About this lesson"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("reviewed_on"),
+                FieldPanel("sources"),
+                FieldPanel("review_requested"),
+                FieldPanel("review_note"),
+            ],
+            heading=_("Review"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
@@ -216,6 +261,12 @@ class LessonPage(TranslationFallbackMixin, Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def save(self, *args, **kwargs):
+        self.estimated_minutes = lesson_minutes(
+            [(block["type"], block["value"]) for block in self.body.raw_data]
+        )
+        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_place

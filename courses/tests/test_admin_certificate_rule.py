@@ -41,7 +41,7 @@ def _publish_lesson(admin, lesson, body):
             "title": lesson.title,
             "slug": lesson.slug,
             "body": streamfield(body),
-            "estimated_minutes": "10",
+            "sources": streamfield([]),
             "required": "on",
         }
     )

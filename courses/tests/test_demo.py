@@ -171,3 +171,29 @@ def test_loading_twice_changes_nothing(seeded):
         LessonPage.objects.count(),
         Question.objects.count(),
     ) == counts
+
+
+def test_loading_twice_publishes_no_new_revision(seeded):
+    from wagtail.models import Revision
+
+    revisions = Revision.objects.count()
+    report = demo.seed()
+    assert not report.changed and not report.kept, report.lines()
+    assert Revision.objects.count() == revisions
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_the_sitemap_lists_the_lessons_of_both_adult_courses_in_every_language(
+    seeded, client, code
+):
+    import re
+
+    xml = client.get("/sitemap.xml").content.decode()
+    paths = re.findall(rf"<loc>[^<]*?(/{code}/[^<]*)</loc>", xml)
+
+    def lessons(slug: str) -> int:
+        # /<code>/<catalogue>/<course>/<module>/<lesson>/
+        return sum(1 for p in paths if p.split("/")[3:4] == [slug] and p.count("/") == 6)
+
+    assert lessons("basic-digital-skills") >= 32
+    assert lessons("security-diploma") >= 24
