@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0013_lesson_puzzle_block'),
+        ('courses', '0014_lesson_review_and_loaded_content'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
