@@ -115,3 +115,18 @@ def puzzle_world_map(*, language: str) -> list[WorldGroup]:
             )
         groups[-1].levels.append(LevelEntry(level=level))
     return groups
+
+
+def puzzle_levels_by_number(*, numbers: list[int], language: str) -> list[PuzzleLevel]:
+    """The levels named by `numbers`, in that order, in `language` (a level not
+    yet translated falls back to the default language; an unknown number is
+    left out). One query."""
+    wanted = list(dict.fromkeys(n for n in numbers if isinstance(n, int)))
+    found: dict[int, PuzzleLevel] = {}
+    rank = _languages(language or settings.LANGUAGE_CODE)
+    levels = PuzzleLevel.objects.filter(number__in=wanted, locale__language_code__in=rank)
+    for level in sorted(
+        levels.select_related("locale"), key=lambda x: rank.index(x.locale.language_code)
+    ):
+        found.setdefault(level.number, level)
+    return [found[n] for n in wanted if n in found]
