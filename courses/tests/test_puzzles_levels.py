@@ -77,6 +77,10 @@ def test_at_least_thirty_levels_in_four_worlds_with_themes():
         assert len(world.levels) >= 6
 
 
+def test_the_file_themes_are_the_themes_the_model_offers():
+    assert set(THEMES) == set(PuzzleWorld.Theme.values)
+
+
 def test_the_first_twelve_levels_keep_their_numbers_and_mazes():
     by_number = {level.number: level for level in LEVELS}
 
