@@ -1,34 +1,85 @@
+"""`seed_demo` on a fresh database, run twice (a full load of the courses
+takes most of a minute, so the tests share one): an account for every role,
+the same platform the second time, the demo learner's diploma and the demo
+helper's training certificate."""
+
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Site
+from django.db import transaction
+from wagtail.models import Page, Revision, Site
 
-from courses.models import HomePage
-from lms.models import User
+from certificates.models import Certificate
+from courses.models import CoursePage, HomePage
+from lms.models import Attempt, HelperConsent, HelperProfile, User
 from lms.roles import GROUP_NAMES, Role
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_an_account_for_every_role_and_prints_passwords(capsys):
-    call_command("seed_demo")
-    out = capsys.readouterr().out
-    for role in Role:
-        assert User.objects.filter(groups__name=GROUP_NAMES[role]).exists(), role
-        assert str(role.label) in out
-    assert "learner-demo-2026" in out
-    assert User.objects.get(username="young-learner").email == ""
+def _counts() -> tuple:
+    return (
+        User.objects.count(),
+        Page.objects.count(),
+        Site.objects.count(),
+        Revision.objects.count(),
+        Certificate.objects.count(),
+    )
 
 
-def test_seed_demo_twice_gives_the_same_platform():
-    call_command("seed_demo")
-    counts = (User.objects.count(), Page.objects.count(), Site.objects.count())
-    call_command("seed_demo")
-    assert (User.objects.count(), Page.objects.count(), Site.objects.count()) == counts
-    assert HomePage.objects.count() == 4
-
-
+# First, before the shared seeded database exists (its transaction stays open
+# until the module ends).
 def test_seed_demo_refuses_outside_demo_mode(settings):
     settings.DEMO_MODE = False
     with pytest.raises(CommandError, match="demo mode"):
         call_command("seed_demo")
     assert not User.objects.filter(username="learner").exists()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    from io import StringIO
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        first = StringIO()
+        call_command("seed_demo", stdout=first)
+        after_first = _counts()
+        call_command("seed_demo", stdout=StringIO())
+        yield {"out": first.getvalue(), "counts": after_first}
+        transaction.set_rollback(True)
+
+
+def test_seed_demo_creates_an_account_for_every_role_and_prints_passwords(seeded):
+    for role in Role:
+        assert User.objects.filter(groups__name=GROUP_NAMES[role]).exists(), role
+        assert str(role.label) in seeded["out"]
+    assert "learner-demo-2026" in seeded["out"]
+    assert User.objects.get(username="young-learner").email == ""
+
+
+def test_seed_demo_twice_gives_the_same_platform(seeded):
+    assert _counts() == seeded["counts"]
+    assert HomePage.objects.count() == 4
+
+
+def test_the_demo_learner_holds_the_security_diploma_whose_exam_they_passed(seeded):
+    certificate = Certificate.objects.get(holder__username="learner")
+    course = CoursePage.objects.get(slug="security-diploma", locale__language_code="en")
+    assert certificate.course_key == course.translation_key
+    assert Attempt.objects.filter(
+        enrolment__learner=certificate.holder,
+        enrolment__course_key=certificate.course_key,
+        exam=True,
+        passed=True,
+    ).exists()
+    assert certificate.display_code in seeded["out"]
+
+
+def test_the_demo_helper_is_active_with_the_training_certificate(seeded):
+    profile = HelperProfile.objects.select_related("organisation").get(user__username="helper")
+    assert profile.status == HelperProfile.Status.ACTIVE
+    course_key = profile.organisation.helper_training_course_key
+    assert course_key is not None
+    assert Certificate.objects.filter(holder=profile.user, course_key=course_key).count() == 1
+    person = User.objects.get(display_name="Maria Claes")
+    assert person.account_type == User.AccountType.ASSISTED
+    assert HelperConsent.objects.filter(learner=person).count() == 1
