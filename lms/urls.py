@@ -8,6 +8,7 @@ urlpatterns = [
     path("me/", accounts.profile, name="profile"),
     path("me/legal-name/", accounts.legal_name, name="legal_name"),
     path("learning/", learning.dashboard, name="dashboard"),
+    path("learning/puzzles/", learning.my_puzzles, name="my_puzzles"),
     path("learning/courses/<int:course_id>/enrol/", learning.course_enrol, name="course_enrol"),
     path(
         "learning/enrolments/<int:enrolment_id>/leave/", learning.course_leave, name="course_leave"

@@ -11,7 +11,7 @@ from courses.models.digcomp import DigCompArea, DigCompCompetence
 from courses.models.h5p import H5PContent, H5PLibrary
 from courses.models.home import HomePage, SiteSettings
 from courses.models.pages import CatalogPage, CoursePage, LessonPage, ModulePage
-from courses.models.puzzles import PuzzleLevel
+from courses.models.puzzles import PuzzleLevel, PuzzleWorld
 from courses.models.questions import Question, QuestionBank
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "LoadedContent",
     "ModulePage",
     "PuzzleLevel",
+    "PuzzleWorld",
     "Question",
     "QuestionBank",
     "SiteSettings",

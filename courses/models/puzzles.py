@@ -1,8 +1,9 @@
-"""Coding puzzle levels: translatable snippets an editor can change.
+"""Coding puzzle worlds and levels: translatable snippets an editor can change.
 
-Only the words (title, goal, hint) are translated; the maze, the blocks
-allowed and the ideal block count are the same in every language, so a
-child's program means the same thing in nl, fr, de and en.
+Only the words (title, goal, hint, a world's title) are translated; the maze,
+the blocks allowed, the ideal block count and the level's world are the same
+in every language, so a child's program means the same thing in nl, fr, de
+and en. A level points to its world by number, as lessons point to levels.
 """
 
 from django import forms
@@ -29,6 +30,43 @@ class PuzzleLevelForm(WagtailAdminModelForm):
     )
 
 
+class PuzzleWorld(TranslatableMixin, models.Model):
+    """A group of levels that teaches one idea (sequences, loops, ...), with a
+    theme the player draws (a garden, the beach, a cave, space)."""
+
+    class Theme(models.TextChoices):
+        GARDEN = "garden", _("Garden")
+        BEACH = "beach", _("Beach")
+        CAVE = "cave", _("Cave")
+        SPACE = "space", _("Space")
+
+    number = models.PositiveSmallIntegerField(
+        _("number"), validators=[MinValueValidator(1), MaxValueValidator(99)]
+    )
+    title = models.CharField(_("title"), max_length=80)
+    theme = models.CharField(_("theme"), max_length=20, choices=Theme, default=Theme.GARDEN)
+
+    panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("theme")]
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("theme", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("puzzle world")
+        verbose_name_plural = _("puzzle worlds")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "number"], name="courses_puzzleworld_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
 class PuzzleLevel(TranslatableMixin, index.Indexed, models.Model):
     """One maze of the coding puzzles, with its goal, blocks and ideal size."""
 
@@ -53,10 +91,24 @@ class PuzzleLevel(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Three stars for a solution with this many blocks or fewer."),
     )
     hint = models.TextField(_("hint"), max_length=400, blank=True)
+    world = models.PositiveSmallIntegerField(
+        _("world"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("The number of the world the level belongs to."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position in the world"),
+        default=0,
+        help_text=_("Levels of a world are played in this order (then by number)."),
+    )
 
     base_form_class = PuzzleLevelForm
     panels = [
         FieldPanel("number"),
+        FieldPanel("world"),
+        FieldPanel("position"),
         FieldPanel("title"),
         FieldPanel("goal"),
         FieldPanel("hint"),
@@ -71,6 +123,8 @@ class PuzzleLevel(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("goal"),
         TranslatableField("hint"),
         SynchronizedField("number", overridable=False),
+        SynchronizedField("world", overridable=False),
+        SynchronizedField("position", overridable=False),
         SynchronizedField("maze", overridable=False),
         SynchronizedField("allowed_blocks", overridable=False),
         SynchronizedField("ideal_block_count", overridable=False),
@@ -79,7 +133,7 @@ class PuzzleLevel(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("puzzle level")
         verbose_name_plural = _("puzzle levels")
-        ordering = ["number"]
+        ordering = [models.F("world").asc(nulls_last=True), "position", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["locale", "number"], name="courses_puzzlelevel_unique_number"
@@ -103,4 +157,5 @@ class PuzzleLevel(TranslatableMixin, index.Indexed, models.Model):
             )
 
 
+register_snippet(PuzzleWorld, viewset="courses.puzzles.admin.PuzzleWorldViewSet")
 register_snippet(PuzzleLevel, viewset="courses.puzzles.admin.PuzzleLevelViewSet")

@@ -25,8 +25,10 @@ MAX_REQUEST_BYTES = MAX_PROGRAM_BYTES + 1_000
 
 @require_GET
 def level_list(request: HttpRequest) -> HttpResponse:
-    levels = selectors.puzzle_level_list(language=get_language())
-    return render(request, "courses/puzzles/level_list.html", {"levels": levels})
+    """The world map: the levels world by world (lms adds a signed-in
+    player's stars and the next level to play)."""
+    worlds = selectors.puzzle_world_map(language=get_language())
+    return render(request, "courses/puzzles/level_list.html", {"worlds": worlds})
 
 
 @require_GET

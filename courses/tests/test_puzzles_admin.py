@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from courses.models import PuzzleWorld
 from courses.tests.puzzle_programs import PuzzleLevelFactory
 from lms.tests.factories import UserFactory
 
@@ -55,3 +56,27 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client):
 
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_admin_lists_the_worlds_and_edits_one(client, admin_user):
+    from courses.puzzles.demo import seed
+
+    seed()
+    client.force_login(admin_user)
+
+    listing = client.get(reverse("wagtailsnippets_courses_puzzleworld:list"))
+    world = PuzzleWorld.objects.get(number=3, locale__language_code="en")
+    edit = client.get(reverse("wagtailsnippets_courses_puzzleworld:edit", args=[world.pk]))
+
+    assert listing.status_code == 200
+    assert "The cave of choices" in listing.content.decode()
+    assert edit.status_code == 200
+    assert 'name="theme"' in edit.content.decode()
+
+
+def test_a_learner_cannot_open_the_worlds_in_the_admin(client):
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("wagtailsnippets_courses_puzzleworld:list"))
+
+    assert response.status_code in (302, 403)

@@ -1,17 +1,19 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from courses.models import PuzzleLevel
+from courses.models import PuzzleLevel, PuzzleWorld
 from courses.puzzles.demo import seed
+from courses.puzzles.files import puzzle_levels_from_files
 from courses.tests.puzzle_programs import PuzzleLevelFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_creates_twelve_levels_in_four_languages():
+def test_seed_creates_every_level_and_world_of_the_files_in_four_languages():
     seed()
 
-    assert PuzzleLevel.objects.count() == 48
+    assert PuzzleLevel.objects.count() == 4 * len(puzzle_levels_from_files())
+    assert PuzzleWorld.objects.count() == 4 * 4
     titles = set(PuzzleLevel.objects.filter(number=1).values_list("locale__language_code", "title"))
     assert titles == {
         ("en", "First steps"),
@@ -24,9 +26,13 @@ def test_seed_creates_twelve_levels_in_four_languages():
 def test_translations_share_the_maze_and_the_ideal_count():
     seed()
 
-    for number in range(1, 13):
+    for number in [level.number for level in puzzle_levels_from_files()]:
         versions = PuzzleLevel.objects.filter(number=number)
-        assert len({(v.maze, v.ideal_block_count, tuple(v.allowed_blocks)) for v in versions}) == 1
+        shared = {
+            (v.maze, v.ideal_block_count, tuple(v.allowed_blocks), v.world, v.position)
+            for v in versions
+        }
+        assert len(shared) == 1
         assert len({v.translation_key for v in versions}) == 1
 
 
@@ -38,7 +44,7 @@ def test_seed_again_keeps_what_an_editor_changed():
 
     seed()
 
-    assert PuzzleLevel.objects.count() == 48
+    assert PuzzleLevel.objects.count() == 4 * len(puzzle_levels_from_files())
     level.refresh_from_db()
     assert level.title == "Up the hill"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from courses.puzzles.levels import LEVELS
+from courses.puzzles.files import puzzle_levels_from_files
 
 LOCALE = Path(__file__).resolve().parents[1] / "puzzles" / "locale"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%\d")
@@ -27,10 +27,10 @@ def test_every_puzzle_string_is_translated_with_its_placeholders(language):
 
 
 def test_every_level_is_written_in_the_four_languages():
-    for data in LEVELS:
-        assert set(data["text"]) == {"nl", "fr", "de", "en"}
-        for title, goal, hint in data["text"].values():
-            assert title and goal and hint
+    for data in puzzle_levels_from_files():
+        for texts in (data.title, data.goal, data.hint):
+            assert set(texts) == {"nl", "fr", "de", "en"}
+        for goal in data.goal.values():
             # Short sentences, to be read aloud by children.
             for sentence in re.split(r"(?<=[.!?])\s+", goal):
                 assert len(sentence.split()) <= 14, sentence

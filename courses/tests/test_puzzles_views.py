@@ -133,6 +133,37 @@ def test_unknown_level_page_is_404(client, levels):
     assert client.get(reverse("puzzles:level_play", args=[99])).status_code == 404
 
 
+def test_the_world_map_groups_the_levels_by_world_in_playing_order(client, levels):
+    response = client.get(reverse("puzzles:level_list"))
+
+    worlds = response.context["worlds"]
+    assert [world.number for world in worlds] == [1, 2, 3, 4]
+    assert [world.theme for world in worlds] == ["garden", "beach", "cave", "space"]
+    assert [entry.level.number for entry in worlds[0].levels][:4] == [1, 2, 3, 13]
+    assert [entry.level.number for entry in worlds[2].levels][:2] == [23, 7]
+    page = response.content.decode()
+    assert "World 1: Pip’s garden" in page
+    assert "World 4: Pip in space" in page
+    assert page.index("Level 3:") < page.index("Level 13:") < page.index("Level 4:")
+
+
+def test_the_world_map_speaks_the_page_language(client, levels):
+    with translation.override("fr"):
+        url = reverse("puzzles:level_list")
+
+    page = client.get(url).content.decode()
+
+    assert "Monde 2 : La plage des boucles" in page
+    assert "Premiers pas" in page
+
+
+def test_a_visitor_sees_no_stars_on_the_world_map(client, levels):
+    page = client.get(reverse("puzzles:level_list")).content.decode()
+
+    assert "of 3 stars" not in page
+    assert "Play this level next" not in page
+
+
 def test_level_list_query_count_does_not_grow_with_levels(client, django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -146,4 +177,30 @@ def test_level_list_query_count_does_not_grow_with_levels(client, django_assert_
     with django_assert_num_queries(len(one_level)):
         response = client.get(reverse("puzzles:level_list"))
 
-    assert response.content.decode().count('class="card"') == 13
+    assert response.content.decode().count('class="card puzzle-level') == 37
+
+
+def test_a_level_without_a_world_is_listed_last(client, levels):
+    PuzzleLevelFactory(number=200, title="Extra")
+
+    worlds = client.get(reverse("puzzles:level_list")).context["worlds"]
+
+    assert worlds[-1].number is None
+    assert [entry.level.number for entry in worlds[-1].levels] == [200]
+
+
+def test_the_player_shows_the_world_and_its_theme(client, levels):
+    response = client.get(reverse("puzzles:level_play", args=[23]))
+
+    page = response.content.decode()
+    assert "World 3: The cave of choices" in page
+    assert "puzzle--cave" in page
+    assert "Pip, a friendly robot" in page
+
+
+def test_next_level_follows_the_world_order(client, levels):
+    response = client.get(reverse("puzzles:level_play", args=[3]))
+
+    assert (response.context["previous"], response.context["following"]) == (2, 13)
+    last_of_world_one = client.get(reverse("puzzles:level_play", args=[17]))
+    assert last_of_world_one.context["following"] == 4

@@ -1,6 +1,6 @@
 import pytest
 
-from courses.puzzles.levels import LEVELS
+from courses.puzzles.files import puzzle_levels_from_files
 from courses.puzzles.world import Direction, MazeError, maze_parse
 
 
@@ -51,9 +51,9 @@ def test_player_json_does_not_give_away_more_than_the_picture():
 
 
 def test_every_shipped_maze_is_valid_and_fits_a_phone():
-    for data in LEVELS:
-        maze = maze_parse(data["maze"])
-        assert maze.width <= 10, data["number"]
+    for data in puzzle_levels_from_files():
+        maze = maze_parse(data.maze)
+        assert maze.width <= 10, data.number
 
 
 def test_turning_four_times_comes_back():

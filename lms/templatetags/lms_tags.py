@@ -1,8 +1,8 @@
 from django import template
 
 from courses.selectors import lesson_has_puzzles
-from lms.models import PuzzleProgress
 from lms.selectors import course_progress, enrolment_for_course, user_display_name
+from lms.selectors.puzzles import puzzle_map_progress, puzzle_progress_of
 
 register = template.Library()
 
@@ -66,11 +66,25 @@ def lms_puzzle_level_progress(context, number):
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return None
+    return _puzzle_progress(request).get(number)
+
+
+def _puzzle_progress(request) -> dict:
     cache = request.__dict__.get("_lms_puzzles")
     if cache is None:
-        cache = {p.level_number: p for p in PuzzleProgress.objects.filter(user=request.user)}
+        cache = puzzle_progress_of(user=request.user)
         request.__dict__["_lms_puzzles"] = cache
-    return cache.get(number)
+    return cache
+
+
+@register.simple_tag(takes_context=True)
+def lms_puzzle_map(context, worlds):
+    """For the world map: the signed-in player's stars on each level and the
+    next level to play (one query); the map as it is for a visitor."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return worlds
+    return puzzle_map_progress(worlds=worlds, progress=_puzzle_progress(request))
 
 
 @register.simple_tag(takes_context=True)

@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from courses.content import kids
+from courses.content.files import COURSES_DIR, course_read
 from courses.models import CatalogPage, CoursePage, LessonPage
 from courses.puzzles.demo import seed as levels_seed
-from courses.services import course_load, site_bootstrap
+from courses.puzzles.files import puzzle_levels_from_files
+from courses.services import site_bootstrap
+from courses.services_content import course_load
 from courses.tests.puzzle_programs import move, program, right, solutions
 from frontend.tests.pdf_reading import pdf_text, qr_texts
 from lms.models import Enrolment, ProgressEvent, PuzzleProgress
@@ -25,7 +27,8 @@ from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-ALL_LEVELS = list(range(1, 13))
+# Every level, world by world: the course has one puzzle lesson per world.
+ALL_LEVELS = [level.number for level in puzzle_levels_from_files()]
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +44,7 @@ def course(db):
     home = site_bootstrap()
     levels_seed()
     catalogue = CatalogPage.objects.child_of(home).get()
-    return course_load(catalogue=catalogue, data=kids.COURSE)
+    return course_load(catalogue=catalogue, data=course_read(COURSES_DIR / "coding-for-kids"))
 
 
 def lesson(course, slug) -> LessonPage:
@@ -78,7 +81,7 @@ def test_every_required_level_is_linked_from_a_lesson_and_no_certificate(course)
     linked = set().union(*(x.puzzle_levels for x in progress_lessons))
     assert linked == set(ALL_LEVELS)
     assert all(x.puzzle_levels for x in progress_lessons)
-    assert lesson(course, "what-is-coding").required is False
+    assert lesson(course, "meet-pip").required is False
 
 
 def course_lessons(course):
@@ -103,10 +106,10 @@ def test_every_language_links_the_same_levels(course, code):
 @pytest.mark.parametrize(
     ("slug", "language", "words"),
     [
-        ("robots-follow-orders", "en", "it is done when you have solved its puzzles"),
-        ("robots-follow-orders", "nl", "ze is klaar als je de puzzels ervan hebt opgelost"),
+        ("garden-puzzles", "en", "it is done when you have solved its puzzles"),
+        ("garden-puzzles", "nl", "ze is klaar als je de puzzels ervan hebt opgelost"),
         # The intro lesson has no puzzle, but it is in a kids course.
-        ("what-is-coding", "fr", "elle est terminée quand tu as résolu ses énigmes"),
+        ("meet-pip", "fr", "elle est terminée quand tu as résolu ses énigmes"),
     ],
 )
 def test_mark_as_done_is_refused_with_a_translated_message(
@@ -132,7 +135,7 @@ def test_a_puzzle_lesson_in_another_track_refuses_mark_as_done_too(course, child
     with pytest.raises(LearningError) as refused:
         lesson_progress_record(
             enrolment=enrolment,
-            lesson=lesson(course, "again-and-again"),
+            lesson=lesson(course, "beach-puzzles"),
             event="completed",
             idempotency_key="k1",
         )
@@ -142,7 +145,7 @@ def test_a_puzzle_lesson_in_another_track_refuses_mark_as_done_too(course, child
 def test_the_lesson_page_has_no_mark_as_done_and_links_its_levels(client, course, enrolled, child):
     client.force_login(child.user)
     with translation.override("en"):
-        page = client.get(lesson(course, "robots-follow-orders").url).content.decode()
+        page = client.get(lesson(course, "garden-puzzles").url).content.decode()
         level_url = reverse("puzzles:level_play", args=[2])
     assert "Mark as done" not in page
     assert "This lesson is done when you have solved its puzzles." in page
@@ -154,7 +157,7 @@ def test_the_cards_show_the_stars_the_server_recorded(client, course, enrolled, 
     client.force_login(child.user)
     solve(client, [1])
     check(client, 2, program(move()))
-    page = client.get(lesson(course, "robots-follow-orders").url).content.decode()
+    page = client.get(lesson(course, "garden-puzzles").url).content.decode()
     assert "Solved: 3 stars" in page
     assert "Not solved yet. Try again!" in page
     assert "Not played yet." in page
@@ -171,11 +174,11 @@ def test_the_course_completes_only_when_the_last_required_level_is_solved(
     enrolled.refresh_from_db()
     assert enrolled.completed_at is None
     progress = course_progress(enrolment=enrolled)
-    assert not progress.is_completed(lesson(course, "your-own-block"))
-    assert progress.is_completed(lesson(course, "making-choices"))
+    assert not progress.is_completed(lesson(course, "space-puzzles"))
+    assert progress.is_completed(lesson(course, "cave-puzzles"))
     assert progress.percent == 75
 
-    solve(client, [12])
+    solve(client, ALL_LEVELS[-1:])
     enrolled.refresh_from_db()
     assert enrolled.completed_at is not None
     assert course_progress(enrolment=enrolled).percent == 100
@@ -183,13 +186,13 @@ def test_the_course_completes_only_when_the_last_required_level_is_solved(
 
 def test_a_lesson_is_done_only_when_each_of_its_levels_is_solved(client, course, enrolled, child):
     client.force_login(child.user)
-    solve(client, [1, 2])
-    first = lesson(course, "robots-follow-orders")
+    solve(client, ALL_LEVELS[:8])
+    first = lesson(course, "garden-puzzles")
     assert not course_progress(enrolment=enrolled).is_completed(first)
     assert not ProgressEvent.objects.filter(lesson_key=first.translation_key).exclude(
         kind=ProgressEvent.Kind.VIEWED
     )
-    solve(client, [3])
+    solve(client, ALL_LEVELS[8:9])  # the ninth level of world 1
     assert course_progress(enrolment=enrolled).is_completed(first)
     assert (
         ProgressEvent.objects.filter(
@@ -210,9 +213,7 @@ def test_a_program_the_server_replays_as_failing_does_not_count(client, course, 
     assert PuzzleProgress.objects.get(user=child.user, level_number=1).solved is False
     enrolled.refresh_from_db()
     assert enrolled.completed_at is None
-    assert not course_progress(enrolment=enrolled).is_completed(
-        lesson(course, "robots-follow-orders")
-    )
+    assert not course_progress(enrolment=enrolled).is_completed(lesson(course, "garden-puzzles"))
 
 
 def test_an_old_mark_as_done_event_does_not_complete_a_puzzle_lesson(course, enrolled, child):
@@ -359,7 +360,7 @@ def test_my_learning_and_cohort_progress_count_only_solved_levels(client, course
     from lms.selectors import dashboard_courses
     from lms.selectors.learning import enrolments_progress
 
-    first = lesson(course, "robots-follow-orders")
+    first = lesson(course, "garden-puzzles")
     # An old "mark as done" row for the lesson counts for nothing.
     ProgressEvent.objects.create(
         enrolment=enrolled,
@@ -370,7 +371,7 @@ def test_my_learning_and_cohort_progress_count_only_solved_levels(client, course
     (mine,) = dashboard_courses(learner=child.user, language="en")
     assert not mine.is_completed(first) and mine.percent == 0
     client.force_login(child.user)
-    solve(client, [1, 2, 3])
+    solve(client, ALL_LEVELS[:9])  # every level of world 1
     enrolled = Enrolment.objects.select_related("course").get(pk=enrolled.pk)
     (mine,) = dashboard_courses(learner=child.user, language="en")
     cohort = enrolments_progress(enrolments=[enrolled])[enrolled.pk]

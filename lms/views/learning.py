@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +23,7 @@ from lms.permissions import (
 )
 from lms.selectors import course_progress, dashboard_courses
 from lms.selectors.exams import attempt_competence_results
+from lms.selectors.puzzles import puzzle_progress_map, puzzle_progress_summary
 from lms.selectors.quizzes import attempt_questions
 from lms.services import (
     attempt_focus_loss_record,
@@ -52,11 +54,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         and not user.has_legal_name
         and any(item.enrolment.completed_at and item.course.certificate_enabled for item in courses)
     )
+    puzzles = puzzle_progress_summary(user=user)
     return render(
         request,
         "lms/dashboard.html",
-        {"courses": courses, "legal_name_needed": legal_name_needed},
+        {
+            "courses": courses,
+            "legal_name_needed": legal_name_needed,
+            "puzzles": puzzles,
+            "show_puzzles": puzzles["played"] > 0 or user.account_type == user.AccountType.YOUNG,
+        },
     )
+
+
+@login_required
+@require_GET
+def my_puzzles(request: HttpRequest) -> HttpResponse:
+    """My puzzles: the signed-in player's own levels solved and stars, world by
+    world (never anybody else's)."""
+    worlds = puzzle_progress_map(user=request.user, language=get_language())
+    return render(request, "lms/puzzles.html", {"worlds": worlds})
 
 
 @login_required

@@ -5,7 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.puzzles.demo import seed
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from courses.puzzles.files import puzzle_levels_from_files
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -108,7 +109,9 @@ def test_only_the_level_blocks_are_offered(page, levels):
     assert offered == ["maze_move_forward", "maze_turn_left", "maze_turn_right", "maze_repeat"]
 
 
-@pytest.mark.parametrize(("code", "number"), [("nl", 1), ("fr", 9), ("de", 12), ("en", 6)])
+@pytest.mark.parametrize(
+    ("code", "number"), [("nl", 1), ("fr", 9), ("de", 12), ("en", 6), ("nl", 21), ("fr", 26)]
+)
 def test_the_player_is_accessible_on_a_phone(page, levels, code, number):
     page.goto(f"/{code}/puzzles/{number}/")
 
@@ -120,6 +123,82 @@ def test_the_player_is_accessible_on_a_phone(page, levels, code, number):
 def test_the_level_list_is_accessible_on_a_phone(page, levels):
     page.goto("/nl/puzzles/")
 
-    expect(page.locator(".puzzle-levels > li")).to_have_count(12)
+    expect(page.locator(".puzzle-levels > li")).to_have_count(len(puzzle_levels_from_files()))
+    expect(page.locator(".puzzle-world h2")).to_have_count(4)
+    expect(page.locator(".puzzle-world h2").first).to_have_text("Wereld 1: De tuin van Pip")
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+
+
+MAZE_IN_VIEW = """() => {
+    const box = document.getElementById("maze").getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+}"""
+
+
+def test_a_child_sees_the_world_map_and_the_maze_stays_in_view_during_a_run(
+    page, live_server, levels
+):
+    from lms.models import PuzzleProgress, User
+    from lms.tests.factories import UserFactory
+
+    child = UserFactory(account_type=User.AccountType.YOUNG, preferred_language="en")
+    PuzzleProgress.objects.create(user=child, level_number=1, attempts=1, solved=True, best_stars=3)
+    PuzzleProgress.objects.create(user=child, level_number=2, attempts=2, solved=True, best_stars=2)
+    sign_in(page, child, live_server)
+
+    # The world map: worlds, the stars in words, the next level.
+    page.goto("/en/puzzles/")
+    first = page.locator(".puzzle-world").first
+    expect(first.locator("h2")).to_have_text("World 1: Pip’s garden")
+    expect(first).to_contain_text("2 of 9 levels solved. 5 of 27 stars.")
+    expect(page.locator('[data-level="2"] .puzzle-level__stars')).to_contain_text(
+        "Solved: 2 of 3 stars"
+    )
+    expect(page.locator(".puzzle-level--next")).to_have_count(1)
+    expect(page.locator('.puzzle-level--next a[aria-current="step"]')).to_contain_text("Level 3")
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+
+    # Level 3 on the phone: the program is at the bottom; Run keeps the maze in view.
+    page.locator(".puzzle-level--next a").click()
+    expect(page.locator("main h1").first).to_contain_text("Level 3")
+    expect(page.locator("#program-text")).not_to_be_empty()  # the player is ready
+    add_blocks_under_start(
+        page,
+        "maze_move_forward",
+        "maze_move_forward",
+        "maze_turn_right",
+        "maze_move_forward",
+        "maze_move_forward",
+    )
+    run = page.locator("#run")
+    run.scroll_into_view_if_needed()
+    assert not page.evaluate(MAZE_IN_VIEW), "the maze is above the screen before the run"
+    run.click()
+
+    page.wait_for_function(
+        "() => document.getElementById('puzzle').classList.contains('puzzle--running')"
+    )
+    seen = 0
+    while page.evaluate(
+        "() => document.getElementById('puzzle').classList.contains('puzzle--running')"
+    ):
+        assert page.evaluate(MAZE_IN_VIEW), "the maze left the screen during the run"
+        seen += 1
+        page.wait_for_timeout(150)
+    assert seen >= 3
+    expect(page.locator(".puzzle-stars")).to_have_attribute("data-stars", "3")
+    expect(page.locator("#result")).to_be_in_viewport()
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+
+    # The stars reach "My puzzles", linked from "My learning".
+    page.goto("/en/learning/")
+    page.get_by_role("link", name="See your puzzles, world by world").click()
+    expect(page.locator('[data-level="3"]')).to_contain_text("Solved: 3 of 3 stars")
+    expect(page.locator(".puzzle-world__progress").first).to_contain_text(
+        "3 of 9 levels solved. 8 of 27 stars."
+    )
     assert_no_horizontal_scroll(page)
     assert_accessible(page)

@@ -164,26 +164,56 @@
       })
     )
   );
-  const flag = element("text", {
-    x: maze.goal.x * CELL + CELL / 2, y: maze.goal.y * CELL + CELL * 0.75,
-    class: "maze__flag", "text-anchor": "middle", "aria-hidden": "true",
-  });
-  flag.textContent = "⚑";
+  // A little of the world's theme on the walls (flowers, waves, stones, stars).
+  const theme = (document.getElementById("puzzle").className.match(/puzzle--(\w+)/) || [])[1];
+  const DECO = {
+    garden: (x, y) => element("circle", { cx: x + 10, cy: y + 10, r: 3, fill: "#f4a6c1", class: "maze__deco" }),
+    beach: (x, y) => element("path", {
+      d: `M ${x + 6} ${y + 18} q 5 -5 10 0 t 10 0`, stroke: "#9fd3f0", "stroke-width": 2, fill: "none", class: "maze__deco",
+    }),
+    cave: (x, y) => element("circle", { cx: x + 22, cy: y + 20, r: 4, fill: "#6b574a", class: "maze__deco" }),
+    space: (x, y) => element("circle", { cx: x + 8 + ((x + y) % 16), cy: y + 12, r: 1.5, fill: "#ffffff", class: "maze__deco" }),
+  };
+  if (DECO[theme]) {
+    maze.rows.forEach((row, y) =>
+      [...row].forEach((mark, x) => {
+        if (mark === "#" && (x + 2 * y) % 3 === 0) DECO[theme](x * CELL, y * CELL);
+      })
+    );
+  }
+  // The flag: a pole and a red cloth.
+  const fx = maze.goal.x * CELL;
+  const fy = maze.goal.y * CELL;
+  element("line", { x1: fx + 11, y1: fy + 5, x2: fx + 11, y2: fy + 28, class: "maze__flag-pole" });
+  element("path", { d: `M ${fx + 12} ${fy + 5} L ${fx + 26} ${fy + 10} L ${fx + 12} ${fy + 16} Z`, class: "maze__flag-cloth" });
+
+  // Pip, seen from above: the arrow turns with Pip and the eyes look the same
+  // way, so a child sees where "forward" is.
+  const part = (parent, name, attributes) => {
+    const node = document.createElementNS(SVG, name);
+    Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, value));
+    parent.appendChild(node);
+    return node;
+  };
   const robot = element("g", { class: "maze__robot", "aria-hidden": "true" });
-  robot.appendChild(document.createElementNS(SVG, "circle"));
-  robot.firstChild.setAttribute("r", CELL * 0.38);
-  const nose = document.createElementNS(SVG, "path");
-  nose.setAttribute("d", `M ${CELL * 0.1} ${-CELL * 0.22} L ${CELL * 0.42} 0 L ${CELL * 0.1} ${CELL * 0.22} Z`);
-  robot.appendChild(nose);
+  const turning = part(robot, "g", {});
+  part(turning, "path", { d: `M ${CELL * 0.3} ${-CELL * 0.18} L ${CELL * 0.48} 0 L ${CELL * 0.3} ${CELL * 0.18} Z`, class: "pip-arrow" });
+  part(robot, "line", { x1: 0, y1: -CELL * 0.3, x2: 0, y2: -CELL * 0.44, class: "pip-antenna" });
+  part(robot, "circle", { cx: 0, cy: -CELL * 0.45, r: 2.5, class: "pip-ball" });
+  part(robot, "rect", { x: -CELL * 0.3, y: -CELL * 0.3, width: CELL * 0.6, height: CELL * 0.6, rx: 6, class: "pip-body" });
+  part(robot, "rect", { x: -CELL * 0.22, y: -CELL * 0.2, width: CELL * 0.44, height: CELL * 0.36, rx: 4, class: "pip-screen" });
+  const eyes = part(robot, "g", {});
+  part(eyes, "circle", { cx: -CELL * 0.1, cy: -CELL * 0.03, r: 2.6, class: "pip-eye" });
+  part(eyes, "circle", { cx: CELL * 0.1, cy: -CELL * 0.03, r: 2.6, class: "pip-eye" });
   const ANGLES = { north: -90, east: 0, south: 90, west: 180 };
+  const LOOK = { north: [0, -2], east: [2, 0], south: [0, 2], west: [-2, 0] };
 
   const grid = document.getElementById("maze-grid");
   const position = document.getElementById("maze-position");
   const show = (state) => {
-    robot.setAttribute(
-      "transform",
-      `translate(${state.x * CELL + CELL / 2} ${state.y * CELL + CELL / 2}) rotate(${ANGLES[state.direction]})`
-    );
+    robot.setAttribute("transform", `translate(${state.x * CELL + CELL / 2} ${state.y * CELL + CELL / 2})`);
+    turning.setAttribute("transform", `rotate(${ANGLES[state.direction]})`);
+    eyes.setAttribute("transform", `translate(${LOOK[state.direction].join(" ")})`);
     robot.classList.toggle("maze__robot--bump", state.action === "bump");
     const here = { row: state.y + 1, column: state.x + 1 };
     if (state.action === "bump") position.textContent = fill(words.bump, here);
@@ -209,6 +239,19 @@
   const resetButton = document.getElementById("reset");
   let timer = null;
   let running = false; // not `disabled`: that would throw the keyboard focus away
+  const puzzle = document.getElementById("puzzle");
+  // While the program runs the maze is pinned above the blocks (CSS), and
+  // brought into view when the page was scrolled past it.
+  const setRunning = (value) => {
+    running = value;
+    puzzle.classList.toggle("puzzle--running", value);
+    if (value) {
+      const box = svg.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        svg.scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
+      }
+    }
+  };
   const stop = () => {
     if (timer) window.clearTimeout(timer);
     timer = null;
@@ -243,7 +286,7 @@
     if (reducedMotion.matches || !trace.length) {
       show(trace.length ? trace[trace.length - 1] : startState);
       showResult(verdict);
-      running = false;
+      setRunning(false);
       return;
     }
     let index = 0;
@@ -260,7 +303,7 @@
         position.setAttribute("aria-busy", "false");
         workspace.highlightBlock(null);
         showResult(verdict);
-        running = false;
+        setRunning(false);
       }
     };
     next();
@@ -270,7 +313,7 @@
     if (running) return;
     stop();
     show(startState);
-    running = true;
+    setRunning(true);
     result.className = "puzzle-result";
     result.textContent = words.running;
     try {
@@ -288,7 +331,7 @@
       replay(verdict);
     } catch (error) {
       showResult({ solved: false, status: "rejected", message: words.error });
-      running = false;
+      setRunning(false);
     }
   });
   resetButton.addEventListener("click", () => {
@@ -296,6 +339,6 @@
     show(startState);
     result.className = "puzzle-result";
     result.textContent = "";
-    running = false;
+    setRunning(false);
   });
 })();
