@@ -9,11 +9,13 @@ from pathlib import Path
 import yaml
 
 from courses.content.mockups import KINDS as MOCKUP_KINDS
-from courses.content.text import FALSE, TRUE
 
 BANKS_DIR = Path(__file__).parent / "banks"
 LANGUAGES = ("en", "nl", "fr", "de")
 KINDS = ("single", "multiple", "true_false", "scenario")
+# The two choices the loader writes for a true_false question.
+TRUE = {"en": "True", "nl": "Waar", "fr": "Vrai", "de": "Richtig"}
+FALSE = {"en": "False", "nl": "Niet waar", "fr": "Faux", "de": "Falsch"}
 
 
 class BankError(ValueError):
