@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from courses.content.files import texts
 from courses.content.mockups import KINDS as MOCKUP_KINDS
 
 BANKS_DIR = Path(__file__).parent / "banks"
@@ -23,12 +24,7 @@ class BankError(ValueError):
 
 
 def _texts(value, where: str) -> dict[str, str]:
-    if not isinstance(value, dict) or set(value) != set(LANGUAGES):
-        raise BankError(f"{where}: give the text in {', '.join(LANGUAGES)}")
-    for language in LANGUAGES:
-        if not isinstance(value[language], str) or not value[language].strip():
-            raise BankError(f"{where}.{language}: empty")
-    return {language: value[language].strip() for language in LANGUAGES}
+    return texts(value, where, BankError)
 
 
 def _choices(item: dict, where: str) -> list[dict]:

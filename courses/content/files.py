@@ -362,19 +362,21 @@ def _join(kind: str, values: dict[str, object], where: str):
     return settings
 
 
-def _texts(value, where: str) -> dict[str, str]:
+def texts(value, where: str, error: type[ValueError] = ContentError) -> dict[str, str]:
+    """A text given in the four languages (a mapping en, nl, fr, de), trimmed;
+    `error` names the place when one is missing or empty."""
     if not isinstance(value, dict) or set(value) != set(LANGUAGES):
-        raise ContentError(f"{where}: give the text in {', '.join(LANGUAGES)}")
+        raise error(f"{where}: give the text in {', '.join(LANGUAGES)}")
     for code in LANGUAGES:
         if not isinstance(value[code], str) or not value[code].strip():
-            raise ContentError(f"{where}.{code}: empty")
+            raise error(f"{where}.{code}: empty")
     return {code: value[code].strip() for code in LANGUAGES}
 
 
-def _maybe_texts(value, where: str) -> dict[str, str]:
+def _maybetexts(value, where: str) -> dict[str, str]:
     if isinstance(value, str) and value.strip():
         return dict.fromkeys(LANGUAGES, value.strip())
-    return _texts(value, where)
+    return texts(value, where)
 
 
 def _competences(value, where: str) -> list[str]:
@@ -415,11 +417,11 @@ def lesson_read(folder: Path, slug: str) -> dict:
     for index, source in enumerate(meta.get("sources") or []):
         if not isinstance(source, dict):
             raise ContentError(f"{where}: sources[{index}] has a title and a url")
-        urls = _maybe_texts(source.get("url"), f"{where}: sources[{index}].url")
+        urls = _maybetexts(source.get("url"), f"{where}: sources[{index}].url")
         if not all(url.startswith("https://") for url in urls.values()):
             raise ContentError(f"{where}: sources[{index}].url starts with https://")
         sources.append(
-            {"title": _maybe_texts(source.get("title"), f"{where}: sources[{index}]"), "url": urls}
+            {"title": _maybetexts(source.get("title"), f"{where}: sources[{index}]"), "url": urls}
         )
     titles, bodies = {}, {}
     for code in LANGUAGES:
@@ -466,8 +468,8 @@ def module_read(folder: Path, slug: str) -> dict:
         raise ContentError(f"{folder}: a module needs at least one lesson folder")
     return {
         "slug": slug,
-        "title": _texts(meta.get("title"), f"{where}: title"),
-        "intro": _texts(meta["intro"], f"{where}: intro") if meta.get("intro") else {},
+        "title": texts(meta.get("title"), f"{where}: title"),
+        "intro": texts(meta["intro"], f"{where}: intro") if meta.get("intro") else {},
         "lessons": lessons,
     }
 
@@ -485,7 +487,7 @@ def course_read(folder: Path) -> dict:
     if meta["track"] not in TRACKS or meta["audience"] not in AUDIENCES:
         raise ContentError(f"{where}: track is one of {TRACKS}, audience one of {AUDIENCES}")
     prerequisites = (
-        _texts(meta["prerequisites"], f"{where}: prerequisites")
+        texts(meta["prerequisites"], f"{where}: prerequisites")
         if meta.get("prerequisites")
         else {}
     )
@@ -500,10 +502,10 @@ def course_read(folder: Path) -> dict:
         "certificate_validity_months": meta.get("certificate_validity_months"),
         "self_enrolment": meta.get("self_enrolment", True) is not False,
         "lesson_words": meta.get("lesson_words"),
-        "title": _texts(meta["title"], f"{where}: title"),
-        "summary": _texts(meta["summary"], f"{where}: summary"),
+        "title": texts(meta["title"], f"{where}: title"),
+        "summary": texts(meta["summary"], f"{where}: summary"),
         "outcomes": [
-            _texts(item, f"{where}: outcomes[{i}]")
+            texts(item, f"{where}: outcomes[{i}]")
             for i, item in enumerate(meta.get("outcomes", []))
         ],
         "prerequisites": {

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from django.conf import settings
 
+from courses.content.files import texts
 from courses.puzzles.program import BLOCK_KEYS
 from courses.puzzles.world import MazeError, maze_parse
 
@@ -45,17 +45,8 @@ class WorldData:
     levels: tuple[LevelData, ...]
 
 
-def _languages() -> set[str]:
-    return {code for code, _name in settings.LANGUAGES}
-
-
 def _texts(value, where: str) -> dict[str, str]:
-    languages = _languages()
-    if not isinstance(value, dict) or set(value) != languages:
-        raise PuzzleFileError(f"{where}: needs exactly the languages {sorted(languages)}")
-    if not all(isinstance(text, str) and text.strip() for text in value.values()):
-        raise PuzzleFileError(f"{where}: a text is empty")
-    return {code: text.strip() for code, text in value.items()}
+    return texts(value, where, PuzzleFileError)
 
 
 def _level(data, *, world: int, position: int, where: str) -> LevelData:

@@ -16,7 +16,7 @@ from courses.puzzles.files import (
     puzzle_levels_from_files,
 )
 from courses.puzzles.interpreter import program_run
-from courses.puzzles.program import program_compile
+from courses.puzzles.program import BLOCK_TYPES, program_compile
 from courses.puzzles.services import puzzle_program_check
 from courses.puzzles.world import maze_parse
 from courses.tests.puzzle_programs import solutions
@@ -33,17 +33,6 @@ NAMED_BLOCKS = {
     "function": {"function"},
     "if there is a path": {"if", "if_else"},
 }
-TYPES = {
-    "maze_move_forward": "move",
-    "maze_turn_left": "turn_left",
-    "maze_turn_right": "turn_right",
-    "maze_repeat": "repeat",
-    "maze_repeat_until_goal": "repeat_until",
-    "maze_if_path": "if",
-    "maze_if_else_path": "if_else",
-    "maze_function_define": "function",
-    "maze_function_call": "function",
-}
 
 
 def blocks_used(program: dict) -> set[str]:
@@ -51,8 +40,8 @@ def blocks_used(program: dict) -> set[str]:
 
     def walk(node):
         if isinstance(node, dict):
-            if node.get("type") in TYPES:
-                found.add(TYPES[node["type"]])
+            if node.get("type") in BLOCK_TYPES:
+                found.add(BLOCK_TYPES[node["type"]])
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -133,7 +122,7 @@ def test_a_good_file_is_read_in_order(tmp_path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("fr: C, de: D}\n    goal", "fr: C}\n    goal"), "languages"),
+        (("fr: C, de: D}\n    goal", "fr: C}\n    goal"), "give the text in en, nl, fr, de"),
         (("#>.G#", "#>..#"), "goal"),
         (("blocks: [move]", "blocks: [teleport]"), "blocks"),
         (("blocks: [move]", "blocks: [turn_left]"), "move"),
