@@ -487,9 +487,7 @@ def course_read(folder: Path) -> dict:
     if meta["track"] not in TRACKS or meta["audience"] not in AUDIENCES:
         raise ContentError(f"{where}: track is one of {TRACKS}, audience one of {AUDIENCES}")
     prerequisites = (
-        texts(meta["prerequisites"], f"{where}: prerequisites")
-        if meta.get("prerequisites")
-        else {}
+        texts(meta["prerequisites"], f"{where}: prerequisites") if meta.get("prerequisites") else {}
     )
     return {
         "slug": meta["slug"],

@@ -120,7 +120,7 @@ def test_a_missing_language_file_is_refused(tmp_path):
 def test_directives_read_callouts_steps_and_accordions(tmp_path):
     path = tmp_path / "en.md"
     path.write_text(
-        '---\ntitle: T\n---\n## Heading\n\n'
+        "---\ntitle: T\n---\n## Heading\n\n"
         '::: callout warning "Careful"\nNever **share** it.\n:::\n\n'
         '::: steps "Try it"\n1. Open the app.\n2. Tap *Settings*\n   and then Privacy.\n:::\n\n'
         "::: accordion\n### Why?\nBecause.\n### How?\n- like this\n:::\n"

@@ -71,9 +71,7 @@ def test_a_first_load_creates_every_page_in_four_languages_with_shared_translati
         assert {p.locale.language_code for p in pages} == {"en", "nl", "fr", "de"}
         assert len({p.translation_key for p in pages}) == 1
         assert all(p.live for p in pages)
-    ids = {
-        code: [b.id for b in lesson("coaching-a-session", code).body] for code in ["en", "nl"]
-    }
+    ids = {code: [b.id for b in lesson("coaching-a-session", code).body] for code in ["en", "nl"]}
     assert ids["en"] == ids["nl"]
     assert lesson("asking-for-consent", "fr").title == "Demander le consentement"
 
@@ -89,9 +87,7 @@ def test_loading_twice_in_a_row_changes_nothing(folder, load):
 
 def test_a_changed_file_gives_that_language_a_new_published_revision(folder, load):
     load(folder)
-    before = {
-        code: lesson("asking-for-consent", code).revisions.count() for code in ["en", "nl"]
-    }
+    before = {code: lesson("asking-for-consent", code).revisions.count() for code in ["en", "nl"]}
     edit(folder, "01-asking-for-consent", "nl", "De persoon kan", "Die persoon kan")
     report = load(folder)
     assert report.updated == ["nl digital-helpers/consent-and-coaching/asking-for-consent"]

@@ -49,7 +49,9 @@ def test_a_lesson_with_pictures_reads_well_on_a_phone_in_german(page, lesson):
     for index in range(pictures.count()):
         picture = pictures.nth(index)
         picture.scroll_into_view_if_needed()
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+        )
         assert picture.get_attribute("alt").strip()
         box = picture.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360
