@@ -21,7 +21,7 @@ from django.db.models import Sum
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from courses.content.files import COURSES_DIR, block_in
+from courses.content.files import COURSES_DIR, ContentError, block_in
 from courses.content.mockups import mockup_alt, mockup_png
 from courses.models import CatalogPage, CoursePage, LessonPage, LoadedContent, ModulePage
 from courses.services import _competences, _languages, block_id, image_ensure
@@ -123,6 +123,12 @@ def _picture(title: str, filename: str, make) -> int:
     return image.pk
 
 
+def _bank(banks: dict, key: str) -> dict:
+    if key not in banks:
+        raise ContentError(f"a quiz draws from the question bank “{key}”, which is not loaded")
+    return banks[key]
+
+
 def _activity(kind: str, value: dict, code: str, banks: dict, documents: dict) -> dict:
     if kind == "quiz":
         blueprint = [
@@ -133,7 +139,7 @@ def _activity(kind: str, value: dict, code: str, banks: dict, documents: dict) -
         return {
             "title": value["title"][code],
             "instructions": value.get("instructions", {}).get(code, ""),
-            "bank": banks[value["bank"]][code].pk,
+            "bank": _bank(banks, value["bank"])[code].pk,
             "mode": value.get("mode", "practice"),
             "blueprint": blueprint,
             "question_count": sum(cell["count"] for cell in blueprint)

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from courses.content.banks import bank_read
-from courses.content.files import COURSES_DIR, course_read
+from courses.content.files import COURSES_DIR, ContentError, course_read
 from courses.models import CatalogPage, CoursePage, LessonPage, LoadedContent, ModulePage
 from courses.services import question_bank_load, site_bootstrap
 from courses.services_content import LoadReport, course_load
@@ -213,3 +213,10 @@ def test_review_fields_come_from_lesson_yaml_and_each_load_records_its_revision(
     record = LoadedContent.objects.get(page=page)
     assert record.revision_id == page.latest_revision_id
     assert record.source == str(folder / "01-consent-and-coaching" / "01-asking-for-consent")
+
+
+def test_a_quiz_from_a_bank_that_is_not_loaded_is_refused_by_name(folder, db):
+    home = site_bootstrap()
+    catalogue = CatalogPage.objects.child_of(home).get()
+    with pytest.raises(ContentError, match="helpers-training"):
+        course_load(catalogue=catalogue, data=course_read(folder), banks={})

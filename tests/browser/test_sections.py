@@ -72,6 +72,7 @@ def test_a_class_from_creation_to_three_stars(page, browser, live_server, levels
     tab_until(child, IN_WORKSPACE)
     add_block_with_keyboard(child)
     add_block_with_keyboard(child)
+    expect(child.locator("#program-text")).to_have_text("when run\n  move forward\n  move forward")
     tab_until(child, "() => document.activeElement.id === 'run'")
     child.keyboard.press("Enter")
     expect(child.locator(".puzzle-stars")).to_have_attribute("data-stars", "3")
