@@ -143,6 +143,11 @@ def test_the_checker_prints_words_and_fails_a_lesson_under_the_courses_minimum(t
     (tmp_path / "course.yaml").write_text(COURSE.replace("[5, 900]", "[7, 900]"))
     assert check.main([str(tmp_path)]) == 1
     assert "en: 6 words" in capsys.readouterr().out
+    # Exactly at the limits, at both ends, is within them.
+    (tmp_path / "course.yaml").write_text(COURSE.replace("[5, 900]", "[6, 6]"))
+    assert check.main([str(tmp_path)]) == 0
+    (tmp_path / "course.yaml").write_text(COURSE.replace("[5, 900]", "[5, 5]"))
+    assert check.main([str(tmp_path)]) == 1
 
 
 # --- durations: 200 words a minute, rounded up, plus activities ---------------
