@@ -24,16 +24,9 @@ REASONS = {
     "symlink": _("“%(name)s” is a symbolic link or a special file; only plain files are taken."),
     "duplicate": _("“%(name)s” appears more than once in the package (letter case ignored)."),
     # What a content package may hold.
-    "library_in_upload": _(
-        "The package carries library code (“%(name)s”). Libraries are installed by an "
-        "administrator only: upload a package with just h5p.json and content/."
-    ),
-    "library_not_installed_to_strip": _(
-        "The package carries %(library)s, which is not installed at this exact version: "
-        "ask an administrator to install it in the library store first."
-    ),
     "unexpected_file": _(
-        "“%(name)s” is outside content/; a package may hold only h5p.json and content/."
+        "“%(name)s” is outside content/; a package may hold only h5p.json, content/ and "
+        "library folders."
     ),
     "content_script": _("“%(name)s” is a script; content/ may hold only media and JSON."),
     "content_html": _("“%(name)s” is a web page; content/ may hold only media and JSON."),
@@ -61,8 +54,9 @@ REASONS = {
     ),
     # Libraries.
     "unknown_library": _(
-        "The package needs %(library)s, which is not in the library store. "
-        "Ask an administrator to install it."
+        "The package needs %(library)s, which is neither inside it nor in the library "
+        "store. Export it again from h5p.org or Lumi with its libraries, or ask an "
+        "administrator to install it."
     ),
     "main_not_declared": _(
         "The main library %(library)s is not among the package's preloaded dependencies."
@@ -73,8 +67,17 @@ REASONS = {
     "library_json_invalid": _(
         "%(name)s: library.json is missing “%(field)s” or has a wrong value there."
     ),
-    "library_installed": _(
-        "%(library)s is already installed; an installed version is never replaced."
+    "library_differs": _(
+        "The package carries %(library)s, but its files differ from the copy of that same "
+        "version in the library store; an installed version is never replaced."
+    ),
+    "library_in_use": _(
+        "%(library)s is used by %(count)s activities (%(names)s): delete them first."
+    ),
+    "library_needed": _("%(library)s is needed by %(names)s: remove those first."),
+    "activity_in_use": _(
+        "“%(title)s” is played in published lessons: %(lessons)s. Take it out of those "
+        "lessons (and publish them) before deleting it."
     ),
     "library_dependency_missing": _(
         "%(library)s needs %(dependency)s, which is not installed: install it first or with it."

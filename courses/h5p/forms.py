@@ -9,7 +9,10 @@ class H5PContentUploadForm(forms.Form):
     file = forms.FileField(
         label=_("H5P package (.h5p)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".h5p,.zip"}),
-        help_text=_("Only h5p.json and content/ are taken; its libraries must be installed."),
+        help_text=_(
+            "As exported from h5p.org or Lumi. Libraries the store lacks are proposed to an "
+            "administrator; the activity plays once they are approved."
+        ),
     )
     title = forms.CharField(
         label=_("Title"),
@@ -25,15 +28,6 @@ class H5PContentUploadForm(forms.Form):
         help_text=_(
             "Choose it when this package translates an activity already added: a lesson "
             "then plays the version in the reader's language."
-        ),
-    )
-
-    strip_libraries = forms.BooleanField(
-        label=_("Ignore the libraries inside the package"),
-        required=False,
-        help_text=_(
-            "For packages exported from h5p.org: their library folders are left out when "
-            "every one is installed at the same version; the package is refused otherwise."
         ),
     )
 
@@ -54,6 +48,7 @@ class H5PLibraryInstallForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".h5p,.zip"}),
         help_text=_(
             "Install only library code you have reviewed: it runs in every learner's "
-            "player. An installed version is never replaced."
+            "player. A version already installed with the same files is kept; an installed "
+            "version is never replaced."
         ),
     )

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +19,15 @@ from typing import IO
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from pyh5p import H5PError, Library, LibraryId, LibraryStore, Semantics
 from pyh5p.security import DEFAULT_ALLOWED_EXTENSIONS
 
 from courses.h5p.archive import Limits, check_name, open_archive, read_entry
 from courses.h5p.errors import PackageRefused, size_label
 from courses.h5p.media import extension_of, parse_json
-from courses.models import H5PLibrary
+from courses.models import H5PContent, H5PLibrary
 from lms.models import User
 from lms.services import audit_record
 
@@ -143,8 +146,13 @@ def _split_libraries(files: dict[str, bytes]) -> list[_Source]:
     return sources
 
 
-def _dependencies(metadata: dict) -> Iterator[tuple[str, int, int]]:
-    for key in ("preloadedDependencies", "dynamicDependencies", "editorDependencies"):
+PLAY = ("preloadedDependencies", "dynamicDependencies")
+
+
+def _dependencies(
+    metadata: dict, kinds: tuple[str, ...] = (*PLAY, "editorDependencies")
+) -> Iterator[tuple[str, int, int]]:
+    for key in kinds:
         for item in metadata.get(key) or []:
             if isinstance(item, dict):
                 yield item.get("machineName"), item.get("majorVersion"), item.get("minorVersion")
@@ -157,33 +165,46 @@ def _checksum(files: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def library_install(
-    *, source: Path | IO[bytes], installed_by: User | None, limits: Limits | None = None
-) -> list[H5PLibrary]:
-    """Install the libraries of a folder, a .zip or an .h5p export into the store
-    (audited, one row each). Refuses a version already installed and a library
-    whose dependencies are neither installed nor part of the same source."""
-    limits = limits or Limits()
-    if isinstance(source, Path) and source.is_dir():
-        files = _read_directory(source, limits)
-    elif isinstance(source, Path):
-        with source.open("rb") as stream:
-            files = _read_zip(stream, limits)
-    else:
-        files = _read_zip(source, limits)
-    sources = _split_libraries(files)
+@dataclass
+class LibraryPlan:
+    """What the libraries inside an upload come to, decided before anything is
+    written: versions the store already has (reused), and versions it lacks
+    (to be proposed to an administrator)."""
 
+    reused: list[H5PLibrary]
+    proposed: list[_Source]
+
+    def unsaved_rows(self) -> list[H5PLibrary]:
+        """The proposals as rows not yet saved: validation reads their
+        library.json and semantics.json like those of the store."""
+        return [_row(item, installed_by=None, prefix="") for item in self.proposed]
+
+
+def _read_source(source: Path | IO[bytes], limits: Limits) -> dict[str, bytes]:
+    if isinstance(source, Path) and source.is_dir():
+        return _read_directory(source, limits)
+    if isinstance(source, Path):
+        with source.open("rb") as stream:
+            return _read_zip(stream, limits)
+    return _read_zip(source, limits)
+
+
+def _versions_of(machine_name: str, major: int, minor: int) -> QuerySet[H5PLibrary]:
+    return H5PLibrary.objects.filter(
+        machine_name=machine_name, major_version=major, minor_version=minor
+    )
+
+
+def _versions(item: _Source) -> QuerySet[H5PLibrary]:
+    return _versions_of(item.id.machine_name, item.id.major, item.id.minor)
+
+
+def _check_dependencies(sources: list[_Source], kinds: tuple[str, ...] | None = None) -> None:
     batch = {(s.id.machine_name, s.id.major, s.id.minor) for s in sources}
     for item in sources:
-        pinned = H5PLibrary.objects.filter(
-            machine_name=item.id.machine_name,
-            major_version=item.id.major,
-            minor_version=item.id.minor,
-            patch_version=item.id.patch,
-        )
-        if pinned.exists():
-            raise PackageRefused("library_installed", library=str(item.id))
-        for name, major, minor in _dependencies(item.metadata):
+        found = _dependencies(item.metadata, kinds) if kinds else _dependencies(item.metadata)
+        for name, major, minor in found:
+            major, minor = _integer(major), _integer(minor)
             if (name, major, minor) in batch:
                 continue
             if not H5PLibrary.objects.filter(
@@ -194,41 +215,194 @@ def library_install(
                     library=str(item.id),
                     dependency=_label(str(name), major, minor),
                 )
-    return _write(sources, installed_by)
 
 
-def _write(sources: list[_Source], installed_by: User | None) -> list[H5PLibrary]:
+def _integer(value) -> int | None:
+    """h5p.org exports write versions of dependencies as numbers or as strings."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit() and len(value) < 6:
+        return int(value)
+    return None
+
+
+def _needed(sources: list[_Source], metadata: dict) -> list[_Source]:
+    """The bundled libraries playing needs: those h5p.json preloads, and what
+    they preload or load dynamically, transitively. Editor-only libraries
+    (H5PEditor.*, editorDependencies) are left out: nothing here runs them."""
+    by_key = {(s.id.machine_name, s.id.major, s.id.minor): s for s in sources}
+    pending = [
+        (
+            item.get("machineName"),
+            _integer(item.get("majorVersion")),
+            _integer(item.get("minorVersion")),
+        )
+        for item in metadata.get("preloadedDependencies") or []
+        if isinstance(item, dict)
+    ]
+    needed: dict[tuple, _Source] = {}
+    while pending:
+        key = pending.pop()
+        if key in needed or key not in by_key:
+            continue
+        needed[key] = by_key[key]
+        for kind in ("preloadedDependencies", "dynamicDependencies"):
+            for item in needed[key].metadata.get(kind) or []:
+                if isinstance(item, dict):
+                    pending.append(
+                        (
+                            item.get("machineName"),
+                            _integer(item.get("majorVersion")),
+                            _integer(item.get("minorVersion")),
+                        )
+                    )
+    return [item for item in sources if item in needed.values()]
+
+
+def library_plan(*, files: dict[str, bytes], metadata: dict | None = None) -> LibraryPlan:
+    """Sort the library folders of an upload (as H5P core does on upload): a
+    version the store holds is reused when the bundled copy is byte-identical,
+    an older patch of an installed library is ignored in favour of the newer
+    one, and anything else (a new library, a newer patch) is proposed; only
+    libraries playing needs are considered (`metadata`: the package's
+    h5p.json; without one, validation refuses the package anyway). A copy
+    that differs from the installed one of the very same version is refused:
+    library code is never replaced behind an administrator's back."""
+    if not files or not isinstance(metadata, dict):
+        return LibraryPlan([], [])
+    reused: list[H5PLibrary] = []
+    proposed: list[_Source] = []
+    for item in _needed(_split_libraries(files), metadata):
+        versions = list(_versions(item))
+        same = next((row for row in versions if row.patch_version == item.id.patch), None)
+        newer = [row for row in versions if row.patch_version > item.id.patch]
+        if same is not None:
+            if same.checksum != _checksum(item.files):
+                raise PackageRefused("library_differs", library=str(item.id))
+            reused.append(same)
+        elif newer:
+            reused.append(max(newer, key=lambda row: row.patch_version))
+        else:
+            proposed.append(item)
+    _check_dependencies(proposed, PLAY)
+    return LibraryPlan(reused, proposed)
+
+
+def library_files_of_upload(
+    upload: IO[bytes], limits: Limits
+) -> tuple[dict[str, bytes], dict | None]:
+    """The library folders of an uploaded package (first-level folders with a
+    library.json), read into memory within `limits`, and its h5p.json when it
+    is a JSON object. Anything else is left for content validation to judge."""
+    archive, infos = open_archive(upload, limits)
+    with archive:
+        tops = library_folders([info.filename for info in infos])
+        if not tops:
+            return {}, None
+        files = {
+            info.filename: read_entry(archive, info)
+            for info in infos
+            if info.filename.split("/", 1)[0] in tops
+        }
+        head = next((info for info in infos if info.filename == "h5p.json"), None)
+        if head is None or head.file_size > limits.max_json_bytes:
+            return files, None
+        metadata = parse_json(
+            "h5p.json", read_entry(archive, head), max_depth=limits.max_json_depth
+        )
+        return files, metadata if isinstance(metadata, dict) else None
+
+
+def library_folders(names: list[str]) -> set[str]:
+    """The first-level folders of an archive that hold a library.json."""
+    return {
+        name.split("/", 1)[0]
+        for name in names
+        if name.count("/") == 1
+        and name.endswith("/library.json")
+        and name != "content/library.json"
+    }
+
+
+def library_proposals_write(*, plan: LibraryPlan, proposed_by: User | None) -> list[H5PLibrary]:
+    """Store the proposals of `plan` (files and rows, not approved): part of
+    the caller's transaction, which deletes the files if it fails."""
+    return _write(plan.proposed, proposed_by, approved=False)
+
+
+def library_install(
+    *, source: Path | IO[bytes], installed_by: User | None, limits: Limits | None = None
+) -> list[H5PLibrary]:
+    """Install the libraries of a folder, a .zip or an .h5p export into the
+    store, approved at once (an administrator's act, audited, one row each).
+    A version already installed with the same files is kept as it is (and a
+    proposal of it approved); one with other files is refused; a library whose
+    dependencies are neither installed nor part of the same source is refused."""
+    limits = limits or Limits()
+    sources = _split_libraries(_read_source(source, limits))
+    new: list[_Source] = []
+    done: list[H5PLibrary] = []
+    for item in sources:
+        existing = _versions(item).filter(patch_version=item.id.patch).first()
+        if existing is None:
+            new.append(item)
+        elif existing.checksum != _checksum(item.files):
+            raise PackageRefused("library_differs", library=str(item.id))
+        elif not existing.approved:
+            done.extend(library_approve(library=existing, approved_by=installed_by))
+    _check_dependencies(new)
+    with transaction.atomic():
+        installed = _write(new, installed_by, approved=True)
+        for library in installed:
+            _upgrade_contents(library, installed_by)
+    return done + installed
+
+
+def _row(item: _Source, *, installed_by: User | None, prefix: str) -> H5PLibrary:
+    return H5PLibrary(
+        machine_name=item.id.machine_name,
+        major_version=item.id.major,
+        minor_version=item.id.minor,
+        patch_version=item.id.patch,
+        title=str(item.metadata.get("title", ""))[:255],
+        runnable=bool(item.metadata.get("runnable")),
+        metadata=item.metadata,
+        semantics=item.semantics,
+        files=sorted(item.files),
+        checksum=_checksum(item.files),
+        storage_prefix=prefix,
+        installed_by=installed_by,
+    )
+
+
+def _write(
+    sources: list[_Source], installed_by: User | None, *, approved: bool
+) -> list[H5PLibrary]:
     written: list[str] = []
     try:
         with transaction.atomic():
             installed = []
             for item in sources:
                 version = f"{item.id.major}.{item.id.minor}.{item.id.patch}"
-                prefix = f"{LIBRARY_PREFIX}/{item.id.machine_name}-{version}"
+                # A folder of its own per row: two uploads proposing the same
+                # version at once never write into each other's files (the
+                # second row is refused by the unique version).
+                suffix = uuid.uuid4().hex[:12]
+                prefix = f"{LIBRARY_PREFIX}/{item.id.machine_name}-{version}-{suffix}"
                 for name, data in sorted(item.files.items()):
                     path = f"{prefix}/{name}"
-                    # Leftovers of an install that failed half-way: the database
-                    # says this version is not installed, so they are not in use.
-                    if default_storage.exists(path):
-                        default_storage.delete(path)
-                    written.append(default_storage.save(path, ContentFile(data)))
-                library = H5PLibrary.objects.create(
-                    machine_name=item.id.machine_name,
-                    major_version=item.id.major,
-                    minor_version=item.id.minor,
-                    patch_version=item.id.patch,
-                    title=str(item.metadata.get("title", ""))[:255],
-                    runnable=bool(item.metadata.get("runnable")),
-                    metadata=item.metadata,
-                    semantics=item.semantics,
-                    files=sorted(item.files),
-                    checksum=_checksum(item.files),
-                    storage_prefix=prefix,
-                    installed_by=installed_by,
-                )
+                    saved = default_storage.save(path, ContentFile(data))
+                    written.append(saved)
+                    if saved != path:
+                        raise RuntimeError(f"storage renamed {path!r} to {saved!r}")
+                library = _row(item, installed_by=installed_by, prefix=prefix)
+                if approved:
+                    library.approved_at = timezone.now()
+                    library.approved_by = installed_by
+                library.save()
                 audit_record(
                     actor=installed_by,
-                    action="h5p.library_install",
+                    action="h5p.library_install" if approved else "h5p.library_propose",
                     target=library,
                     data={"library": str(library), "checksum": library.checksum},
                 )
@@ -240,10 +414,138 @@ def _write(sources: list[_Source], installed_by: User | None) -> list[H5PLibrary
     return installed
 
 
+def _upgrade_contents(library: H5PLibrary, actor: User | None) -> int:
+    """H5P core's patch upgrade: activities using an older patch of the same
+    major.minor now use this one (never a newer major or minor). Returns how
+    many activities moved."""
+    older = H5PLibrary.objects.filter(
+        machine_name=library.machine_name,
+        major_version=library.major_version,
+        minor_version=library.minor_version,
+        patch_version__lt=library.patch_version,
+    )
+    if not older.exists():
+        return 0
+    through = H5PContent.libraries.through
+    moved = set(
+        through.objects.filter(h5plibrary__in=older).values_list("h5pcontent_id", flat=True)
+    )
+    moved |= set(H5PContent.objects.filter(main_library__in=older).values_list("pk", flat=True))
+    through.objects.filter(h5plibrary__in=older).exclude(
+        h5pcontent_id__in=through.objects.filter(h5plibrary=library).values("h5pcontent_id")
+    ).update(h5plibrary=library)
+    through.objects.filter(h5plibrary__in=older).delete()
+    H5PContent.objects.filter(main_library__in=older).update(main_library=library)
+    if moved:
+        audit_record(
+            actor=actor,
+            action="h5p.library_upgrade",
+            target=library,
+            data={"library": str(library), "activities": len(moved)},
+        )
+    return len(moved)
+
+
+@transaction.atomic
+def library_approve(*, library: H5PLibrary, approved_by: User | None) -> list[H5PLibrary]:
+    """Approve a proposed library once for everyone (audited): its code may
+    now be served, and activities on an older patch of it move to it. A
+    library is approved with the proposed libraries it depends on, so that
+    approving a content type never leaves it unplayable. Returns the
+    libraries approved."""
+    approved: list[H5PLibrary] = []
+    pending = [library]
+    seen: set[int] = set()
+    while pending:
+        row = H5PLibrary.objects.select_for_update().get(pk=pending.pop().pk)
+        if row.pk in seen:
+            continue
+        seen.add(row.pk)
+        for name, major, minor in _dependencies(row.metadata, PLAY):
+            dependency = (
+                H5PLibrary.objects.filter(
+                    machine_name=name, major_version=_integer(major), minor_version=_integer(minor)
+                )
+                .order_by("-patch_version")
+                .first()
+            )
+            if dependency is not None and not dependency.approved:
+                pending.append(dependency)
+        if row.approved:
+            continue
+        row.approved_at = timezone.now()
+        row.approved_by = approved_by
+        row.save(update_fields=["approved_at", "approved_by"])
+        audit_record(
+            actor=approved_by,
+            action="h5p.library_approve",
+            target=row,
+            data={"library": str(row), "checksum": row.checksum},
+        )
+        _upgrade_contents(row, approved_by)
+        approved.append(row)
+    return approved
+
+
+def library_users(library: H5PLibrary) -> tuple[list[H5PContent], list[H5PLibrary]]:
+    """The activities and the other libraries that need `library` (a library
+    whose dependency another patch of the same major.minor still serves does
+    not need this one)."""
+    contents = list(
+        H5PContent.objects.filter(Q(libraries=library) | Q(main_library=library))
+        .distinct()
+        .order_by("title")
+    )
+    key = (library.machine_name, library.major_version, library.minor_version)
+    if _versions_of(*key).exclude(pk=library.pk).exists():
+        return contents, []
+    dependants = [
+        row
+        for row in H5PLibrary.objects.exclude(pk=library.pk)
+        if any(
+            (name, _integer(major), _integer(minor)) == key
+            for name, major, minor in _dependencies(row.metadata)
+        )
+    ]
+    return contents, dependants
+
+
+@transaction.atomic
+def library_remove(*, library: H5PLibrary, removed_by: User | None) -> None:
+    """Remove a library no activity and no other library needs (audited); its
+    files are deleted once the removal is committed. Refused otherwise, naming
+    what still needs it."""
+    library = H5PLibrary.objects.select_for_update().get(pk=library.pk)
+    contents, dependants = library_users(library)
+    if contents:
+        raise PackageRefused(
+            "library_in_use",
+            library=str(library),
+            names=", ".join(f"“{content.title}”" for content in contents[:5]),
+            count=len(contents),
+        )
+    if dependants:
+        raise PackageRefused(
+            "library_needed",
+            library=str(library),
+            names=", ".join(str(row) for row in dependants[:5]),
+        )
+    paths = [f"{library.storage_prefix}/{name}" for name in library.files]
+    audit_record(
+        actor=removed_by,
+        action="h5p.library_remove",
+        target=library,
+        data={"library": str(library), "checksum": library.checksum},
+    )
+    library.delete()
+    transaction.on_commit(lambda: [default_storage.delete(path) for path in paths])
+
+
 class DatabaseLibraryStore(LibraryStore):
-    """pyh5p's `LibraryStore` over the installed libraries, read once from the
-    database: no folder to scan, nothing fetched, the same answer all through
-    one validation."""
+    """pyh5p's `LibraryStore` over the libraries of the store (approved and
+    proposed: validation reads their semantics, playback waits for approval),
+    read once from the database: no folder to scan, nothing fetched, the same
+    answer all through one validation."""
 
     def __init__(self, rows: list[H5PLibrary]) -> None:
         super().__init__()
@@ -264,7 +566,10 @@ def _library_id(row: H5PLibrary) -> LibraryId:
 
 
 @contextlib.contextmanager
-def offline_store() -> Iterator[tuple[LibraryStore, dict[LibraryId, H5PLibrary]]]:
-    """The installed libraries as a pyh5p store, and each pyh5p id's row."""
-    store = DatabaseLibraryStore(list(H5PLibrary.objects.all()))
+def offline_store(
+    extra: list[H5PLibrary] = (),
+) -> Iterator[tuple[LibraryStore, dict[LibraryId, H5PLibrary]]]:
+    """The store's libraries (plus `extra`, the unsaved proposals of an upload)
+    as a pyh5p store, and each pyh5p id's row."""
+    store = DatabaseLibraryStore([*H5PLibrary.objects.all(), *extra])
     yield store, store.rows

@@ -18,3 +18,24 @@ def access_h5p_library_install(user: User) -> User:
     if not (user.is_authenticated and user.is_active and user.has_perm("courses.add_h5plibrary")):
         raise PermissionDenied
     return user
+
+
+def access_h5p_content_delete(user: User) -> User:
+    """Editors delete activities (the service refuses while a lesson plays one)."""
+    if not (
+        user.is_authenticated and user.is_active and user.has_perm("courses.delete_h5pcontent")
+    ):
+        raise PermissionDenied
+    return user
+
+
+def access_h5p_library_remove(user: User) -> User:
+    """Removing library code is an administrator's act, as installing it is."""
+    if not (
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("courses.add_h5plibrary")
+        and user.has_perm("courses.delete_h5plibrary")
+    ):
+        raise PermissionDenied
+    return user

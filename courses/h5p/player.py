@@ -143,6 +143,9 @@ def h5p_library_file(*, folder: str, path: str) -> PlayerFile | None:
             major_version=int(major),
             minor_version=int(minor),
             patch_version=int(patch),
+            # A proposed library is served to no one until an administrator
+            # has approved it.
+            approved_at__isnull=False,
         )
         .only("storage_prefix", "files")
         .first()

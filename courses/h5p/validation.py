@@ -18,7 +18,7 @@ from pyh5p.semantics import _strip_disallowed_tags
 
 from courses.h5p.archive import Limits, open_archive, read_entry
 from courses.h5p.errors import PackageRefused, size_label
-from courses.h5p.library_store import offline_store
+from courses.h5p.library_store import library_folders, offline_store
 from courses.h5p.media import (
     HEAD_BYTES,
     check_bytes,
@@ -28,7 +28,6 @@ from courses.h5p.media import (
 )
 from courses.models import H5PLibrary
 
-_LIBRARY_FOLDER = re.compile(r"^[A-Za-z][A-Za-z0-9.]*-\d+\.\d+$")
 _NOT_INSTALLED = re.compile(r"library (.+?) is not installed")
 
 
@@ -52,55 +51,18 @@ class ValidatedPackage:
     media: list[MediaFile] = field(default_factory=list)
 
 
-def _classify(names: list[str], *, strip_libraries: bool = False) -> set[str]:
-    """Only h5p.json and content/ are taken: refuse anything else, naming
-    library folders as such. With `strip_libraries`, library folders are set
-    aside instead (their names are returned; their code is never read)."""
-    tops_with_library = {
-        n.split("/", 1)[0] for n in names if n.count("/") == 1 and n.endswith("/library.json")
-    }
-    stripped: set[str] = set()
+def _classify(names: list[str]) -> set[str]:
+    """Only h5p.json, content/ and library folders (a first-level folder with
+    a library.json, sorted out by the library store) are taken; anything else
+    is refused. Returns the library folders, whose files are left out here."""
+    libraries = library_folders(names)
     for name in names:
         if name == "h5p.json" or name.startswith("content/"):
             continue
-        top = name.split("/", 1)[0]
-        if "/" in name and strip_libraries and top in tops_with_library:
-            stripped.add(top)
+        if "/" in name and name.split("/", 1)[0] in libraries:
             continue
-        if "/" in name and (top in tops_with_library or _LIBRARY_FOLDER.match(top)):
-            raise PackageRefused("library_in_upload", name=f"{top}/")
         raise PackageRefused("unexpected_file", name=name)
-    return stripped
-
-
-def _check_stripped(archive, by_name: dict, stripped: set[str], limits: Limits) -> None:
-    """Every library folder set aside must be installed in the store at the
-    very version it declares; only its library.json is read, to know which."""
-    for top in sorted(stripped):
-        where = f"{top}/library.json"
-        info = by_name[where]
-        if info.file_size > limits.max_json_bytes:
-            raise PackageRefused(
-                "json_too_large",
-                name=where,
-                size=size_label(info.file_size),
-                limit=size_label(limits.max_json_bytes),
-            )
-        metadata = parse_json(where, read_entry(archive, info), max_depth=limits.max_json_depth)
-        try:
-            version = LibraryId.parse(metadata)
-        except (H5PError, TypeError, ValueError, KeyError, AttributeError):
-            raise PackageRefused("library_in_upload", name=f"{top}/") from None
-        if not H5PLibrary.objects.filter(
-            machine_name=version.machine_name,
-            major_version=version.major,
-            minor_version=version.minor,
-            patch_version=version.patch,
-        ).exists():
-            raise PackageRefused(
-                "library_not_installed_to_strip",
-                library=f"{version.machine_name} {version.major}.{version.minor}.{version.patch}",
-            )
+    return libraries
 
 
 def _media_references(value: Any) -> list[str]:
@@ -259,21 +221,19 @@ def clean_parameters(store: LibraryStore, semantics: Any, value: Any) -> Any:
 
 
 def validate_package(
-    upload: IO[bytes], *, limits: Limits | None = None, strip_libraries: bool = False
+    upload: IO[bytes], *, limits: Limits | None = None, proposed: list[H5PLibrary] = ()
 ) -> ValidatedPackage:
     """Check an uploaded package against every rule; raise `PackageRefused`
-    with the first reason found, or return what may be stored. With
-    `strip_libraries` (an h5p.org export), library folders are ignored when
-    each is installed at its exact version; otherwise they are refused."""
+    with the first reason found, or return what may be stored. Library folders
+    inside it are the library store's business (`library_plan`); `proposed`:
+    the unsaved rows of those the store lacks, read here like installed ones."""
     limits = limits or Limits()
     archive, infos = open_archive(upload, limits)
     with archive:
         names = [info.filename for info in infos]
-        stripped = _classify(names, strip_libraries=strip_libraries)
+        libraries = _classify(names)
         by_name = {info.filename: info for info in infos}
-        if stripped:
-            _check_stripped(archive, by_name, stripped, limits)
-            infos = [i for i in infos if i.filename.split("/", 1)[0] not in stripped]
+        infos = [i for i in infos if i.filename.split("/", 1)[0] not in libraries]
         if "h5p.json" not in by_name:
             raise PackageRefused("missing_h5p_json")
         if "content/content.json" not in by_name:
@@ -311,7 +271,7 @@ def validate_package(
     parameters = _without_tmp_marks(parameters)
     _check_references(parameters, media)
     _check_metadata(metadata, parameters, media)
-    with offline_store() as (store, by_id):
+    with offline_store(list(proposed)) as (store, by_id):
         main, libraries = _resolve(store, by_id, metadata, parameters)
         main_id = LibraryId(
             main.machine_name, main.major_version, main.minor_version, main.patch_version

@@ -39,6 +39,18 @@ class H5PLibrary(models.Model):
         verbose_name=_("installed by"),
     )
     installed_at = models.DateTimeField(_("installed at"), auto_now_add=True)
+    # A library that came inside an editor's upload is only proposed: its code
+    # is served to no one until an administrator has approved it, once for
+    # everyone. Libraries an administrator installs are approved at once.
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
 
     class Meta:
         verbose_name = _("H5P library")
@@ -53,6 +65,10 @@ class H5PLibrary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.machine_name} {self.version}"
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
 
     @property
     def version(self) -> str:

