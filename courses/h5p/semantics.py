@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import escape as html_escape
+from html.entities import html5, name2codepoint
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -204,7 +205,8 @@ def semantics_check(semantics: Any, *, name: str = "semantics.json") -> None:
         elif kind == "library":
             options = item.get("options")
             if not isinstance(options, list) or not all(
-                isinstance(option, str) or isinstance((option or {}).get("name"), str)
+                isinstance(option, str)
+                or (isinstance(option, dict) and isinstance(option.get("name"), str))
                 for option in options
             ):
                 refuse()
@@ -272,7 +274,8 @@ def _safe_url(value: str) -> bool:
 
 class _Filter(HTMLParser):
     def __init__(self, tags: set[str], styles: list[re.Pattern]) -> None:
-        super().__init__(convert_charrefs=True)
+        # Entities are kept as written (as core does), not decoded.
+        super().__init__(convert_charrefs=False)
         self.tags, self.styles, self.out = tags, styles, []
 
     def _value(self, tag: str, name: str, value: str | None) -> str | None:
@@ -317,6 +320,14 @@ class _Filter(HTMLParser):
 
     def handle_data(self, data):
         self.out.append(html_escape(data, quote=False))
+
+    def handle_entityref(self, name):
+        known = name in name2codepoint or f"{name};" in html5
+        self.out.append(f"&{name};" if known else f"&amp;{name}")
+
+    def handle_charref(self, name):
+        well_formed = re.fullmatch(r"[0-9]+|[xX][0-9a-fA-F]+", name)
+        self.out.append(f"&#{name};" if well_formed else f"&amp;#{name}")
 
     # Comments, declarations and processing instructions are dropped.
 
