@@ -63,6 +63,30 @@ HOSTED_PLAYERS = (
 )
 MEDIA_EXTENSIONS = {"mp4", "m4v", "webm", "ogv", "ogg", "oga", "mp3", "m4a", "wav", "aac"}
 
+# Never kept, even where a library's semantics would list them: they run code,
+# load pages or submit data, which no text of a content needs.
+_NEVER = {
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "template",
+    "noscript",
+}
 # Tags that may carry a filtered style attribute (core's list).
 _STYLEABLE = {"span", "p", "div", "h1", "h2", "h3", "table", "col", "figure", "td", "th", "li"}
 _COLOUR = r"(#[a-f0-9]{3}[a-f0-9]{3}?|rgba?\([0-9, ]+\)|hsla?\([0-9,.% ]+\))"
@@ -249,7 +273,7 @@ def allowed_tags(semantics: dict) -> set[str]:
         tags.add("li")
     if tags & {"del", "strike"}:
         tags.add("s")
-    return tags
+    return tags - _NEVER
 
 
 def allowed_styles(semantics: dict) -> list[re.Pattern]:
@@ -357,9 +381,14 @@ class _Walk:
             return None
         kind = semantics.get("type")
         method = getattr(self, f"_{kind}", None) if kind in FIELD_TYPES else None
-        if method is None:
-            raise _Invalid(path)
-        return method(value, semantics, path)
+        try:
+            if method is None:
+                raise _Invalid(path)
+            return method(value, semantics, path)
+        except _Invalid as problem:
+            # Noted, and the walk goes on: the refusal counts every problem.
+            self.problems.append(problem.path)
+            return None
 
     def _text(self, value, semantics, path):
         if not isinstance(value, str):
@@ -371,8 +400,20 @@ class _Walk:
         else:
             text = escape_text(value)
         max_length = semantics.get("maxLength")
-        if isinstance(max_length, int) and not isinstance(max_length, bool) and max_length >= 0:
+        if (
+            isinstance(max_length, int)
+            and not isinstance(max_length, bool)
+            and 0 <= max_length < len(text)
+        ):
+            # Cut as core does, but never inside a tag or an entity:
+            # HTML is filtered again, a broken entity at the end dropped.
             text = text[:max_length]
+            if "tags" in semantics:
+                text = filter_html(
+                    text, tags=allowed_tags(semantics), styles=allowed_styles(semantics)
+                )
+            else:
+                text = re.sub(r"&[#0-9A-Za-z]*$", "", text)
         regexp = semantics.get("regexp")
         if (
             isinstance(regexp, dict)
@@ -496,7 +537,8 @@ class _Walk:
         cleaned = {}
         for key, item in value.items():
             if sub_content and key == "subContentId":
-                cleaned[key] = item
+                if isinstance(item, str) and _SUB_CONTENT_ID.match(item):
+                    cleaned[key] = item
                 continue
             if key not in by_name:
                 continue  # as core: a key the semantics do not know is dropped
@@ -713,13 +755,18 @@ def validate_parameters(
     try:
         walk.result.parameters = walk.parameters(parameters, library.semantics, "$")
     except _Invalid as problem:
-        raise PackageRefused(
-            "parameters_invalid", library=library.label, path=problem.path, count=1
-        ) from None
+        walk.problems.insert(0, problem.path)
     except RecursionError:
         raise PackageRefused(
             "parameters_invalid", library=library.label, path="$", count=1
         ) from None
+    if walk.problems:
+        raise PackageRefused(
+            "parameters_invalid",
+            library=library.label,
+            path=walk.problems[0],
+            count=len(walk.problems),
+        )
     return walk.result
 
 

@@ -3,6 +3,7 @@ h5p.org exports and on real mutations of them: what core cleans is cleaned,
 what cannot be valid is refused with the path of the problem."""
 
 import copy
+import dataclasses
 import functools
 import io
 import json
@@ -257,6 +258,30 @@ def test_a_number_at_its_bounds_is_kept_and_outside_them_is_brought_back_as_core
         assert cleaned["behaviour"]["passPercentage"] == expected
 
 
+def test_the_refusal_counts_every_problem_and_names_the_first():
+    _, content, _ = export("H5P.MultiChoice")
+    content["question"] = ["not", "text"]
+    content["answers"][2]["correct"] = 1
+    content["behaviour"]["type"] = "never"
+
+    error = refused("H5P.MultiChoice", content)
+
+    assert error.params["count"] == 3
+    assert error.params["path"] == "$.answers[2].correct"  # the first in the document
+
+
+def test_text_is_cut_at_its_max_length_never_inside_an_entity():
+    _, content, _ = export("H5P.TrueFalse")  # feedbackOnCorrect: maxLength 2048
+    content["behaviour"]["feedbackOnCorrect"] = "x" * 2048
+    assert check("H5P.TrueFalse", content).parameters["behaviour"]["feedbackOnCorrect"] == (
+        "x" * 2048
+    )
+
+    content["behaviour"]["feedbackOnCorrect"] = "x" * 2045 + "<b>"
+    cut = check("H5P.TrueFalse", content).parameters["behaviour"]["feedbackOnCorrect"]
+    assert cut == "x" * 2045  # "&lt;" would not fit whole: left out
+
+
 # --- cleaning -----------------------------------------------------------------------
 
 
@@ -319,6 +344,22 @@ def test_style_keeps_only_what_the_field_font_options_allow():
         '<p style="text-align: center;"><span style="color:#757575;font-size: 2em;">a</span>'
         "<em>b</em></p>"
     )
+
+
+def test_a_tag_that_runs_code_is_stripped_even_if_semantics_list_it():
+    _, content, libraries = export("H5P.MultiChoice")
+    key = ("H5P.MultiChoice", 1, 14)
+    semantics = copy.deepcopy(libraries[key].semantics)
+    question = next(field for field in semantics if field["name"] == "question")
+    question["tags"] = [*question["tags"], "script", "iframe"]
+    libraries[key] = dataclasses.replace(libraries[key], semantics=semantics)
+    content["question"] = '<p>Q</p><iframe src="https://evil.example"></iframe><script>x()</script>'
+
+    cleaned = validate_parameters(
+        library=libraries[key], parameters=content, libraries=libraries
+    ).parameters
+
+    assert cleaned["question"] == "<p>Q</p>x()"
 
 
 def test_plain_text_is_escaped_once():
