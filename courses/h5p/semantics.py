@@ -502,14 +502,14 @@ class _Walk:
         high, low = semantics.get("max"), semantics.get("min")
         if _is_number(high) and len(value) > high:
             raise _Invalid(path)
-        cleaned = []
+        cleaned, problems = [], len(self.problems)
         for index, item in enumerate(value):
             item = self.field(item, item_semantics, f"{path}[{index}]")
             if item is not None:
                 cleaned.append(item)
         if not cleaned:
             return None  # as core: an empty list is left out
-        if _is_number(low) and len(cleaned) < low:
+        if _is_number(low) and len(cleaned) < low and len(self.problems) == problems:
             raise _Invalid(path)
         return cleaned
 
@@ -522,13 +522,9 @@ class _Walk:
             # Core's editor stores a one-field group as its field's value,
             # without the wrapper: validate the value as that field. The
             # wrapped form {name: value} (written by other tools) is taken too,
-            # unwrapped, when the field's own value cannot be an object.
+            # unwrapped to core's form, where it cannot be the field's own value.
             only = fields[0]
-            if (
-                isinstance(value, dict)
-                and list(value) == [only.get("name")]
-                and only.get("type") not in {"group", "library", "file", "image"}
-            ):
+            if _wrapped(value, only):
                 return self.field(value[only["name"]], only, f"{path}.{only['name']}")
             return self.field(value, only, path)
         if not isinstance(value, dict):
@@ -663,6 +659,23 @@ class _Walk:
 
     def _audio(self, value, semantics, path):
         return self._sources(value, semantics, path, ())
+
+
+def _wrapped(value: Any, only: dict) -> bool:
+    """Whether a one-field group's value is {field name: field value} rather
+    than the field's value itself (which is what core stores)."""
+    name = only.get("name")
+    if not isinstance(value, dict) or list(value) != [name]:
+        return False
+    kind = only.get("type")
+    if kind == "library":
+        return name != "library"  # a library's own value always names "library"
+    if kind in {"file", "image"}:
+        return name != "path"
+    if kind == "group":
+        inner = only.get("fields") or []
+        return len(inner) == 1 or name not in {f.get("name") for f in inner if isinstance(f, dict)}
+    return True
 
 
 def _is_number(value: Any) -> bool:

@@ -597,3 +597,22 @@ def test_a_relative_path_not_in_content_is_refused(installed):
         validate_package(_with_content("H5P.MultiChoice", content), strip_libraries=True)
 
     assert error.value.code == "missing_media"
+
+
+@pytest.mark.django_db
+def test_an_outside_mp4_passes_validate_package_and_a_youtube_link_does_not(installed):
+    from courses.h5p.validation import validate_package
+
+    installed("H5P.InteractiveVideo")
+    _, content, _ = export("H5P.InteractiveVideo")
+
+    package = validate_package(_with_content("H5P.InteractiveVideo", content), strip_libraries=True)
+
+    assert package.parameters == content
+    assert package.media == []
+    assert "H5P.Video" in {library.machine_name for library in package.libraries}
+
+    youtube = _video(content, "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "video/YouTube")
+    with pytest.raises(PackageRefused) as error:
+        validate_package(_with_content("H5P.InteractiveVideo", youtube), strip_libraries=True)
+    assert error.value.code == "external_player"
