@@ -543,7 +543,7 @@ def test_two_versions_of_one_library_at_once_are_refused():
 # --- through validate_package, with the libraries installed ---------------------------------
 
 
-def _with_content(name: str, content: dict) -> io.BytesIO:
+def _with_content(name: str, content: dict, h5p_json: dict | None = None) -> io.BytesIO:
     output = io.BytesIO()
     with (
         zipfile.ZipFile(EXPORTS / f"{name}.h5p") as source,
@@ -553,6 +553,8 @@ def _with_content(name: str, content: dict) -> io.BytesIO:
             data = source.read(info)
             if info.filename == "content/content.json":
                 data = json.dumps(content).encode()
+            if info.filename == "h5p.json" and h5p_json is not None:
+                data = json.dumps(h5p_json).encode()
             target.writestr(info, data)
     output.seek(0)
     return output
@@ -616,3 +618,27 @@ def test_an_outside_mp4_passes_validate_package_and_a_youtube_link_does_not(inst
     with pytest.raises(PackageRefused) as error:
         validate_package(_with_content("H5P.InteractiveVideo", youtube), strip_libraries=True)
     assert error.value.code == "external_player"
+
+
+@pytest.mark.django_db
+def test_an_export_naming_an_uninstalled_or_unplayable_library_is_refused(installed):
+    from courses.h5p.validation import validate_package
+
+    installed("H5P.MultiChoice")
+    h5p_json, content, _ = export("H5P.MultiChoice")
+    unknown = copy.deepcopy(h5p_json)
+    unknown["preloadedDependencies"].append(
+        {"machineName": "H5P.Nowhere", "majorVersion": "2", "minorVersion": "0"}
+    )
+    not_runnable = {**h5p_json, "mainLibrary": "H5P.Question"}
+
+    with pytest.raises(PackageRefused) as error:
+        validate_package(_with_content("H5P.MultiChoice", content, unknown), strip_libraries=True)
+    assert error.value.code == "unknown_library"
+    assert error.value.params == {"library": "H5P.Nowhere 2.0"}
+
+    with pytest.raises(PackageRefused) as error:
+        validate_package(
+            _with_content("H5P.MultiChoice", content, not_runnable), strip_libraries=True
+        )
+    assert error.value.code == "main_not_runnable"
