@@ -123,8 +123,9 @@ def _split_libraries(files: dict[str, bytes]) -> list[_Source]:
             )
             # Validation of every upload reads these semantics: refuse them now
             # rather than fail on each upload later. Checked by our own rules,
-            # not pyh5p's `Semantics.from_json`, which rejects real semantics
-            # that H5P core accepts (DragQuestion's, for one).
+            # not pyh5p's `Semantics.from_json`, which demands a name on every
+            # field, even a list's item field that H5P core never reads by
+            # name: DragQuestion's real semantics (elements, dropZones) fail it.
             semantics_check(semantics, name=where)
         source = _Source(directory, metadata, semantics, group)
         for name in group:

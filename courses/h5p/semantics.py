@@ -204,8 +204,9 @@ class _Invalid(Exception):
 def semantics_check(semantics: Any, *, name: str = "semantics.json") -> None:
     """Refuse a semantics.json that validation could not walk: a list of field
     objects, each with a known type and what that type needs. Replaces pyh5p's
-    `Semantics.from_json(...).root()`, which also rejects real semantics that
-    H5P core accepts (DragQuestion's, for one)."""
+    `Semantics.from_json(...).root()`, which demands a name on a list's item
+    field too (TypeError "semantic field is missing a string name"), where
+    H5P core never reads one: DragQuestion's real semantics have none."""
 
     def refuse() -> None:
         raise PackageRefused("library_json_invalid", name=name, field="semantics.json")
