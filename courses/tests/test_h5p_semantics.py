@@ -387,6 +387,58 @@ def test_unknown_keys_are_dropped_and_a_bad_sub_content_id_too():
     assert cleaned["media"]["type"]["metadata"]["title"] == "&lt;b&gt;Picked&lt;/b&gt;"
 
 
+def test_a_regexp_refuses_text_that_does_not_match_as_core_does():
+    _, content, libraries = export("H5P.MultiChoice")
+    key = ("H5P.MultiChoice", 1, 14)
+    semantics = copy.deepcopy(libraries[key].semantics)
+    ui = next(field for field in semantics if field["name"] == "UI")
+    label = next(field for field in ui["fields"] if field["name"] == "tryAgainButton")
+    label["regexp"] = {"pattern": "^[a-z ]+$", "modifiers": "i"}  # tryAgainButton is optional
+    libraries[key] = dataclasses.replace(libraries[key], semantics=semantics)
+
+    def run(value: str):
+        content["UI"]["tryAgainButton"] = value
+        return validate_parameters(library=libraries[key], parameters=content, libraries=libraries)
+
+    assert run("Try Again").parameters["UI"]["tryAgainButton"] == "Try Again"
+    assert run("").parameters["UI"]["tryAgainButton"] == ""  # optional and empty
+    with pytest.raises(PackageRefused) as error:
+        run("Retry!")
+    assert error.value.params["path"] == "$.UI.tryAgainButton"
+
+
+def test_an_image_keeps_its_known_keys_only_and_its_size_as_numbers():
+    _, content, _ = export("H5P.MultiChoice")
+    image = content["media"]["type"]["params"]["file"]
+    image.update(width="1588", onload="x()", copyright={"license": "U", "html": "<b>"})
+
+    cleaned = check("H5P.MultiChoice", content).parameters["media"]["type"]["params"]["file"]
+
+    assert cleaned == {
+        "path": "images/file-5885c23902f31.jpg",
+        "mime": "image/jpeg",
+        "width": 1588,
+        "height": 458,
+        "copyright": {"license": "U"},
+    }
+    image["height"] = "tall"
+    assert refused("H5P.MultiChoice", content).params["path"] == ("$.media.type.params.file.height")
+
+
+def test_a_multiple_select_without_options_keeps_its_values_and_refuses_an_object():
+    _, content, _ = export("H5P.DragQuestion")  # elements[].dropZones: multiple, no options
+    element = content["question"]["task"]["elements"][0]
+    assert element["dropZones"] == ["0"]
+
+    cleaned = check("H5P.DragQuestion", content).parameters
+    assert cleaned["question"]["task"]["elements"][0]["dropZones"] == ["0"]
+
+    element["dropZones"] = [{"zone": 0}]
+    assert refused("H5P.DragQuestion", content).params["path"] == (
+        "$.question.task.elements[0].dropZones[0]"
+    )
+
+
 # --- one-field groups -----------------------------------------------------------------
 
 
