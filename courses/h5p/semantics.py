@@ -380,7 +380,7 @@ class _Walk:
         """The cleaned value, or None when it is to be left out (as core)."""
         if value is None:
             return None
-        kind = semantics.get("type")
+        kind = semantics.get("type") if isinstance(semantics, dict) else None
         method = getattr(self, f"_{kind}", None) if kind in FIELD_TYPES else None
         try:
             if method is None:
@@ -770,7 +770,8 @@ def validate_parameters(
         walk.result.parameters = walk.parameters(parameters, library.semantics, "$")
     except _Invalid as problem:
         walk.problems.insert(0, problem.path)
-    except RecursionError:
+    except (RecursionError, TypeError, AttributeError, ValueError, KeyError):
+        # A shape no check above expected: still a refusal, never a crash.
         raise PackageRefused(
             "parameters_invalid", library=library.label, path="$", count=1
         ) from None
