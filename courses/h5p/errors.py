@@ -47,6 +47,15 @@ REASONS = {
     "media_path_unsafe": _(
         "content/content.json refers to “%(name)s”, which is not a file inside the package."
     ),
+    "external_player": _(
+        "content/content.json links to “%(name)s”, a video on a site (YouTube, Vimeo, …) "
+        "that plays it through its own code, which the player does not load: upload the "
+        "video file instead."
+    ),
+    "media_not_https": _(
+        "content/content.json links to “%(name)s” without https: an outside video or "
+        "audio file must be an https:// link (or upload the file instead)."
+    ),
     "missing_media": _("content/content.json refers to “%(name)s”, which is not in content/."),
     "parameters_invalid": _(
         "content/content.json does not fit the fields of %(library)s "

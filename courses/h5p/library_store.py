@@ -6,7 +6,6 @@ are also kept in the database, so that validation builds pyh5p's offline
 `LibraryStore` from them without reading storage or disk.
 """
 
-import contextlib
 import hashlib
 import os
 import re
@@ -21,12 +20,13 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from pyh5p import H5PError, Library, LibraryId, LibraryStore, Semantics
+from pyh5p import LibraryId
 from pyh5p.security import DEFAULT_ALLOWED_EXTENSIONS
 
 from courses.h5p.archive import Limits, check_name, open_archive, read_entry
 from courses.h5p.errors import PackageRefused, size_label
 from courses.h5p.media import extension_of, parse_json
+from courses.h5p.semantics import semantics_check
 from courses.models import H5PContent, H5PLibrary
 from lms.models import User
 from lms.services import audit_record
@@ -35,6 +35,11 @@ LIBRARY_PREFIX = "h5p/libraries"
 # Library code is vetted by the administrator who installs it; Flash and
 # server-side scripts still have no place in a browser library.
 LIBRARY_EXTENSIONS = (DEFAULT_ALLOWED_EXTENSIONS - {"swf", "wasm", "bin"}) | {""}
+# Flash movies that old libraries still carry as a fallback (downloadify, in
+# CoursePresentation's export): no browser plays them any more, H5P core
+# accepts them. They are left out of the store, never served, rather than
+# refusing the whole library.
+LEFT_OUT = {"swf"}
 _MACHINE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.]*$")
 _REQUIRED = ("title", "machineName", "majorVersion", "minorVersion", "patchVersion", "runnable")
 
@@ -123,14 +128,13 @@ def _split_libraries(files: dict[str, bytes]) -> list[_Source]:
             semantics = parse_json(
                 f"{directory}/semantics.json".lstrip("/"), group["semantics.json"]
             )
-            try:
-                Semantics.from_json(semantics).root()
-            except (H5PError, TypeError, ValueError, KeyError, AttributeError):
-                # Validation of every upload reads these semantics: refuse
-                # them now rather than fail on each upload later.
-                raise PackageRefused(
-                    "library_json_invalid", name=where, field="semantics.json"
-                ) from None
+            # Validation of every upload reads these semantics: refuse them now
+            # rather than fail on each upload later. Checked by our own rules,
+            # not pyh5p's `Semantics.from_json`, which demands a name on every
+            # field, even a list's item field that H5P core never reads by
+            # name: DragQuestion's real semantics (elements, dropZones) fail it.
+            semantics_check(semantics, name=where)
+        group = {name: data for name, data in group.items() if extension_of(name) not in LEFT_OUT}
         source = _Source(directory, metadata, semantics, group)
         for name in group:
             if extension_of(name) not in LIBRARY_EXTENSIONS:
@@ -539,37 +543,3 @@ def library_remove(*, library: H5PLibrary, removed_by: User | None) -> None:
     )
     library.delete()
     transaction.on_commit(lambda: [default_storage.delete(path) for path in paths])
-
-
-class DatabaseLibraryStore(LibraryStore):
-    """pyh5p's `LibraryStore` over the libraries of the store (approved and
-    proposed: validation reads their semantics, playback waits for approval),
-    read once from the database: no folder to scan, nothing fetched, the same
-    answer all through one validation."""
-
-    def __init__(self, rows: list[H5PLibrary]) -> None:
-        super().__init__()
-        self.rows = {_library_id(row): row for row in rows}
-        self._snapshot = tuple(
-            Library(library_id, Path(row.storage_prefix), row.metadata, row.semantics)
-            for library_id, row in sorted(self.rows.items())
-        )
-
-    def libraries(self, *, runnable: bool | None = None) -> tuple[Library, ...]:
-        if runnable is None:
-            return self._snapshot
-        return tuple(item for item in self._snapshot if item.runnable == runnable)
-
-
-def _library_id(row: H5PLibrary) -> LibraryId:
-    return LibraryId(row.machine_name, row.major_version, row.minor_version, row.patch_version)
-
-
-@contextlib.contextmanager
-def offline_store(
-    extra: list[H5PLibrary] = (),
-) -> Iterator[tuple[LibraryStore, dict[LibraryId, H5PLibrary]]]:
-    """The store's libraries (plus `extra`, the unsaved proposals of an upload)
-    as a pyh5p store, and each pyh5p id's row."""
-    store = DatabaseLibraryStore([*H5PLibrary.objects.all(), *extra])
-    yield store, store.rows

@@ -1,24 +1,20 @@
 """Validation of an uploaded `.h5p` content package, entirely in memory.
 
 The project's rules come first (archive, paths, what content/ may hold), then
-pyh5p's (h5p.json, dependency closure, parameters against the library's
-semantics) against the offline store. Nothing is written anywhere: the caller
+pyh5p's checks of h5p.json, then H5P core's rules for the parameters against
+the library's semantics and for the dependency closure (courses.h5p.semantics),
+against the installed libraries. Nothing is written anywhere: the caller
 writes only a package that came back as a `ValidatedPackage`.
 """
 
-import html
-import re
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from pyh5p import Dependency, H5PPackage, LibraryId, LibraryStore
-from pyh5p import H5PContent as PyH5PContent
-from pyh5p.errors import DependencyError, H5PError, LibraryNotFoundError
-from pyh5p.semantics import _strip_disallowed_tags
+from pyh5p import H5PPackage
 
 from courses.h5p.archive import Limits, open_archive, read_entry
 from courses.h5p.errors import PackageRefused, size_label
-from courses.h5p.library_store import library_folders, offline_store
+from courses.h5p.library_store import library_folders
 from courses.h5p.media import (
     HEAD_BYTES,
     check_bytes,
@@ -26,9 +22,14 @@ from courses.h5p.media import (
     extension_of,
     parse_json,
 )
+from courses.h5p.semantics import (
+    LibraryInfo,
+    check_relative_path,
+    content_dependencies,
+    dependency_key,
+    validate_parameters,
+)
 from courses.models import H5PLibrary
-
-_NOT_INSTALLED = re.compile(r"library (.+?) is not installed")
 
 
 @dataclass
@@ -94,24 +95,27 @@ def _without_tmp_marks(value: Any) -> Any:
     return value
 
 
-def _check_references(parameters: dict, media: dict[str, MediaFile]) -> None:
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def _check_references(
+    parameters: dict, media: dict[str, MediaFile], external: frozenset[str] | None = None
+) -> None:
     """Every media path in the parameters names a file of this package's
-    content/: no URL (the player's CSP would block it anyway), no way out."""
+    content/, with no way out. Before the semantics are read (`external` is
+    None), a URL is left for them to judge: only a video or audio field may
+    name an outside https:// file. After (on the cleaned parameters), a URL
+    must be one they accepted."""
     for path in _media_references(parameters):
-        parts = path.split("/")
-        if (
-            not path
-            or ":" in path
-            or "\\" in path
-            or path.startswith("/")
-            or any(part in ("", ".", "..") for part in parts)
-        ):
-            raise PackageRefused("media_path_unsafe", name=path)
+        if _is_url(path) and (external is None or path in external):
+            continue
+        check_relative_path(path)
         if path not in media:
             raise PackageRefused("missing_media", name=path)
 
 
-def _check_metadata(metadata: dict, parameters: dict, media: dict[str, MediaFile]) -> None:
+def _check_metadata(metadata: dict, media: dict[str, MediaFile]) -> None:
     files = {"h5p.json": b"", "content/content.json": b""}
     files.update({item.entry: b"" for item in media.values()})
     embed_types = metadata.get("embedTypes")
@@ -120,104 +124,80 @@ def _check_metadata(metadata: dict, parameters: dict, media: dict[str, MediaFile
         item not in ("div", "iframe") for item in embed_types
     ):
         raise PackageRefused("metadata_invalid", field="embedTypes")
-    package = H5PPackage(metadata, parameters, (), files)
+    # pyh5p expects numbers where real exports write "1": it reads a copy
+    # with the dependency versions as numbers (each checked below).
+    numeric = dict(metadata)
+    for key in ("preloadedDependencies", "dynamicDependencies", "editorDependencies"):
+        if isinstance(metadata.get(key), list):
+            numeric[key] = [_numeric_versions(item) for item in metadata[key]]
+    # Only h5p.json is pyh5p's to check here: media paths are checked by
+    # `_check_references` and the semantics (pyh5p would refuse an outside
+    # https:// video file, which a video field may name).
+    package = H5PPackage(numeric, {}, (), files)
     for issue in package.validate(require_content=True, allow_content_only=True):
         if issue.path.startswith("$.h5p."):
             raise PackageRefused("metadata_invalid", field=issue.path.removeprefix("$.h5p."))
         raise PackageRefused("metadata_invalid", field=issue.path)
 
 
-def _dependency(item: Any, key: str, index: int) -> Dependency:
-    try:
-        return Dependency.from_json(item)
-    except (TypeError, ValueError):
-        raise PackageRefused("metadata_invalid", field=f"{key}[{index}]") from None
+def _numeric_versions(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item
+    return {
+        key: int(value)
+        if key in ("majorVersion", "minorVersion") and isinstance(value, str) and value.isdigit()
+        else value
+        for key, value in item.items()
+    }
 
 
-def _resolve(
-    store: LibraryStore, by_id: dict[LibraryId, H5PLibrary], metadata: dict, parameters: dict
-) -> tuple[H5PLibrary, list[H5PLibrary]]:
+def _installed(
+    proposed: list[H5PLibrary] = (),
+) -> tuple[dict[tuple[str, int, int], LibraryInfo], dict[tuple, H5PLibrary]]:
+    """The store's libraries (approved or proposed) and `proposed` (an
+    upload's own, not saved yet) by (machine name, major, minor), the highest
+    patch of each, read once from the database."""
+    rows: dict[tuple[str, int, int], H5PLibrary] = {}
+    every = [*H5PLibrary.objects.all(), *proposed]
+    for row in sorted(every, key=lambda row: row.patch_version):
+        rows[(row.machine_name, row.major_version, row.minor_version)] = row
+    infos = {
+        key: LibraryInfo(
+            row.machine_name,
+            row.major_version,
+            row.minor_version,
+            row.patch_version,
+            row.metadata or {},
+            row.semantics or [],
+        )
+        for key, row in rows.items()
+    }
+    return infos, rows
+
+
+def _main_library(metadata: dict, libraries: dict) -> LibraryInfo:
+    """The declared main library; every declared dependency must be installed."""
     declared = {}
     for key in ("preloadedDependencies", "dynamicDependencies", "editorDependencies"):
         for index, item in enumerate(metadata.get(key) or []):
-            dependency = _dependency(item, key, index)
-            label = f"{dependency.machine_name} {dependency.major}.{dependency.minor}"
-            try:
-                library = store.get(dependency)
-            except LibraryNotFoundError:
-                raise PackageRefused("unknown_library", library=label) from None
+            dependency = dependency_key(item)
+            if dependency is None:
+                raise PackageRefused("metadata_invalid", field=f"{key}[{index}]")
+            library = libraries.get(dependency)
+            if key == "editorDependencies":
+                continue  # the editor's own code: nothing here runs it
+            if library is None:
+                name, major, minor = dependency
+                raise PackageRefused("unknown_library", library=f"{name} {major}.{minor}")
             if key == "preloadedDependencies":
-                declared[dependency.machine_name] = library
+                declared[dependency[0]] = library
     main_name = metadata["mainLibrary"]
     if main_name not in declared:
         raise PackageRefused("main_not_declared", library=main_name)
     main = declared[main_name]
-    if not main.runnable:
-        raise PackageRefused("main_not_runnable", library=str(main.id))
-    try:
-        closure = store.resolve_content_closure(main.id, parameters, include_editor=False)
-    except LibraryNotFoundError as error:
-        match = _NOT_INSTALLED.search(str(error))
-        raise PackageRefused(
-            "unknown_library", library=match.group(1) if match else str(error)
-        ) from None
-    except DependencyError as error:
-        raise PackageRefused("dependency_conflict", library=str(error).split(":")[0]) from None
-    except (H5PError, TypeError, ValueError, KeyError, AttributeError):
-        raise PackageRefused(
-            "parameters_invalid", library=str(main.id), path="$", count=1
-        ) from None
-    return by_id[main.id], [by_id[library.id] for library in closure.all]
-
-
-def _check_parameters(
-    store: LibraryStore, main: LibraryId, metadata: dict, parameters: dict, media: dict
-) -> None:
-    content = PyH5PContent(store, main, parameters, metadata, assets=dict.fromkeys(media, b""))
-    try:
-        issues = content.validate()
-    except (H5PError, TypeError, ValueError, KeyError, AttributeError, RecursionError):
-        # pyh5p met a shape it does not expect: still a refusal, never a crash.
-        raise PackageRefused("parameters_invalid", library=str(main), path="$", count=1) from None
-    if issues:
-        raise PackageRefused(
-            "parameters_invalid", library=str(main), path=issues[0].path, count=len(issues)
-        )
-
-
-def _escape(value: str) -> str:
-    # As H5P core's filterParams: escape, but never twice.
-    return html.escape(html.unescape(value), quote=False)
-
-
-def clean_parameters(store: LibraryStore, semantics: Any, value: Any) -> Any:
-    """Text as the library's semantics allow it: plain text escaped, HTML fields
-    reduced to their allowed tags, down through nested libraries."""
-    if semantics.type == "text" and isinstance(value, str):
-        tags = semantics.raw.get("tags")
-        if tags:
-            return _strip_disallowed_tags(value, {str(tag).lower() for tag in tags})
-        return _escape(value)
-    if semantics.type == "group" and isinstance(value, dict):
-        children = {child.name: child for child in semantics.children}
-        if len(semantics.children) == 1 and semantics.children[0].name not in value:
-            # A one-field group is stored without its wrapper in H5P.
-            return clean_parameters(store, semantics.children[0], value)
-        return {
-            key: clean_parameters(store, children[key], item) if key in children else item
-            for key, item in value.items()
-        }
-    if semantics.type == "list" and isinstance(value, list) and semantics.item:
-        return [clean_parameters(store, semantics.item, item) for item in value]
-    if semantics.type == "library" and isinstance(value, dict):
-        selected, params = value.get("library"), value.get("params")
-        if isinstance(selected, str) and isinstance(params, dict):
-            try:
-                nested = store.get(selected).semantics
-            except H5PError:
-                return value
-            return {**value, "params": clean_parameters(store, nested.root(), params)}
-    return value
+    if not main.metadata.get("runnable"):
+        raise PackageRefused("main_not_runnable", library=f"{main.label}.{main.patch}")
+    return main
 
 
 def validate_package(
@@ -270,19 +250,17 @@ def validate_package(
             raise PackageRefused("not_an_object", name=name)
     parameters = _without_tmp_marks(parameters)
     _check_references(parameters, media)
-    _check_metadata(metadata, parameters, media)
-    with offline_store(list(proposed)) as (store, by_id):
-        main, libraries = _resolve(store, by_id, metadata, parameters)
-        main_id = LibraryId(
-            main.machine_name, main.major_version, main.minor_version, main.patch_version
-        )
-        _check_parameters(store, main_id, metadata, parameters, media)
-        cleaned = clean_parameters(store, store.get(main_id).semantics.root(), parameters)
+    _check_metadata(metadata, media)
+    libraries, rows = _installed(proposed)
+    main = _main_library(metadata, libraries)
+    checked = validate_parameters(library=main, parameters=parameters, libraries=libraries)
+    _check_references(checked.parameters, media, frozenset(checked.external))
+    needed = content_dependencies(metadata=metadata, libraries=libraries, used=checked.libraries)
     return ValidatedPackage(
         title=metadata["title"],
         metadata=metadata,
-        parameters=cleaned,
-        main_library=main,
-        libraries=libraries,
+        parameters=checked.parameters,
+        main_library=rows[main.key],
+        libraries=[rows[library.key] for library in needed],
         media=list(media.values()),
     )

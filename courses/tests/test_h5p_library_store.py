@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from courses.h5p.archive import Limits
 from courses.h5p.demo import LIBRARIES
 from courses.h5p.errors import PackageRefused
-from courses.h5p.library_store import library_install, offline_store
+from courses.h5p.library_store import library_install
 from courses.h5p.services import h5p_content_create
 from courses.models import H5PLibrary
 from courses.tests.h5p_packages import install_quiz_library, stored_files, valid
@@ -203,15 +203,6 @@ def test_library_json_with_a_bad_machine_name_is_refused():
         library_install(source=_zip(files), installed_by=None)
 
     assert refused.value.code == "library_json_invalid"
-
-
-def test_offline_store_serves_installed_libraries_to_pyh5p():
-    library = install_quiz_library()
-
-    with offline_store() as (store, by_id):
-        found = store.get("H5P.DigiskillsQuiz 1.1")
-        assert by_id[found.id] == library
-        assert found.semantics.root().children[1].name == "questions"
 
 
 def test_install_command_installs_and_audits_with_the_actor(capsys):

@@ -321,3 +321,35 @@ def test_import_refuses_an_editor_who_asks_to_approve_libraries():
         )
 
     assert not H5PContent.objects.exists()
+
+
+TYPES = [
+    "MultiChoice",
+    "TrueFalse",
+    "Blanks",
+    "DragText",
+    "DragQuestion",
+    "MarkTheWords",
+    "SingleChoiceSet",
+    "QuestionSet",
+    "CoursePresentation",
+    "InteractiveVideo",
+    "Accordion",
+    "Dialogcards",
+    "Essay",
+    "Summary",
+]
+
+
+def test_the_fourteen_common_types_upload_as_exported_into_one_store(media_root):
+    contents = [_upload(f"H5P.{name}.h5p") for name in TYPES]
+
+    assert [content.main_library.machine_name for content in contents] == [
+        f"H5P.{name}" for name in TYPES
+    ]
+    # One row per library version, however many exports carried it.
+    rows = list(H5PLibrary.objects.values_list("machine_name", "major_version", "minor_version"))
+    assert len(rows) == len(set(rows)) == 52
+    # Flash fallbacks (downloadify in CoursePresentation) are left out, never served.
+    assert not [name for name in stored_files(media_root) if name.endswith(".swf")]
+    assert H5PLibrary.objects.get(machine_name="downloadify").files
