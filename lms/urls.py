@@ -1,6 +1,7 @@
 from django.urls import path
 
-from lms.views import accounts, coaching, h5p, learning, sections, xapi
+from courses.h5p import views as h5p
+from lms.views import accounts, coaching, learning, sections, xapi
 
 app_name = "lms"
 

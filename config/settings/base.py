@@ -43,7 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The public address of the platform, used in e-mails, QR codes and credentials.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # H5P activities play from this separate origin (scheme://host[:port]), served by
-# the same project (config.player routes its host to the player alone). In
+# the same project (courses.h5p.origin routes its host to the player alone). In
 # development `localhost` is another origin, and another site, than 127.0.0.1:
 # the platform's cookies never reach the player. Empty: H5P activities are not
 # played.
@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Requests to H5P_PLAYER_ORIGIN go to the player and nowhere else, before
     # any session, CSRF or locale middleware could read or set a cookie.
-    "config.player.PlayerOriginMiddleware",
+    "courses.h5p.origin.PlayerOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,7 +2,7 @@
 libraries in load order, the `H5PIntegration` entry H5P core reads, and the
 files it may fetch (library files and the activity's own media, nothing else).
 
-The player views (lms/views/h5p.py, on H5P_PLAYER_ORIGIN) decide who may play;
+The player views (courses/h5p/views.py, on H5P_PLAYER_ORIGIN) decide who may play;
 these functions only say what playing an activity takes.
 """
 

@@ -1,8 +1,8 @@
 """Reads for H5P playback: the learner's saved state of an activity."""
 
+from courses.h5p.tokens import PlayerSession
 from courses.models import CoursePage, LessonPage
 from lms.models import ActivityState, Enrolment
-from lms.player import PlayerSession
 
 
 def activity_state_for_session(*, session: PlayerSession) -> str | None:

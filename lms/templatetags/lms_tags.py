@@ -103,7 +103,7 @@ def lms_activity_state(context, page, block_id) -> dict:
 def lms_h5p_player(context, page, block_id, content) -> dict:
     """For an H5P block: the enrolment, the activity's result so far and, for
     an enrolled learner, the player frame's address with a new signed session."""
-    from lms.player import player_origin, player_token_make, player_url
+    from courses.h5p.tokens import player_origin, player_token_make, player_url
 
     state = lms_activity_state(context, page, block_id)
     request = context.get("request")

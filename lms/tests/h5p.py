@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from courses.h5p.demo import LIBRARIES, quiz_package
 from courses.h5p.library_store import library_install
 from courses.h5p.services import h5p_content_create
+from courses.h5p.tokens import player_token_make
 from courses.models import H5PContent, H5PLibrary, LessonPage
-from lms.player import player_token_make
 from lms.tests.content import CourseTree
 
 

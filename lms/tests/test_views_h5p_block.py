@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from lms.player import PAGE_MAX_AGE, player_token_read
+from courses.h5p.tokens import PAGE_MAX_AGE, player_token_read
 from lms.tests.factories import UserFactory
 from lms.tests.h5p import demo_content
 

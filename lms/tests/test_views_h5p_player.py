@@ -8,7 +8,7 @@ import time
 import pytest
 from django.core import signing
 
-from lms import player
+from courses.h5p import tokens as player
 from lms.services.h5p import activity_state_save
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,9 @@
 """The URLs of the H5P player origin (H5P_PLAYER_ORIGIN), and nothing else:
-config.player resolves a player-origin request against this module only."""
+courses.h5p.origin resolves a player-origin request against this module only."""
 
 from django.urls import path
 
-from lms.views import h5p
+from courses.h5p import views as h5p
 
 urlpatterns = [
     path("h5p/play/<str:token>/", h5p.player_page, name="h5p_player"),

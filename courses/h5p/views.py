@@ -1,8 +1,8 @@
 """H5P playback, in two places.
 
-On the player origin (H5P_PLAYER_ORIGIN, routed by config.player, no cookies):
+On the player origin (H5P_PLAYER_ORIGIN, routed by courses.h5p.origin, no cookies):
 the player page of one activity, its library files, its media and the player's
-own scripts; access only by the signed token in the address (lms.player).
+own scripts; access only by the signed token in the address (courses.h5p.tokens).
 
 On the platform: the bridge endpoint where the lesson page posts what the
 player reported (xAPI statements, the resume state), as the signed-in learner.
@@ -25,16 +25,16 @@ from courses.h5p.player import (
     h5p_library_file,
     h5p_media_file,
 )
-from courses.models import LessonPage
-from lms.exceptions import LearningError
-from lms.permissions import access_lesson_enrolment, access_live_page
-from lms.player import (
+from courses.h5p.tokens import (
     PAGE_MAX_AGE,
     SESSION_MAX_AGE,
     platform_origin,
     player_origin,
     player_token_read,
 )
+from courses.models import LessonPage
+from lms.exceptions import LearningError
+from lms.permissions import access_lesson_enrolment, access_live_page
 from lms.selectors.h5p import activity_state_for_session
 from lms.services.h5p import activity_state_save, h5p_statement_receive
 

@@ -2,7 +2,7 @@
 
 A request whose scheme and host are the player origin's never reaches the rest
 of the middleware or the platform's URLs: it is resolved against
-`config.urls_player` alone, without sessions, CSRF, locale or authentication,
+`courses.h5p.urls_player` alone, without sessions, CSRF, locale or authentication,
 and its response carries the player's Content-Security-Policy and never a
 cookie. The platform's own hosts never serve the player's URLs.
 """
@@ -13,9 +13,9 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.urls import Resolver404, resolve
 
-from lms.player import platform_origin
+from courses.h5p.tokens import platform_origin
 
-URLCONF = "config.urls_player"
+URLCONF = "courses.h5p.urls_player"
 
 
 def player_csp() -> str:
