@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.h5p.bridge import activity_state_save, h5p_statement_receive
 from courses.h5p.player import (
     h5p_content_by_uuid,
     h5p_file_open,
@@ -36,7 +37,6 @@ from courses.models import LessonPage
 from lms.exceptions import LearningError
 from lms.permissions import access_lesson_enrolment, access_live_page
 from lms.selectors.h5p import activity_state_for_session
-from lms.services.h5p import activity_state_save, h5p_statement_receive
 
 EXPIRED = (
     "This exercise link has expired: reload the lesson page. / "

@@ -9,7 +9,7 @@ import pytest
 from django.core import signing
 
 from courses.h5p import tokens as player
-from lms.services.h5p import activity_state_save
+from courses.h5p.bridge import activity_state_save
 
 pytestmark = pytest.mark.django_db
 
