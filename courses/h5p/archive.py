@@ -32,6 +32,9 @@ class Limits:
     max_ratio: int = 100
     max_json_bytes: int = 16 * 1024 * 1024
     max_json_depth: int = 64
+    # Library folders inside an upload are read into memory to be compared or
+    # proposed: CoursePresentation, the largest common type, brings 10 MB.
+    max_library_bytes: int = 64 * 1024 * 1024
 
 
 def check_name(name: str) -> None:

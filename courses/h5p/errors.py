@@ -76,6 +76,9 @@ REASONS = {
     "library_json_invalid": _(
         "%(name)s: library.json is missing “%(field)s” or has a wrong value there."
     ),
+    "libraries_too_large": _(
+        "The libraries inside the package take %(size)s unpacked; the limit is %(limit)s."
+    ),
     "library_differs": _(
         "The package carries %(library)s, but its files differ from the copy of that same "
         "version in the library store; an installed version is never replaced."

@@ -303,6 +303,14 @@ def library_files_of_upload(
         tops = library_folders([info.filename for info in infos])
         if not tops:
             return {}, None
+        # Declared sizes, checked against the bytes as they are read.
+        total = sum(info.file_size for info in infos if info.filename.split("/", 1)[0] in tops)
+        if total > limits.max_library_bytes:
+            raise PackageRefused(
+                "libraries_too_large",
+                size=size_label(total),
+                limit=size_label(limits.max_library_bytes),
+            )
         files = {
             info.filename: read_entry(archive, info)
             for info in infos

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from courses.h5p.archive import Limits
 from courses.h5p.demo import LIBRARIES
 from courses.h5p.errors import PackageRefused
 from courses.h5p.library_store import library_approve, library_remove
@@ -353,3 +354,24 @@ def test_the_fourteen_common_types_upload_as_exported_into_one_store(media_root)
     # Flash fallbacks (downloadify in CoursePresentation) are left out, never served.
     assert not [name for name in stored_files(media_root) if name.endswith(".swf")]
     assert H5PLibrary.objects.get(machine_name="downloadify").files
+
+
+def _library_bytes(name: str) -> int:
+    with zipfile.ZipFile(EXPORTS / name) as archive:
+        tops = _bundled(name)
+        return sum(i.file_size for i in archive.infolist() if i.filename.split("/", 1)[0] in tops)
+
+
+def test_the_libraries_of_an_upload_are_bounded_before_they_are_read(media_root):
+    size = _library_bytes("H5P.CoursePresentation.h5p")
+    assert 9_000_000 < size < 11_000_000
+
+    with pytest.raises(PackageRefused) as refused:
+        _upload("H5P.CoursePresentation.h5p", limits=Limits(max_library_bytes=size - 1))
+
+    assert refused.value.code == "libraries_too_large"
+    assert stored_files(media_root) == []
+    assert not H5PLibrary.objects.exists()
+    # Exactly at the limit, it goes through.
+    content = _upload("H5P.CoursePresentation.h5p", limits=Limits(max_library_bytes=size))
+    assert content.main_library.machine_name == "H5P.CoursePresentation"
