@@ -46,9 +46,23 @@ def library_folder(library: H5PLibrary) -> str:
     return f"{library.machine_name}-{library.version}"
 
 
+def _version_key(item) -> tuple | None:
+    """(machine name, major, minor) of a dependency entry; h5p.json writes the
+    versions as strings, library.json as numbers."""
+    if not isinstance(item, dict):
+        return None
+    try:
+        return (str(item["machineName"]), int(item["majorVersion"]), int(item["minorVersion"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _ordered(content: H5PContent) -> list[H5PLibrary]:
-    """The pinned libraries of `content`, each after the ones it preloads
-    (a depth-first walk from the main library, as H5P core orders them)."""
+    """Every library pinned to `content`, each after the ones it preloads, as
+    H5P core orders them: a depth-first walk from the package's own list
+    (h5p.json's preloadedDependencies: the main library and the libraries its
+    sub-content uses, e.g. H5P.AdvancedText inside an Accordion), then the main
+    library, then any other pinned library (by name, to stay stable)."""
     pinned = {
         (row.machine_name, row.major_version, row.minor_version): row
         for row in content.libraries.all()
@@ -64,16 +78,19 @@ def _ordered(content: H5PContent) -> list[H5PLibrary]:
             return
         seen.add(key)
         for item in row.metadata.get("preloadedDependencies") or []:
-            if not isinstance(item, dict):
-                continue
-            dependency = pinned.get(
-                (item.get("machineName"), item.get("majorVersion"), item.get("minorVersion"))
-            )
+            dependency = pinned.get(_version_key(item))
             if dependency is not None:
                 visit(dependency)
         ordered.append(row)
 
+    declared = (content.metadata or {}).get("preloadedDependencies") or []
+    for item in declared if isinstance(declared, list) else []:
+        row = pinned.get(_version_key(item))
+        if row is not None:
+            visit(row)
     visit(main)
+    for _key, row in sorted(pinned.items()):
+        visit(row)
     return ordered
 
 

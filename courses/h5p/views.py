@@ -110,6 +110,16 @@ def _file_response(file, *, cache: str) -> HttpResponse:
     return response
 
 
+def _public(response: HttpResponse) -> HttpResponse:
+    """Readable from any origin, the sandboxed frame's opaque one ("null")
+    included: a font is fetched in CORS mode, and without this header the
+    browser refuses H5P's icon fonts to the frame. Only for vetted code that
+    is the same for everyone and needs no credentials (library files, the
+    player's own assets); never for an activity's media or the player page."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def player_media(request: HttpRequest, token: str, path: str) -> HttpResponse:
     """A media file of the activity the token names, by its declared path."""
     session = player_token_read(token, max_age=SESSION_MAX_AGE)
@@ -128,7 +138,7 @@ def player_library_file(request: HttpRequest, folder: str, path: str) -> HttpRes
     file = h5p_library_file(folder=folder, path=path)
     if file is None:
         raise Http404
-    return _file_response(file, cache="public, max-age=86400")
+    return _public(_file_response(file, cache="public, max-age=86400"))
 
 
 def player_asset(request: HttpRequest, path: str) -> HttpResponse:
@@ -154,7 +164,7 @@ def player_asset(request: HttpRequest, path: str) -> HttpResponse:
     }[path.rsplit(".", 1)[-1]]
     response = FileResponse(open(found, "rb"), content_type=content_type)  # noqa: SIM115
     response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return _public(response)
 
 
 # --- Platform origin: the bridge -------------------------------------------------

@@ -53,10 +53,11 @@ def test_player_page_has_a_strict_content_security_policy(client, h5p, learner):
     )
     assert policy == {
         "default-src": "'none'",
-        "script-src": "'self'",
+        "script-src": "'self' 'unsafe-eval'",
         "style-src": "'self'",
+        "style-src-attr": "'unsafe-inline'",
         "img-src": "'self' data: blob:",
-        "media-src": "'self' data: blob:",
+        "media-src": "'self' data: blob: https:",
         "font-src": "'self' data:",
         "connect-src": "'none'",
         "frame-ancestors": "http://testserver",

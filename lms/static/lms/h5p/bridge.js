@@ -30,6 +30,11 @@
   if (H5P.communicator) {
     H5P.communicator.send = function () {};
   }
+  // SoundJS (H5P.SingleChoiceSet's sound effects) would fetch its sounds by
+  // XHR, which connect-src 'none' refuses: let it play them with <audio>.
+  if (H5P.SoundJS && window.createjs && window.createjs.HTMLAudioPlugin) {
+    H5P.SoundJS.registerPlugins([window.createjs.HTMLAudioPlugin]);
+  }
   // No AJAX from here: the state goes to the platform by message.
   H5P.setUserData = function (contentId, dataId, data) {
     if (dataId !== 'state') {
