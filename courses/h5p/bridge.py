@@ -68,6 +68,23 @@ def _clean_result(result) -> dict | None:
     return clean or None
 
 
+def _top_level(statement: dict) -> bool:
+    """Whether a statement is about the activity itself, not a part of it.
+    H5P core marks a part (a question of a QuestionSet, a statement group of a
+    Summary, an interaction of a video) by its subContentId in the object's
+    definition extensions and by a parent in the context; some content types
+    put the subContentId in the context's extensions."""
+    found = []
+    obj, context = statement.get("object"), statement.get("context")
+    definition = obj.get("definition") if isinstance(obj, dict) else None
+    for holder in (definition, context):
+        extensions = holder.get("extensions") if isinstance(holder, dict) else None
+        found.append(isinstance(extensions, dict) and bool(extensions.get(_SUBCONTENT)))
+    activities = context.get("contextActivities") if isinstance(context, dict) else None
+    found.append(isinstance(activities, dict) and bool(activities.get("parent")))
+    return not any(found)
+
+
 @transaction.atomic
 def h5p_statement_receive(
     *,
@@ -90,9 +107,7 @@ def h5p_statement_receive(
     if verb is None:
         return None  # a verb we do not keep (e.g. "interacted")
     result = _clean_result(statement.get("result"))
-    context = statement.get("context")
-    extensions = context.get("extensions") if isinstance(context, dict) else None
-    top_level = not (isinstance(extensions, dict) and extensions.get(_SUBCONTENT))
+    top_level = _top_level(statement)
     if verb in ("answered", "completed") and top_level and result and "score" in result:
         if not isinstance(result_id, str) or not _RESULT_ID.match(result_id):
             result_id = uuid.uuid4().hex

@@ -59,6 +59,35 @@ def test_a_sub_content_statement_is_kept_but_is_no_result(h5p, enrolment):
     assert not Attempt.objects.exists()
 
 
+def test_a_part_marked_as_h5p_core_marks_it_is_no_result(h5p, enrolment):
+    # H5P core (XAPIEvent.setObject/setContext): the part's subContentId in the
+    # object's definition, its parent in the context (e.g. one statement group
+    # of an H5P.Summary, scored 1 of 1).
+    obj = {
+        "id": "http://player.testserver/h5p/content/1?subContentId=abc",
+        "objectType": "Activity",
+        "definition": {"extensions": {"http://h5p.org/x-api/h5p-subContentId": "abc"}},
+    }
+
+    attempt = _receive(h5p, enrolment, 1, "a", object=obj)
+
+    assert attempt is None
+    assert not Attempt.objects.exists()
+
+
+def test_a_part_with_only_a_parent_in_its_context_is_no_result(h5p, enrolment):
+    parent = {"contextActivities": {"parent": [{"id": "http://player.testserver/h5p/1"}]}}
+
+    assert _receive(h5p, enrolment, 1, "a", context=parent) is None
+    assert not Attempt.objects.exists()
+
+
+def test_the_activity_itself_with_an_empty_context_is_a_result(h5p, enrolment):
+    attempt = _receive(h5p, enrolment, 2, "a", context={"contextActivities": {"parent": []}})
+
+    assert (attempt.score, attempt.max_score) == (2, 3)
+
+
 def test_an_h5p_result_never_reaches_an_exam(h5p, enrolment):
     exam_key = h5p.tree.quiz_key(h5p.tree.exam_lesson)
 

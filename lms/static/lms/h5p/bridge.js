@@ -53,14 +53,25 @@
   };
   H5P.deleteUserData = function () {};
 
+  // A part of the activity (a QuestionSet's question, a Summary's statement
+  // group) carries its subContentId in the object's definition (H5P core) or
+  // in the context, and a parent in the context: its score is not the result.
+  function isTopLevel(statement) {
+    var key = 'http://h5p.org/x-api/h5p-subContentId';
+    var definition = statement.object && statement.object.definition;
+    var context = statement.context || {};
+    var parents = context.contextActivities && context.contextActivities.parent;
+    return !((definition && definition.extensions && definition.extensions[key]) ||
+      (context.extensions && context.extensions[key]) || (parents && parents.length));
+  }
+
   H5P.externalDispatcher.on('xAPI', function (event) {
     var statement = event.data && event.data.statement;
     if (!statement || !statement.verb) {
       return;
     }
     var verb = String(statement.verb.id || '');
-    var extensions = statement.context && statement.context.extensions;
-    var topLevel = !(extensions && extensions['http://h5p.org/x-api/h5p-subContentId']);
+    var topLevel = isTopLevel(statement);
     var score = statement.result && statement.result.score;
     var resultId = null;
     if (topLevel && score && /\/(answered|completed)$/.test(verb)) {
@@ -80,9 +91,16 @@
   // (e.g. "Next question") is caught by this quicker look, sent only on change.
   function saveStates() {
     H5P.instances.forEach(function (instance) {
-      if (typeof instance.getCurrentState === 'function') {
-        H5P.setUserData(instance.contentId, 'state', instance.getCurrentState());
+      if (typeof instance.getCurrentState !== 'function') {
+        return;
       }
+      var state;
+      try {
+        state = instance.getCurrentState();
+      } catch (error) {
+        return; // a part that cannot say yet (e.g. a video still loading)
+      }
+      H5P.setUserData(instance.contentId, 'state', state);
     });
   }
   setInterval(saveStates, 2000);
