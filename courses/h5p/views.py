@@ -45,6 +45,10 @@ EXPIRED = (
     "Dieser Link ist abgelaufen: Laden Sie die Lektion neu."
 )
 BODY_MAX_BYTES = 96 * 1024
+RANGE_MAX_BYTES = 4 * 1024 * 1024
+# One range only ("bytes=0-", "bytes=100-199", "bytes=-500"): what media
+# elements ask for.
+_RANGE = re.compile(r"^bytes=(\d{0,15})-(\d{0,15})$")
 _ASSET = re.compile(r"^[A-Za-z0-9_-]+(?:[./][A-Za-z0-9_-]+)*\.(?:js|css|woff2?|gif|svg)$")
 
 
@@ -129,7 +133,43 @@ def player_media(request: HttpRequest, token: str, path: str) -> HttpResponse:
     file = h5p_media_file(content=content, path=path) if content else None
     if file is None:
         raise Http404
-    return _file_response(file, cache="private, max-age=3600")
+    match = _RANGE.match(request.headers.get("Range", ""))
+    if match is None:
+        response = _file_response(file, cache="private, max-age=3600")
+        response["Accept-Ranges"] = "bytes"
+        return response
+    return _range_response(file, match)
+
+
+def _range_response(file, match) -> HttpResponse:
+    """One byte range of a media file (206): browsers seek in audio and video
+    only when the server answers ranges (an InteractiveVideo resumes at the
+    second the learner left)."""
+    stream = h5p_file_open(file=file)
+    if stream is None:
+        raise Http404
+    with stream:
+        size = stream.size
+        first, last = match.groups()
+        if first:
+            start, end = int(first), min(int(last) if last else size - 1, size - 1)
+        elif last:
+            start, end = max(size - int(last), 0), size - 1
+        else:
+            start, end = size, size
+        if start > end or start >= size:
+            refused = HttpResponse(status=416)
+            refused["Content-Range"] = f"bytes */{size}"
+            return refused
+        # A server may answer less than asked: at most RANGE_MAX_BYTES at once.
+        end = min(end, start + RANGE_MAX_BYTES - 1)
+        stream.seek(start)
+        data = stream.read(end - start + 1)
+    response = HttpResponse(data, status=206, content_type=file.content_type)
+    response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def player_library_file(request: HttpRequest, folder: str, path: str) -> HttpResponse:
