@@ -323,10 +323,10 @@ def test_drag_question_scores_and_resumes(stage):
     stage.assert_icons()
 
     zone = stage.frame.locator(".h5p-dropzone").first
-    _drag(stage, stage.frame.get_by_role("button", name="Vaccinium"), zone)
+    _drag(stage, stage.frame.get_by_role("button", name="Fragaria"), zone)
     stage.frame.locator(".h5p-question-check-answer").click()
 
-    # One drop zone, Vaccinium belongs there: 1 of 1.
+    # One drop zone, Fragaria belongs there: 1 of 1.
     stage.result(raw=1, maximum=1)
     stage.saved(lambda state: '"0"' in state or "[0]" in state or "dz" in state)
     stage.reload()
@@ -411,6 +411,8 @@ def test_question_set_scores_and_resumes(stage):
     stage.frame.locator(".progress-dot").last.click()
     stage.frame.locator(".h5p-true-false-answer:visible").first.click()
     stage.frame.locator(".h5p-question-check-answer:visible").click()
+    stage.frame.locator(".progress-dot").nth(7).click()
+    stage.frame.locator(".progress-dot").last.click()
     stage.frame.locator(".h5p-question-finish:visible").click()
 
     attempt = stage.result(raw=_score(stage), maximum=_max_score(stage))
@@ -429,8 +431,11 @@ def test_course_presentation_scores_and_resumes(stage):
     stage.reload()
     assert stage.player().evaluate("H5P.instances[0].getCurrentState().progress") == 1
     # On to the summary slide, which reports the presentation's score.
-    for _ in range(2):
+    for index in (2, 3):
         stage.frame.get_by_role("button", name="Next slide").click()
+        stage.player().wait_for_function(
+            f"() => H5P.instances[0].getCurrentSlideIndex() === {index}"
+        )
     stage.frame.locator(".h5p-summary-slide").wait_for()
 
     attempt = stage.result(raw=_score(stage), maximum=_max_score(stage))
@@ -457,11 +462,14 @@ def _uploaded_video(name: str) -> dict:
         if isinstance(value, dict):
             files = value.get("files")
             if isinstance(files, list) and any(
-                isinstance(f, dict) and str(f.get("path", "")).startswith("https://")
-                for f in files
+                isinstance(f, dict) and str(f.get("path", "")).startswith("https://") for f in files
             ):
                 value["files"] = [
-                    {"path": "videos/sample.mp4", "mime": "video/mp4", "copyright": {"license": "U"}}
+                    {
+                        "path": "videos/sample.mp4",
+                        "mime": "video/mp4",
+                        "copyright": {"license": "U"},
+                    }
                 ]
             for item in value.values():
                 upload(item)
@@ -490,14 +498,18 @@ def test_interactive_video_plays_its_uploaded_video_scores_and_resumes(stage):
     stage.reload()
     progress = stage.player().evaluate("H5P.instances[0].getCurrentState().progress")
     assert progress >= 2
-    # To the end: the end screen offers to submit, which reports the score.
+    # One question answered (a True/False inside the video), then to the end:
+    # the end screen offers to submit, which reports the video's score.
+    stage.frame.locator(".h5p-interaction.h5p-truefalse-interaction").first.click()
+    stage.frame.locator(".h5p-true-false-answer:visible").first.click()
+    stage.frame.locator(".h5p-question-check-answer:visible").click()
     stage.player().wait_for_function(
         "() => { const v = document.querySelector('video'); return v && v.readyState >= 1; }"
     )
     stage.player().evaluate("H5P.instances[0].seek(9.5); H5P.instances[0].play()")
     stage.frame.locator(".h5p-interactive-video-endscreen-submit-button:visible").click()
 
-    attempt = stage.result(raw=0, maximum=_max_score(stage))
+    attempt = stage.result(raw=_score(stage), maximum=_max_score(stage))
     assert attempt.max_score > 0
     stage.assert_plays()
     assert_accessible(stage.page)
