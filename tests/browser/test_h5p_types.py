@@ -87,7 +87,8 @@ class Stage:
         player = self.player()
         player.wait_for_function(
             "() => window.H5P && H5P.instances && H5P.instances.length === 1"
-            " && document.querySelector('.h5p-content').children.length > 0"
+            " && document.querySelector('.h5p-content').children.length > 0",
+            polling=100,  # an offscreen frame gets few animation frames
         )
 
     def assert_plays(self) -> None:
@@ -194,6 +195,41 @@ def _drag(stage, source, target) -> None:
     mouse.down()
     mouse.move(end["x"] + end["width"] / 2, end["y"] + end["height"] / 2, steps=12)
     mouse.up()
+
+
+def _answer_any(stage) -> None:
+    """Give some answer to the question on screen, whatever its type (the
+    questions of the QuestionSet export), and check it."""
+    frame = stage.frame
+    visible = {
+        name: frame.locator(f"{selector}:visible")
+        for name, selector in {
+            "choice": ".h5p-answer",
+            "true_false": ".h5p-true-false-answer",
+            "blank": "input.h5p-text-input",
+            "word": "[role=option]",
+            "drag_text": ".h5p-drag-draggable",
+            "drag_question": ".h5p-draggable",
+        }.items()
+    }
+    if visible["choice"].count():
+        visible["choice"].last.click()
+    elif visible["true_false"].count():
+        visible["true_false"].first.click()
+    elif visible["blank"].count():
+        for index in range(visible["blank"].count()):
+            visible["blank"].nth(index).fill("berry")
+            visible["blank"].nth(index).press("Tab")
+    elif visible["word"].count():
+        visible["word"].first.click()
+    elif visible["drag_text"].count():
+        zone = frame.locator(".h5p-drag-dropzone-container:visible").first
+        _drag(stage, visible["drag_text"].first, zone)
+    elif visible["drag_question"].count():
+        _drag(stage, visible["drag_question"].first, frame.locator(".h5p-dropzone:visible").first)
+    check = frame.locator(".h5p-question-check-answer:visible")
+    if check.count():
+        check.first.click()
 
 
 # --- Types that only play --------------------------------------------------------
@@ -408,17 +444,26 @@ def test_question_set_scores_and_resumes(stage):
     stage.saved(lambda state: '"progress":2' in state)
     stage.reload()
     assert stage.player().evaluate("H5P.instances[0].getCurrentState().progress") == 2
-    stage.frame.locator(".progress-dot").last.click()
-    stage.frame.locator(".h5p-true-false-answer:visible").first.click()
-    stage.frame.locator(".h5p-question-check-answer:visible").click()
-    stage.frame.locator(".progress-dot").nth(7).click()
-    stage.frame.locator(".progress-dot").last.click()
+    # "Finish" comes once every question is answered: each, as a learner would.
+    dots = stage.frame.locator(".progress-dot")
+    for index in range(dots.count()):
+        dots.nth(index).click()
+        _answer_any(stage)
+    dots.last.click()
     stage.frame.locator(".h5p-question-finish:visible").click()
 
     attempt = stage.result(raw=_score(stage), maximum=_max_score(stage))
     assert attempt.max_score > 0
     stage.assert_plays()
     assert_accessible(stage.page)
+
+
+def _current_slide(stage, index: int) -> None:
+    stage.player().wait_for_function(
+        "i => document.querySelectorAll('.h5p-slide')[i].classList.contains('h5p-current')",
+        arg=index,
+        polling=100,
+    )
 
 
 def test_course_presentation_scores_and_resumes(stage):
@@ -430,13 +475,16 @@ def test_course_presentation_scores_and_resumes(stage):
     stage.saved(lambda state: '"progress":1' in state)
     stage.reload()
     assert stage.player().evaluate("H5P.instances[0].getCurrentState().progress") == 1
-    # On to the summary slide, which reports the presentation's score.
-    for index in (2, 3):
+    _current_slide(stage, 1)
+    # On to the summary slide, which reports the presentation's score (a
+    # click during a slide's transition is ignored by the presentation).
+    summary = stage.frame.locator(".h5p-summary-slide.h5p-current")
+    for _ in range(8):
+        if summary.count():
+            break
         stage.frame.get_by_role("button", name="Next slide").click()
-        stage.player().wait_for_function(
-            f"() => H5P.instances[0].getCurrentSlideIndex() === {index}"
-        )
-    stage.frame.locator(".h5p-summary-slide").wait_for()
+        stage.page.wait_for_timeout(400)
+    summary.wait_for()
 
     attempt = stage.result(raw=_score(stage), maximum=_max_score(stage))
     assert attempt.max_score > 0
@@ -484,29 +532,44 @@ def _uploaded_video(name: str) -> dict:
     }
 
 
+def _video_ready(stage) -> None:
+    stage.player().wait_for_function(
+        "() => { const v = document.querySelector('video'); return v && v.readyState >= 1; }",
+        polling=100,
+    )
+
+
 def test_interactive_video_plays_its_uploaded_video_scores_and_resumes(stage):
     stage.open("H5P.InteractiveVideo", variant_files=_uploaded_video("H5P.InteractiveVideo"))
     stage.assert_plays()
     stage.assert_icons()
 
-    player = stage.player()
-    player.wait_for_function(
-        "() => document.querySelector('video') && document.querySelector('video').readyState >= 1"
-    )
-    player.evaluate("H5P.instances[0].seek(3)")
+    _video_ready(stage)
+    stage.player().evaluate("H5P.instances[0].seek(3)")
     stage.saved(lambda state: '"progress":3' in state or '"progress":2' in state)
     stage.reload()
-    progress = stage.player().evaluate("H5P.instances[0].getCurrentState().progress")
-    assert progress >= 2
+    _video_ready(stage)
+    # Where the learner left it: the video starts there when played (it can
+    # seek: the player's media answer byte ranges).
+    assert stage.player().evaluate("H5P.instances[0].getCurrentState().progress") >= 2
+    stage.player().evaluate("H5P.instances[0].play()")
+    stage.player().wait_for_function(
+        "() => document.querySelector('video').currentTime >= 2", polling=100
+    )
+    stage.player().evaluate("H5P.instances[0].pause()")
     # One question answered (a True/False inside the video), then to the end:
     # the end screen offers to submit, which reports the video's score.
-    stage.frame.locator(".h5p-interaction.h5p-truefalse-interaction").first.click()
+    stage.player().evaluate("H5P.instances[0].seek(3)")
+    # Its touch area covers the button: opened with the keyboard.
+    stage.frame.locator(".h5p-interaction.h5p-truefalse-interaction").first.focus()
+    stage.page.keyboard.press("Enter")
     stage.frame.locator(".h5p-true-false-answer:visible").first.click()
     stage.frame.locator(".h5p-question-check-answer:visible").click()
-    stage.player().wait_for_function(
-        "() => { const v = document.querySelector('video'); return v && v.readyState >= 1; }"
-    )
+    stage.frame.locator(".h5p-dialog-close:visible").click()
     stage.player().evaluate("H5P.instances[0].seek(9.5); H5P.instances[0].play()")
+    stage.player().wait_for_function("() => document.querySelector('video').ended", polling=100)
+    # The star opens the end screen, which offers to submit the answers.
+    stage.frame.locator(".h5p-star-foreground").click()
     stage.frame.locator(".h5p-interactive-video-endscreen-submit-button:visible").click()
 
     attempt = stage.result(raw=_score(stage), maximum=_max_score(stage))
