@@ -177,3 +177,53 @@ def test_player_policy_allows_what_content_types_need_and_no_more(client, blanks
         "base-uri",
     }
     assert not re.search(r"https?://(?!testserver)", response["Content-Security-Policy"])
+
+
+def _media_url(blanks, tree, learner) -> str:
+    from lms.player import player_token_make
+
+    token = player_token_make(
+        user_id=learner.pk, lesson_id=tree.lessons[0].pk, activity_key="x", content_uuid=blanks.uuid
+    )
+    return f"/h5p/play/{token}/content/{blanks.media[0]['path']}"
+
+
+def test_media_answer_one_byte_range_so_that_video_can_seek(client, blanks, tree, learner):
+    url = _media_url(blanks, tree, learner)
+    whole = client.get(url, **PLAYER)
+    data = b"".join(whole.streaming_content)
+
+    middle = client.get(url, HTTP_RANGE="bytes=10-19", **PLAYER)
+    end = client.get(url, HTTP_RANGE="bytes=-5", **PLAYER)
+    rest = client.get(url, HTTP_RANGE=f"bytes={len(data) - 3}-", **PLAYER)
+
+    assert whole["Accept-Ranges"] == "bytes"
+    assert (middle.status_code, middle.content) == (206, data[10:20])
+    assert middle["Content-Range"] == f"bytes 10-19/{len(data)}"
+    assert middle["Content-Type"] == blanks.media[0]["content_type"]
+    assert (end.status_code, end.content) == (206, data[-5:])
+    assert (rest.status_code, rest.content) == (206, data[-3:])
+    assert "Access-Control-Allow-Origin" not in middle
+
+
+@pytest.mark.parametrize("header", ["bytes=999999999-", "bytes=20-10", "bytes=-0"])
+def test_a_range_outside_the_file_is_refused(client, blanks, tree, learner, header):
+    response = client.get(_media_url(blanks, tree, learner), HTTP_RANGE=header, **PLAYER)
+
+    assert response.status_code == 416
+    assert response["Content-Range"].startswith("bytes */")
+
+
+@pytest.mark.parametrize("header", ["bytes=0-1,5-9", "items=0-9", "bytes=a-b"])
+def test_a_range_not_understood_gets_the_whole_file(client, blanks, tree, learner, header):
+    response = client.get(_media_url(blanks, tree, learner), HTTP_RANGE=header, **PLAYER)
+
+    assert response.status_code == 200
+
+
+def test_a_range_needs_a_valid_token(client, blanks):
+    response = client.get(
+        f"/h5p/play/forged/content/{blanks.media[0]['path']}", HTTP_RANGE="bytes=0-9", **PLAYER
+    )
+
+    assert response.status_code == 403
