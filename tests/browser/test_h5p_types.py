@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from courses.models import LessonPage
 from courses.tests.h5p_exports import EXPORTS, h5p_export_activity
@@ -85,6 +86,12 @@ class Stage:
                        return f && f.style.height !== ''; }"""
         )
         player = self.player()
+        try:
+            self._started(player)
+        except PlaywrightTimeout:
+            raise AssertionError(f"the activity did not start: {self.logs}") from None
+
+    def _started(self, player) -> None:
         player.wait_for_function(
             "() => window.H5P && H5P.instances && H5P.instances.length === 1"
             " && document.querySelector('.h5p-content').children.length > 0",
@@ -101,7 +108,8 @@ class Stage:
             if "Unable to find constructor" in line
             or line.startswith("pageerror")
             or (
-                "Content Security Policy" in line
+                line.startswith("error")
+                and "Content Security Policy" in line
                 and "base URI" not in line
                 and "twitter" not in line
             )
@@ -172,7 +180,7 @@ def stage(page, home_page, live_server, settings, tmp_path) -> Stage:
     stage = Stage(page=page, port=port, lesson=tree.lessons[0], learner=learner)
     page.on(
         "console",
-        lambda m: stage.logs.append(f"{m.type}: {m.text}") if m.type == "error" else None,
+        lambda m: stage.logs.append(f"{m.type}: {m.text}"),
     )
     page.on("pageerror", lambda error: stage.logs.append(f"pageerror: {error}"))
     return stage
