@@ -20,7 +20,7 @@ URLCONF = "courses.h5p.urls_player"
 
 # What H5P content types need beyond 'self', found by playing the fourteen
 # most used types (courses/tests/h5p_exports/) in Chromium; each is asserted by
-# config/tests and tests/browser/test_h5p_types.py.
+# lms/tests/test_views_h5p_player_exports.py and tests/browser/test_h5p_types.py.
 PLAYER_CSP = (
     "default-src 'none'",
     "script-src 'self' 'unsafe-eval'",

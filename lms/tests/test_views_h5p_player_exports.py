@@ -112,7 +112,7 @@ def test_library_files_and_assets_are_readable_from_any_origin(client, blanks):
 def test_media_and_the_player_page_are_not_readable_from_other_origins(
     client, blanks, tree, learner
 ):
-    from lms.player import player_token_make
+    from courses.h5p.tokens import player_token_make
 
     token = player_token_make(
         user_id=learner.pk,
@@ -133,7 +133,7 @@ def test_media_and_the_player_page_are_not_readable_from_other_origins(
 
 
 def test_player_policy_allows_what_content_types_need_and_no_more(client, blanks, tree, learner):
-    from lms.player import player_token_make
+    from courses.h5p.tokens import player_token_make
 
     token = player_token_make(
         user_id=learner.pk,
@@ -180,7 +180,7 @@ def test_player_policy_allows_what_content_types_need_and_no_more(client, blanks
 
 
 def _media_url(blanks, tree, learner) -> str:
-    from lms.player import player_token_make
+    from courses.h5p.tokens import player_token_make
 
     token = player_token_make(
         user_id=learner.pk, lesson_id=tree.lessons[0].pk, activity_key="x", content_uuid=blanks.uuid
