@@ -26,6 +26,7 @@ from courses.h5p.player import (
     h5p_library_file,
     h5p_media_file,
 )
+from courses.h5p.selectors import h5p_content_waiting_for
 from courses.h5p.tokens import (
     PAGE_MAX_AGE,
     SESSION_MAX_AGE,
@@ -43,6 +44,10 @@ EXPIRED = (
     "Deze link is verlopen: laad de les opnieuw. / "
     "Ce lien a expiré : rechargez la leçon. / "
     "Dieser Link ist abgelaufen: Laden Sie die Lektion neu."
+)
+WAITING = (
+    "This exercise is not available yet. / Deze oefening is nog niet beschikbaar. / "
+    "Cet exercice n'est pas encore disponible. / Diese Übung ist noch nicht verfügbar."
 )
 BODY_MAX_BYTES = 96 * 1024
 RANGE_MAX_BYTES = 4 * 1024 * 1024
@@ -64,6 +69,9 @@ def player_page(request: HttpRequest, token: str) -> HttpResponse:
     content = h5p_content_by_uuid(key=session.content_uuid)
     if content is None:
         raise Http404
+    if h5p_content_waiting_for(content=content):
+        # Its library code is not approved yet: nothing of it is served.
+        return HttpResponse(WAITING, status=409, content_type="text/plain; charset=utf-8")
     content_id = "1"
     origin = player_origin()
     entry = h5p_integration_content(

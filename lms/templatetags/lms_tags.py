@@ -103,12 +103,16 @@ def lms_activity_state(context, page, block_id) -> dict:
 def lms_h5p_player(context, page, block_id, content) -> dict:
     """For an H5P block: the enrolment, the activity's result so far and, for
     an enrolled learner, the player frame's address with a new signed session."""
+    from courses.h5p.selectors import h5p_content_waiting_for
     from courses.h5p.tokens import player_origin, player_token_make, player_url
 
     state = lms_activity_state(context, page, block_id)
     request = context.get("request")
     if state["enrolment"] is None or content is None or not player_origin():
         return state
+    if h5p_content_waiting_for(content=content):
+        # Its libraries wait for an administrator's approval.
+        return {**state, "waiting": True}
     token = player_token_make(
         user_id=request.user.pk,
         lesson_id=page.pk,

@@ -106,3 +106,28 @@ def test_the_result_so_far_is_shown(client, h5p, learner, enrolment):
     dashboard = client.get("/en/learning/").content.decode()
     assert "Practise: strong passwords" in dashboard
     assert "67%" in dashboard
+
+
+def test_an_activity_waiting_for_approval_is_not_played_until_approved(
+    client, h5p, learner, enrolment
+):
+    from courses.h5p.library_store import library_approve
+    from courses.models import H5PLibrary
+
+    H5PLibrary.objects.update(approved_at=None)
+    client.force_login(learner)
+
+    waiting = client.get(h5p.lesson.url).content.decode()
+
+    assert _frame(waiting) is None
+    assert "This exercise is not available yet." in waiting
+    token = h5p.token(learner)
+    refused = client.get(f"/h5p/play/{token}/", HTTP_HOST="player.testserver")
+    assert refused.status_code == 409
+    assert b"not available yet" in refused.content
+
+    library_approve(library=h5p.content.main_library, approved_by=None)
+
+    assert _frame(client.get(h5p.lesson.url).content.decode()) is not None
+    played = client.get(f"/h5p/play/{token}/", HTTP_HOST="player.testserver")
+    assert played.status_code == 200
