@@ -18,7 +18,7 @@ const files = [
   ["blockly/msg/de.js", "blockly/msg/de.js"],
   ["blockly/msg/en.js", "blockly/msg/en.js"],
   ["@blockly/keyboard-navigation/dist/index.js", "blockly/keyboard-navigation.js"],
-  // H5P core for the player origin (lms/views/h5p.py serves these under
+  // H5P core for the player origin (courses/h5p/views.py serves these under
   // /h5p/assets/): jQuery + H5P core in one bundle, its stylesheet, icon fonts
   // and images. main.bundle.js (the loader, which fetches JSON) is not used:
   // the server writes H5PIntegration and the player's CSP forbids fetching.

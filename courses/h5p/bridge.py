@@ -6,7 +6,6 @@ activity must be an H5P block of the lesson, and a result is recorded once per
 player session and result id. A quiz or an exam is never reached from here.
 """
 
-import json
 import re
 import uuid
 
@@ -17,10 +16,13 @@ from courses import selectors as content
 from courses.models import LessonPage
 from lms.exceptions import LearningError
 from lms.models import ActivityState, Attempt, Enrolment
-from lms.services.learning import _check_active, activity_result_record
+from lms.services.learning import (
+    activity_result_record,
+    activity_state_save,
+    enrolment_check_active,
+)
 from lms.services.xapi import VERBS, statement_record
 
-STATE_MAX_CHARS = 64 * 1024
 _VERB_NAMES = {iri: name for name, iri in VERBS.items()}
 _RESULT_ID = re.compile(r"^[A-Za-z0-9-]{1,40}$")
 _SUBCONTENT = "http://h5p.org/x-api/h5p-subContentId"
@@ -99,7 +101,7 @@ def h5p_statement_receive(
     learner. A top-level "answered" or "completed" with a score is also a
     result of the activity (best/last policy of the block), recorded once per
     player session and result id. Returns the attempt when there is one."""
-    _check_active(enrolment)
+    enrolment_check_active(enrolment)
     activity = _h5p_activity(lesson, activity_key)
     if not isinstance(statement, dict) or not isinstance(statement.get("verb"), dict):
         raise LearningError(_("This statement cannot be recorded."), code="bad_statement")
@@ -137,22 +139,7 @@ def h5p_statement_receive(
     return attempt
 
 
-def _state_text(state: str) -> str:
-    if not isinstance(state, str) or not state or len(state) > STATE_MAX_CHARS:
-        raise LearningError(
-            _("This saved state is too large or empty and was not kept."), code="bad_state"
-        )
-    try:
-        value = json.loads(state)
-    except (ValueError, RecursionError):
-        raise LearningError(_("This saved state is not valid."), code="bad_state") from None
-    if not isinstance(value, dict | list):
-        raise LearningError(_("This saved state is not valid."), code="bad_state")
-    return state
-
-
-@transaction.atomic
-def activity_state_save(
+def h5p_state_save(
     *,
     enrolment: Enrolment,
     lesson: LessonPage,
@@ -160,14 +147,9 @@ def activity_state_save(
     content_uuid: uuid.UUID,
     state: str,
 ) -> ActivityState:
-    """Keep where the learner stands inside an H5P activity (JSON text of at
-    most STATE_MAX_CHARS characters), replacing the previous state."""
-    _check_active(enrolment)
+    """Keep where the learner stands inside the H5P activity of a lesson block
+    (the block must be an H5P one); the learning records keep it."""
     _h5p_activity(lesson, activity_key)
-    text = _state_text(state)
-    saved, _created = ActivityState.objects.update_or_create(
-        enrolment=enrolment,
-        activity_key=activity_key,
-        defaults={"content_uuid": content_uuid, "state": text},
+    return activity_state_save(
+        enrolment=enrolment, activity_key=activity_key, content_uuid=content_uuid, state=state
     )
-    return saved

@@ -18,7 +18,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.h5p.bridge import activity_state_save, h5p_statement_receive
+from courses.h5p.bridge import h5p_state_save, h5p_statement_receive
 from courses.h5p.player import (
     h5p_content_by_uuid,
     h5p_file_open,
@@ -37,7 +37,7 @@ from courses.h5p.tokens import (
 from courses.models import LessonPage
 from lms.exceptions import LearningError
 from lms.permissions import access_lesson_enrolment, access_live_page
-from lms.selectors.h5p import activity_state_for_session
+from lms.selectors.learning import activity_state_read
 
 EXPIRED = (
     "This exercise link has expired: reload the lesson page. / "
@@ -77,7 +77,12 @@ def player_page(request: HttpRequest, token: str) -> HttpResponse:
     entry = h5p_integration_content(
         content=content,
         content_url=f"{origin}/h5p/play/{token}/content",
-        state=activity_state_for_session(session=session),
+        state=activity_state_read(
+            user_id=session.user_id,
+            lesson_id=session.lesson_id,
+            activity_key=session.activity_key,
+            content_uuid=session.content_uuid,
+        ),
     )
     integration = {
         "baseUrl": origin,
@@ -99,7 +104,7 @@ def player_page(request: HttpRequest, token: str) -> HttpResponse:
     }
     response = render(
         request,
-        "lms/h5p/player.html",
+        "courses/h5p/player.html",
         {
             "content": content,
             "content_id": content_id,
@@ -195,7 +200,9 @@ def player_asset(request: HttpRequest, path: str) -> HttpResponse:
     origin so that its CSP needs nothing but 'self'."""
     if not _ASSET.match(path) or ".." in path:
         raise Http404
-    name = f"lms/h5p/{path[4:]}" if path.startswith("lms/") else f"vendor/h5p-standalone/{path}"
+    # The frame's own files (courses/h5p/player/), and nothing else of ours.
+    prefix = "courses/h5p/" if path.startswith("player/") else "vendor/h5p-standalone/"
+    name = prefix + path
     try:
         found = finders.find(name)
     except SuspiciousFileOperation:
@@ -251,7 +258,7 @@ def bridge(request: HttpRequest) -> HttpResponse:
         return _refuse(_("You are not enrolled in this course."), 403, "not_enrolled")
     try:
         if data.get("type") == "state":
-            activity_state_save(
+            h5p_state_save(
                 enrolment=enrolment,
                 lesson=lesson,
                 activity_key=session.activity_key,

@@ -11,7 +11,15 @@ from django.utils.translation import get_language
 from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from courses.selectors import OutlineLesson
-from lms.models import Attempt, Enrolment, ProgressEvent, PuzzleProgress, Statement, User
+from lms.models import (
+    ActivityState,
+    Attempt,
+    Enrolment,
+    ProgressEvent,
+    PuzzleProgress,
+    Statement,
+    User,
+)
 
 
 @dataclass
@@ -367,3 +375,26 @@ def legal_name_needed(*, user: User) -> bool:
     return Enrolment.objects.filter(
         learner=user, status=Enrolment.Status.COMPLETED, course__certificate_enabled=True
     ).exists()
+
+
+def activity_state_read(
+    *, user_id: int, lesson_id: int, activity_key: str, content_uuid
+) -> str | None:
+    """The state a learner saved in an activity block of a lesson, for the same
+    content item (a state written by another version of the content is not
+    handed to this one). Two queries."""
+    lesson = LessonPage.objects.filter(pk=lesson_id).only("path", "depth").first()
+    if lesson is None:
+        return None
+    course_key = CoursePage.objects.ancestor_of(lesson).values("translation_key")[:1]
+    return (
+        ActivityState.objects.filter(
+            enrolment__learner_id=user_id,
+            enrolment__course_key=course_key,
+            enrolment__status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED],
+            activity_key=activity_key,
+            content_uuid=content_uuid,
+        )
+        .values_list("state", flat=True)
+        .first()
+    )

@@ -4,6 +4,9 @@ Partners, vouchers, teachers, H5P and puzzles only call these functions; each
 is safe to call twice with the same input (it counts once).
 """
 
+import json
+import uuid
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +14,7 @@ from django.utils.translation import gettext as _
 from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from lms.exceptions import LearningError
-from lms.models import Attempt, Enrolment, ProgressEvent, User
+from lms.models import ActivityState, Attempt, Enrolment, ProgressEvent, User
 from lms.selectors.coaching import assisted_session_open
 from lms.services.accounts import audit_record
 from lms.services.xapi import statement_record
@@ -37,7 +40,8 @@ def _check_not_puzzle_lesson(enrolment: Enrolment, lesson: LessonPage) -> None:
         )
 
 
-def _check_active(enrolment: Enrolment) -> None:
+def enrolment_check_active(enrolment: Enrolment) -> None:
+    """Refuse work recorded on an enrolment the learner left."""
     if enrolment.status == Enrolment.Status.CANCELLED:
         raise LearningError(
             _("You left this course. Enrol again to continue."), code="enrolment_cancelled"
@@ -197,7 +201,7 @@ def lesson_progress_record(
 ) -> tuple[ProgressEvent, bool]:
     """Record a lesson event (viewed or completed) once per idempotency key;
     returns the event and whether it is new. A completion re-evaluates the course."""
-    _check_active(enrolment)
+    enrolment_check_active(enrolment)
     if event not in ProgressEvent.Kind.values:
         raise LearningError(_("Unknown progress event."), code="bad_event")
     if not idempotency_key or len(idempotency_key) > 80:
@@ -241,7 +245,7 @@ def activity_result_record(
     """Record the result of an activity checked elsewhere (H5P, a replayed
     puzzle). Never counts for a server-graded quiz or exam. Returns the
     attempt and whether it is new."""
-    _check_active(enrolment)
+    enrolment_check_active(enrolment)
     if source not in (Attempt.Source.H5P, Attempt.Source.PUZZLE):
         raise ValueError("quizzes are graded by quiz_attempt_submit")
     activity = content.lesson_activity(lesson=lesson, key=activity_key)
@@ -388,3 +392,41 @@ def completion_evaluate(*, enrolment: Enrolment) -> bool:
         )
     )
     return True
+
+
+STATE_MAX_CHARS = 64 * 1024
+
+
+def _state_text(state: str) -> str:
+    if not isinstance(state, str) or not state or len(state) > STATE_MAX_CHARS:
+        raise LearningError(
+            _("This saved state is too large or empty and was not kept."), code="bad_state"
+        )
+    try:
+        value = json.loads(state)
+    except (ValueError, RecursionError):
+        raise LearningError(_("This saved state is not valid."), code="bad_state") from None
+    if not isinstance(value, dict | list):
+        raise LearningError(_("This saved state is not valid."), code="bad_state")
+    return state
+
+
+@transaction.atomic
+def activity_state_save(
+    *,
+    enrolment: Enrolment,
+    activity_key: str,
+    content_uuid: uuid.UUID,
+    state: str,
+) -> ActivityState:
+    """Keep where the learner stands inside an activity played elsewhere (an
+    H5P player's state: JSON text of at most STATE_MAX_CHARS characters),
+    replacing the previous state. The caller checked the activity."""
+    enrolment_check_active(enrolment)
+    text = _state_text(state)
+    saved, _created = ActivityState.objects.update_or_create(
+        enrolment=enrolment,
+        activity_key=activity_key,
+        defaults={"content_uuid": content_uuid, "state": text},
+    )
+    return saved

@@ -18,7 +18,11 @@ from lms.exceptions import LearningError
 from lms.models import Attempt, Enrolment, FocusEvent, SigninMethod
 from lms.selectors.coaching import assisted_session_open
 from lms.selectors.exams import attempt_wait_until, moment_format
-from lms.services.learning import _check_active, attempt_statement_record, completion_evaluate
+from lms.services.learning import (
+    attempt_statement_record,
+    completion_evaluate,
+    enrolment_check_active,
+)
 from lms.services.xapi import statement_record
 
 # A learner in an exam cannot produce more than this; beyond it is a script.
@@ -100,7 +104,7 @@ def quiz_attempt_start(
     already open (a second tab, a lost connection). Returns (attempt, created).
     `signin_method` is how the session was opened (recorded on the attempt);
     an exam is never started nor resumed in a session opened with a login card."""
-    _check_active(enrolment)
+    enrolment_check_active(enrolment)
     activity = content.lesson_activity(lesson=lesson, key=activity_key)
     if activity is None or activity.kind != "quiz":
         raise LearningError(_("This activity does not exist."), code="no_activity")

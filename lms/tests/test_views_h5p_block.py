@@ -35,7 +35,7 @@ def test_enrolled_learner_gets_the_sandboxed_player(client, h5p, learner, enrolm
         h5p.key,
     )
     assert session.content_uuid == h5p.content.uuid
-    assert "lms/h5p-lesson.js" in html
+    assert "courses/h5p/lesson.js" in html
 
 
 def test_each_page_view_opens_a_new_player_session(client, h5p, learner, enrolment):

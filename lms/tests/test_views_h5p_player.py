@@ -9,7 +9,7 @@ import pytest
 from django.core import signing
 
 from courses.h5p import tokens as player
-from courses.h5p.bridge import activity_state_save
+from courses.h5p.bridge import h5p_state_save
 
 pytestmark = pytest.mark.django_db
 
@@ -199,7 +199,7 @@ def test_library_traversal_is_not_found(client, h5p, path):
 
 def test_core_assets_are_served_from_the_player_origin(client, h5p):
     script = _get(client, "/h5p/assets/frame.bundle.js")
-    bridge = _get(client, "/h5p/assets/lms/bridge.js")
+    bridge = _get(client, "/h5p/assets/player/bridge.js")
 
     assert script.status_code == bridge.status_code == 200
     assert script["Content-Type"] == "text/javascript; charset=utf-8"
@@ -208,7 +208,13 @@ def test_core_assets_are_served_from_the_player_origin(client, h5p):
 
 @pytest.mark.parametrize(
     "path",
-    ["../../../manage.py", "lms/../../lms/views/h5p.py", "lms/h5p-lesson.js", "styles/x.py"],
+    [
+        "../../../manage.py",
+        "player/../../courses/h5p/views.py",
+        "player/../lesson.js",
+        "lesson.js",
+        "styles/x.py",
+    ],
 )
 def test_assets_outside_the_fixed_set_are_not_found(client, h5p, path):
     assert _get(client, f"/h5p/assets/{path}").status_code == 404
@@ -216,7 +222,7 @@ def test_assets_outside_the_fixed_set_are_not_found(client, h5p, path):
 
 def test_saved_state_is_given_to_the_player(client, h5p, learner, enrolment):
     state = json.dumps({"answers": [1, None, None], "checked": [True, False, False], "index": 1})
-    activity_state_save(
+    h5p_state_save(
         enrolment=enrolment,
         lesson=h5p.lesson,
         activity_key=h5p.key,
@@ -237,7 +243,7 @@ def test_another_learners_state_is_not_given(client, h5p, learner, enrolment):
 
     other = UserFactory()
     theirs = enrolment_create(learner=other, course=h5p.tree.course, source=Enrolment.Source.SELF)
-    activity_state_save(
+    h5p_state_save(
         enrolment=theirs,
         lesson=h5p.lesson,
         activity_key=h5p.key,

@@ -100,7 +100,7 @@ def test_library_files_and_assets_are_readable_from_any_origin(client, blanks):
     )
     script = client.get(f"{_library(blanks, 'H5P.Blanks')}/js/blanks.js", **PLAYER)
     core = client.get("/h5p/assets/frame.bundle.js", **PLAYER)
-    bridge = client.get("/h5p/assets/lms/bridge.js", **PLAYER)
+    bridge = client.get("/h5p/assets/player/bridge.js", **PLAYER)
 
     for response in (font, script, core, bridge):
         assert response.status_code == 200, response
