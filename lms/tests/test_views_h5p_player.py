@@ -254,3 +254,17 @@ def test_another_learners_state_is_not_given(client, h5p, learner, enrolment):
     response = _get(client, f"/h5p/play/{h5p.token(learner)}/")
 
     assert "contentUserData" not in _integration(response)["contents"]["cid-1"]
+
+
+def test_the_player_page_takes_five_queries(
+    client, h5p, learner, enrolment, django_assert_num_queries
+):
+    """The activity, its libraries waiting for approval (none), its libraries in
+    load order, the lesson and the saved state: however many libraries."""
+    token = h5p.token(learner)
+    client.get(f"/h5p/play/{token}/", HTTP_HOST="player.testserver")
+
+    with django_assert_num_queries(5):
+        response = client.get(f"/h5p/play/{token}/", HTTP_HOST="player.testserver")
+
+    assert response.status_code == 200
