@@ -117,9 +117,10 @@ def assert_no_horizontal_scroll(page) -> None:
     assert width <= viewport, f"page is {width}px wide on a {viewport}px screen"
 
 
-def sign_in(page, user, live_server) -> None:
+def sign_in(page, user, live_server, *, url: str | None = None) -> None:
     """The browser tab is signed in as `user` (a session made by the test
-    client; any earlier session of the tab is dropped)."""
+    client; any earlier session of the tab is dropped), on `url` (the live
+    server's address unless another host name of it is given)."""
     from django.conf import settings as django_settings
     from django.test import Client
 
@@ -127,4 +128,6 @@ def sign_in(page, user, live_server) -> None:
     client = Client()
     client.force_login(user)
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": url or live_server.url}]
+    )

@@ -8,14 +8,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from lms.models import ActivityState, Attempt
 from lms.services import enrolment_create
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
 from lms.tests.h5p import add_h5p_block
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -29,17 +28,7 @@ def lesson(page, home_page, live_server, settings, tmp_path):
     setup = add_h5p_block(course_tree(home_page))
     learner = UserFactory(preferred_language="en")
     enrolment_create(learner=learner, course=setup.tree.course, source="self")
-    client = Client()
-    client.force_login(learner)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": f"http://localhost:{port}",
-            }
-        ]
-    )
+    sign_in(page, learner, live_server, url=f"http://localhost:{port}")
     page.csp_errors = []
     page.on("pageerror", lambda error: page.csp_errors.append(str(error)))
     page.on(

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings as django_settings
-from django.test import Client
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from courses.models import LessonPage
@@ -21,7 +20,7 @@ from lms.services import enrolment_create
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
 from lms.tests.h5p import h5p_value
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -164,17 +163,7 @@ def stage(page, home_page, live_server, settings, tmp_path) -> Stage:
     tree = course_tree(home_page)
     learner = UserFactory(preferred_language="en")
     enrolment_create(learner=learner, course=tree.course, source="self")
-    client = Client()
-    client.force_login(learner)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": f"http://localhost:{port}",
-            }
-        ]
-    )
+    sign_in(page, learner, live_server, url=f"http://localhost:{port}")
     page.context.add_init_script(WATCH)
     page.set_default_timeout(10_000)
     stage = Stage(page=page, port=port, lesson=tree.lessons[0], learner=learner)
