@@ -260,7 +260,8 @@ def _needed(sources: list[_Source], metadata: dict) -> list[_Source]:
                             _integer(item.get("minorVersion")),
                         )
                     )
-    return [item for item in sources if item in needed.values()]
+    chosen = {id(item) for item in needed.values()}
+    return [item for item in sources if id(item) in chosen]
 
 
 def library_plan(*, files: dict[str, bytes], metadata: dict | None = None) -> LibraryPlan:

@@ -106,11 +106,18 @@ def _read(library: H5PLibrary, name: str) -> bytes:
         return b""
 
 
+def _size(library: H5PLibrary, name: str) -> int:
+    try:
+        return default_storage.size(f"{library.storage_prefix}/{name}")
+    except (FileNotFoundError, OSError):
+        return 0
+
+
 def h5p_library_review(*, library: H5PLibrary) -> LibraryReview:
     """The files of `library` with their sizes and, when an older version of the
     same library is installed (an upgrade), the files added, removed and
     changed, with a unified diff of each changed text file."""
-    files = [(name, len(_read(library, name))) for name in library.files]
+    files = [(name, _size(library, name)) for name in library.files]
     previous = (
         H5PLibrary.objects.filter(machine_name=library.machine_name, approved_at__isnull=False)
         .exclude(pk=library.pk)

@@ -13,6 +13,7 @@ import re
 
 from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -69,6 +70,8 @@ def player_page(request: HttpRequest, token: str) -> HttpResponse:
     content = h5p_content_by_uuid(key=session.content_uuid)
     if content is None:
         raise Http404
+    # One read of its libraries, for the approval check and the load order.
+    prefetch_related_objects([content], "libraries")
     if h5p_content_waiting_for(content=content):
         # Its library code is not approved yet: nothing of it is served.
         return HttpResponse(WAITING, status=409, content_type="text/plain; charset=utf-8")
