@@ -44,7 +44,6 @@ COLUMNS = [
             "id apprenant",
             "teilnehmer id",
             "kennnummer",
-            "rijksregisternummer",
         ),
         _("Your own id for this person; sending it again updates the same learner."),
     ),
