@@ -49,6 +49,12 @@ def _peak_growth_mb(action):
     return (_status_kb("VmHWM:") - before) / 1024, result
 
 
+def test_the_memory_meter_sees_100_mb_held():
+    growth, held = _peak_growth_mb(lambda: b"x" * (100 * MB))
+    assert len(held) == 100 * MB
+    assert growth > 90
+
+
 # --- The XLSX bomb ----------------------------------------------------------
 
 BOMB_STRING_BYTES = 300 * MB
