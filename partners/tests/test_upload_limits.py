@@ -242,6 +242,21 @@ def test_a_200_mb_csv_is_refused_with_413_before_its_first_byte_is_read(client, 
     assert growth < 50, f"peak memory grew by {growth:.1f} MB"
 
 
+def test_a_body_without_content_length_is_not_read(client, cohort, manager):
+    # Under WSGI a body of undeclared length (chunked) reads as empty: the
+    # form says a file is needed and nothing of the body is read.
+    client.force_login(manager)
+    body = _Body(200 * MB)
+    environ = body.environ(_url(cohort))
+    del environ["CONTENT_LENGTH"]
+
+    response = client.request(**environ)
+
+    assert response.status_code == 400
+    assert body.read_bytes == 0
+    assert not ImportBatch.objects.exists()
+
+
 def _csv_of(size: int) -> tuple[bytes, int]:
     """A valid learner CSV of exactly `size` bytes (the last e-mail padded),
     and its number of rows."""
