@@ -396,6 +396,9 @@ PARTNERS_WEBHOOK_MAX_ATTEMPTS = env_int("PARTNERS_WEBHOOK_MAX_ATTEMPTS", 8)
 # --- Partners --------------------------------------------------------------
 # Learner files partners upload (CSV or XLSX): the largest accepted, in bytes
 # and in rows, and the size from which checking and enrolling run in Celery.
+# The upload page stops reading a body past PARTNER_IMPORT_MAX_BYTES + 64 KB
+# (partners/uploads.py, 413 with the form); the proxy's body limit (nginx
+# client_max_body_size, README "Production") must be at least that.
 PARTNER_IMPORT_MAX_BYTES = env_int("PARTNER_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 PARTNER_IMPORT_MAX_ROWS = env_int("PARTNER_IMPORT_MAX_ROWS", 100_000)
 PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 1000)

@@ -34,7 +34,13 @@ from lms.services import audit_record
 from partners import importing
 from partners.models import Cohort, ImportBatch, ImportRow, Organisation, PartnerLearner
 from partners.services.learners import LearnerInput, learners_enrol
-from partners.spreadsheets import UnreadableFile, read_table, sniff_format
+from partners.spreadsheets import (
+    LIMIT_PROBLEMS,
+    TOO_LARGE,
+    UnreadableFile,
+    read_table,
+    sniff_format,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +49,22 @@ EXTENSIONS = {"csv": ("csv", "txt"), "xlsx": ("xlsx",)}
 
 
 class ImportRefused(Exception):
-    """An upload we do not take; `message` says why, in the user's language."""
+    """An upload we do not take; `message` says why, in the user's language,
+    and `status` is the HTTP status to answer (413 too big, 400 otherwise)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, status: int = 400):
         super().__init__(message)
         self.message = message
+        self.status = status
+
+
+def _unreadable(refused: UnreadableFile) -> ImportRefused:
+    code = refused.code
+    text = LIMIT_PROBLEMS.get(code) or importing.FILE_PROBLEMS[code]
+    return ImportRefused(
+        str(text) % refused.params if refused.params else str(text),
+        status=413 if code in TOO_LARGE else 400,
+    )
 
 
 def progress_key(batch_id: int) -> str:
@@ -59,13 +76,14 @@ def _progress(batch_id: int, done: int) -> None:
 
 
 def _count_rows(data: bytes, file_format: str) -> int:
+    """The file's data rows (lines of a CSV), after reading every cell once
+    through the reader's limits (zip sizes, cell length, width, time), so that
+    a file refused for them is refused before anything is stored; raises
+    UnreadableFile."""
+    read = sum(1 for _ in read_table(data).rows)
     if file_format == "csv":
         return max(0, data.count(b"\n") - 1 + (0 if data.endswith(b"\n") else 1))
-    try:
-        table = read_table(data)
-    except UnreadableFile:
-        return 0
-    return sum(1 for _ in table.rows)
+    return read
 
 
 @transaction.atomic
@@ -81,12 +99,16 @@ def import_batch_create(
     if upload.size is not None and upload.size > limit:
         raise ImportRefused(
             _("The file is too big (%(size)s MB; at most %(max)s MB).")
-            % {"size": round(upload.size / 1048576, 1), "max": limit // 1048576}
+            % {"size": round(upload.size / 1048576, 1), "max": limit // 1048576},
+            status=413,
         )
+    # The view's upload handler already stopped a larger body; this bounds a
+    # file given otherwise (tests, a shell) to the same limit.
     data = upload.read(limit + 1)
     if len(data) > limit:
         raise ImportRefused(
-            _("The file is too big (at most %(max)s MB).") % {"max": limit // 1048576}
+            _("The file is too big (at most %(max)s MB).") % {"max": limit // 1048576},
+            status=413,
         )
     if not data.strip():
         raise ImportRefused(str(importing.FILE_PROBLEMS["empty"]))
@@ -94,19 +116,23 @@ def import_batch_create(
     try:
         file_format = sniff_format(data[:8192], name)
     except UnreadableFile as refused:
-        raise ImportRefused(str(importing.FILE_PROBLEMS[refused.code])) from refused
+        raise _unreadable(refused) from refused
     if extension not in EXTENSIONS[file_format]:
         raise ImportRefused(
             _("Only CSV and XLSX files are accepted; this file is neither (%(name)s).")
             % {"name": name}
         )
-    rows = _count_rows(data, file_format)
+    try:
+        rows = _count_rows(data, file_format)
+    except UnreadableFile as refused:
+        raise _unreadable(refused) from refused
     if file_format == "xlsx" and rows == 0:
         raise ImportRefused(str(importing.FILE_PROBLEMS["bad_xlsx"]))
     if rows > settings.PARTNER_IMPORT_MAX_ROWS:
         raise ImportRefused(
             str(importing.FILE_PROBLEMS["too_many_rows"])
-            % {"max": settings.PARTNER_IMPORT_MAX_ROWS}
+            % {"max": settings.PARTNER_IMPORT_MAX_ROWS},
+            status=413,
         )
     batch = ImportBatch(
         public_id=uuid.uuid4(),

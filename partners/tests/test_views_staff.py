@@ -159,7 +159,7 @@ def test_a_refused_upload_says_why_on_the_form(client, cohort, manager):
         _url("partners:import_upload", cohort, cohort_id=cohort.pk),
         {"file": upload(b"\x00\x01\x02", "x.csv")},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"This is not a CSV or XLSX file." in response.content
     assert not ImportBatch.objects.exists()
 

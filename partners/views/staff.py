@@ -46,6 +46,7 @@ from partners.services import (
     outcome_record,
 )
 from partners.spreadsheets import write_csv, write_xlsx
+from partners.uploads import partner_import_max_bytes, upload_bounded, upload_refusal
 
 PAGE_SIZE = 100
 
@@ -242,22 +243,33 @@ def learner_outcome(request: HttpRequest, slug: str, learner_id: int) -> HttpRes
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@upload_bounded(max_bytes=partner_import_max_bytes)
 def import_upload(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
     org = access_organisation(request.user, slug, roles=EDITOR_ROLES)
     group = access_cohort(request.user, org, cohort_id)
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            batch = import_batch_create(
-                organisation=org,
-                cohort=group,
-                upload=form.cleaned_data["file"],
-                uploaded_by=request.user,
-            )
-        except ImportRefused as refused:
-            form.add_error("file", refused.message)
+    status = 200
+    if request.method == "POST":
+        # A refused upload answers 413 (too big) or 400 with the form again.
+        if refusal := upload_refusal(request):
+            form.is_valid()
+            form.errors["file"] = form.error_class([refusal])
+            status = 413
+        elif not form.is_valid():
+            status = 400
         else:
-            return redirect("partners:import", slug=org.slug, public_id=batch.public_id)
+            try:
+                batch = import_batch_create(
+                    organisation=org,
+                    cohort=group,
+                    upload=form.cleaned_data["file"],
+                    uploaded_by=request.user,
+                )
+            except ImportRefused as refused:
+                form.add_error("file", refused.message)
+                status = refused.status
+            else:
+                return redirect("partners:import", slug=org.slug, public_id=batch.public_id)
     context = {
         "organisation": org,
         "cohort": group,
@@ -265,7 +277,7 @@ def import_upload(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespon
         "columns": importing.COLUMNS,
         "template_headers": importing.template_headers(get_language() or "en"),
     }
-    return render(request, "partners/import_upload.html", context)
+    return render(request, "partners/import_upload.html", context, status=status)
 
 
 def _batch_context(request, org, batch) -> dict:
