@@ -147,12 +147,17 @@ def cohort(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
     progress = selectors.cohort_progress(
         cohort=group, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, query=query
     )
+    page_obj = _page_of_count(progress.matching, page, PAGE_SIZE)
+    if page_obj.number != page:  # past the last page: show the last one
+        progress = selectors.cohort_progress(
+            cohort=group, offset=page_obj.start_index() - 1, limit=PAGE_SIZE, query=query
+        )
     context = {
         "organisation": org,
         "cohort": group,
         "progress": progress,
         "query": query,
-        "page_obj": _page_of_count(progress.matching, page, PAGE_SIZE),
+        "page_obj": page_obj,
         "imports": selectors.cohort_imports(cohort=group)[:10],
         "can_edit": can_edit(request.user, org),
     }
@@ -232,12 +237,17 @@ def cohort_outcomes(request: HttpRequest, slug: str, cohort_id: int) -> HttpResp
     rows, matching = selectors.cohort_outcomes(
         cohort=group, query=query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE
     )
+    page_obj = _page_of_count(matching, number, PAGE_SIZE)
+    if page_obj.number != number:  # past the last page: show the last one
+        rows, matching = selectors.cohort_outcomes(
+            cohort=group, query=query, offset=page_obj.start_index() - 1, limit=PAGE_SIZE
+        )
     context = {
         "organisation": org,
         "cohort": group,
         "rows": rows,
         "query": query,
-        "page_obj": _page_of_count(matching, number, PAGE_SIZE),
+        "page_obj": page_obj,
         "points": Outcome.Point.choices,
         "situations": Outcome._meta.get_field("situation").choices,
         "can_edit": can_edit(request.user, org),
