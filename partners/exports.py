@@ -16,7 +16,7 @@ from lms.selectors import learner_courses_progress
 from partners.models import Cohort, Organisation, Outcome, PartnerLearner
 from partners.selectors import _course_titles
 
-CHUNK = 500
+CHUNK = 1000
 
 
 def learner_export_headers() -> list[str]:
@@ -44,17 +44,35 @@ def learner_export_headers() -> list[str]:
 
 def _status(state, certified: bool) -> str:
     if state is None:
-        return _("Not enrolled")
+        return "not_enrolled"
     if certified:
-        return _("Certified")
+        return "certified"
     if state.enrolment.completed_at:
-        return _("Completed")
+        return "completed"
     if state.percent > 0 or state.enrolment.last_lesson_key is not None:
-        return _("In progress")
-    return _("Not started")
+        return "in_progress"
+    return "not_started"
 
 
-def _chunk_rows(cohort: Cohort, learners: list, keys: list, titles: dict) -> Iterator[list]:
+def _labels() -> dict:
+    """The words of the status and situation columns, translated once per
+    export rather than once per row."""
+    situations = {k: str(v) for k, v in Outcome._meta.get_field("situation").choices}
+    return {
+        "status": {
+            "not_enrolled": _("Not enrolled"),
+            "certified": _("Certified"),
+            "completed": _("Completed"),
+            "in_progress": _("In progress"),
+            "not_started": _("Not started"),
+        },
+        "situation": situations,
+    }
+
+
+def _chunk_rows(
+    cohort: Cohort, learners: list, keys: list, titles: dict, labels: dict
+) -> Iterator[list]:
     user_ids = [learner.user_id for learner in learners]
     progress = learner_courses_progress(user_ids=user_ids, course_keys=keys)
     certificates = {
@@ -67,12 +85,12 @@ def _chunk_rows(cohort: Cohort, learners: list, keys: list, titles: dict) -> Ite
     outcomes: dict[int, dict] = {}
     for outcome in Outcome.objects.filter(learner__in=learners):
         outcomes.setdefault(outcome.learner_id, {})[outcome.point] = outcome
-    situations = dict(Outcome._meta.get_field("situation").choices)
+    situations = labels["situation"]
     for learner in learners:
         followed = outcomes.get(learner.pk, {})
         recorded = max((o.recorded_at for o in followed.values()), default=None)
         after = [
-            str(situations.get(followed[point].situation, "")) if point in followed else ""
+            situations.get(followed[point].situation, "") if point in followed else ""
             for point in Outcome.Point.values
         ]
         for key in keys:
@@ -91,9 +109,9 @@ def _chunk_rows(cohort: Cohort, learners: list, keys: list, titles: dict) -> Ite
                 learner.first_name,
                 learner.last_name,
                 learner.user.email,
-                learner.get_situation_display(),
+                situations.get(learner.situation, learner.situation),
                 titles.get(key, str(key)),
-                _status(state, certificate is not None),
+                labels["status"][_status(state, certificate is not None)],
                 done if state else "",
                 len(lessons) if state else "",
                 percent,
@@ -111,13 +129,14 @@ def cohort_export_rows(*, cohort: Cohort, chunk: int = CHUNK) -> Iterator[list]:
     keyset (learner id), in the order of `learner_export_headers`."""
     keys = list(cohort.courses.order_by("pk").values_list("course_key", flat=True))
     titles = _course_titles(keys)
+    labels = _labels()
     learners = PartnerLearner.objects.filter(cohorts__cohort=cohort).select_related("user")
     last = 0
     while True:
         page = list(learners.filter(pk__gt=last).order_by("pk")[:chunk])
         if not page:
             return
-        yield from _chunk_rows(cohort, page, keys, titles)
+        yield from _chunk_rows(cohort, page, keys, titles, labels)
         last = page[-1].pk
 
 
