@@ -11,15 +11,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from analytics.presenters import COUNT, MONEY, RATE, TEXT, Table, row_kinds
-from partners.spreadsheets import looks_like_formula
+from partners.spreadsheets import cell_text
 
 
 def neutralise(value):
-    """Text a spreadsheet would take for a formula gets a leading apostrophe;
-    numbers stay numbers."""
-    if isinstance(value, str) and looks_like_formula(value):
-        return "'" + value
-    return value
+    """Text a spreadsheet would take for a formula gets a leading apostrophe
+    (`partners.spreadsheets.cell_text`, the project's one rule); numbers stay
+    numbers."""
+    return cell_text(value) if isinstance(value, str) else value
 
 
 def _decimal_comma(value, kind: str) -> str:

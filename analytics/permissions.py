@@ -5,10 +5,13 @@ caller's reach are 404, so that their existence is not revealed."""
 
 from django.http import Http404
 
-from partners.models import Membership, Organisation, Project, ReportSubmission
-from partners.permissions import access_organisation, access_project, require_fund_officer
-
-REPORT_ROLES = (Membership.Role.MANAGER, Membership.Role.REPORTER)
+from partners.models import Organisation, Project, ReportSubmission
+from partners.permissions import (
+    REPORT_ROLES,
+    access_organisation,
+    access_project,
+    require_fund_officer,
+)
 
 
 def access_reporting_organisation(user, slug: str) -> Organisation:

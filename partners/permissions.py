@@ -22,6 +22,10 @@ from partners.models import (
 STAFF_ROLES = frozenset(Membership.Role)
 # Who may enrol learners, create cohorts and record outcomes; reporters read.
 EDITOR_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.TRAINER})
+# Who writes the reports to the fund (analytics checks the same roles).
+REPORT_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.REPORTER})
+# Who manages API tokens and webhooks.
+MANAGER_ROLES = frozenset({Membership.Role.MANAGER})
 
 
 def organisation_roles(user, organisation: Organisation) -> set[str]:
@@ -85,6 +89,17 @@ def can_edit(user, organisation: Organisation) -> bool:
     """Whether `user` may enrol and edit in `organisation` (for showing buttons;
     the views check again with `access_organisation(..., roles=EDITOR_ROLES)`)."""
     return bool(organisation_roles(user, organisation) & EDITOR_ROLES)
+
+
+def organisation_menu_rights(user, organisation: Organisation) -> dict[str, bool]:
+    """Which parts of the partner's menu `user` may open in `organisation`
+    (one query); the pages themselves check again."""
+    roles = organisation_roles(user, organisation)
+    return {
+        "edit": bool(roles & EDITOR_ROLES),
+        "reports": bool(roles & REPORT_ROLES),
+        "api": bool(roles & MANAGER_ROLES),
+    }
 
 
 def is_fund_officer(user) -> bool:

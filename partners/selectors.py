@@ -46,14 +46,35 @@ def organisation_projects(*, organisation: Organisation) -> QuerySet[Project]:
     return organisation.projects.order_by("-starts_on", "name")
 
 
-def organisation_cohorts(*, organisation: Organisation) -> QuerySet[Cohort]:
-    """The organisation's cohorts with their project, trainer and size."""
+def organisation_cohorts(*, organisation: Organisation, query: str = "") -> QuerySet[Cohort]:
+    """The organisation's cohorts with their project, trainer and size; `query`
+    keeps those whose name or project matches (a page of them is one query)."""
+    cohorts = Cohort.objects.filter(project__organisation=organisation)
+    query = query.strip()
+    if query:
+        cohorts = cohorts.filter(
+            Q(name__icontains=query)
+            | Q(project__name__icontains=query)
+            | Q(project__reference__iexact=query)
+        )
     return (
-        Cohort.objects.filter(project__organisation=organisation)
-        .select_related("project", "trainer")
+        cohorts.select_related("project", "trainer")
         .annotate(size=Count("members", distinct=True))
-        .order_by("-starts_on", "name")
+        .order_by("-starts_on", "name", "pk")
     )
+
+
+def learners_matching(learners: QuerySet[PartnerLearner], query: str) -> QuerySet[PartnerLearner]:
+    """`learners` narrowed to those whose name, partner's learner id or e-mail
+    matches `query` (every word must match: "Peeters Lotte" finds Lotte Peeters)."""
+    for word in query.split()[:5]:
+        learners = learners.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(external_id__istartswith=word)
+            | Q(user__email__istartswith=word)
+        )
+    return learners
 
 
 def organisation_learner_count(*, organisation: Organisation) -> int:
@@ -129,6 +150,7 @@ class CohortProgress:
     courses: list[CohortCourseSummary]
     rows: list[LearnerRow] = field(default_factory=list)
     total: int = 0
+    matching: int = 0
 
 
 def _standing(progress, enrolment, certified: bool, key) -> CourseStanding:
@@ -143,9 +165,12 @@ def _standing(progress, enrolment, certified: bool, key) -> CourseStanding:
     return CourseStanding(key, "in_progress" if started else "not_started", percent)
 
 
-def cohort_progress(*, cohort: Cohort, offset: int = 0, limit: int = 100) -> CohortProgress:
-    """Progress per learner (a page of them) and per course for a cohort, in
-    a fixed number of queries whatever the cohort's size."""
+def cohort_progress(
+    *, cohort: Cohort, offset: int = 0, limit: int = 100, query: str = ""
+) -> CohortProgress:
+    """Progress per learner (a page of them, those matching `query` when given)
+    and per course for a cohort, in a fixed number of queries whatever the
+    cohort's size. `matching` counts the learners the pages go through."""
     from certificates.models import Certificate
     from lms.models import Enrolment
     from lms.selectors.learning import enrolments_progress
@@ -183,11 +208,12 @@ def cohort_progress(*, cohort: Cohort, offset: int = 0, limit: int = 100) -> Coh
         .annotate(n=Count("holder", distinct=True))
     ):
         summaries[row["course_key"]].certified = row["n"]
-    learners = list(
-        PartnerLearner.objects.filter(cohorts__cohort=cohort).order_by(
-            "last_name", "first_name", "pk"
-        )[offset : offset + limit]
-    )
+    found = PartnerLearner.objects.filter(cohorts__cohort=cohort)
+    matching = total
+    if query.strip():
+        found = learners_matching(found, query)
+        matching = found.count()
+    learners = list(found.order_by("last_name", "first_name", "pk")[offset : offset + limit])
     users = [learner.user_id for learner in learners]
     enrolments = list(
         Enrolment.objects.filter(learner_id__in=users, course_key__in=keys)
@@ -215,7 +241,7 @@ def cohort_progress(*, cohort: Cohort, offset: int = 0, limit: int = 100) -> Coh
                 )
             )
         rows.append(LearnerRow(learner, standings))
-    return CohortProgress(cohort, list(summaries.values()), rows, total)
+    return CohortProgress(cohort, list(summaries.values()), rows, total, matching)
 
 
 def learner_detail(*, learner: PartnerLearner) -> dict:
@@ -269,28 +295,51 @@ def learner_detail(*, learner: PartnerLearner) -> dict:
     }
 
 
-def cohort_outcomes(*, cohort: Cohort) -> list[tuple[PartnerLearner, dict]]:
-    """The cohort's learners with their outcomes by point (two queries)."""
+def cohort_outcomes(
+    *, cohort: Cohort, query: str = "", offset: int = 0, limit: int = 100
+) -> tuple[list[tuple[PartnerLearner, dict]], int]:
+    """A page of the cohort's learners (those matching `query`) with their
+    outcomes by point, and how many learners match: three queries whatever
+    the cohort's size."""
+    found = learners_matching(PartnerLearner.objects.filter(cohorts__cohort=cohort), query)
     learners = list(
-        PartnerLearner.objects.filter(cohorts__cohort=cohort)
-        .prefetch_related("outcomes")
-        .order_by("last_name", "first_name", "pk")
+        found.prefetch_related("outcomes").order_by("last_name", "first_name", "pk")[
+            offset : offset + limit
+        ]
     )
-    return [(learner, {o.point: o for o in learner.outcomes.all()}) for learner in learners]
+    rows = [(learner, {o.point: o for o in learner.outcomes.all()}) for learner in learners]
+    return rows, found.count()
+
+
+def cohort_learners_among(*, cohort: Cohort, learner_ids) -> list[PartnerLearner]:
+    """Those of `learner_ids` who are learners of the cohort (one query)."""
+    return list(PartnerLearner.objects.filter(cohorts__cohort=cohort, pk__in=list(learner_ids)))
 
 
 # --- Imports ----------------------------------------------------------------
 
 
-def cohort_users_without_email(*, cohort: Cohort) -> list:
-    """The accounts of a cohort's learners who have no e-mail address (they get
-    a printed login card instead of an invitation), by name."""
-    members = (
-        CohortMember.objects.filter(cohort=cohort, learner__user__email="")
+def cohort_members_without_email(*, cohort: Cohort, query: str = "") -> QuerySet[CohortMember]:
+    """The cohort's members whose account has no e-mail address (they get a
+    printed login card instead of an invitation), by name, with their account;
+    `query` narrows them by name or learner id. Page it: cards are printed by page."""
+    learners = learners_matching(
+        PartnerLearner.objects.filter(cohorts__cohort=cohort, user__email=""), query
+    )
+    return (
+        CohortMember.objects.filter(cohort=cohort, learner__in=learners)
         .select_related("learner__user")
         .order_by("learner__last_name", "learner__first_name", "pk")
     )
-    return [member.learner.user for member in members]
+
+
+def organisation_imports(*, organisation: Organisation) -> QuerySet[ImportBatch]:
+    """The files uploaded for the organisation's cohorts, newest first."""
+    return (
+        ImportBatch.objects.filter(organisation=organisation)
+        .select_related("cohort", "uploaded_by")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def cohort_imports(*, cohort: Cohort) -> QuerySet[ImportBatch]:

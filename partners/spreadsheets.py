@@ -360,3 +360,47 @@ def write_xlsx(headers: list[str], rows: Iterable[Iterable], *, title: str = "Sh
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+# --- Streaming writers, for exports too large to build in memory -------------
+
+
+class _Line:
+    """A file-like object that hands back what csv.writer wrote to it."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_stream(headers: list[str], rows: Iterable[Iterable], *, delimiter: str = ";"):
+    """The CSV of `write_csv` (UTF-8 with BOM, `;`, every cell neutralised) as
+    an iterator of byte lines, for a StreamingHttpResponse: memory stays flat
+    whatever the number of rows."""
+    writer = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n")
+    yield b"\xef\xbb\xbf" + writer.writerow([cell_text(h) for h in headers]).encode("utf-8")
+    for row in rows:
+        yield writer.writerow([cell_text(c) for c in row]).encode("utf-8")
+
+
+def xlsx_file(headers: list[str], rows: Iterable[Iterable], *, title: str = "Sheet"):
+    """The XLSX of `write_xlsx` written to a temporary file (openpyxl
+    write-only mode keeps rows on disk, not in memory); returns the open file
+    at its start, deleted when closed."""
+    import tempfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append([cell_text(h) for h in headers])
+    for row in rows:
+        sheet.append([cell_text(c) for c in row])
+    # Returned open: the response streams it, then closes (and so deletes) it.
+    out = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
+    try:
+        workbook.save(out)
+    except BaseException:
+        out.close()
+        raise
+    out.seek(0)
+    return out

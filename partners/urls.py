@@ -26,8 +26,19 @@ urlpatterns = [
     path("", staff.home, name="home"),
     path("template.<str:file_format>", staff.import_template, name="import_template"),
     path("<slug:slug>/", staff.organisation, name="organisation"),
+    path("<slug:slug>/imports/", staff.organisation_imports, name="organisation_imports"),
     path("<slug:slug>/cohorts/new/", staff.cohort_new, name="cohort_new"),
     path("<slug:slug>/cohorts/<int:cohort_id>/", staff.cohort, name="cohort"),
+    path(
+        "<slug:slug>/learners.<str:file_format>",
+        staff.organisation_export,
+        name="organisation_export",
+    ),
+    path(
+        "<slug:slug>/cohorts/<int:cohort_id>/learners.<str:file_format>",
+        staff.cohort_export,
+        name="cohort_export",
+    ),
     path("<slug:slug>/cohorts/<int:cohort_id>/cards/", staff.cohort_cards, name="cohort_cards"),
     path(
         "<slug:slug>/cohorts/<int:cohort_id>/outcomes/",

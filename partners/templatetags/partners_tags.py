@@ -18,3 +18,17 @@ def is_partner_staff(user) -> bool:
     from lms.roles import Role
 
     return has_role(user, Role.PARTNER_STAFF)
+
+
+@register.inclusion_tag("partners/_menu.html", takes_context=True)
+def partner_menu(context, organisation, current: str = ""):
+    """The partner's menu: every page of the organisation the person may open
+    (organisation, cohorts, files, reports to the fund, API and webhooks)."""
+    from partners.permissions import organisation_menu_rights
+
+    request = context["request"]
+    return {
+        "organisation": organisation,
+        "current": current,
+        "rights": organisation_menu_rights(request.user, organisation),
+    }

@@ -10,14 +10,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lms.services.cards import cards_split, login_cards_render
 from partners import importing, selectors
+from partners.exports import cohort_export_rows, learner_export_headers, organisation_export_rows
 from partners.forms import (
     CohortForm,
     OutcomeForm,
@@ -45,15 +48,30 @@ from partners.services import (
     learner_situation_record,
     outcome_record,
 )
-from partners.spreadsheets import write_csv, write_xlsx
+from partners.services.exports import learners_export_record
+from partners.spreadsheets import csv_stream, write_csv, write_xlsx, xlsx_file
 from partners.uploads import partner_import_max_bytes, upload_bounded, upload_refusal
 
 PAGE_SIZE = 100
+# Login cards are printed by page: 40 cards are ten A4 sheets.
+CARDS_PAGE_SIZE = 40
+SEARCH_MAX = 100
 
 
 def _page_number(request: HttpRequest) -> int:
     raw = request.GET.get("page", "1")
     return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+
+
+def _search(request: HttpRequest) -> str:
+    """The search words typed in a list's search box (bounded)."""
+    return request.GET.get("q", "").strip()[:SEARCH_MAX]
+
+
+def _page_of_count(count: int, number: int, size: int):
+    """A Paginator page over `count` items (the rows themselves are read with
+    offset/limit by the selector), clamped to the last page."""
+    return Paginator(range(count), size).get_page(number)
 
 
 @login_required
@@ -67,15 +85,29 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
+    """The partner's home: its menu, projects and cohorts (by page, searchable)."""
     org = access_organisation(request.user, slug)
+    query = _search(request)
+    cohorts = Paginator(selectors.organisation_cohorts(organisation=org, query=query), PAGE_SIZE)
     context = {
         "organisation": org,
         "projects": selectors.organisation_projects(organisation=org),
-        "cohorts": selectors.organisation_cohorts(organisation=org),
+        "page_obj": cohorts.get_page(_page_number(request)),
+        "query": query,
         "learner_count": selectors.organisation_learner_count(organisation=org),
         "can_edit": can_edit(request.user, org),
     }
     return render(request, "partners/organisation.html", context)
+
+
+@login_required
+@require_GET
+def organisation_imports(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every file uploaded for the organisation's cohorts, newest first, by page."""
+    org = access_organisation(request.user, slug)
+    batches = Paginator(selectors.organisation_imports(organisation=org), PAGE_SIZE)
+    context = {"organisation": org, "page_obj": batches.get_page(_page_number(request))}
+    return render(request, "partners/organisation_imports.html", context)
 
 
 @login_required
@@ -111,15 +143,21 @@ def cohort(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
     org = access_organisation(request.user, slug)
     group = access_cohort(request.user, org, cohort_id)
     page = _page_number(request)
+    query = _search(request)
     progress = selectors.cohort_progress(
-        cohort=group, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
+        cohort=group, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, query=query
     )
-    pages = Paginator(range(progress.total), PAGE_SIZE) if progress.total else None
+    page_obj = _page_of_count(progress.matching, page, PAGE_SIZE)
+    if page_obj.number != page:  # past the last page: show the last one
+        progress = selectors.cohort_progress(
+            cohort=group, offset=page_obj.start_index() - 1, limit=PAGE_SIZE, query=query
+        )
     context = {
         "organisation": org,
         "cohort": group,
         "progress": progress,
-        "page_obj": pages.get_page(page) if pages else None,
+        "query": query,
+        "page_obj": page_obj,
         "imports": selectors.cohort_imports(cohort=group)[:10],
         "can_edit": can_edit(request.user, org),
     }
@@ -129,15 +167,28 @@ def cohort(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def cohort_cards(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    """Printed login cards for the cohort's learners without e-mail. Printing
-    issues new codes (earlier cards stop working), so it is a POST after a
-    confirmation page that says so. Only people who never chose their own
-    password get a card (`lms.services.cards.card_refusal`); the page lists
+    """Printed login cards for the cohort's learners without e-mail, a page of
+    `CARDS_PAGE_SIZE` at a time (a whole cohort is printed page after page).
+    Printing issues new codes (earlier cards stop working), so it is a POST
+    after a confirmation page that says so. Only people who never chose their
+    own password get a card (`lms.services.cards.card_refusal`); the page lists
     the others with the reason, and a request with nobody eligible is refused."""
     org = access_organisation(request.user, slug, roles=EDITOR_ROLES)
     group = access_cohort(request.user, org, cohort_id)
-    users, refused = cards_split(selectors.cohort_users_without_email(cohort=group))
-    context = {"organisation": org, "cohort": group, "users": users, "refused": refused}
+    query = _search(request)
+    number = _page_number(request) if request.method == "GET" else _posted_page(request)
+    page = Paginator(
+        selectors.cohort_members_without_email(cohort=group, query=query), CARDS_PAGE_SIZE
+    ).get_page(number)
+    users, refused = cards_split([member.learner.user for member in page])
+    context = {
+        "organisation": org,
+        "cohort": group,
+        "users": users,
+        "refused": refused,
+        "page_obj": page,
+        "query": query,
+    }
     if request.method == "GET":
         return render(request, "partners/cohort_cards.html", context)
     if not users:
@@ -147,23 +198,33 @@ def cohort_cards(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespons
         return render(request, "partners/cohort_cards.html", context, status=400)
     pdf = login_cards_render(users=users, issued_by=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="login-cards-{group.pk}.pdf"'
+    suffix = f"-{page.number}" if page.paginator.num_pages > 1 else ""
+    response["Content-Disposition"] = f'attachment; filename="login-cards-{group.pk}{suffix}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _posted_page(request: HttpRequest) -> int:
+    raw = request.POST.get("page", "1")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def cohort_outcomes(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    """The quick form: every learner's 3- and 6-month outcome on one page."""
+    """The quick form: the 3- and 6-month outcomes of a page of learners
+    (searchable by name, learner id or e-mail)."""
     org = access_organisation(
         request.user, slug, roles=EDITOR_ROLES if request.method == "POST" else STAFF_ROLES
     )
     group = access_cohort(request.user, org, cohort_id)
-    rows = selectors.cohort_outcomes(cohort=group)
+    query = _search(request)
+    number = _page_number(request)
     if request.method == "POST":
+        posted = _posted_learner_ids(request.POST)
         try:
-            chosen = cohort_outcome_fields(request.POST, [learner for learner, _o in rows])
+            learners = selectors.cohort_learners_among(cohort=group, learner_ids=posted)
+            chosen = cohort_outcome_fields(request.POST, learners)
         except ValueError:
             messages.error(request, _("Some answers could not be read. Nothing was saved."))
         else:
@@ -171,16 +232,83 @@ def cohort_outcomes(request: HttpRequest, slug: str, cohort_id: int) -> HttpResp
                 cohort=group, outcomes=chosen, recorded_by=request.user
             )
             messages.success(request, _("Outcomes saved (%(n)s changed).") % {"n": changed})
-            return redirect("partners:cohort_outcomes", slug=org.slug, cohort_id=group.pk)
+            target = reverse("partners:cohort_outcomes", args=[org.slug, group.pk])
+            return redirect(f"{target}?{urlencode({'q': query, 'page': number})}")
+    rows, matching = selectors.cohort_outcomes(
+        cohort=group, query=query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE
+    )
+    page_obj = _page_of_count(matching, number, PAGE_SIZE)
+    if page_obj.number != number:  # past the last page: show the last one
+        rows, matching = selectors.cohort_outcomes(
+            cohort=group, query=query, offset=page_obj.start_index() - 1, limit=PAGE_SIZE
+        )
     context = {
         "organisation": org,
         "cohort": group,
         "rows": rows,
+        "query": query,
+        "page_obj": page_obj,
         "points": Outcome.Point.choices,
         "situations": Outcome._meta.get_field("situation").choices,
         "can_edit": can_edit(request.user, org),
     }
     return render(request, "partners/cohort_outcomes.html", context)
+
+
+def _posted_learner_ids(data) -> set[int]:
+    """The learner ids named by the quick form's fields `o-<learner id>-<point>`
+    (a bad name is refused later by `cohort_outcome_fields`)."""
+    ids = set()
+    for name in data:
+        parts = name.split("-", 2)
+        if len(parts) == 3 and parts[0] == "o" and parts[1].isdigit():
+            ids.add(int(parts[1]))
+    return ids
+
+
+# --- Exports ----------------------------------------------------------------
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _learners_export(request, target, rows, stem: str, file_format: str):
+    """The learners' rows as a streamed CSV or an XLSX from a temporary file;
+    journalled."""
+    if file_format not in {"csv", "xlsx"}:
+        raise Http404
+    learners_export_record(exported_by=request.user, target=target, file_format=file_format)
+    headers = learner_export_headers()
+    if file_format == "xlsx":
+        response = FileResponse(
+            xlsx_file(headers, rows, title=_("Learners")), content_type=XLSX_TYPE
+        )
+    else:
+        response = StreamingHttpResponse(
+            csv_stream(headers, rows), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{file_format}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_GET
+def cohort_export(request: HttpRequest, slug: str, cohort_id: int, file_format: str):
+    """A cohort's learners with progress, completion, certificate and
+    outcomes, for every staff role of the organisation (as the cohort page)."""
+    org = access_organisation(request.user, slug)
+    group = access_cohort(request.user, org, cohort_id)
+    rows = cohort_export_rows(cohort=group)
+    return _learners_export(request, group, rows, f"cohort-{group.pk}-learners", file_format)
+
+
+@login_required
+@require_GET
+def organisation_export(request: HttpRequest, slug: str, file_format: str):
+    """The same rows for every cohort of the organisation."""
+    org = access_organisation(request.user, slug)
+    rows = organisation_export_rows(organisation=org)
+    return _learners_export(request, org, rows, f"{org.slug}-learners", file_format)
 
 
 @login_required

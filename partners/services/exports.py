@@ -1,0 +1,15 @@
+"""Exports of learners' data by partner staff: each is journalled (who took
+which learners' data, in which format)."""
+
+from lms.models import User
+from lms.services import audit_record
+
+
+def learners_export_record(*, exported_by: User, target, file_format: str) -> None:
+    """Journal an export of the learners of `target` (a cohort or an organisation)."""
+    audit_record(
+        actor=exported_by,
+        action="partners.learners_export",
+        target=target,
+        data={"format": file_format},
+    )
