@@ -83,7 +83,7 @@ def _chunk_rows(
         .values_list("holder_id", "course_key", "code", "issued_at")
     }
     outcomes: dict[int, dict] = {}
-    for outcome in Outcome.objects.filter(learner__in=learners):
+    for outcome in Outcome.objects.filter(learner_id__in=[x.pk for x in learners]):
         outcomes.setdefault(outcome.learner_id, {})[outcome.point] = outcome
     situations = labels["situation"]
     for learner in learners:

@@ -260,8 +260,9 @@ def dashboard_courses(*, learner: User, language: str | None = None) -> list[Cou
     courses = [translated.get(e.course_key, e.course) for e in enrolments]
     outlines = content.course_outlines(courses=courses)
     completed: dict[int, set] = defaultdict(set)
+    ids = [e.pk for e in enrolments]
     for enrolment_id, lesson_key in ProgressEvent.objects.filter(
-        enrolment__in=enrolments, kind=ProgressEvent.Kind.COMPLETED
+        enrolment_id__in=ids, kind=ProgressEvent.Kind.COMPLETED
     ).values_list("enrolment_id", "lesson_key"):
         completed[enrolment_id].add(lesson_key)
     attempts: dict[int, list[Attempt]] = defaultdict(list)
@@ -300,10 +301,15 @@ def learner_courses_progress(*, user_ids, course_keys) -> dict[tuple, CourseProg
     (user id, course key) -> CourseProgress, for the enrolments that exist.
     Five queries whatever the number of learners and courses."""
     enrolments = list(
-        Enrolment.objects.filter(learner_id__in=list(user_ids), course_key__in=list(course_keys))
-        .select_related("course")
-        .order_by("pk")
+        Enrolment.objects.filter(
+            learner_id__in=list(user_ids), course_key__in=list(course_keys)
+        ).order_by("pk")
     )
+    # A few courses for many enrolments: each course page is built once and
+    # shared, not once per enrolment (a Wagtail page is costly to build).
+    courses = CoursePage.objects.in_bulk({e.course_id for e in enrolments})
+    for enrolment in enrolments:
+        enrolment.course = courses[enrolment.course_id]
     by_id = enrolments_progress(enrolments=enrolments)
     return {(e.learner_id, e.course_key): by_id[e.pk] for e in enrolments}
 
@@ -316,13 +322,14 @@ def enrolments_progress(*, enrolments: list[Enrolment]) -> dict[int, CourseProgr
     courses = {e.course_id: e.course for e in enrolments}
     outlines = content.course_outlines(courses=list(courses.values()))
     completed: dict[int, set] = defaultdict(set)
+    ids = [e.pk for e in enrolments]
     for enrolment_id, lesson_key in ProgressEvent.objects.filter(
-        enrolment__in=enrolments, kind=ProgressEvent.Kind.COMPLETED
+        enrolment_id__in=ids, kind=ProgressEvent.Kind.COMPLETED
     ).values_list("enrolment_id", "lesson_key"):
         completed[enrolment_id].add(lesson_key)
     attempts: dict[int, list[Attempt]] = defaultdict(list)
     for attempt in (
-        Attempt.objects.filter(enrolment__in=enrolments)
+        Attempt.objects.filter(enrolment_id__in=ids)
         .exclude(status=Attempt.Status.OPEN)
         .defer("questions", "answers")
         .order_by("number")
