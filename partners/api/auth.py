@@ -1,39 +1,28 @@
 """Bearer tokens for the partner API: who is calling, which scopes they hold,
-and how often they may call (a fixed window per token in the shared cache)."""
-
-import time
+and how often they may call (a fixed window per organisation, counted by the
+project's one rate limiter, certificates.ratelimit)."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
+from certificates import ratelimit
 from partners.api.errors import ApiError
 from partners.models import ApiToken
 from partners.services import api_token_authenticate
 
 
-def _rate() -> tuple[int, int]:
-    count, _sep, seconds = settings.PARTNERS_API_RATE.partition("/")
-    return int(count), int(seconds or 60)
-
-
 def rate_limit(token: ApiToken) -> None:
-    """Count one request of `token`; 429 with Retry-After over the limit."""
-    limit, seconds = _rate()
-    now = time.time()
-    window = int(now // seconds)
-    key = f"partners-api:{token.pk}:{window}"
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        used = 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
-    if used > limit:
-        retry_after = max(1, seconds - int(now) % seconds)
+    """Count one request of `token`'s organisation (every token of an
+    organisation shares one budget); 429 with Retry-After over the limit."""
+    retry_after = ratelimit.hit(
+        f"partners-api:org:{token.organisation_id}", rate=settings.PARTNERS_API_RATE
+    )
+    if retry_after is not None:
         raise ApiError(
             429,
             "rate_limited",
-            _("Too many requests for this token; try again in %(seconds)s seconds.")
+            _("Too many requests for your organisation; try again in %(seconds)s seconds.")
             % {"seconds": retry_after},
             headers={"Retry-After": str(retry_after)},
         )

@@ -3,56 +3,17 @@ PUT /learners/{external_id}/outcomes/{point}: record a follow-up outcome."""
 
 from typing import Literal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from ninja import Router
 
 from partners.api.auth import require
-from partners.api.errors import ApiError, not_found
+from partners.api.errors import ApiError, item, not_found
 from partners.api.schemas import ERRORS, LearnersIn, LearnersOut, OutcomeIn, OutcomeOut
 from partners.models import Cohort, Outcome, Scope
-from partners.models.vocabulary import region_for_postcode
 from partners.selectors import partner_learner_by_external_id
 from partners.services import LearnerInput, learners_enrol, outcome_record
 
 router = Router(tags=["learners"])
-
-
-def _problems(payload: LearnersIn) -> list[dict]:
-    """What the schema cannot say: e-mail, Belgian postcode, duplicate ids."""
-    problems = []
-    seen: dict[str, int] = {}
-
-    def add(index, field, message):
-        problems.append(
-            {
-                "loc": ["body", "learners", str(index), field],
-                "index": index,
-                "field": field,
-                "message": message,
-            }
-        )
-
-    for index, row in enumerate(payload.learners):
-        if row.email:
-            try:
-                validate_email(row.email)
-            except DjangoValidationError:
-                add(index, "email", _("Enter a valid e-mail address."))
-        if row.postcode and region_for_postcode(row.postcode) is None:
-            add(index, "postcode", _("Enter a Belgian postcode of four digits."))
-        if not row.external_id.strip():
-            add(index, "external_id", _("This field is required."))
-        if row.external_id in seen:
-            add(
-                index,
-                "external_id",
-                _("The same learner id is already at position %(index)s.")
-                % {"index": seen[row.external_id]},
-            )
-        seen.setdefault(row.external_id, index)
-    return problems
 
 
 @router.post(
@@ -63,8 +24,13 @@ def _problems(payload: LearnersIn) -> list[dict]:
         "Creates or updates up to 500 learners by your own learner id and, with "
         "`cohort_id`, adds them to the cohort and enrols them in its courses. "
         "Sending the same learners again changes nothing twice. When any item is "
-        "invalid nothing is written and every problem is listed with its index "
-        "and field. Scope: `learners:write`."
+        "invalid nothing is written and every problem of every item is listed at "
+        "once (422, `errors` with `row` and `field`): unknown fields, wrong types, "
+        "the same id or e-mail twice, an e-mail that already belongs to an account "
+        "(for a new learner), a national register number as id. 409 means only that "
+        "another request wrote the same learners at the same moment: send it again. "
+        "Vocabulary fields take the codes or their aliases and are answered as codes. "
+        "Scope: `learners:write`."
     ),
 )
 def learners_post(request, payload: LearnersIn):
@@ -78,17 +44,12 @@ def learners_post(request, payload: LearnersIn):
         )
         if cohort is None:
             raise not_found()
-    problems = _problems(payload)
-    if problems:
-        raise ApiError(
-            422, "invalid", _("Some learners are not valid; nothing was enrolled."), problems
-        )
     rows = [
         LearnerInput(
-            external_id=row.external_id.strip(),
+            external_id=row.external_id,
             first_name=row.first_name.strip(),
             last_name=row.last_name.strip(),
-            email=row.email.strip().lower(),
+            email=row.email,
             language=row.language,
             birth_date=row.birth_date,
             gender=row.gender,
@@ -103,10 +64,12 @@ def learners_post(request, payload: LearnersIn):
             organisation=token.organisation, learners=rows, cohort=cohort, enrolled_by=None
         )
     except ValueError as error:
+        message = _("A course of this cohort is not published; nothing was enrolled.")
         raise ApiError(
-            409,
+            422,
             "course_unavailable",
-            _("A course of this cohort is not published; nothing was enrolled."),
+            message,
+            [item(["cohort_id"], "course_unavailable", message)],
         ) from error
     created = sum(1 for r in results if r.created)
     return {

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from partners.api.auth import require
-from partners.api.errors import ApiError, not_found
+from partners.api.errors import ApiError, item, not_found
 from partners.api.pagination import PageParams, page
 from partners.api.schemas import (
     ERRORS,
@@ -74,7 +74,7 @@ def webhooks_post(request, payload: WebhookIn):
             422,
             "invalid",
             str(error),
-            [{"loc": ["body", "url"], "index": None, "field": "url", "message": str(error)}],
+            [item(["url"], "invalid_url", str(error))],
         ) from error
     return Status(201, endpoint)
 
