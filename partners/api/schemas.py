@@ -22,7 +22,7 @@ from partners.api.vocabulary import (
     TargetGroupWord,
     Text,
 )
-from partners.models import Gender, Situation, TargetGroup, WebhookEvent
+from partners.models import Gender, Scope, Situation, TargetGroup, WebhookEvent
 from partners.models.api import WebhookDelivery
 from partners.selectors import emails_taken_for_new_learners
 
@@ -204,12 +204,14 @@ def _between_items(data, request) -> list[dict]:
         email = row.get("email")
         if isinstance(email, str) and email.strip():
             pairs.append((index, external_id, email.strip().lower()))
+    # The body is read before the endpoint checks the scope: only a token
+    # that may enrol learners learns whether an address is taken.
     token = getattr(request, "auth", None)
     taken = (
         emails_taken_for_new_learners(
             organisation=token.organisation, pairs=[(i, e) for _n, i, e in pairs]
         )
-        if token is not None
+        if token is not None and Scope.LEARNERS_WRITE in token.scopes
         else set()
     )
     first_email: dict[str, int] = {}

@@ -215,3 +215,11 @@ def test_500_learners_are_accepted_and_501_refused(caller):
     assert caller.post(URL, {"learners": learners[:500]}).status_code == 200
     response = caller.post(URL, {"learners": learners})
     assert _errors(response) == {(None, "learners", "too_long")}
+
+
+def test_a_token_that_may_not_enrol_learns_nothing_about_e_mail_addresses(make_caller):
+    UserFactory(email="taken@example.be")
+    caller = make_caller(scopes=["cohorts:read"])
+    response = caller.post(URL, {"learners": [_learner("A", email="taken@example.be")]})
+    assert response.status_code == 403
+    assert response.json()["code"] == "insufficient_scope"
