@@ -9,6 +9,7 @@ from ninja import Router
 from partners.api.auth import require
 from partners.api.errors import ApiError, item, not_found
 from partners.api.schemas import ERRORS, LearnersIn, LearnersOut, OutcomeIn, OutcomeOut
+from partners.api.vocabulary import has_control_character
 from partners.models import Cohort, Outcome, Scope
 from partners.selectors import partner_learner_by_external_id
 from partners.services import LearnerInput, learners_enrol, outcome_record
@@ -95,6 +96,8 @@ def learners_post(request, payload: LearnersIn):
 )
 def outcome_put(request, external_id: str, point: Literal["3m", "6m"], payload: OutcomeIn):
     token = require(request, Scope.OUTCOMES_WRITE)
+    if has_control_character(external_id):
+        raise not_found()  # no learner id has one (and PostgreSQL cannot look for NUL)
     learner = partner_learner_by_external_id(
         organisation=token.organisation, external_id=external_id
     )

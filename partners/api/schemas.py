@@ -21,6 +21,7 @@ from partners.api.vocabulary import (
     SituationWord,
     TargetGroupWord,
     Text,
+    has_control_character,
 )
 from partners.models import Gender, Scope, Situation, TargetGroup, WebhookEvent
 from partners.models.api import WebhookDelivery
@@ -43,6 +44,7 @@ class ProblemItem(Schema):
         description=(
             "Stable, for programs: required, unknown_field, wrong_type, invalid_choice, "
             "invalid_date, invalid_email, invalid_postcode, national_number, duplicate_id, "
+            "control_character, "
             "duplicate_email, email_taken, too_long, too_short, too_small, too_large, invalid."
         )
     )
@@ -189,7 +191,7 @@ def _between_items(data, request) -> list[dict]:
         if not isinstance(row, dict) or not isinstance(row.get("external_id"), str):
             continue
         external_id = row["external_id"].strip()
-        if not external_id:
+        if not external_id or has_control_character(external_id):
             continue
         if external_id in first_id:
             add(
@@ -202,7 +204,7 @@ def _between_items(data, request) -> list[dict]:
             continue
         first_id[external_id] = index
         email = row.get("email")
-        if isinstance(email, str) and email.strip():
+        if isinstance(email, str) and email.strip() and not has_control_character(email):
             pairs.append((index, external_id, email.strip().lower()))
     # The body is read before the endpoint checks the scope: only a token
     # that may enrol learners learns whether an address is taken.

@@ -34,10 +34,20 @@ def refuse(code: str, message: str) -> PydanticCustomError:
     )
 
 
+# Control characters (NUL above all: PostgreSQL cannot store it in text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _text(value):
     if not isinstance(value, str):
         raise refuse("wrong_type", _("Enter text (a JSON string), not a number or true/false."))
+    if _CONTROL.search(value):
+        raise refuse("control_character", _("Remove the control characters from this text."))
     return value
+
+
+def has_control_character(value: str) -> bool:
+    return bool(_CONTROL.search(value))
 
 
 Text = Annotated[str, BeforeValidator(_text)]

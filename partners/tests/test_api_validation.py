@@ -223,3 +223,47 @@ def test_a_token_that_may_not_enrol_learns_nothing_about_e_mail_addresses(make_c
     response = caller.post(URL, {"learners": [_learner("A", email="taken@example.be")]})
     assert response.status_code == 403
     assert response.json()["code"] == "insufficient_scope"
+
+
+ODD_VALUES = [None, 0, -1, 1.5, 10**30, True, [], {}, "", " ", "x" * 5000, "\u0000", [[]], {"a": 1}]
+FIELDS = [
+    "external_id",
+    "first_name",
+    "last_name",
+    "email",
+    "language",
+    "birth_date",
+    "gender",
+    "postcode",
+    "situation",
+    "target_groups",
+]
+
+
+def test_odd_values_in_any_field_are_answered_with_a_problem_never_a_server_error(caller, settings):
+    settings.PARTNERS_API_RATE = "1000/60"
+    for field in FIELDS:
+        for value in ODD_VALUES:
+            response = caller.post(URL, {"learners": [{**_learner("A"), field: value}]})
+            assert response.status_code in (200, 422), (field, value, response.content)
+            if response.status_code == 422:
+                assert response["Content-Type"] == "application/problem+json"
+                assert {e["field"].split(".")[0] for e in response.json()["errors"]} == {field}
+    for body in (None, [], "text", 7, {"learners": None}, {"learners": [None, 7, "x"]}):
+        response = caller.post(URL, body, HTTP_X_CASE="top")
+        assert response.status_code in (400, 422), (body, response.content)
+        assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_nul_character_is_refused_not_a_server_error(caller):
+    response = caller.post(URL, {"learners": [_learner("A\u0000B", first_name="Z\u0000")]})
+    assert _errors(response) == {
+        (0, "external_id", "control_character"),
+        (0, "first_name", "control_character"),
+    }
+
+
+def test_a_nul_character_in_an_outcome_address_is_404(caller):
+    response = caller.put("/api/v1/learners/A%00B/outcomes/3m", {"situation": "job_found"})
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
