@@ -6,7 +6,7 @@ from typing import Literal
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from partners.api.auth import require
+from partners.api.auth import TokenAuth
 from partners.api.errors import ApiError, item, not_found
 from partners.api.schemas import ERRORS, LearnersIn, LearnersOut, OutcomeIn, OutcomeOut
 from partners.api.vocabulary import has_control_character
@@ -19,6 +19,7 @@ router = Router(tags=["learners"])
 
 @router.post(
     "/learners",
+    auth=TokenAuth(Scope.LEARNERS_WRITE),
     response={200: LearnersOut, **ERRORS},
     summary="Enrol learners (bulk, idempotent)",
     description=(
@@ -35,7 +36,7 @@ router = Router(tags=["learners"])
     ),
 )
 def learners_post(request, payload: LearnersIn):
-    token = require(request, Scope.LEARNERS_WRITE)
+    token = request.auth
     cohort = None
     if payload.cohort_id is not None:
         cohort = (
@@ -90,12 +91,13 @@ def learners_post(request, payload: LearnersIn):
 
 @router.put(
     "/learners/{external_id}/outcomes/{point}",
+    auth=TokenAuth(Scope.OUTCOMES_WRITE),
     response={200: OutcomeOut, **ERRORS},
     summary="Record an outcome at 3 or 6 months",
     description="Creates or replaces the outcome. Scope: `outcomes:write`.",
 )
 def outcome_put(request, external_id: str, point: Literal["3m", "6m"], payload: OutcomeIn):
-    token = require(request, Scope.OUTCOMES_WRITE)
+    token = request.auth
     if has_control_character(external_id):
         raise not_found()  # no learner id has one (and PostgreSQL cannot look for NUL)
     learner = partner_learner_by_external_id(

@@ -206,8 +206,9 @@ def _between_items(data, request) -> list[dict]:
         email = row.get("email")
         if isinstance(email, str) and email.strip() and not has_control_character(email):
             pairs.append((index, external_id, email.strip().lower()))
-    # The body is read before the endpoint checks the scope: only a token
-    # that may enrol learners learns whether an address is taken.
+    # Only a token that may enrol learners learns whether an address is
+    # taken (TokenAuth checks the scope before the body is read; again here
+    # so that no other path into this schema can ask).
     token = getattr(request, "auth", None)
     taken = (
         emails_taken_for_new_learners(

@@ -111,3 +111,12 @@ def test_last_used_is_recorded(caller):
     assert caller.get(COHORTS).status_code == 200
     caller.token.refresh_from_db()
     assert caller.token.last_used_at is not None
+
+
+def test_a_token_without_the_scope_gets_403_before_its_body_is_read(make_caller):
+    caller = make_caller(scopes=[Scope.COHORTS_READ])
+    response = caller.post("/api/v1/learners", {"learners": [{"nonsense": True}]})
+    assert response.status_code == 403
+    assert response.json()["code"] == "insufficient_scope"
+    response = caller.get("/api/v1/webhooks/1/deliveries?offset=-5")
+    assert response.status_code == 403
