@@ -55,11 +55,20 @@ def _count(key: str, seconds: int) -> int:
         return 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
 
 
+def hit(key: str, *, rate: str) -> int | None:
+    """Count one request on `key` under `rate` ("count/seconds", a fixed window);
+    None while within the limit, else the seconds until the window ends."""
+    count, _, period = rate.partition("/")
+    limit, seconds = int(count), int(period or 60)
+    now = time.time()
+    if _count(f"{key}:{int(now // seconds)}", seconds) <= limit:
+        return None
+    return max(1, seconds - int(now) % seconds)
+
+
 def allow(request: HttpRequest) -> bool:
     """Count one lookup; False once the client went over the limit in this window."""
-    limit, seconds = _rate()
-    window = int(time.time() // seconds)
-    return _count(f"cert-verify:{client_key(request)}:{window}", seconds) <= limit
+    return hit(f"cert-verify:{client_key(request)}", rate=settings.CERTIFICATES_VERIFY_RATE) is None
 
 
 def retry_after() -> int:

@@ -445,6 +445,38 @@ def _percent(state) -> int:
     return 100 if state.enrolment.completed_at else state.percent
 
 
+def emails_taken_for_new_learners(*, organisation: Organisation, pairs: list) -> set[str]:
+    """Of `(external_id, email)` pairs (e-mails in lower case), the e-mails that
+    already belong to an account while the learner id is new to `organisation`:
+    enrolling them would need a second account with the same e-mail. A known
+    learner keeps their own account, whatever e-mail is sent for them."""
+    from django.db.models.functions import Lower
+
+    from lms.models import User
+
+    emails = sorted({email for _id, email in pairs if email})
+    if not emails:
+        return set()
+    ids = sorted({external_id for external_id, email in pairs if email})
+    known = set()
+    owners = set()
+    for start in range(0, len(ids), 5000):
+        known.update(
+            PartnerLearner.objects.filter(
+                organisation=organisation, external_id__in=ids[start : start + 5000]
+            ).values_list("external_id", flat=True)
+        )
+    for start in range(0, len(emails), 5000):
+        # The expression and condition of the unique index on e-mails.
+        owners.update(
+            User.objects.exclude(email="")
+            .annotate(email_lower=Lower("email"))
+            .filter(email_lower__in=emails[start : start + 5000])
+            .values_list("email_lower", flat=True)
+        )
+    return {email for external_id, email in pairs if email in owners and external_id not in known}
+
+
 def partner_learner_by_external_id(*, organisation: Organisation, external_id: str):
     return PartnerLearner.objects.filter(organisation=organisation, external_id=external_id).first()
 

@@ -387,7 +387,8 @@ CERTIFICATES_ISSUER_ADDRESS = env_str(
 CERTIFICATES_BULK_CHUNK = env_int("CERTIFICATES_BULK_CHUNK", 50)
 
 # --- Partner API and webhooks -----------------------------------------------
-# Requests per token: "<count>/<seconds>" (fixed window in the shared cache).
+# Requests per organisation (all its tokens together): "<count>/<seconds>"
+# (fixed window in the shared cache).
 PARTNERS_API_RATE = env_str("PARTNERS_API_RATE", "120/60")
 # Webhook addresses must be https in production; plain http only for local tests.
 PARTNERS_WEBHOOK_ALLOW_HTTP = env_bool("PARTNERS_WEBHOOK_ALLOW_HTTP", DEBUG)

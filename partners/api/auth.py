@@ -1,46 +1,42 @@
 """Bearer tokens for the partner API: who is calling, which scopes they hold,
-and how often they may call (a fixed window per token in the shared cache)."""
-
-import time
+and how often they may call (a fixed window per organisation, counted by the
+project's one rate limiter, certificates.ratelimit)."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
+from certificates import ratelimit
 from partners.api.errors import ApiError
 from partners.models import ApiToken
 from partners.services import api_token_authenticate
 
 
-def _rate() -> tuple[int, int]:
-    count, _sep, seconds = settings.PARTNERS_API_RATE.partition("/")
-    return int(count), int(seconds or 60)
-
-
 def rate_limit(token: ApiToken) -> None:
-    """Count one request of `token`; 429 with Retry-After over the limit."""
-    limit, seconds = _rate()
-    now = time.time()
-    window = int(now // seconds)
-    key = f"partners-api:{token.pk}:{window}"
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        used = 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
-    if used > limit:
-        retry_after = max(1, seconds - int(now) % seconds)
+    """Count one request of `token`'s organisation (every token of an
+    organisation shares one budget); 429 with Retry-After over the limit."""
+    retry_after = ratelimit.hit(
+        f"partners-api:org:{token.organisation_id}", rate=settings.PARTNERS_API_RATE
+    )
+    if retry_after is not None:
         raise ApiError(
             429,
             "rate_limited",
-            _("Too many requests for this token; try again in %(seconds)s seconds.")
+            _("Too many requests for your organisation; try again in %(seconds)s seconds.")
             % {"seconds": retry_after},
             headers={"Retry-After": str(retry_after)},
         )
 
 
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer dsk_<prefix>_<secret>`."""
+    """`Authorization: Bearer dsk_<prefix>_<secret>`, holding `scope` if given.
+
+    Each endpoint names its scope here (not in its body), so that a token
+    without it gets 403 before anything of the request is read."""
+
+    def __init__(self, scope: str | None = None):
+        super().__init__()
+        self.scope = scope
 
     def authenticate(self, request, token: str) -> ApiToken:
         check = api_token_authenticate(value=token.strip())
@@ -56,16 +52,10 @@ class TokenAuth(HttpBearer):
                 headers={"WWW-Authenticate": 'Bearer realm="digiskills", error="invalid_token"'},
             )
         rate_limit(check.token)
+        if self.scope is not None and self.scope not in check.token.scopes:
+            raise ApiError(
+                403,
+                "insufficient_scope",
+                _("This token does not have the scope %(scope)s.") % {"scope": self.scope},
+            )
         return check.token
-
-
-def require(request, scope: str) -> ApiToken:
-    """The calling token if it holds `scope`; else 403. Every endpoint calls it."""
-    token: ApiToken = request.auth
-    if scope not in token.scopes:
-        raise ApiError(
-            403,
-            "insufficient_scope",
-            _("This token does not have the scope %(scope)s.") % {"scope": scope},
-        )
-    return token

@@ -7,7 +7,7 @@ from certificates.codes import display
 from certificates.dates import issuer_date, issuer_datetime
 from certificates.links import verify_url
 from certificates.verification import certificate_status
-from partners.api.auth import require
+from partners.api.auth import TokenAuth
 from partners.api.pagination import PageParams, page
 from partners.api.schemas import ERRORS, CertificatePage
 from partners.models import Scope
@@ -18,6 +18,7 @@ router = Router(tags=["certificates"])
 
 @router.get(
     "/certificates",
+    auth=TokenAuth(Scope.CERTIFICATES_READ),
     response={200: CertificatePage, **ERRORS},
     summary="Certificates of your learners",
     description=(
@@ -29,7 +30,7 @@ router = Router(tags=["certificates"])
     ),
 )
 def certificates_get(request, params: Query[PageParams]):
-    token = require(request, Scope.CERTIFICATES_READ)
+    token = request.auth
     language = token.organisation.language
     certificates, next_url = page(
         request, certificates_of_organisation(organisation=token.organisation), params

@@ -2,7 +2,7 @@
 
 from ninja import Query, Router
 
-from partners.api.auth import require
+from partners.api.auth import TokenAuth
 from partners.api.errors import not_found
 from partners.api.pagination import PageParams, page
 from partners.api.schemas import ERRORS, CohortPage, ProgressPage
@@ -14,12 +14,13 @@ router = Router(tags=["cohorts"])
 
 @router.get(
     "/cohorts",
+    auth=TokenAuth(Scope.COHORTS_READ),
     response={200: CohortPage, **ERRORS},
     summary="Your cohorts",
     description="Newest first. Scope: `cohorts:read`.",
 )
 def cohorts_get(request, params: Query[PageParams]):
-    token = require(request, Scope.COHORTS_READ)
+    token = request.auth
     cohorts, next_url = page(request, cohorts_of(organisation=token.organisation), params)
     return {
         "next": next_url,
@@ -40,6 +41,7 @@ def cohorts_get(request, params: Query[PageParams]):
 
 @router.get(
     "/cohorts/{cohort_id}/progress",
+    auth=TokenAuth(Scope.COHORTS_READ),
     response={200: ProgressPage, **ERRORS},
     summary="Progress of a cohort's learners",
     description=(
@@ -48,7 +50,7 @@ def cohorts_get(request, params: Query[PageParams]):
     ),
 )
 def cohort_progress_get(request, cohort_id: int, params: Query[PageParams]):
-    token = require(request, Scope.COHORTS_READ)
+    token = request.auth
     cohort = cohorts_of(organisation=token.organisation).filter(pk=cohort_id).first()
     if cohort is None:
         raise not_found()

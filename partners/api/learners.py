@@ -3,72 +3,40 @@ PUT /learners/{external_id}/outcomes/{point}: record a follow-up outcome."""
 
 from typing import Literal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from partners.api.auth import require
-from partners.api.errors import ApiError, not_found
+from partners.api.auth import TokenAuth
+from partners.api.errors import ApiError, item, not_found
 from partners.api.schemas import ERRORS, LearnersIn, LearnersOut, OutcomeIn, OutcomeOut
+from partners.api.vocabulary import has_control_character
 from partners.models import Cohort, Outcome, Scope
-from partners.models.vocabulary import region_for_postcode
 from partners.selectors import partner_learner_by_external_id
 from partners.services import LearnerInput, learners_enrol, outcome_record
 
 router = Router(tags=["learners"])
 
 
-def _problems(payload: LearnersIn) -> list[dict]:
-    """What the schema cannot say: e-mail, Belgian postcode, duplicate ids."""
-    problems = []
-    seen: dict[str, int] = {}
-
-    def add(index, field, message):
-        problems.append(
-            {
-                "loc": ["body", "learners", str(index), field],
-                "index": index,
-                "field": field,
-                "message": message,
-            }
-        )
-
-    for index, row in enumerate(payload.learners):
-        if row.email:
-            try:
-                validate_email(row.email)
-            except DjangoValidationError:
-                add(index, "email", _("Enter a valid e-mail address."))
-        if row.postcode and region_for_postcode(row.postcode) is None:
-            add(index, "postcode", _("Enter a Belgian postcode of four digits."))
-        if not row.external_id.strip():
-            add(index, "external_id", _("This field is required."))
-        if row.external_id in seen:
-            add(
-                index,
-                "external_id",
-                _("The same learner id is already at position %(index)s.")
-                % {"index": seen[row.external_id]},
-            )
-        seen.setdefault(row.external_id, index)
-    return problems
-
-
 @router.post(
     "/learners",
+    auth=TokenAuth(Scope.LEARNERS_WRITE),
     response={200: LearnersOut, **ERRORS},
     summary="Enrol learners (bulk, idempotent)",
     description=(
         "Creates or updates up to 500 learners by your own learner id and, with "
         "`cohort_id`, adds them to the cohort and enrols them in its courses. "
         "Sending the same learners again changes nothing twice. When any item is "
-        "invalid nothing is written and every problem is listed with its index "
-        "and field. Scope: `learners:write`."
+        "invalid nothing is written and every problem of every item is listed at "
+        "once (422, `errors` with `row` and `field`): unknown fields, wrong types, "
+        "the same id or e-mail twice, an e-mail that already belongs to an account "
+        "(for a new learner), a national register number as id. 409 means only that "
+        "another request wrote the same learners at the same moment: send it again. "
+        "Vocabulary fields take the codes or their aliases and are answered as codes. "
+        "Scope: `learners:write`."
     ),
 )
 def learners_post(request, payload: LearnersIn):
-    token = require(request, Scope.LEARNERS_WRITE)
+    token = request.auth
     cohort = None
     if payload.cohort_id is not None:
         cohort = (
@@ -78,17 +46,12 @@ def learners_post(request, payload: LearnersIn):
         )
         if cohort is None:
             raise not_found()
-    problems = _problems(payload)
-    if problems:
-        raise ApiError(
-            422, "invalid", _("Some learners are not valid; nothing was enrolled."), problems
-        )
     rows = [
         LearnerInput(
-            external_id=row.external_id.strip(),
+            external_id=row.external_id,
             first_name=row.first_name.strip(),
             last_name=row.last_name.strip(),
-            email=row.email.strip().lower(),
+            email=row.email,
             language=row.language,
             birth_date=row.birth_date,
             gender=row.gender,
@@ -103,10 +66,12 @@ def learners_post(request, payload: LearnersIn):
             organisation=token.organisation, learners=rows, cohort=cohort, enrolled_by=None
         )
     except ValueError as error:
+        message = _("A course of this cohort is not published; nothing was enrolled.")
         raise ApiError(
-            409,
+            422,
             "course_unavailable",
-            _("A course of this cohort is not published; nothing was enrolled."),
+            message,
+            [item(["cohort_id"], "course_unavailable", message)],
         ) from error
     created = sum(1 for r in results if r.created)
     return {
@@ -126,12 +91,15 @@ def learners_post(request, payload: LearnersIn):
 
 @router.put(
     "/learners/{external_id}/outcomes/{point}",
+    auth=TokenAuth(Scope.OUTCOMES_WRITE),
     response={200: OutcomeOut, **ERRORS},
     summary="Record an outcome at 3 or 6 months",
     description="Creates or replaces the outcome. Scope: `outcomes:write`.",
 )
 def outcome_put(request, external_id: str, point: Literal["3m", "6m"], payload: OutcomeIn):
-    token = require(request, Scope.OUTCOMES_WRITE)
+    token = request.auth
+    if has_control_character(external_id):
+        raise not_found()  # no learner id has one (and PostgreSQL cannot look for NUL)
     learner = partner_learner_by_external_id(
         organisation=token.organisation, external_id=external_id
     )

@@ -1,5 +1,9 @@
 """Limit/offset pages with a `next` link: one row more than asked is read to
-know whether there is a next page, so no COUNT over a large table."""
+know whether there is a next page, so no COUNT over a large table.
+
+Both are bounded: `limit` by MAX_LIMIT, `offset` by MAX_OFFSET (a database
+skips the rows one by one; beyond the bound, or beyond what PostgreSQL can
+count, the request is refused with 400 instead of failing)."""
 
 from urllib.parse import urlencode
 
@@ -7,11 +11,22 @@ from ninja import Schema
 from pydantic import Field
 
 MAX_LIMIT = 200
+MAX_OFFSET = 1_000_000
 
 
 class PageParams(Schema):
-    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Items per page (1–200).")
-    offset: int = Field(0, ge=0, description="Items to skip.")
+    limit: int = Field(
+        50, ge=1, le=MAX_LIMIT, description=f"Items per page (1–{MAX_LIMIT}, default 50)."
+    )
+    offset: int = Field(
+        0,
+        ge=0,
+        le=MAX_OFFSET,
+        description=(
+            f"Items to skip (0–{MAX_OFFSET:,}); follow the `next` link rather than "
+            "computing it. A larger value is refused with 400."
+        ),
+    )
 
 
 def page(request, queryset, params: PageParams) -> tuple[list, str | None]:

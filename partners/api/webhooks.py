@@ -4,8 +4,8 @@ DELETE /webhooks/{id}, GET /webhooks/{id}/deliveries and redelivery."""
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from partners.api.auth import require
-from partners.api.errors import ApiError, not_found
+from partners.api.auth import TokenAuth
+from partners.api.errors import ApiError, item, not_found
 from partners.api.pagination import PageParams, page
 from partners.api.schemas import (
     ERRORS,
@@ -38,17 +38,19 @@ def _endpoint(token, endpoint_id: int):
 
 @router.get(
     "/webhooks",
+    auth=TokenAuth(Scope.WEBHOOKS_MANAGE),
     response={200: list[WebhookOut], **ERRORS},
     summary="Your webhook endpoints",
     description=DESCRIPTION,
 )
 def webhooks_get(request):
-    token = require(request, Scope.WEBHOOKS_MANAGE)
+    token = request.auth
     return list(webhook_endpoints_of(organisation=token.organisation))
 
 
 @router.post(
     "/webhooks",
+    auth=TokenAuth(Scope.WEBHOOKS_MANAGE),
     response={201: WebhookCreatedOut, **ERRORS},
     summary="Register a webhook endpoint",
     description=(
@@ -57,7 +59,7 @@ def webhooks_get(request):
     ),
 )
 def webhooks_post(request, payload: WebhookIn):
-    token = require(request, Scope.WEBHOOKS_MANAGE)
+    token = request.auth
     try:
         endpoint = webhook_endpoint_create(
             organisation=token.organisation,
@@ -74,31 +76,33 @@ def webhooks_post(request, payload: WebhookIn):
             422,
             "invalid",
             str(error),
-            [{"loc": ["body", "url"], "index": None, "field": "url", "message": str(error)}],
+            [item(["url"], "invalid_url", str(error))],
         ) from error
     return Status(201, endpoint)
 
 
 @router.delete(
     "/webhooks/{endpoint_id}",
+    auth=TokenAuth(Scope.WEBHOOKS_MANAGE),
     response={204: None, **ERRORS},
     summary="Remove a webhook endpoint",
     description="Nothing more is sent to it; its log is kept. " + DESCRIPTION,
 )
 def webhook_delete(request, endpoint_id: int):
-    token = require(request, Scope.WEBHOOKS_MANAGE)
+    token = request.auth
     webhook_endpoint_delete(endpoint=_endpoint(token, endpoint_id), deleted_by=None)
     return Status(204, None)
 
 
 @router.get(
     "/webhooks/{endpoint_id}/deliveries",
+    auth=TokenAuth(Scope.WEBHOOKS_MANAGE),
     response={200: DeliveryPage, **ERRORS},
     summary="Delivery log of an endpoint",
     description="Newest first. " + DESCRIPTION,
 )
 def webhook_deliveries_get(request, endpoint_id: int, params: Query[PageParams]):
-    token = require(request, Scope.WEBHOOKS_MANAGE)
+    token = request.auth
     endpoint = _endpoint(token, endpoint_id)
     deliveries, next_url = page(request, webhook_deliveries_of(endpoint=endpoint), params)
     return {"next": next_url, "results": deliveries}
@@ -106,6 +110,7 @@ def webhook_deliveries_get(request, endpoint_id: int, params: Query[PageParams])
 
 @router.post(
     "/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver",
+    auth=TokenAuth(Scope.WEBHOOKS_MANAGE),
     response={202: DeliveryOut, **ERRORS},
     summary="Send an event again",
     description=(
@@ -114,7 +119,7 @@ def webhook_deliveries_get(request, endpoint_id: int, params: Query[PageParams])
     ),
 )
 def webhook_redeliver(request, endpoint_id: int, delivery_id: int):
-    token = require(request, Scope.WEBHOOKS_MANAGE)
+    token = request.auth
     endpoint = _endpoint(token, endpoint_id)
     delivery = webhook_deliveries_of(endpoint=endpoint).filter(pk=delivery_id).first()
     if delivery is None:

@@ -15,7 +15,7 @@ def test_a_call_without_a_token_gets_401_with_the_error_body(client):
     response = client.get(COHORTS)
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "unauthenticated"
-    assert response.json()["error"]["details"] == []
+    assert response.json()["errors"] == []
     assert response["WWW-Authenticate"].startswith("Bearer")
 
 
@@ -69,7 +69,19 @@ def test_the_rate_limit_answers_429_with_retry_after(caller, settings):
     assert 1 <= int(response["Retry-After"]) <= 60
 
 
-def test_the_rate_limit_counts_per_token(make_caller, settings):
+def test_the_tokens_of_one_organisation_share_one_rate_limit(make_caller, settings):
+    settings.PARTNERS_API_RATE = "5/60"
+    first = make_caller(name="first")
+    others = [make_caller(organisation=first.organisation, name=f"t{i}") for i in range(4)]
+    for caller in [first, *others]:
+        assert caller.get(COHORTS).status_code == 200
+    for caller in [first, *others]:
+        response = caller.get(COHORTS)
+        assert response.status_code == 429
+        assert 1 <= int(response["Retry-After"]) <= 60
+
+
+def test_another_organisation_has_its_own_rate_limit(make_caller, settings):
     settings.PARTNERS_API_RATE = "1/60"
     first, second = make_caller(), make_caller()
     assert first.get(COHORTS).status_code == 200
@@ -99,3 +111,12 @@ def test_last_used_is_recorded(caller):
     assert caller.get(COHORTS).status_code == 200
     caller.token.refresh_from_db()
     assert caller.token.last_used_at is not None
+
+
+def test_a_token_without_the_scope_gets_403_before_its_body_is_read(make_caller):
+    caller = make_caller(scopes=[Scope.COHORTS_READ])
+    response = caller.post("/api/v1/learners", {"learners": [{"nonsense": True}]})
+    assert response.status_code == 403
+    assert response.json()["code"] == "insufficient_scope"
+    response = caller.get("/api/v1/webhooks/1/deliveries?offset=-5")
+    assert response.status_code == 403
