@@ -159,22 +159,31 @@ def protect_line(cells: list[Cell], total: Cell | None) -> bool:
     """Complementary suppression in one line: hide the smallest shown cells
     until no hidden cell can be computed. `total` None: the line's rows do not
     add up to a published figure; only a lone hidden cell is then completed.
+    When every cell is hidden and one is still pinned (1 + "x" = 6), the total
+    itself is hidden ("x"); a line whose total is hidden that way keeps at
+    least two hidden cells, or the shown ones would add up to it.
     Returns whether a cell was hidden."""
     changed = False
-    while any(c.hidden for c in cells):
-        if total is not None and total.hidden:
-            return changed  # a small total: every cell in it is small and hidden
+    while True:
         hidden = sum(1 for c in cells if c.hidden)
-        if total is None and hidden >= 2:
-            return changed
-        if total is not None and not pinned(cells, total.value):
-            return changed
         shown = [c for c in cells if not c.hidden]
+        if total is None:
+            done = hidden != 1
+        elif total.mark == SUPPRESSED:
+            done = True  # a small total: every cell in it is small and hidden
+        elif total.mark == COMPLEMENT:
+            done = hidden >= min(2, len(cells))
+        else:
+            done = hidden == 0 or not pinned(cells, total.value)
+        if done:
+            return changed
         if not shown:
+            if total is not None and not total.hidden:
+                total.mark = COMPLEMENT
+                return True
             return changed
         min(shown, key=lambda c: c.value).mark = COMPLEMENT
         changed = True
-    return changed
 
 
 def _row_bounds(row: dict[str, Cell]) -> None:

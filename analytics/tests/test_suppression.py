@@ -75,6 +75,24 @@ def test_a_complement_of_exactly_five_is_not_enough():
     assert _line(1, 5, 6) == ["<5", "x", "x"]
 
 
+def test_a_line_that_cannot_be_protected_inside_hides_its_total():
+    # 0 completed + "x" = 5 completed: the "x" is at least 5, so the 0 shows.
+    cells, total = [Cell.of(0), Cell.of(5)], Cell.of(5)
+    protect_line(cells, total)
+    assert [c.shown for c in cells] == ["<5", "x"]
+    assert total.shown == "x"
+
+
+def test_a_line_adding_up_to_a_hidden_total_keeps_two_hidden_cells():
+    total = Cell(6, COMPLEMENT)
+    cells = [Cell.of(6)]
+    protect_line(cells, total)
+    assert cells[0].shown == "x"
+    cells = [Cell.of(40), Cell.of(30), Cell.of(9)]
+    protect_line(cells, Cell(79, COMPLEMENT))
+    assert [c.shown for c in cells] == [40, "x", "x"]
+
+
 def test_a_line_without_small_cells_is_left_alone():
     assert _line(5, 6, 7) == [5, 6, 7]
 

@@ -219,6 +219,38 @@ def test_every_table_of_the_report_keeps_at_least_two_hidden_cells_per_line(clie
     assert outcomes_3m.count("x") + outcomes_3m.count("<5") != 1
 
 
+def test_a_small_project_whose_lines_cannot_be_protected_inside_gives_nothing_away(client):
+    """6 learners: 1 woman and 5 men, 0 and 5 of them completed. Hiding the 1
+    with the 5 ("x", so at least 5) still gives 6 - 5 = 1: the totals go too,
+    and the region and age lines that add up to them."""
+    project = ProjectFactory()
+    figures = issue_figures(project)
+    figures["totals"] = {"reached": 6, "completed": 5, "certified": 0}
+    figures["breakdowns"] = {
+        "target_group": [],
+        "region": [_row("flanders", 6, 5, 0)],
+        "gender": [_row("f", 1, 0, 0), _row("m", 5, 5, 0)],
+        "age_band": [_row("25_34", 1, 0, 0), _row("35_44", 5, 5, 0)],
+    }
+    figures["outcomes"] = []
+    figures["targets"] = [{**figures["targets"][0], "learners": 6, "certified": 0}]
+    report = report_create(
+        project=project,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 12, 31),
+        created_by=None,
+    )
+    report = report_submit(report=report, figures=figures, submitted_by=None)
+    client.force_login(fund_officer())
+
+    csv_report = reader.report_from_csv(_export(client, report, "csv"))
+
+    summary = {row[0]: row[1] for row in csv_report["summary"]}
+    assert summary["Learners reached"] == "x"
+    assert csv_report["region"][0][1:4] == ["x", "x", "<5"]
+    assert _attack(csv_report) == {}
+
+
 # --- the dashboard, every filter, and the project pages -----------------------------
 
 
