@@ -76,25 +76,6 @@ def count_cell(count: int | None, *, suppress: bool) -> int | str | None:
     return count
 
 
-def rate_cell(part: int | None, whole: int | None, *, suppress: bool) -> float | str | None:
-    """part / whole (0..1), None without a denominator; suppressed ("<5") when
-    either count it is derived from is small."""
-    if not whole or part is None:
-        return None
-    if suppress and (is_small(part) or is_small(whole)):
-        return SUPPRESSED
-    return part / whole
-
-
-def amount_cell(amount: float | None, count: int | None, *, suppress: bool):
-    """An amount divided by a count of people (cost per learner)."""
-    if amount is None:
-        return None
-    if suppress and is_small(count):
-        return SUPPRESSED
-    return amount
-
-
 def shown_rate(part, whole):
     """A rate from two shown cells: hidden with the mark of the count it comes
     from when either is hidden ("<5" before "x"), None without a denominator."""
@@ -118,8 +99,10 @@ class Cell:
 
     @classmethod
     def of(cls, value: int | None, *, floor: int = 0) -> "Cell":
+        """A count with rule 1 applied."""
         value = int(value or 0)
-        return cls(value, SUPPRESSED if is_small(value) else None, floor)
+        shown = count_cell(value, suppress=True)
+        return cls(value, shown if isinstance(shown, str) else None, floor)
 
     @property
     def hidden(self) -> bool:

@@ -2,13 +2,11 @@ from analytics.suppression import (
     COMPLEMENT,
     SUPPRESSED,
     Cell,
-    amount_cell,
     count_cell,
     pinned,
     protect_dashboard,
     protect_figures,
     protect_line,
-    rate_cell,
     shown_rate,
 )
 
@@ -29,25 +27,33 @@ def test_counts_are_shown_unsuppressed_inside_the_organisation():
     assert count_cell(1, suppress=False) == 1
 
 
+def _summary(reached, completed, *, budget=None):
+    figures = {"totals": {"reached": reached, "completed": completed, "certified": 0}}
+    figures["budget"] = {"cost_per_learner_reached": budget}
+    shown = protect_figures(figures)
+    totals = shown["totals"]
+    return shown_rate(totals["completed"], totals["reached"]), shown["budget"]
+
+
 def test_a_rate_from_a_small_numerator_is_suppressed():
-    assert rate_cell(4, 100, suppress=True) == SUPPRESSED
+    assert _summary(100, 4)[0] == SUPPRESSED
 
 
 def test_a_rate_from_a_small_denominator_is_suppressed():
-    assert rate_cell(4, 4, suppress=True) == SUPPRESSED
+    assert _summary(4, 4)[0] == SUPPRESSED
 
 
 def test_a_rate_from_two_counts_of_five_or_more_is_shown():
-    assert rate_cell(5, 20, suppress=True) == 0.25
+    assert _summary(20, 5)[0] == 0.25
 
 
 def test_a_rate_without_denominator_is_empty():
-    assert rate_cell(0, 0, suppress=True) is None
+    assert shown_rate(0, 0) is None
 
 
 def test_cost_per_learner_of_fewer_than_five_is_suppressed():
-    assert amount_cell(25_000.0, 4, suppress=True) == SUPPRESSED
-    assert amount_cell(20_000.0, 5, suppress=True) == 20_000.0
+    assert _summary(4, 0, budget=25_000.0)[1]["cost_per_learner_reached"] == SUPPRESSED
+    assert _summary(5, 0, budget=20_000.0)[1]["cost_per_learner_reached"] == 20_000.0
 
 
 # --- complementary suppression ----------------------------------------------------
@@ -123,16 +129,6 @@ def test_the_dashboard_total_is_hidden_with_any_project_it_adds_up():
     assert protect_dashboard([3, 1000, 332], ["<5", 1000, 332]) == COMPLEMENT
     assert protect_dashboard([0, 2], ["<5", "<5"]) == SUPPRESSED
     assert protect_dashboard([5, 1000], [5, 1000]) == 1005
-
-
-def test_protected_figures_hide_the_cost_per_learner_with_a_small_total():
-    figures = {"totals": {"reached": 4, "completed": 0, "certified": 0}}
-    figures["budget"] = {"cost_per_learner_reached": 25_000.0}
-
-    shown = protect_figures(figures)
-
-    assert shown["totals"]["reached"] == SUPPRESSED
-    assert shown["budget"]["cost_per_learner_reached"] == SUPPRESSED
 
 
 def test_a_target_row_shows_its_figure_as_the_table_it_repeats():
