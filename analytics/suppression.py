@@ -192,12 +192,30 @@ def protect_figures(figures: dict) -> dict:
     shape as `reports._figures` (counts only; see the module docstring)."""
     raw_totals = figures.get("totals") or {}
     totals = {k: Cell.of(raw_totals.get(k)) for k in COUNTS}
+    raw_breakdowns = {k: list(v) for k, v in (figures.get("breakdowns") or {}).items()}
+    # A target group with a target but nobody reached gets its row of zeros:
+    # without it, the missing row would tell that its target row's "<5" is 0.
+    if "target_group" in raw_breakdowns:
+        listed = {r["key"] for r in raw_breakdowns["target_group"]}
+        for row in figures.get("targets") or []:
+            group = row["target_group"]
+            if group and not row["course_key"] and group not in listed:
+                listed.add(group)
+                raw_breakdowns["target_group"].append(
+                    {"key": group, "reached": 0, "completed": 0, "certified": 0}
+                )
     breakdowns = {
         name: [
-            {"key": r["key"], **{k: Cell.of(r[k], floor=int(k == "reached")) for k in COUNTS}}
+            {
+                "key": r["key"],
+                **{
+                    k: Cell.of(r[k], floor=int(k == "reached" and name != "target_group"))
+                    for k in COUNTS
+                },
+            }
             for r in rows
         ]
-        for name, rows in (figures.get("breakdowns") or {}).items()
+        for name, rows in raw_breakdowns.items()
     }
     outcomes = [
         {**row, "count": Cell.of(row["count"], floor=1)} for row in figures.get("outcomes") or []

@@ -5,7 +5,8 @@ relations pin to a single value.
 
 Written apart from `analytics.suppression` on purpose: it knows nothing of how
 cells were chosen, only what is published and what a reader knows:
-- "<5" is 0..4, "x" is 5 or more, a listed row has at least one learner;
+- "<5" is 0..4, "x" is 5 or more, a listed row has at least one learner
+  (a missing row: nobody), except target groups, listed when they have a target;
 - a row's completed and certified learners are no more than its reached;
 - region, gender and age rows add up to the summary's totals (unknowns are
   rows too); target groups and outcomes do not add up to anything published;
@@ -91,20 +92,45 @@ class Attack:
         return out
 
     def disclosed(self) -> dict:
-        """{name: value} of every hidden cell the constraints pin to one value."""
-        constraints = self._live()
-        domains = dict(self.domains)
-        solution = _solve(domains, constraints)
-        assert solution is not None, "the published figures contradict the model"
+        """{name: value} of every hidden cell the constraints pin to one value.
+        Each group of unknowns linked by constraints is solved on its own."""
         out = {}
-        for var in domains:
-            value = solution[var][0]
-            lo, hi = domains[var]
-            below = lo <= value - 1 and _solve({**domains, var: (lo, value - 1)}, constraints)
-            above = value + 1 <= hi and _solve({**domains, var: (value + 1, hi)}, constraints)
-            if not below and not above:
-                out[var] = value
+        for domains, constraints in _components(dict(self.domains), self._live()):
+            solution = _solve(domains, constraints)
+            assert solution is not None, "the published figures contradict the model"
+            for var in domains:
+                value = solution[var][0]
+                lo, hi = domains[var]
+                below = lo <= value - 1 and _solve({**domains, var: (lo, value - 1)}, constraints)
+                above = value + 1 <= hi and _solve({**domains, var: (value + 1, hi)}, constraints)
+                if not below and not above:
+                    out[var] = value
         return out
+
+
+def _components(domains, constraints):
+    """Unknowns split into groups that share no constraint."""
+    parent = {v: v for v in domains}
+
+    def root(v):
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for terms, _const, _op in constraints:
+        names = list(terms)
+        for other in names[1:]:
+            parent[root(other)] = root(names[0])
+    groups = {}
+    for v in domains:
+        groups.setdefault(root(v), {})[v] = domains[v]
+    for group in groups.values():
+        linked = [c for c in constraints if c[0] and next(iter(c[0])) in group]
+        yield group, linked
+    for terms, const, op in constraints:  # constant constraints: checked once
+        if not terms:
+            assert (const == 0) if op == "==" else (const <= 0), "contradiction"
 
 
 def _propagate(domains, constraints):
@@ -139,7 +165,16 @@ def _propagate(domains, constraints):
     return domains
 
 
-def _solve(domains, constraints):
+class Undecided(Exception):
+    """The search ran past its budget: the attack can neither show nor rule
+    out a disclosure (tests treat this as a failure)."""
+
+
+def _solve(domains, constraints, budget=None):
+    budget = budget if budget is not None else [2_000]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise Undecided
     domains = _propagate(domains, constraints)
     if domains is None:
         return None
@@ -150,7 +185,7 @@ def _solve(domains, constraints):
     lo, hi = domains[var]
     middle = (lo + hi) // 2
     for part in ((lo, middle), (middle + 1, hi)):
-        found = _solve({**domains, var: part}, constraints)
+        found = _solve({**domains, var: part}, constraints, budget)
         if found is not None:
             return found
     return None
@@ -291,7 +326,12 @@ def add_report(attack: Attack, report: dict, scope: str) -> None:
         columns = {k: [] for k in COUNTS}
         for row in report.get(key, []):
             cells = {
-                k: attack.cell(name(key, row[0], k), row[1 + n], floor=int(k == "reached"))
+                # A target group with a target is listed even with nobody in it.
+                k: attack.cell(
+                    name(key, row[0], k),
+                    row[1 + n],
+                    floor=int(k == "reached" and key != "target_group"),
+                )
                 for n, k in enumerate(COUNTS)
             }
             attack.relate([cells["completed"]], [cells["reached"]], "<=")
