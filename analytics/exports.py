@@ -45,7 +45,24 @@ def _title_rows(report) -> list[list[str]]:
         [_("Period"), f"{report.period_start.isoformat()} – {report.period_end.isoformat()}"],
         [_("Version"), str(report.version)],
         [_("Status"), str(report.get_status_display())],
+        [_("Hidden figures"), hidden_figures_note()],
     ]
+
+
+def hidden_figures_note() -> str:
+    """What "<5" and "x" mean (analytics.suppression), for every export."""
+    return " ".join(
+        [
+            _(
+                "Counts under 5 people are shown as “<5”, and rates derived from them are not "
+                "shown."
+            ),
+            _(
+                "“x” marks a figure of 5 or more, hidden so that a count under 5 cannot be "
+                "worked out from a total or a difference."
+            ),
+        ]
+    )
 
 
 def report_csv(report, tables: list[Table]) -> bytes:

@@ -1,13 +1,14 @@
 """The tables of a report, built once from its figures and used by the report
-page, the CSV, XLSX and PDF exports. Suppression is applied here, for every
-output at once."""
+page, the CSV, XLSX and PDF exports, and the rows of the fund dashboard.
+Suppression is decided in `analytics.suppression` (`protect_figures`,
+`protect_dashboard`) and applied here, for every output at once."""
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from analytics.suppression import amount_cell, count_cell, rate_cell
+from analytics.suppression import protect_dashboard, protect_figures, shown_rate
 from partners.models import Gender, Region, Situation, TargetGroup
 
 AGE_BAND_LABELS = {
@@ -57,7 +58,7 @@ def _label(choices, key: str) -> str:
         return key
 
 
-def _breakdown(key, title, heading, records, labeller, suppress) -> Table:
+def _breakdown(key, title, heading, records, labeller) -> Table:
     table = Table(
         key,
         title,
@@ -74,11 +75,11 @@ def _breakdown(key, title, heading, records, labeller, suppress) -> Table:
         table.rows.append(
             [
                 labeller(record["key"]),
-                count_cell(record["reached"], suppress=suppress),
-                count_cell(record["completed"], suppress=suppress),
-                count_cell(record["certified"], suppress=suppress),
-                rate_cell(record["completed"], record["reached"], suppress=suppress),
-                rate_cell(record["certified"], record["reached"], suppress=suppress),
+                record["reached"],
+                record["completed"],
+                record["certified"],
+                shown_rate(record["completed"], record["reached"]),
+                shown_rate(record["certified"], record["reached"]),
             ]
         )
     return table
@@ -90,20 +91,16 @@ def report_tables(
     """Every table of a report, in order. `suppress` for anything that leaves
     the organisation."""
     course_titles = course_titles or {}
+    if suppress:
+        figures = protect_figures(figures)
     totals = figures["totals"]
     summary = Table("summary", _("Summary"), [(_("Figure"), TEXT), (_("Value"), TEXT)])
     summary.rows = [
-        [_("Learners reached"), count_cell(totals["reached"], suppress=suppress)],
-        [_("Completed a course"), count_cell(totals["completed"], suppress=suppress)],
-        [_("Certified"), count_cell(totals["certified"], suppress=suppress)],
-        [
-            _("Completion rate"),
-            rate_cell(totals["completed"], totals["reached"], suppress=suppress),
-        ],
-        [
-            _("Certification rate"),
-            rate_cell(totals["certified"], totals["reached"], suppress=suppress),
-        ],
+        [_("Learners reached"), totals["reached"]],
+        [_("Completed a course"), totals["completed"]],
+        [_("Certified"), totals["certified"]],
+        [_("Completion rate"), shown_rate(totals["completed"], totals["reached"])],
+        [_("Certification rate"), shown_rate(totals["certified"], totals["reached"])],
     ]
     summary.kinds = [COUNT, COUNT, COUNT, RATE, RATE]
     breakdowns = figures["breakdowns"]
@@ -115,7 +112,6 @@ def report_tables(
             _("Target group"),
             breakdowns["target_group"],
             lambda k: _label(TargetGroup, k),
-            suppress,
         ),
         _breakdown(
             "region",
@@ -123,7 +119,6 @@ def report_tables(
             _("Region"),
             breakdowns["region"],
             lambda k: _label(Region, k),
-            suppress,
         ),
         _breakdown(
             "gender",
@@ -131,7 +126,6 @@ def report_tables(
             _("Gender"),
             breakdowns["gender"],
             lambda k: _label(Gender, k),
-            suppress,
         ),
         _breakdown(
             "age_band",
@@ -139,7 +133,6 @@ def report_tables(
             _("Age"),
             breakdowns["age_band"],
             lambda k: str(AGE_BAND_LABELS.get(k, k)),
-            suppress,
         ),
     ]
     outcomes = Table(
@@ -157,8 +150,8 @@ def report_tables(
             [
                 str(POINT_LABELS.get(row["point"], row["point"])),
                 _label(Situation, row["situation"]),
-                count_cell(row["count"], suppress=suppress),
-                rate_cell(row["count"], totals["reached"], suppress=suppress),
+                row["count"],
+                shown_rate(row["count"], totals["reached"]),
             ]
         )
     tables.append(outcomes)
@@ -168,10 +161,7 @@ def report_tables(
         [_("Budget (EUR)"), budget["budget_eur"]],
         [_("Learners to reach"), budget["planned_learners"]],
         [_("Planned cost per learner (EUR)"), budget["planned_cost_per_learner"]],
-        [
-            _("Budget per learner reached (EUR)"),
-            amount_cell(budget["cost_per_learner_reached"], totals["reached"], suppress=suppress),
-        ],
+        [_("Budget per learner reached (EUR)"), budget["cost_per_learner_reached"]],
         [_("Share of the project period elapsed"), budget["elapsed_share"]],
     ]
     money.kinds = [MONEY, COUNT, MONEY, MONEY, RATE]
@@ -196,23 +186,22 @@ def report_tables(
                 _label(TargetGroup, row["target_group"]) if row["target_group"] else _("All"),
                 course_titles.get(row["course_key"], row["course_key"]) or _("All courses"),
                 row["learners_target"],
-                count_cell(row["learners"], suppress=suppress),
-                _target_rate(row["learners"], row["learners_target"], suppress),
+                row["learners"],
+                _target_rate(row["learners"], row["learners_target"]),
                 row["certified_target"],
-                count_cell(row["certified"], suppress=suppress),
-                _target_rate(row["certified"], row["certified_target"], suppress),
+                row["certified"],
+                _target_rate(row["certified"], row["certified_target"]),
             ]
         )
     tables.append(targets)
     return tables
 
 
-def _target_rate(count, target, suppress):
+def _target_rate(count, target):
     # A target is not a count of people: only the achieved count is checked.
     if not target:
         return None
-    cell = count_cell(count, suppress=suppress)
-    return cell if isinstance(cell, str) else count / target
+    return count if isinstance(count, str) else count / target
 
 
 def row_kinds(table: Table) -> list[list[str]]:
@@ -239,3 +228,42 @@ def display_tables(tables: list[Table]) -> list[dict]:
         }
         for table in tables
     ]
+
+
+def dashboard_rows(rows: list[dict], *, target_group: str = "") -> dict:
+    """The dashboard's project rows as an officer may see them (each figure as
+    on the project's own page, from `protect_figures`), the chart's data and
+    the total of the projects shown (`protect_dashboard`)."""
+    chart = {"labels": [], "reached": [], "elapsed": []}
+    for row in rows:
+        headline = row["progress"]
+        shown = protect_figures(row["figures"])
+        cell = shown["totals"]["reached"]
+        if target_group:
+            cell = next(
+                (
+                    t["learners"]
+                    for t in shown["targets"]
+                    if t["target_group"] == target_group and not t["course_key"]
+                ),
+                cell,
+            )
+        if not isinstance(cell, str):
+            cell = headline["reached"]
+        row["reached_cell"] = cell
+        hidden = isinstance(cell, str)
+        row["share_cell"] = cell if hidden else headline["share"]
+        chart["labels"].append(row["figures"]["project"]["reference"])
+        chart["reached"].append(
+            None if hidden or headline["share"] is None else round(headline["share"] * 100, 1)
+        )
+        chart["elapsed"].append(round(headline["elapsed"] * 100, 1))
+    reached = [r["progress"]["reached"] for r in rows]
+    target_total = sum(r["progress"]["target"] or 0 for r in rows)
+    total = protect_dashboard(reached, [r["reached_cell"] for r in rows])
+    totals = {
+        "reached": total,
+        "target": target_total,
+        "share": shown_rate(total, target_total) if target_total else None,
+    }
+    return {"chart": chart, "totals": totals}

@@ -19,9 +19,8 @@ from analytics.permissions import (
     access_partner_report,
     access_reporting_organisation,
 )
-from analytics.presenters import display_tables, report_tables
+from analytics.presenters import dashboard_rows, display_tables, report_tables
 from analytics.reports import Period, progress, project_figures
-from analytics.suppression import SUPPRESSED, count_cell, rate_cell
 from partners.models import ReportSubmission
 from partners.permissions import require_fund_officer
 from partners.services import (
@@ -169,26 +168,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         region=filters.get("region", ""),
         target_group=filters.get("target_group", ""),
     )
-    chart = {"labels": [], "reached": [], "elapsed": []}
-    for row in rows:
-        headline = row["progress"]
-        shown = count_cell(headline["reached"], suppress=True)
-        row["reached_cell"] = shown
-        row["share_cell"] = SUPPRESSED if shown == SUPPRESSED else headline["share"]
-        chart["labels"].append(row["figures"]["project"]["reference"])
-        chart["reached"].append(
-            None
-            if shown == SUPPRESSED or headline["share"] is None
-            else round(headline["share"] * 100, 1)
-        )
-        chart["elapsed"].append(round(headline["elapsed"] * 100, 1))
-    reached_total = sum(r["progress"]["reached"] for r in rows)
-    target_total = sum(r["progress"]["target"] or 0 for r in rows)
-    totals = {
-        "reached": count_cell(reached_total, suppress=True),
-        "target": target_total,
-        "share": rate_cell(reached_total, target_total, suppress=True) if target_total else None,
-    }
+    shown = dashboard_rows(rows, target_group=filters.get("target_group", ""))
+    chart, totals = shown["chart"], shown["totals"]
     chart["names"] = {"reached": _("Target reached (%)"), "elapsed": _("Period elapsed (%)")}
     return render(
         request,

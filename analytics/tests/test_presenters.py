@@ -28,9 +28,19 @@ def test_suppressed_gender_table_hides_four_but_shows_five_and_more(small):
 def test_exactly_five_learners_are_shown(small):
     tables = report_tables(project_figures(project=small.project, period=YEAR), suppress=True)
 
+    summary = dict(_table(tables, "summary").rows)
+    assert summary["Completed a course"] == 5
+
+
+def test_a_lone_small_cell_is_completed_until_it_cannot_be_worked_out(small):
+    tables = report_tables(project_figures(project=small.project, period=YEAR), suppress=True)
+
+    # Ages: under 18 5, 18-24 1, 35-44 6; 12 reached. Hiding the 1 alone gives
+    # 12 - 11 = 1; hiding the 5 with it gives 12 - 6 = 6 = 1 + "x" (at least
+    # 5): still 1. The 6 has to go too.
     rows = {row[0]: row[1] for row in _table(tables, "age_band").rows}
-    assert rows["Under 18"] == 5
-    assert rows["18 to 24"] == "<5"
+    assert rows == {"Under 18": "x", "18 to 24": "<5", "35 to 44": "x"}
+    assert dict(_table(tables, "summary").rows)["Learners reached"] == 12
 
 
 def test_unsuppressed_tables_show_every_count_and_rate(small):
