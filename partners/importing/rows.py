@@ -58,6 +58,8 @@ class Context:
     # The partner's own words, confirmed in the mapping step: field ->
     # normalised word -> code, "" (leave empty) or REFUSE.
     words: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A file repeats a few words thousands of times: each is looked up once.
+    _codes: dict = field(default_factory=dict, repr=False)
 
     def course_key(self, text: str) -> str | None:
         return self.courses.get(text.strip().lower()) or self.courses.get(normalise(text))
@@ -65,6 +67,13 @@ class Context:
     def code(self, field_name: str, text: str) -> str | None:
         """What a word stands for: a code, "" (leave empty), REFUSE, or None
         when it is unknown."""
+        try:
+            return self._codes[field_name, text]
+        except KeyError:
+            code = self._codes[field_name, text] = self._code(field_name, text)
+            return code
+
+    def _code(self, field_name: str, text: str) -> str | None:
         mapped = self.words.get(field_name, {})
         key = normalise(text) or text.strip().lower()
         if key in mapped:

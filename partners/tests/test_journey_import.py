@@ -128,6 +128,7 @@ def test_a_partner_file_goes_through_the_mapping_step_once(client, cohort, manag
     upload_url = reverse("partners:import_upload", args=[slug, cohort.pk])
     upload_page = client.get(upload_url).content.decode()
     assert "Seniors" in upload_page and "women_in_digital" in upload_page
+    assert upload_page.count("Accepted values") == 1
 
     data = csv_bytes(partner_rows(1000), headers=PARTNER_HEADERS)
     response = client.post(upload_url, {"file": upload(data, "export vdab.csv")}, follow=True)
