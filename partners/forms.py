@@ -123,3 +123,60 @@ class ApiTokenForm(forms.Form):
         if value is None:
             return None
         return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
+
+
+class ImportMappingForm(forms.Form):
+    """The mapping step: a field for every column of the file, and a value for
+    every word not in a vocabulary, each proposed and changeable."""
+
+    def __init__(self, data=None, *, mapping: dict, courses: list[tuple[str, str]]):
+        from partners import importing
+        from partners.importing.values import choices
+
+        super().__init__(data)
+        self.columns = [c for c in mapping.get("columns", []) if c["how"] != "empty"]
+        self.words = mapping.get("words", [])
+        fields = [(c.field, c.label) for c in importing.COLUMNS]
+        labels = dict(fields)
+        for column in self.columns:
+            options = [("", _("Not used"))] + [
+                (name, label)
+                for name, label in fields
+                if not (name == "external_id" and column["how"] == "register")
+            ]
+            self.fields[f"column_{column['index']}"] = forms.ChoiceField(
+                label=column["header"],
+                choices=options,
+                required=False,
+                initial=column["field"] or column["proposal"],
+            )
+        for number, word in enumerate(self.words):
+            options = [
+                *choices(word["field"], courses),
+                ("", _("Leave empty")),
+                (importing.REFUSE, _("Refuse these rows")),
+            ]
+            self.fields[f"word_{number}"] = forms.ChoiceField(
+                label=word["word"],
+                choices=options,
+                initial=word["proposal"] or importing.REFUSE,
+            )
+        self.labels = labels
+
+    def column_rows(self):
+        return [(column, self[f"column_{column['index']}"]) for column in self.columns]
+
+    def word_rows(self):
+        return [
+            (word, self.labels.get(word["field"], ""), self[f"word_{n}"])
+            for n, word in enumerate(self.words)
+        ]
+
+    def chosen_columns(self) -> dict[int, str]:
+        return {c["index"]: self.cleaned_data[f"column_{c['index']}"] for c in self.columns}
+
+    def chosen_words(self) -> dict[str, dict[str, str]]:
+        chosen: dict[str, dict[str, str]] = {}
+        for number, word in enumerate(self.words):
+            chosen.setdefault(word["field"], {})[word["key"]] = self.cleaned_data[f"word_{number}"]
+        return chosen

@@ -47,6 +47,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/cohorts/<int:cohort_id>/import/", staff.import_upload, name="import_upload"),
     path("<slug:slug>/imports/<uuid:public_id>/", staff.import_detail, name="import"),
+    path(
+        "<slug:slug>/imports/<uuid:public_id>/mapping/",
+        staff.import_mapping,
+        name="import_mapping",
+    ),
     path("<slug:slug>/imports/<uuid:public_id>/status/", staff.import_status, name="import_status"),
     path("<slug:slug>/imports/<uuid:public_id>/commit/", staff.import_commit, name="import_commit"),
     path("<slug:slug>/imports/<uuid:public_id>/errors/", staff.import_errors, name="import_errors"),

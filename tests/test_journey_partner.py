@@ -38,7 +38,7 @@ def test_from_a_learner_file_to_an_approved_report(client, home_page):
 
     # Upload, preview (one row refused, nothing written yet), commit.
     rows = [good_row(n, first=name) for n, name in enumerate(["Zoë", "Lotte", "Mehdi"], 1)]
-    data = csv_bytes([*rows, good_row(9, lang="xx")])
+    data = csv_bytes([*rows, good_row(9, birth="31/02/1990")])
     client.post(reverse("partners:import_upload", args=[slug, cohort.pk]), {"file": upload(data)})
     batch = ImportBatch.objects.get()
     preview = client.get(reverse("partners:import", args=[slug, batch.public_id]))

@@ -15,7 +15,14 @@ from partners.importing.columns import (
     normalise,
     template_headers,
 )
-from partners.importing.problems import FILE_PROBLEMS, MESSAGES, problem_text, problems_text
+from partners.importing.mapping import REFUSE, Remembered, Survey, survey
+from partners.importing.problems import (
+    FILE_PROBLEMS,
+    MESSAGES,
+    REGISTER_COLUMN,
+    problem_text,
+    problems_text,
+)
 from partners.importing.rows import (
     MAX_LENGTHS,
     CheckedRow,
@@ -24,6 +31,7 @@ from partners.importing.rows import (
     check_row,
     parse_date,
 )
+from partners.importing.values import template_notes, vocabularies
 
 __all__ = [
     "COLUMNS",
@@ -31,6 +39,10 @@ __all__ = [
     "FILE_PROBLEMS",
     "MAX_LENGTHS",
     "MESSAGES",
+    "REFUSE",
+    "REGISTER_COLUMN",
+    "Remembered",
+    "Survey",
     "TEMPLATE_EXAMPLES",
     "CheckedRow",
     "Column",
@@ -42,5 +54,8 @@ __all__ = [
     "parse_date",
     "problem_text",
     "problems_text",
+    "survey",
     "template_headers",
+    "template_notes",
+    "vocabularies",
 ]

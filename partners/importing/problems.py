@@ -20,7 +20,19 @@ MESSAGES = {
     "bad_situation": _("Unknown situation “%(value)s”."),
     "bad_target_group": _("Unknown target group “%(value)s”."),
     "unknown_course": _("Unknown course “%(value)s”."),
+    "national_number": _(
+        "This learner id is a national register (or BIS) number. The law restricts its use, "
+        "and a learner id is shown on pages, in exports and in the API: use your own "
+        "learner number instead."
+    ),
 }
+
+# Why a column is not used, shown on the mapping page.
+REGISTER_COLUMN = _(
+    "This column holds national register numbers: it is never used as the learner id, since "
+    "the law restricts the use of that number and a learner id is shown on pages, in exports "
+    "and in the API. Use a column with your own learner numbers."
+)
 
 FILE_PROBLEMS = {
     "empty": _("The file is empty."),
@@ -32,6 +44,7 @@ FILE_PROBLEMS = {
     "too_many_rows": _("The file has more than %(max)s rows; split it in several files."),
     "commit_failed": _("Enrolling failed; nothing was saved. Try again."),
     "validate_failed": _("The file could not be checked. Upload it again."),
+    "no_mapping": _("The file was not checked: its columns and words must be matched first."),
 }
 
 

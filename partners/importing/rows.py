@@ -3,14 +3,15 @@ problems; then the checks across the whole file."""
 
 import datetime
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from partners.importing.columns import COLUMNS, FIELDS, normalise
-from partners.importing.values import GENDERS, LANGUAGES, SITUATIONS, TARGET_GROUPS
+from partners.importing.identifiers import looks_like_national_number
+from partners.importing.mapping import REFUSE, split_words
+from partners.importing.values import known
 from partners.models import Gender, Situation
 from partners.models.vocabulary import region_for_postcode
 
@@ -54,9 +55,43 @@ class Context:
     default_language: str
     today: datetime.date
     courses: dict[str, str]  # normalised slug, title or key -> translation_key
+    # The partner's own words, confirmed in the mapping step: field ->
+    # normalised word -> code, "" (leave empty) or REFUSE.
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A file repeats a few words thousands of times: each is looked up once.
+    _codes: dict = field(default_factory=dict, repr=False)
 
     def course_key(self, text: str) -> str | None:
         return self.courses.get(text.strip().lower()) or self.courses.get(normalise(text))
+
+    def code(self, field_name: str, text: str) -> str | None:
+        """What a word stands for: a code, "" (leave empty), REFUSE, or None
+        when it is unknown."""
+        try:
+            return self._codes[field_name, text]
+        except KeyError:
+            code = self._codes[field_name, text] = self._code(field_name, text)
+            return code
+
+    def _code(self, field_name: str, text: str) -> str | None:
+        mapped = self.words.get(field_name, {})
+        key = normalise(text) or text.strip().lower()
+        if key in mapped:
+            return mapped[key]
+        if field_name == "course":
+            return self.course_key(text)
+        return known(field_name, text)
+
+
+def _vocabulary(row: "CheckedRow", ctx: Context, name: str, text: str, bad: str) -> str | None:
+    """One word of a vocabulary checked: its code, or None (left empty, or
+    unknown or refused: then a problem)."""
+    code = ctx.code(name, text)
+    # Unknown, or refused in the mapping step: the vocabulary's own message.
+    if code is None or code == REFUSE:
+        row.problem(name, bad, value=text)
+        return None
+    return code or None
 
 
 def check_row(line: int, cells: list[str], mapping: dict[int, str], ctx: Context) -> CheckedRow:
@@ -72,6 +107,10 @@ def check_row(line: int, cells: list[str], mapping: dict[int, str], ctx: Context
     for name, limit in MAX_LENGTHS.items():
         if len(raw[name]) > limit:
             row.problem(name, "too_long", max=limit)
+    if looks_like_national_number(raw["external_id"]):
+        # Never kept, not even in the preview: it would show on pages.
+        row.problem("external_id", "national_number")
+        raw["external_id"] = ""
     values["external_id"] = raw["external_id"][:64]
     values["first_name"] = raw["first_name"][:100]
     values["last_name"] = raw["last_name"][:100]
@@ -85,13 +124,8 @@ def check_row(line: int, cells: list[str], mapping: dict[int, str], ctx: Context
     values["email"] = email.lower() if email else ""
 
     language = raw["language"]
-    if language:
-        code = LANGUAGES.get(normalise(language))
-        if code is None:
-            row.problem("language", "bad_language", value=language)
-        values["language"] = code or ctx.default_language
-    else:
-        values["language"] = ctx.default_language
+    code = _vocabulary(row, ctx, "language", language, "bad_language") if language else None
+    values["language"] = code or ctx.default_language
 
     birth = raw["birth_date"]
     values["birth_date"] = None
@@ -109,13 +143,8 @@ def check_row(line: int, cells: list[str], mapping: dict[int, str], ctx: Context
                 values["birth_date"] = date.isoformat()
 
     gender = raw["gender"]
-    values["gender"] = Gender.UNKNOWN
-    if gender:
-        code = GENDERS.get(normalise(gender))
-        if code is None:
-            row.problem("gender", "bad_gender", value=gender)
-        else:
-            values["gender"] = str(code)
+    code = _vocabulary(row, ctx, "gender", gender, "bad_gender") if gender else None
+    values["gender"] = code or str(Gender.UNKNOWN)
 
     postcode = raw["postcode"].upper().removeprefix("B-").removeprefix("B").strip()
     values["postcode"] = ""
@@ -126,47 +155,31 @@ def check_row(line: int, cells: list[str], mapping: dict[int, str], ctx: Context
             values["postcode"] = postcode
 
     situation = raw["situation"]
-    values["situation"] = Situation.UNKNOWN
-    if situation:
-        code = SITUATIONS.get(normalise(situation))
-        if code is None:
-            row.problem("situation", "bad_situation", value=situation)
-        else:
-            values["situation"] = str(code)
+    code = _vocabulary(row, ctx, "situation", situation, "bad_situation") if situation else None
+    values["situation"] = code or str(Situation.UNKNOWN)
 
     groups = []
-    for part in re.split(r"[,;|/]", raw["target_groups"]):
-        if not part.strip():
-            continue
-        code = TARGET_GROUPS.get(normalise(part))
-        if code is None:
-            row.problem("target_groups", "bad_target_group", value=part.strip())
-        elif code not in groups:
-            groups.append(str(code))
+    for part in split_words("target_groups", raw["target_groups"]):
+        code = _vocabulary(row, ctx, "target_groups", part, "bad_target_group")
+        if code and code not in groups:
+            groups.append(code)
     values["target_groups"] = groups
 
-    values["course_keys"] = []
-    if raw["course"]:
-        key = ctx.course_key(raw["course"])
-        if key is None:
-            row.problem("course", "unknown_course", value=raw["course"])
-        else:
-            values["course_keys"] = [key]
+    course = raw["course"]
+    key = _vocabulary(row, ctx, "course", course, "unknown_course") if course else None
+    values["course_keys"] = [key] if key else []
     return row
 
 
 def check_duplicates(rows: list[CheckedRow]) -> None:
-    """The same learner id (or e-mail) twice in one file: every copy is marked,
-    since we cannot know which one is right."""
+    """The same learner id (or e-mail) again in one file: the first occurrence
+    is kept, each later one is refused naming the line of the first."""
     for name, code in (("external_id", "duplicate_id"), ("email", "duplicate_email")):
-        lines: dict[str, list[int]] = defaultdict(list)
+        first: dict[str, int] = {}
         for row in rows:
             value = row.values.get(name, "")
-            if value:
-                lines[value.casefold()].append(row.line)
-        for row in rows:
-            value = row.values.get(name, "")
-            found = lines.get(value.casefold(), []) if value else []
-            if len(found) > 1:
-                other = next(n for n in found if n != row.line)
-                row.problem(name, code, value=value, line=other)
+            if not value:
+                continue
+            seen = first.setdefault(value.casefold(), row.line)
+            if seen != row.line:
+                row.problem(name, code, value=value, line=seen)

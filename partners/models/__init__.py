@@ -12,7 +12,7 @@ from partners.models.api import (
     WebhookEvent,
 )
 from partners.models.funding import Programme, Project, ProjectTarget
-from partners.models.imports import ImportBatch, ImportRow
+from partners.models.imports import ImportBatch, ImportMapping, ImportRow
 from partners.models.learners import (
     Cohort,
     CohortCourse,
@@ -36,6 +36,7 @@ __all__ = [
     "CohortMember",
     "Gender",
     "ImportBatch",
+    "ImportMapping",
     "ImportRow",
     "LearnerTargetGroup",
     "Membership",

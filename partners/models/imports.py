@@ -26,6 +26,9 @@ class ImportBatch(models.Model):
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", _("Uploaded")
+        # Columns or words the organisation has not matched yet: waits for
+        # the partner (the mapping step), then goes back to uploaded.
+        MAPPING = "mapping", _("Matching columns and words")
         VALIDATING = "validating", _("Checking")
         VALIDATED = "validated", _("Ready to enrol")
         COMMITTING = "committing", _("Enrolling")
@@ -54,6 +57,9 @@ class ImportBatch(models.Model):
     encoding = models.CharField(max_length=16, blank=True)
     delimiter = models.CharField(max_length=1, blank=True)
     headers = models.JSONField(default=list)
+    # The mapping step: what was found unknown (columns, words with counts
+    # and proposals) and, once confirmed, the columns and words applied.
+    mapping = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UPLOADED)
     rows_total = models.PositiveIntegerField(default=0)
     rows_valid = models.PositiveIntegerField(default=0)
@@ -114,3 +120,26 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.batch_id} · {self.line}"
+
+
+class ImportMapping(models.Model):
+    """What an organisation confirmed in the mapping step, applied to its next
+    files: header (normalised) -> field or "" (ignored), and per field its
+    own words -> our code, "" (leave empty) or "!refuse"."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="import_mapping"
+    )
+    columns = models.JSONField(default=dict, blank=True)
+    values = models.JSONField(default=dict, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("import mapping")
+        verbose_name_plural = _("import mappings")
+
+    def __str__(self) -> str:
+        return str(self.organisation)

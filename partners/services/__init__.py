@@ -10,9 +10,11 @@ from partners.services.api_tokens import (
 from partners.services.cohorts import cohort_create
 from partners.services.imports import (
     ImportRefused,
+    course_choices,
     import_batch_commit,
     import_batch_commit_request,
     import_batch_create,
+    import_batch_map,
     import_batch_progress,
     import_batch_validate,
 )
@@ -59,7 +61,9 @@ __all__ = [
     "cohort_outcomes_record",
     "import_batch_commit",
     "import_batch_commit_request",
+    "course_choices",
     "import_batch_create",
+    "import_batch_map",
     "import_batch_progress",
     "import_batch_validate",
     "learner_situation_record",

@@ -2,8 +2,14 @@
 
 - Upload: the file is refused with a reason (too big, not a CSV or XLSX,
   unreadable) or stored in media storage as it came.
-- Check: every row is read and checked into `ImportRow`s; nothing is written
-  to learners. Large files are checked by a Celery task.
+- Map: the file's columns and words are matched with what the organisation
+  confirmed before (`partners.importing.mapping`). When something is unknown
+  (a required column, a word not in a vocabulary, a column named for the
+  national register) the batch waits in `mapping` for the partner to
+  confirm; the organisation remembers it, so its next file goes straight on.
+- Check: every row is read and checked into `ImportRow`s with the mapping
+  applied; nothing is written to learners. Large files are checked by a
+  Celery task (also after the mapping step).
 - Enrol: one transaction for the whole batch (all valid rows or none), through
   `learners_enrol`, which is idempotent on the partner's learner id. The batch
   moves validated -> committing by a conditional UPDATE, so a double click, a
@@ -32,7 +38,16 @@ from lms.bulk_sql import bulk_insert
 from lms.models import User
 from lms.services import audit_record
 from partners import importing
-from partners.models import Cohort, ImportBatch, ImportRow, Organisation, PartnerLearner
+from partners.importing.identifiers import national_number_header
+from partners.importing.mapping import REFUSE, Remembered, value_overrides
+from partners.models import (
+    Cohort,
+    ImportBatch,
+    ImportMapping,
+    ImportRow,
+    Organisation,
+    PartnerLearner,
+)
 from partners.services.learners import LearnerInput, learners_enrol
 from partners.spreadsheets import (
     LIMIT_PROBLEMS,
@@ -165,6 +180,21 @@ def _courses() -> dict[str, str]:
     return found
 
 
+def course_choices() -> list[tuple[str, str]]:
+    """(translation key, title) of the live courses, for the mapping step."""
+    seen: dict[str, str] = {}
+    for key, title in (
+        CoursePage.objects.live().order_by("title").values_list("translation_key", "title")
+    ):
+        seen.setdefault(str(key), title)
+    return list(seen.items())
+
+
+def _remembered(organisation: Organisation) -> Remembered:
+    saved = ImportMapping.objects.filter(organisation=organisation).first()
+    return Remembered(columns=saved.columns, values=saved.values) if saved else Remembered()
+
+
 def _fail(batch: ImportBatch, problem: str) -> ImportBatch:
     batch.status = ImportBatch.Status.FAILED
     batch.problem = problem
@@ -226,27 +256,52 @@ def import_batch_validate(*, batch_id: int) -> ImportBatch | None:
         table = read_table(data, name=batch.original_name)
     except UnreadableFile as problem:
         return _fail(batch, problem.code)
-    mapping, missing = importing.header_fields(table.headers)
     batch.headers = table.headers
     batch.encoding, batch.delimiter = table.encoding, table.delimiter
-    if missing:
-        batch.save(update_fields=["headers", "encoding", "delimiter"])
-        return _fail(batch, "missing_columns:" + ",".join(missing))
-    ctx = importing.Context(
-        default_language=batch.organisation.language,
-        today=timezone.localdate(),
-        courses=_courses(),
-    )
-    checked = []
+    lines = []
     try:
-        for number, (line, cells) in enumerate(table.rows, start=1):
-            checked.append(importing.check_row(line, cells, mapping, ctx))
-            if number % 5000 == 0:
-                _progress(batch.pk, number // 2)
-            if number > settings.PARTNER_IMPORT_MAX_ROWS:
+        for line, cells in table.rows:
+            # Lines starting with # are the template's notes (accepted words).
+            if cells and cells[0].startswith("#"):
+                continue
+            lines.append((line, cells))
+            if len(lines) > settings.PARTNER_IMPORT_MAX_ROWS:
                 return _fail(batch, "too_many_rows")
     except UnreadableFile as problem:
         return _fail(batch, problem.code)
+    courses = _courses()
+    remembered = _remembered(batch.organisation)
+    ctx = importing.Context(
+        default_language=batch.organisation.language,
+        today=timezone.localdate(),
+        courses=courses,
+    )
+    if batch.mapping.get("confirmed"):
+        mapping = {int(index): name for index, name in batch.mapping["fields"].items()}
+        ctx.words = value_overrides(remembered, batch.mapping.get("words", {}))
+    else:
+        found = importing.survey(table.headers, lines, remembered, ctx.course_key, courses)
+        if found.needs_mapping:
+            batch.status = ImportBatch.Status.MAPPING
+            batch.rows_total = len(lines)
+            batch.mapping = {
+                "columns": found.columns,
+                "words": found.words,
+                "missing": found.missing,
+            }
+            batch.save()
+            return batch
+        mapping = found.fields()
+        ctx.words = remembered.values
+    missing = [c.field for c in importing.COLUMNS if c.required and c.field not in mapping.values()]
+    if missing:
+        batch.save(update_fields=["headers", "encoding", "delimiter"])
+        return _fail(batch, "missing_columns:" + ",".join(missing))
+    checked = []
+    for number, (line, cells) in enumerate(lines, start=1):
+        checked.append(importing.check_row(line, cells, mapping, ctx))
+        if number % 5000 == 0:
+            _progress(batch.pk, number // 2)
     importing.check_duplicates(checked)
     known = _database_checks(batch, checked)
     batch.rows.all().delete()
@@ -277,6 +332,81 @@ def import_batch_validate(*, batch_id: int) -> ImportBatch | None:
     batch.problem = ""
     batch.save()
     return batch
+
+
+def _word_codes(field: str) -> set[str]:
+    from partners.importing.values import choices
+
+    codes = {code for code, _label in choices(field, course_choices())}
+    return codes | {"", REFUSE}
+
+
+@transaction.atomic
+def import_batch_map(
+    *,
+    batch: ImportBatch,
+    columns: dict[int, str],
+    words: dict[str, dict[str, str]],
+    mapped_by: User,
+) -> ImportBatch:
+    """Confirm a waiting batch's mapping: `columns` (column index -> field or
+    "" to ignore) and `words` (field -> normalised word -> code, "" or
+    REFUSE). The organisation remembers both for its next files; then the
+    rows are checked (in Celery for a large file). Raises ImportRefused when
+    the mapping cannot be used; does nothing for a batch not waiting."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.MAPPING:
+        return batch
+    headers = batch.headers
+    chosen: dict[int, str] = {}
+    for index, name in columns.items():
+        if not name or not 0 <= index < len(headers):
+            continue
+        if name not in importing.FIELDS:
+            raise ImportRefused(_("Choose a field from the list for every column."))
+        if name == "external_id" and national_number_header(headers[index]):
+            raise ImportRefused(str(importing.REGISTER_COLUMN))
+        if name in chosen.values():
+            label = next(str(c.label) for c in importing.COLUMNS if c.field == name)
+            raise ImportRefused(
+                _("“%(field)s” is chosen for two columns; choose it for one.") % {"field": label}
+            )
+        chosen[index] = name
+    missing = [c for c in importing.COLUMNS if c.required and c.field not in chosen.values()]
+    if missing:
+        raise ImportRefused(
+            str(importing.FILE_PROBLEMS["missing_columns"])
+            % {"columns": ", ".join(str(c.label) for c in missing)}
+        )
+    for field, mapped in words.items():
+        allowed = _word_codes(field)
+        if any(code not in allowed for code in mapped.values()):
+            raise ImportRefused(_("Choose a value from the list for every word."))
+    saved, _created = ImportMapping.objects.select_for_update().get_or_create(
+        organisation_id=batch.organisation_id
+    )
+    for index, header in enumerate(headers):
+        key = importing.normalise(header)
+        if key:
+            saved.columns[key] = chosen.get(index, "")
+    for field, mapped in words.items():
+        saved.values.setdefault(field, {}).update(mapped)
+    saved.updated_by = mapped_by
+    saved.save()
+    batch.mapping = {
+        **batch.mapping,
+        "confirmed": True,
+        "fields": {str(index): name for index, name in chosen.items()},
+        "words": words,
+    }
+    batch.status = ImportBatch.Status.UPLOADED
+    batch.save(update_fields=["mapping", "status"])
+    if batch.rows_total > settings.PARTNER_IMPORT_BACKGROUND_ROWS:
+        from partners.tasks import import_validate
+
+        import_validate.delay_on_commit(batch.pk)
+        return batch
+    return import_batch_validate(batch_id=batch.pk)
 
 
 def import_batch_commit_request(*, batch: ImportBatch, committed_by: User) -> bool:

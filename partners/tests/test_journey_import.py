@@ -34,6 +34,13 @@ def test_upload_preview_commit_progress_and_outcome(client, cohort, manager, tre
     preview_url = reverse("partners:import", args=[slug, batch.public_id])
     assert response["Location"] == preview_url
 
+    # "xx" is not a language: the mapping step asks, proposing nothing.
+    mapping_url = reverse("partners:import_mapping", args=[slug, batch.public_id])
+    assert client.get(preview_url)["Location"] == mapping_url
+    mapping = client.get(mapping_url).content.decode()
+    choices = _form_defaults(mapping)
+    assert choices["word_0"] == "!refuse"
+    assert client.post(mapping_url, choices)["Location"] == preview_url
     preview = client.get(preview_url).content.decode()
     assert "Unknown language “xx”" in preview
     assert "Enrol 2 learners" in preview
@@ -80,3 +87,132 @@ def test_the_quick_outcome_form_refuses_a_learner_of_another_cohort(client, coho
     )
     assert response.status_code == 200
     assert not Outcome.objects.exists()
+
+
+def _form_defaults(html: str) -> dict:
+    """What a person sends when they accept every proposal on a page: each
+    select's selected option (or its first)."""
+    from html.parser import HTMLParser
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.values: dict = {}
+            self.select = None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "select":
+                self.select = attrs["name"]
+            elif (
+                tag == "option"
+                and self.select
+                and ("selected" in attrs or self.select not in self.values)
+            ):
+                self.values[self.select] = attrs.get("value", "")
+
+        def handle_endtag(self, tag):
+            if tag == "select":
+                self.select = None
+
+    parser = Parser()
+    parser.feed(html)
+    return parser.values
+
+
+def test_a_partner_file_goes_through_the_mapping_step_once(client, cohort, manager, tree):
+    from partners.tests.files import PARTNER_HEADERS, partner_rows
+
+    slug = cohort.project.organisation.slug
+    client.force_login(manager)
+    upload_url = reverse("partners:import_upload", args=[slug, cohort.pk])
+    upload_page = client.get(upload_url).content.decode()
+    assert "Seniors" in upload_page and "women_in_digital" in upload_page
+    assert upload_page.count("Accepted values") == 1
+
+    data = csv_bytes(partner_rows(1000), headers=PARTNER_HEADERS)
+    response = client.post(upload_url, {"file": upload(data, "export vdab.csv")}, follow=True)
+    batch = ImportBatch.objects.get()
+    mapping_url = reverse("partners:import_mapping", args=[slug, batch.public_id])
+    assert response.redirect_chain[-1][0] == mapping_url
+    page = response.content.decode()
+    assert "woman-in-digital" in page and "<td>400</td>" in page
+    assert "Recognised by its name" in page
+
+    # A field chosen for two columns: refused with the reason, nothing lost.
+    choices = _form_defaults(page)
+    assert choices["column_0"] == "external_id" and choices["column_10"] == ""
+    twice = client.post(mapping_url, {**choices, "column_10": "first_name"})
+    assert twice.status_code == 400
+    assert "is chosen for two columns" in twice.content.decode()
+
+    preview = client.post(mapping_url, choices, follow=True).content.decode()
+    assert "Enrol 994 learners" in preview
+    assert "The learner id “P-000001” is also on line 2." in preview
+    assert "national register" in preview
+    client.post(reverse("partners:import_commit", args=[slug, batch.public_id]))
+    assert PartnerLearner.objects.count() == 994
+
+    again = csv_bytes(partner_rows(50, start=3001, bad=False), headers=PARTNER_HEADERS)
+    response = client.post(upload_url, {"file": upload(again, "export vdab 2.csv")}, follow=True)
+    assert "Enrol 50 learners" in response.content.decode()
+    assert ImportBatch.objects.filter(status=ImportBatch.Status.MAPPING).count() == 0
+
+
+def test_a_reader_sees_the_mapping_but_cannot_confirm_it(client, cohort, manager):
+    from lms.tests.factories import UserFactory
+    from partners.services import import_batch_create, membership_grant
+
+    batch = import_batch_create(
+        organisation=cohort.project.organisation,
+        cohort=cohort,
+        upload=upload(csv_bytes([good_row(1, groups="senior")])),
+        uploaded_by=manager,
+    )
+    reporter = UserFactory(preferred_language="en")
+    membership_grant(organisation=cohort.project.organisation, user=reporter, role="reporter")
+    stranger = UserFactory()
+    slug = cohort.project.organisation.slug
+    url = reverse("partners:import_mapping", args=[slug, batch.public_id])
+    client.force_login(stranger)
+    assert client.get(url).status_code == 404
+    client.force_login(reporter)
+    page = client.get(url)
+    assert page.status_code == 200 and b"<select" not in page.content
+    assert client.post(url, {"word_0": "seniors"}).status_code == 404
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.MAPPING
+
+
+def test_the_template_lists_the_accepted_words_in_the_readers_language(client, cohort, manager):
+    from partners.spreadsheets import read_table
+
+    client.force_login(manager)
+    with translation.override("nl"):
+        url = reverse("partners:import_template", args=["csv"])
+    data = client.get(url).content
+    text = data.decode("utf-8-sig")
+    assert text.startswith("Cursistnummer;Voornaam")
+    assert "# Doelgroepen: Jongeren = young_people;" in text.replace('"', "")
+    xlsx = client.get(reverse("partners:import_template", args=["xlsx"])).content
+    lines = [cells[0] for _line, cells in read_table(xlsx).rows]
+    assert any(line.startswith("# Doelgroepen: Jongeren = young_people") for line in lines)
+
+
+def test_the_mapping_page_answers_within_its_query_budget(
+    client, cohort, manager, django_assert_max_num_queries
+):
+    from partners.services import import_batch_create
+
+    batch = import_batch_create(
+        organisation=cohort.project.organisation,
+        cohort=cohort,
+        upload=upload(csv_bytes([good_row(n, groups=f"word{n}") for n in range(1, 60)])),
+        uploaded_by=manager,
+    )
+    client.force_login(manager)
+    slug = cohort.project.organisation.slug
+    url = reverse("partners:import_mapping", args=[slug, batch.public_id])
+    # The same budget with 59 words as with one: the words come with the batch.
+    with django_assert_max_num_queries(15):
+        assert client.get(url).status_code == 200

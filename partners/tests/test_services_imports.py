@@ -8,6 +8,7 @@ from partners.services import (
     import_batch_commit,
     import_batch_commit_request,
     import_batch_create,
+    import_batch_map,
 )
 from partners.tests.files import csv_bytes, good_row, upload, xlsx_bytes
 
@@ -68,7 +69,8 @@ def test_an_xlsx_file_is_checked_like_a_csv(cohort, manager):
         cohort, manager, xlsx_bytes([good_row(1), good_row(1, email="")]), "cursisten.xlsx"
     )
     assert batch.file_format == "xlsx"
-    assert _problems(batch) == {2: ["duplicate_id"], 3: ["duplicate_id"]}
+    assert _problems(batch) == {3: ["duplicate_id"]}
+    assert batch.rows.get(line=3).errors[0]["line"] == 2
 
 
 def test_a_formula_is_kept_as_text(cohort, manager):
@@ -92,9 +94,22 @@ def test_fifty_rows_with_mixed_problems_are_each_reported(cohort, manager, tree)
     ]
     rows[10] = good_row(11, course=tree.course.slug)
     batch = _create(cohort, manager, csv_bytes(rows))
-    assert (batch.rows_total, batch.rows_valid, batch.rows_invalid) == (50, 39, 11)
+    # Words in no list wait for the mapping step; refused, they are problems.
+    assert batch.status == ImportBatch.Status.MAPPING
+    assert {(w["field"], w["word"]) for w in batch.mapping["words"]} == {
+        ("language", "klingon"),
+        ("gender", "?"),
+        ("target_groups", "astronauts"),
+        ("course", "no-such-course"),
+    }
+    batch = import_batch_map(
+        batch=batch,
+        columns={c["index"]: c["field"] for c in batch.mapping["columns"]},
+        words={w["field"]: {w["key"]: "!refuse"} for w in batch.mapping["words"]},
+        mapped_by=manager,
+    )
+    assert (batch.rows_total, batch.rows_valid, batch.rows_invalid) == (50, 40, 10)
     assert _problems(batch) == {
-        2: ["duplicate_id"],
         42: ["bad_email"],
         43: ["impossible_date"],
         44: ["bad_date"],
@@ -114,10 +129,11 @@ def test_an_email_of_another_account_is_a_problem_for_a_new_learner(cohort, mana
     assert _problems(batch) == {2: ["email_taken"]}
 
 
-def test_a_file_without_the_required_columns_fails_with_the_columns_named(cohort, manager):
+def test_a_file_without_the_required_columns_waits_for_the_mapping_step(cohort, manager):
     batch = _create(cohort, manager, csv_bytes([["x"]], headers=["Something"]))
-    assert batch.status == ImportBatch.Status.FAILED
-    assert batch.problem == "missing_columns:external_id,first_name"
+    assert batch.status == ImportBatch.Status.MAPPING
+    assert batch.mapping["missing"] == ["external_id", "first_name"]
+    assert not batch.rows.exists()
 
 
 @pytest.mark.parametrize(

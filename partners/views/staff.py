@@ -23,6 +23,7 @@ from partners import importing, selectors
 from partners.exports import cohort_export_rows, learner_export_headers, organisation_export_rows
 from partners.forms import (
     CohortForm,
+    ImportMappingForm,
     OutcomeForm,
     SituationForm,
     UploadForm,
@@ -42,8 +43,10 @@ from partners.services import (
     ImportRefused,
     cohort_create,
     cohort_outcomes_record,
+    course_choices,
     import_batch_commit_request,
     import_batch_create,
+    import_batch_map,
     import_batch_progress,
     learner_situation_record,
     outcome_record,
@@ -404,8 +407,47 @@ def import_upload(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespon
         "form": form,
         "columns": importing.COLUMNS,
         "template_headers": importing.template_headers(get_language() or "en"),
+        "vocabularies": importing.vocabularies(),
     }
     return render(request, "partners/import_upload.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_mapping(request: HttpRequest, slug: str, public_id) -> HttpResponse:
+    """The mapping step: the partner matches the file's columns and its own
+    words with ours; the organisation remembers them for its next files."""
+    org = access_organisation(
+        request.user, slug, roles=EDITOR_ROLES if request.method == "POST" else STAFF_ROLES
+    )
+    batch = access_import_batch(request.user, org, public_id)
+    if batch.status != ImportBatch.Status.MAPPING:
+        return redirect("partners:import", slug=org.slug, public_id=batch.public_id)
+    form = ImportMappingForm(request.POST or None, mapping=batch.mapping, courses=course_choices())
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                import_batch_map(
+                    batch=batch,
+                    columns=form.chosen_columns(),
+                    words=form.chosen_words(),
+                    mapped_by=request.user,
+                )
+            except ImportRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                return redirect("partners:import", slug=org.slug, public_id=batch.public_id)
+        status = 400
+    context = {
+        "organisation": org,
+        "batch": batch,
+        "form": form,
+        "missing": [c.label for c in importing.COLUMNS if c.field in batch.mapping["missing"]],
+        "register_column": importing.REGISTER_COLUMN,
+        "can_edit": can_edit(request.user, org),
+    }
+    return render(request, "partners/import_mapping.html", context, status=status)
 
 
 def _batch_context(request, org, batch) -> dict:
@@ -434,6 +476,8 @@ def import_detail(request: HttpRequest, slug: str, public_id) -> HttpResponse:
     """The preview: counts, and every row with its problems, by page."""
     org = access_organisation(request.user, slug)
     batch = access_import_batch(request.user, org, public_id)
+    if batch.status == ImportBatch.Status.MAPPING:
+        return redirect("partners:import_mapping", slug=org.slug, public_id=batch.public_id)
     context = _batch_context(request, org, batch)
     if batch.status in {ImportBatch.Status.VALIDATED, ImportBatch.Status.COMMITTED}:
         problems_only = request.GET.get("show") != "all" and batch.rows_invalid > 0
@@ -502,11 +546,14 @@ def import_template(request: HttpRequest, file_format: str) -> HttpResponse:
     if not selectors.organisations_for_user(user=request.user).exists():
         raise Http404
     headers = importing.template_headers(get_language() or "en")
+    # Below the examples, lines starting with # list the accepted words; the
+    # check skips such lines, so a partner may leave them in.
+    rows = [*importing.TEMPLATE_EXAMPLES, *importing.template_notes()]
     if file_format == "xlsx":
-        data = write_xlsx(headers, importing.TEMPLATE_EXAMPLES, title="learners")
+        data = write_xlsx(headers, rows, title="learners")
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        data = write_csv(headers, importing.TEMPLATE_EXAMPLES)
+        data = write_csv(headers, rows)
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="digiskills-learners.{file_format}"'

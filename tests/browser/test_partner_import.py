@@ -11,7 +11,7 @@ from lms.tests.factories import UserFactory
 from partners.models import CohortCourse, ImportBatch, PartnerLearner
 from partners.services import membership_grant
 from partners.tests.factories import CohortFactory, OrganisationFactory, ProjectFactory
-from partners.tests.files import csv_bytes, good_row
+from partners.tests.files import NL_HEADERS, csv_bytes, good_row
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -101,4 +101,33 @@ def test_a_running_check_shows_a_progress_bar_that_updates_itself(page, staff):
         status=ImportBatch.Status.FAILED, problem="empty"
     )
     page.wait_for_selector("text=This file cannot be used", timeout=10_000)
+    assert_accessible(page)
+
+
+def test_the_mapping_step_on_a_phone_with_the_partners_own_words(page, staff, tmp_path):
+    """A file with the partner's own target-group words and a register column:
+    the mapping page proposes matches, passes axe, and once confirmed leads to
+    the preview."""
+    cohort = staff
+    slug = cohort.project.organisation.slug
+    headers = [*NL_HEADERS, "Rijksregisternummer"]
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        csv_bytes(
+            [good_row(1, groups="senior") + ["85073003328"], good_row(2, groups="young") + [""]],
+            headers=headers,
+        )
+    )
+    page.goto(f"/en/partners/{slug}/cohorts/{cohort.pk}/import/")
+    page.get_by_label("File with learners (CSV or XLSX)").set_input_files(str(path))
+    page.get_by_role("button", name="Check the file").click()
+    page.wait_for_url("**/mapping/")
+    assert page.get_by_text("never used as the learner id").is_visible()
+    assert page.get_by_label("senior").input_value() == "seniors"
+    assert page.get_by_label("young").input_value() == "young_people"
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("button", name="Use these matches and check the file").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("button", name="Enrol 2 learners").is_visible()
     assert_accessible(page)
