@@ -24,6 +24,7 @@ from partners.models.learners import (
 from partners.models.organisations import Membership, Organisation
 from partners.models.reports import ReportSubmission
 from partners.models.vocabulary import Gender, Region, Situation, TargetGroup
+from partners.models.welcomes import ImportRelease, ImportWelcome
 
 __all__ = [
     "ApiToken",
@@ -36,7 +37,9 @@ __all__ = [
     "CohortMember",
     "Gender",
     "ImportBatch",
+    "ImportRelease",
     "ImportRow",
+    "ImportWelcome",
     "LearnerTargetGroup",
     "Membership",
     "Organisation",
