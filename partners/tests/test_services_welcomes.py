@@ -210,3 +210,31 @@ def test_an_import_before_commit_cannot_be_released(cohort, manager):
     batch = committed_import(cohort, manager, emails=1)
     type(batch).objects.filter(pk=batch.pk).update(status="validated")
     assert import_welcomes_release(batch=batch, released_by=manager) is None
+
+
+def test_the_import_pages_reach_the_partner_signed_and_show_in_the_delivery_log(
+    cohort, manager, receiver, client, django_capture_on_commit_callbacks, settings
+):
+    from django.urls import reverse
+
+    from partners.tests.test_services_webhooks import verify
+
+    settings.PARTNERS_WEBHOOK_PAGE_SIZE = 2
+    hook = webhook_endpoint_create(
+        organisation=cohort.project.organisation,
+        url=receiver.url,
+        events=["import.committed"],
+        created_by=None,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = committed_import(cohort, manager, emails=3)
+    assert len(receiver.received) == 2
+    for call in receiver.received:
+        assert call["headers"]["Digiskills-Event-Type"] == "import.committed"
+        assert verify(hook.secret, call["headers"], call["raw"])
+        assert call["body"]["data"]["import_id"] == str(batch.public_id)
+    assert set(WebhookDelivery.objects.values_list("status", flat=True)) == {"delivered"}
+    client.force_login(manager)
+    url = reverse("partners:webhook_deliveries", args=[batch.organisation.slug, hook.pk])
+    page = client.get(url).content.decode()
+    assert page.count("<code>import.committed</code>") == 2

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from certificates.tests.test_tasks_broker_outage_worker import FAST  # same short periods
 from conftest import WorkerProcess, broker_at, wait_until, worker_database_url
 from lms.models import User
 from outbox.models import OutboxMessage
@@ -17,14 +18,6 @@ pytestmark = [
     pytest.mark.celery_worker,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-FAST = {
-    "OUTBOX_FLUSH_SECONDS": "1",
-    "OUTBOX_BROKER_PAUSE_SECONDS": "1",
-    "JOBS_RESUME_SECONDS": "1",
-    "JOBS_STALE_SECONDS": "4",
-    "CELERY_VISIBILITY_TIMEOUT": "8",
-}
 
 
 def test_welcomes_released_while_the_broker_is_down_are_sent_once_it_is_back(

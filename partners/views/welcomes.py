@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from partners import selectors
 from partners.models import ImportBatch
 from partners.permissions import EDITOR_ROLES, access_import_batch, access_organisation
-from partners.services.welcomes import import_welcomes_release
+from partners.services import import_welcomes_release
 
 
 @login_required
