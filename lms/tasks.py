@@ -1,32 +1,15 @@
 """Celery tasks of lms: thin, idempotent wrappers that load by id and act."""
 
 from celery import shared_task
-from django.core.mail import send_mail
 from django.core.management import call_command
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-
-from lms.models import User
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def account_welcome_send(self, user_id: int) -> str:
     """E-mail a welcome in the person's language, once; safe to retry."""
-    with transaction.atomic():
-        user = User.objects.select_for_update().filter(pk=user_id).first()
-        if user is None:
-            return "missing"
-        if user.welcomed_at is not None or not user.email:
-            return "skipped"
-        with translation.override(user.preferred_language):
-            context = {"user": user}
-            subject = render_to_string("lms/email/welcome_subject.txt", context).strip()
-            body = render_to_string("lms/email/welcome_body.txt", context)
-        send_mail(subject, body, None, [user.email])
-        user.welcomed_at = timezone.now()
-        user.save(update_fields=["welcomed_at"])
-    return "sent"
+    from lms.services.accounts import welcome_send
+
+    return welcome_send(user_id=user_id)
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

@@ -14,7 +14,9 @@ from partners.models import (
     CohortCourse,
     CohortMember,
     ImportBatch,
+    ImportRelease,
     ImportRow,
+    ImportWelcome,
     Membership,
     Organisation,
     Outcome,
@@ -322,12 +324,17 @@ def cohort_learners_among(*, cohort: Cohort, learner_ids) -> list[PartnerLearner
 def cohort_members_without_email(*, cohort: Cohort, query: str = "") -> QuerySet[CohortMember]:
     """The cohort's members whose account has no e-mail address (they get a
     printed login card instead of an invitation), by name, with their account;
-    `query` narrows them by name or learner id. Page it: cards are printed by page."""
+    `query` narrows them by name or learner id. Not those of an import whose
+    welcomes staff have not released yet. Page it: cards are printed by page."""
     learners = learners_matching(
         PartnerLearner.objects.filter(cohorts__cohort=cohort, user__email=""), query
     )
+    held = ImportWelcome.objects.filter(
+        user=OuterRef("learner__user"), by_email=False, batch__release__isnull=True
+    )
     return (
         CohortMember.objects.filter(cohort=cohort, learner__in=learners)
+        .exclude(Exists(held))
         .select_related("learner__user")
         .order_by("learner__last_name", "learner__first_name", "pk")
     )
@@ -340,6 +347,33 @@ def organisation_imports(*, organisation: Organisation) -> QuerySet[ImportBatch]
         .select_related("cohort", "uploaded_by")
         .order_by("-created_at", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class WelcomeStatus:
+    """An enrolled import's welcomes: held e-mails and cards, and once released,
+    how many e-mails have gone."""
+
+    emails: int
+    cards: int
+    sent: int
+    release: ImportRelease | None
+
+    @property
+    def held(self) -> bool:
+        return self.release is None and bool(self.emails or self.cards)
+
+
+def import_welcomes_status(*, batch: ImportBatch) -> WelcomeStatus:
+    """Counts for the release box and its confirmation (one query, plus one
+    for the release)."""
+    counts = ImportWelcome.objects.filter(batch=batch).aggregate(
+        emails=Count("pk", filter=Q(by_email=True)),
+        cards=Count("pk", filter=Q(by_email=False)),
+        sent=Count("pk", filter=Q(by_email=True, sent_at__isnull=False)),
+    )
+    release = ImportRelease.objects.filter(batch=batch).first()
+    return WelcomeStatus(release=release, **counts)
 
 
 def cohort_imports(*, cohort: Cohort) -> QuerySet[ImportBatch]:

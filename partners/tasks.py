@@ -11,6 +11,8 @@ from partners.services.imports import (
     import_batches_stalled,
 )
 from partners.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
+from partners.services.welcomes import import_welcomes_send as welcomes_send
+from partners.services.welcomes import import_welcomes_stalled
 
 
 @shared_task(acks_late=True)
@@ -27,13 +29,27 @@ def import_commit(batch_id: int) -> str:
 
 @shared_task(keep_when_refused=False)
 def import_batches_resume() -> int:
-    """Beat: queue again the checks and enrolments whose message was lost or
-    whose worker died (each step runs once; a duplicate finds it done)."""
+    """Beat: queue again the checks, enrolments and released welcome e-mails
+    whose message was lost or whose worker died (each step runs once; a
+    duplicate finds it done or not yet due)."""
     stalled = import_batches_stalled()
     for batch_id, status in stalled:
         step = import_validate if status == ImportBatch.Status.UPLOADED else import_commit
         step.delay(batch_id)
-    return len(stalled)
+    welcomes = import_welcomes_stalled()
+    for batch_id in welcomes:
+        import_welcomes_send.delay(batch_id)
+    return len(stalled) + len(welcomes)
+
+
+@shared_task(acks_late=True)
+def import_welcomes_send(batch_id: int) -> int:
+    """Send a minute's worth of a released import's welcome e-mails, then
+    queue the next minute's. A duplicate or early run sends nothing."""
+    result = welcomes_send(batch_id=batch_id)
+    if result.more:
+        import_welcomes_send.apply_async((batch_id,), eta=result.due_at)
+    return result.sent
 
 
 @shared_task(bind=True, acks_late=True)

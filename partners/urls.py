@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partners.views import api, staff
+from partners.views import api, staff, welcomes
 
 app_name = "partners"
 
@@ -55,6 +55,11 @@ urlpatterns = [
     path("<slug:slug>/imports/<uuid:public_id>/status/", staff.import_status, name="import_status"),
     path("<slug:slug>/imports/<uuid:public_id>/commit/", staff.import_commit, name="import_commit"),
     path("<slug:slug>/imports/<uuid:public_id>/errors/", staff.import_errors, name="import_errors"),
+    path(
+        "<slug:slug>/imports/<uuid:public_id>/release/",
+        welcomes.import_release,
+        name="import_release",
+    ),
     path("<slug:slug>/learners/<int:learner_id>/", staff.learner, name="learner"),
     path(
         "<slug:slug>/learners/<int:learner_id>/situation/",

@@ -403,6 +403,10 @@ PARTNERS_WEBHOOK_MAX_ATTEMPTS = env_int("PARTNERS_WEBHOOK_MAX_ATTEMPTS", 8)
 PARTNER_IMPORT_MAX_BYTES = env_int("PARTNER_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 PARTNER_IMPORT_MAX_ROWS = env_int("PARTNER_IMPORT_MAX_ROWS", 100_000)
 PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 1000)
+# An import's welcome e-mails wait until staff release them, then go at this
+# pace (per import); its webhook lists the learners this many per delivery.
+PARTNER_WELCOME_PER_MINUTE = env_int("PARTNER_WELCOME_PER_MINUTE", 200)
+PARTNERS_WEBHOOK_PAGE_SIZE = env_int("PARTNERS_WEBHOOK_PAGE_SIZE", 500)
 
 # --- Demo -------------------------------------------------------------------
 # seed_demo refuses to run unless this is on; it is off whenever DEBUG is off.

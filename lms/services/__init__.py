@@ -13,6 +13,7 @@ from lms.services.accounts import (
     user_legal_name_set,
     user_profile_update,
     welcome_enqueue,
+    welcome_send,
 )
 from lms.services.bulk import NewPerson, enrolments_create_bulk, users_create_bulk
 from lms.services.learning import (
@@ -77,4 +78,5 @@ __all__ = [
     "user_profile_update",
     "users_create_bulk",
     "welcome_enqueue",
+    "welcome_send",
 ]

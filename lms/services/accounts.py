@@ -7,8 +7,10 @@ and side effects (e-mail) are sent to Celery only once the transaction commits.
 import secrets
 
 from django.contrib.auth.models import Group
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -102,6 +104,26 @@ def user_create(
         )
     welcome_enqueue(user=user)
     return user
+
+
+def welcome_send(*, user_id: int) -> str:
+    """E-mail the welcome in the person's language unless they already had it:
+    "sent", "skipped" (already welcomed, or no e-mail) or "missing". The
+    account row is locked while sending, so two callers send it once."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id).first()
+        if user is None:
+            return "missing"
+        if user.welcomed_at is not None or not user.email:
+            return "skipped"
+        with translation.override(user.preferred_language):
+            context = {"user": user}
+            subject = render_to_string("lms/email/welcome_subject.txt", context).strip()
+            body = render_to_string("lms/email/welcome_body.txt", context)
+        send_mail(subject, body, None, [user.email])
+        user.welcomed_at = timezone.now()
+        user.save(update_fields=["welcomed_at"])
+    return "sent"
 
 
 def welcome_enqueue(*, user: User) -> None:

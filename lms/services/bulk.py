@@ -71,9 +71,12 @@ def _audit(actor: User | None, action: str, targets_and_subjects, data) -> None:
 
 
 @transaction.atomic
-def users_create_bulk(*, people: list[NewPerson], created_by: User | None = None) -> list[User]:
+def users_create_bulk(
+    *, people: list[NewPerson], created_by: User | None = None, welcome: bool = True
+) -> list[User]:
     """Create accounts without a usable password, one per person, in order;
-    those with an e-mail are welcomed once the transaction commits."""
+    those with an e-mail are welcomed once the transaction commits (unless
+    `welcome` is False: the caller holds the welcomes and sends them later)."""
     stems = [slugify(p.first_name)[:20] or "learner" for p in people]
     usernames = _usernames(stems)
     users = [
@@ -104,7 +107,7 @@ def users_create_bulk(*, people: list[NewPerson], created_by: User | None = None
         ((user, user) for user in users),
         lambda _user: {"account_type": User.AccountType.STANDARD},
     )
-    welcome = [user.pk for user in users if user.email]
+    welcome = [user.pk for user in users if user.email] if welcome else []
     if welcome:
         from lms.tasks import accounts_welcome_send
 

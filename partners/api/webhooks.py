@@ -1,6 +1,7 @@
 """Webhook endpoints and their delivery log: GET/POST /webhooks,
 DELETE /webhooks/{id}, GET /webhooks/{id}/deliveries and redelivery."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
@@ -54,8 +55,14 @@ def webhooks_get(request):
     response={201: WebhookCreatedOut, **ERRORS},
     summary="Register a webhook endpoint",
     description=(
-        "Events: learner.enrolled, course.completed, certificate.issued. The "
-        "answer carries the signing secret, shown only this once. " + DESCRIPTION
+        "Events: learner.enrolled, course.completed, certificate.issued, "
+        "import.committed. An enrolled file comes as import.committed events of up to "
+        f"{settings.PARTNERS_WEBHOOK_PAGE_SIZE} learners each (`data`: `import_id`, "
+        "`cohort_id`, `file`, `page`, `pages`, "
+        "`total`, `learners`: [{`external_id`, `created`, `course_keys`}]), also to "
+        "learner.enrolled subscribers; one learner enrolled by hand or through the API "
+        "stays one learner.enrolled per course. The answer carries the signing secret, "
+        "shown only this once. " + DESCRIPTION
     ),
 )
 def webhooks_post(request, payload: WebhookIn):

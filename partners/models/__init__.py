@@ -24,6 +24,7 @@ from partners.models.learners import (
 from partners.models.organisations import Membership, Organisation
 from partners.models.reports import ReportSubmission
 from partners.models.vocabulary import Gender, Region, Situation, TargetGroup
+from partners.models.welcomes import ImportRelease, ImportWelcome
 
 __all__ = [
     "ApiToken",
@@ -37,7 +38,9 @@ __all__ = [
     "Gender",
     "ImportBatch",
     "ImportMapping",
+    "ImportRelease",
     "ImportRow",
+    "ImportWelcome",
     "LearnerTargetGroup",
     "Membership",
     "Organisation",

@@ -68,6 +68,7 @@ class WebhookEvent(models.TextChoices):
     LEARNER_ENROLLED = "learner.enrolled", _("A learner was enrolled in a course")
     COURSE_COMPLETED = "course.completed", _("A learner completed a course")
     CERTIFICATE_ISSUED = "certificate.issued", _("A learner received a certificate")
+    IMPORT_COMMITTED = "import.committed", _("A file of learners was enrolled (in pages)")
 
 
 class WebhookEndpoint(models.Model):

@@ -45,6 +45,7 @@ from partners.services.webhooks import (
     webhook_endpoint_delete,
     webhook_event_emit,
 )
+from partners.services.welcomes import import_welcomes_release, import_welcomes_send
 
 __all__ = [
     "ImportRefused",
@@ -66,6 +67,8 @@ __all__ = [
     "import_batch_map",
     "import_batch_progress",
     "import_batch_validate",
+    "import_welcomes_release",
+    "import_welcomes_send",
     "learner_situation_record",
     "learners_enrol",
     "membership_grant",

@@ -11,7 +11,9 @@
   applied; nothing is written to learners. Large files are checked by a
   Celery task (also after the mapping step).
 - Enrol: one transaction for the whole batch (all valid rows or none), through
-  `learners_enrol`, which is idempotent on the partner's learner id. The batch
+  `learners_enrol`, which is idempotent on the partner's learner id. The new
+  accounts' welcomes are held for staff to release (`services.welcomes`) and
+  the partner's webhooks get the file as paged `import.committed` events. The batch
   moves validated -> committing by a conditional UPDATE, so a double click, a
   second tab or a retried task enrols once; a failure rolls everything back
   and leaves the batch ready to try again.
@@ -49,6 +51,8 @@ from partners.models import (
     PartnerLearner,
 )
 from partners.services.learners import LearnerInput, learners_enrol
+from partners.services.webhooks import webhook_import_committed
+from partners.services.welcomes import import_welcomes_hold
 from partners.spreadsheets import (
     LIMIT_PROBLEMS,
     TOO_LARGE,
@@ -471,6 +475,7 @@ def _commit(batch_id: int) -> ImportBatch | None:
     valid = ImportRow.objects.filter(batch=batch, is_valid=True).order_by("line")
     created = updated = done = 0
     last_id = 0
+    announced: dict[str, dict] = {}
     while True:
         # Keyset pages: memory stays flat however large the batch.
         page = list(valid.filter(Q(pk__gt=last_id)).order_by("pk").values("pk", "values")[:CHUNK])
@@ -482,15 +487,27 @@ def _commit(batch_id: int) -> ImportBatch | None:
             learners=[_learner_input(row["values"]) for row in page],
             cohort=batch.cohort,
             enrolled_by=batch.committed_by,
+            announce=False,
         )
         created += sum(1 for r in results if r.created)
         updated += sum(1 for r in results if not r.created)
         done += len(page)
+        # Welcomes wait for staff to release them; the partner hears of the
+        # whole file in pages, not once per enrolment.
+        import_welcomes_hold(batch=batch, learner_ids=[r.learner_id for r in results if r.created])
+        for r in results:
+            if r.external_id not in announced:
+                announced[r.external_id] = {
+                    "external_id": r.external_id,
+                    "created": r.created,
+                    "course_keys": [str(key) for key in r.new_course_keys],
+                }
         _progress(batch.pk, done)
     batch.status = ImportBatch.Status.COMMITTED
     batch.committed_at = timezone.now()
     batch.rows_new, batch.rows_updated = created, updated
     batch.save(update_fields=["status", "committed_at", "rows_new", "rows_updated"])
+    webhook_import_committed(batch=batch, learners=list(announced.values()))
     audit_record(
         actor=batch.committed_by,
         action="partners.import_commit",

@@ -50,6 +50,9 @@ class LearnerResult:
     learner_id: int
     created: bool
     enrolment_ids: tuple[int, ...]
+    # Courses this call newly enrolled the learner in (on the learner's first
+    # row only), for the caller that announces the enrolments itself.
+    new_course_keys: tuple = ()
 
 
 def _course_pages(keys) -> dict:
@@ -70,9 +73,14 @@ def learners_enrol(
     learners: list[LearnerInput],
     cohort: Cohort | None = None,
     enrolled_by: User | None = None,
+    announce: bool = True,
 ) -> list[LearnerResult]:
     """Create or update each learner of `organisation`, add them to `cohort`
     and enrol them in the cohort's courses plus their own `course_keys`.
+
+    With `announce` (one learner by hand, the API) new accounts are welcomed
+    and the `learners_enrolled` signal is sent after commit; a file import
+    passes False: it holds the welcomes and announces itself (paged).
 
     Written in bulk (a bounded number of queries per 2,000 learners), so that
     a 50,000-row import fits in one transaction. A learner sent twice in the
@@ -113,6 +121,7 @@ def learners_enrol(
             for i in new_ids
         ],
         created_by=enrolled_by,
+        welcome=announce,
     )
     created = [
         _learner_fill(PartnerLearner(organisation=organisation, external_id=i, user=u), last[i])
@@ -161,7 +170,11 @@ def learners_enrol(
         for key in dict.fromkeys(courses[i])
         if enrolments[(everyone[i].user_id, key)][1]
     ]
-    _send_enrolled(organisation, announced)
+    if announce:
+        _send_enrolled(organisation, announced)
+    new_keys: dict[str, list] = {}
+    for learner, key, _enrolment_id in announced:
+        new_keys.setdefault(learner.external_id, []).append(key)
 
     results = []
     fresh = fresh_ids
@@ -176,6 +189,9 @@ def learners_enrol(
                 enrolment_ids=tuple(
                     enrolments[(learner.user_id, key)][0].pk
                     for key in dict.fromkeys([*cohort_keys, *row.course_keys])
+                ),
+                new_course_keys=(
+                    () if row.external_id in seen else tuple(new_keys.get(row.external_id, ()))
                 ),
             )
         )

@@ -156,12 +156,13 @@ def webhook_events_emit(
     event_type: str,
     events: list[dict],
     occurred_at: datetime | None = None,
+    subscriptions: tuple[str, ...] = (),
 ) -> list[WebhookDelivery]:
     """Events of one type for one organisation (`events` is their `data`): a
-    delivery per event and active endpoint that subscribed to it (one event
-    id per event, the same for all its endpoints), sent after commit. The
-    endpoints are read once, however many events: a file import announces
-    thousands of enrolments at once."""
+    delivery per event and active endpoint that subscribed to it (or to one
+    of `subscriptions`), one event id per event, the same for all its
+    endpoints, sent after commit. The endpoints are read once, however many
+    events."""
     # An organisation has a handful of endpoints: filter the events here
     # (JSON containment is not portable to SQLite).
     endpoints = [
@@ -169,7 +170,7 @@ def webhook_events_emit(
         for endpoint in WebhookEndpoint.objects.filter(
             organisation_id=organisation_id, active=True, deleted_at__isnull=True
         ).order_by("pk")
-        if event_type in endpoint.events
+        if {event_type, *subscriptions} & set(endpoint.events)
     ]
     if not endpoints or not events:
         return []
@@ -218,6 +219,32 @@ def webhook_learners_enrolled(*, organisation_id: int, enrolments: list[dict]) -
         events=[
             {"external_id": e["external_id"], "course_key": str(e["course_key"])}
             for e in enrolments
+        ],
+    )
+
+
+def webhook_import_committed(*, batch, learners: list[dict]) -> list[WebhookDelivery]:
+    """An enrolled file as `import.committed` events of PARTNERS_WEBHOOK_PAGE_SIZE
+    learners each (`page` of `pages`, `total`, the import's id), instead of
+    one `learner.enrolled` per enrolment; endpoints subscribed to either get
+    it. Written in the import's transaction: the pages exist if it committed."""
+    size = settings.PARTNERS_WEBHOOK_PAGE_SIZE
+    pages = max(1, -(-len(learners) // size))
+    common = {
+        "import_id": str(batch.public_id),
+        "cohort_id": batch.cohort_id,
+        "file": batch.original_name,
+        "total": len(learners),
+        "pages": pages,
+    }
+    return webhook_events_emit(
+        organisation_id=batch.organisation_id,
+        event_type=WebhookEvent.IMPORT_COMMITTED,
+        subscriptions=(WebhookEvent.LEARNER_ENROLLED,),
+        occurred_at=batch.committed_at,
+        events=[
+            {**common, "page": n + 1, "learners": learners[n * size : (n + 1) * size]}
+            for n in range(pages)
         ],
     )
 
