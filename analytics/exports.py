@@ -1,7 +1,7 @@
 """Exports of a report: CSV for Belgian Excel, XLSX and PDF. All three are
 built from `presenters.report_tables` (so suppression is the same everywhere)
 and neutralise text that a spreadsheet would run as a formula, by the rule of
-`partners.spreadsheets` that every partner export follows."""
+`frontend.spreadsheets` that every spreadsheet we write follows."""
 
 import csv
 import io
@@ -11,12 +11,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from analytics.presenters import COUNT, MONEY, RATE, TEXT, Table, row_kinds
-from partners.spreadsheets import cell_text
+from frontend.spreadsheets import cell_text
 
 
 def neutralise(value):
     """Text a spreadsheet would take for a formula gets a leading apostrophe
-    (`partners.spreadsheets.cell_text`, the project's one rule); numbers stay
+    (`frontend.spreadsheets.cell_text`, the project's one rule); numbers stay
     numbers."""
     return cell_text(value) if isinstance(value, str) else value
 

@@ -3,7 +3,7 @@ of a cohort, with progress, completion, certificate and outcomes. Rows are
 read by keyset pages (a fixed number of queries per page of learners, whatever
 the cohort's size) so that a 50,000-learner cohort streams in flat memory.
 
-The files themselves are written by `partners.spreadsheets` (`csv_stream`,
+The files themselves are written by `frontend.spreadsheets` (`csv_stream`,
 `xlsx_file`), which neutralises every cell."""
 
 from collections.abc import Iterator

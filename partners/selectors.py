@@ -391,8 +391,8 @@ def import_error_file(*, batch: ImportBatch) -> tuple[bytes, str, str]:
     is neutralised against formulas."""
     from django.utils.translation import gettext as _
 
+    from frontend.spreadsheets import write_csv, write_xlsx
     from partners.importing import problems_text
-    from partners.spreadsheets import write_csv, write_xlsx
 
     headers = [*batch.headers, _("Problems")]
     width = len(batch.headers)
@@ -479,11 +479,28 @@ def _percent(state) -> int:
     return 100 if state.enrolment.completed_at else state.percent
 
 
-def emails_taken_for_new_learners(*, organisation: Organisation, pairs: list) -> set[str]:
+def learner_ids_known(*, organisation: Organisation, external_ids) -> set[str]:
+    """Of the partner's learner ids given, those the organisation already has
+    (read 5,000 at a time, for files of any size)."""
+    ids = sorted(set(external_ids))
+    known: set[str] = set()
+    for start in range(0, len(ids), 5000):
+        known.update(
+            PartnerLearner.objects.filter(
+                organisation=organisation, external_id__in=ids[start : start + 5000]
+            ).values_list("external_id", flat=True)
+        )
+    return known
+
+
+def emails_taken_for_new_learners(
+    *, organisation: Organisation, pairs: list, known: set[str] | None = None
+) -> set[str]:
     """Of `(external_id, email)` pairs (e-mails in lower case), the e-mails that
     already belong to an account while the learner id is new to `organisation`:
     enrolling them would need a second account with the same e-mail. A known
-    learner keeps their own account, whatever e-mail is sent for them."""
+    learner keeps their own account, whatever e-mail is sent for them. The one
+    rule for the import and the API; `known` saves reading the ids again."""
     from django.db.models.functions import Lower
 
     from lms.models import User
@@ -491,17 +508,14 @@ def emails_taken_for_new_learners(*, organisation: Organisation, pairs: list) ->
     emails = sorted({email for _id, email in pairs if email})
     if not emails:
         return set()
-    ids = sorted({external_id for external_id, email in pairs if email})
-    known = set()
-    owners = set()
-    for start in range(0, len(ids), 5000):
-        known.update(
-            PartnerLearner.objects.filter(
-                organisation=organisation, external_id__in=ids[start : start + 5000]
-            ).values_list("external_id", flat=True)
+    if known is None:
+        known = learner_ids_known(
+            organisation=organisation, external_ids=(i for i, email in pairs if email)
         )
+    owners = set()
     for start in range(0, len(emails), 5000):
-        # The expression and condition of the unique index on e-mails.
+        # The expression and condition of the unique index on e-mails, so that
+        # PostgreSQL answers from it.
         owners.update(
             User.objects.exclude(email="")
             .annotate(email_lower=Lower("email"))

@@ -4,8 +4,6 @@ consent, cards, export) and the child's login (class code -> name -> pictures).
 Views parse, check access (`lms.permissions`), call one service or selector
 and render."""
 
-import csv
-import io
 import time
 
 from django.contrib import messages
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.puzzles.selectors import puzzle_level_list
+from frontend.spreadsheets import write_csv
 from lms.forms_sections import (
     ChildrenAddForm,
     ClassCodeForm,
@@ -168,25 +167,16 @@ def section_close_view(request: HttpRequest, section_id: int) -> HttpResponse:
     return redirect("lms:section_detail", section_id=section.pk)
 
 
-def _csv_cell(value) -> str:
-    # A spreadsheet runs text that starts like a formula: make it plain text.
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 @require_GET
 @login_required
 def section_export(request: HttpRequest, section_id: int) -> HttpResponse:
-    """The class grid as CSV (UTF-8 with BOM, for spreadsheets)."""
+    """The class grid as CSV for Belgian Excel (UTF-8 with BOM, semicolons),
+    written by the one spreadsheet writer (formula-like names neutralised)."""
     section = access_section(request.user, section_id)
     levels = _levels()
     rows = section_grid(
         section=section, levels=[lv.number for lv in levels], stuck_attempts=STUCK_ATTEMPTS
     )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
     header = [_("First name"), _("Parental consent")]
     for level in levels:
         header += [
@@ -194,15 +184,15 @@ def section_export(request: HttpRequest, section_id: int) -> HttpResponse:
             _("Level %(number)d tries") % {"number": level.number},
         ]
     header.append(_("Stuck on levels"))
-    writer.writerow([_csv_cell(h) for h in header])
+    lines = []
     for row in rows:
         consent = _("yes") if row.child.consent_at else (_("no") if section.under_13 else "—")
         line = [row.child.first_name, consent]
         for cell in row.cells:
             line += [cell.stars, cell.attempts]
         line.append(" ".join(str(n) for n in row.stuck))
-        writer.writerow([_csv_cell(v) for v in line])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        lines.append(line)
+    response = HttpResponse(write_csv(header, lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="class-{section.code}.csv"'
     return response
 

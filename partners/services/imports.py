@@ -31,7 +31,6 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,8 +47,8 @@ from partners.models import (
     ImportMapping,
     ImportRow,
     Organisation,
-    PartnerLearner,
 )
+from partners.selectors import emails_taken_for_new_learners, learner_ids_known
 from partners.services.learners import LearnerInput, learners_enrol
 from partners.services.webhooks import webhook_import_committed
 from partners.services.welcomes import import_welcomes_hold
@@ -208,33 +207,23 @@ def _fail(batch: ImportBatch, problem: str) -> ImportBatch:
 
 def _database_checks(batch: ImportBatch, rows: list[importing.CheckedRow]) -> set[str]:
     """Learner ids the organisation already knows, and e-mails of accounts
-    that are not the same learner's."""
-    ids = [row.external_id for row in rows if row.external_id]
-    known: dict[str, int] = {}
-    for start in range(0, len(ids), 5000):
-        known.update(
-            PartnerLearner.objects.filter(
-                organisation=batch.organisation, external_id__in=ids[start : start + 5000]
-            ).values_list("external_id", "user_id")
-        )
-    emails = sorted({row.values["email"] for row in rows if row.values.get("email")})
-    owners: dict[str, int] = {}
-    for start in range(0, len(emails), 5000):
-        # The same expression and condition as the unique index on e-mails,
-        # so that PostgreSQL answers from it.
-        owners.update(
-            User.objects.exclude(email="")
-            .annotate(email_lower=Lower("email"))
-            .filter(email_lower__in=emails[start : start + 5000])
-            .values_list("email_lower", "pk")
-        )
+    that are not the same learner's (the rule the API follows too)."""
+    known = learner_ids_known(
+        organisation=batch.organisation,
+        external_ids=(row.external_id for row in rows if row.external_id),
+    )
+    taken = emails_taken_for_new_learners(
+        organisation=batch.organisation,
+        pairs=[(row.external_id, row.values.get("email", "")) for row in rows],
+        known=known,
+    )
     for row in rows:
         email = row.values.get("email")
         # A new learner's account is created with this e-mail; an existing
         # learner keeps their own account (the import does not change it).
-        if email and email in owners and row.external_id not in known:
+        if email and email in taken and row.external_id not in known:
             row.problem("email", "email_taken", value=email)
-    return set(known)
+    return known
 
 
 @transaction.atomic

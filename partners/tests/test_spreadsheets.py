@@ -3,7 +3,8 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from partners.spreadsheets import UnreadableFile, cell_text, read_table, write_csv, write_xlsx
+from frontend.spreadsheets import cell_text, write_csv, write_xlsx
+from partners.spreadsheets import UnreadableFile, read_table
 
 HEADER = "Cursistnummer;Voornaam;Achternaam;Geboortedatum\r\n"
 

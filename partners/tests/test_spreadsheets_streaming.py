@@ -4,7 +4,7 @@ import io
 
 from openpyxl import load_workbook
 
-from partners.spreadsheets import csv_stream, write_csv, write_xlsx, xlsx_file
+from frontend.spreadsheets import csv_stream, write_csv, write_xlsx, xlsx_file
 
 HEADERS = ["Naam", "=Kolom"]
 ROWS = [["Zoë Özdemir", "=1+1"], ["@Jan", "-5"], ["\tTab", "\rCR"], ["+32", None]]

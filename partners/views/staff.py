@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from frontend.spreadsheets import csv_stream, write_csv, write_xlsx, xlsx_file
 from lms.services.cards import cards_split, login_cards_render
 from partners import importing, selectors
 from partners.exports import cohort_export_rows, learner_export_headers, organisation_export_rows
@@ -52,7 +53,6 @@ from partners.services import (
     outcome_record,
 )
 from partners.services.exports import learners_export_record
-from partners.spreadsheets import csv_stream, write_csv, write_xlsx, xlsx_file
 from partners.uploads import partner_import_max_bytes, upload_bounded, upload_refusal
 
 PAGE_SIZE = 100
