@@ -3,12 +3,10 @@ a session and opens the person's page; every page passes axe and fits the
 screen."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from lms.models import User
 from lms.tests.factories_coaching import HelperProfileFactory
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,17 +24,7 @@ def tablet(browser, live_server):
 @pytest.fixture
 def helper_tab(tablet, live_server, home_page):
     profile = HelperProfileFactory(user__display_name="Jan Janssens")
-    client = Client()
-    client.force_login(profile.user)
-    tablet.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(tablet, profile.user, live_server)
     return tablet
 
 

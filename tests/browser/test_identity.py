@@ -5,7 +5,7 @@ refused with a message. On a phone, axe clean."""
 import pytest
 
 from lms.models import User
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -47,8 +47,6 @@ def test_a_person_signs_up_with_their_legal_name(page, live_server, home_page):
 def test_a_learner_without_a_name_gives_it_on_my_learning_and_gets_the_certificate(
     page, live_server, home_page, settings, tmp_path
 ):
-    from django.conf import settings as django_settings
-    from django.test import Client
     from wagtail.rich_text import RichText
 
     from certificates.models import Certificate
@@ -78,10 +76,7 @@ def test_a_learner_without_a_name_gives_it_on_my_learning_and_gets_the_certifica
     )
     assert not Certificate.objects.exists()
 
-    client = Client()
-    client.force_login(learner)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    sign_in(page, learner, live_server)
     page.goto("/en/learning/")
     page.get_by_role(
         "heading", name="Give your name as on your identity card to receive your certificate"

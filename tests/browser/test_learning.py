@@ -2,14 +2,12 @@
 and dashboard pages pass axe."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from lms.models import Attempt
 from lms.services import enrolment_create
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,17 +22,7 @@ def signed_in(page, home_page, live_server):
     tree = course_tree(home_page)
     learner = UserFactory(preferred_language="en")
     enrolment_create(learner=learner, course=tree.course, source="self")
-    client = Client()
-    client.force_login(learner)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, learner, live_server)
     return tree
 
 

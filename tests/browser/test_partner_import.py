@@ -3,8 +3,6 @@ problems and enrol the valid rows; every page passes axe. A large file shows
 an accessible progress bar that updates by itself (htmx)."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
@@ -12,7 +10,7 @@ from partners.models import CohortCourse, ImportBatch, PartnerLearner
 from partners.services import membership_grant
 from partners.tests.factories import CohortFactory, OrganisationFactory, ProjectFactory
 from partners.tests.files import NL_HEADERS, csv_bytes, good_row
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -25,17 +23,7 @@ def staff(page, home_page, live_server):
     CohortCourse.objects.create(cohort=cohort, course_key=tree.course.translation_key)
     manager = UserFactory(preferred_language="en")
     membership_grant(organisation=organisation, user=manager, role="manager")
-    client = Client()
-    client.force_login(manager)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, manager, live_server)
     return cohort
 
 

@@ -3,8 +3,6 @@ learners, record an outcome on a later page and open the login cards; every
 page passes axe and fits a 360 px screen."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
@@ -12,7 +10,7 @@ from partners.models import CohortCourse, Outcome
 from partners.services import membership_grant
 from partners.tests.crowd import cohort_crowd
 from partners.tests.factories import CohortFactory, OrganisationFactory, ProjectFactory
-from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,17 +24,7 @@ def cohort(page, home_page, live_server):
     cohort_crowd(cohort, 130, course=tree.course, email=False)
     manager = UserFactory(preferred_language="en")
     membership_grant(organisation=organisation, user=manager, role="manager")
-    client = Client()
-    client.force_login(manager)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, manager, live_server)
     return cohort
 
 
