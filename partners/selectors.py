@@ -340,6 +340,18 @@ def cohort_members_without_email(*, cohort: Cohort, query: str = "") -> QuerySet
     )
 
 
+def cohort_imports_holding_cards(*, cohort: Cohort) -> QuerySet[ImportBatch]:
+    """The cohort's enrolled imports whose welcomes staff have not released,
+    each with `held_cards`: the login cards that wait for that release (the
+    cards page says why those learners are not on it yet). One query."""
+    return (
+        ImportBatch.objects.filter(cohort=cohort, release__isnull=True)
+        .annotate(held_cards=Count("welcomes", filter=Q(welcomes__by_email=False)))
+        .filter(held_cards__gt=0)
+        .order_by("-created_at", "-pk")
+    )
+
+
 def organisation_imports(*, organisation: Organisation) -> QuerySet[ImportBatch]:
     """The files uploaded for the organisation's cohorts, newest first."""
     return (

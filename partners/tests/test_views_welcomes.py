@@ -109,3 +109,18 @@ def test_an_import_not_yet_enrolled_cannot_be_released(client, batch, manager):
     client.force_login(manager)
     assert client.post(_url("partners:import_release", batch)).status_code == 404
     assert not ImportRelease.objects.exists()
+
+
+def test_the_cards_page_says_whose_cards_wait_for_the_release(client, cohort, manager):
+    batch = committed_import(cohort, manager, emails=1, cards=2)
+    client.force_login(manager)
+    cards = reverse("partners:cohort_cards", args=[cohort.project.organisation.slug, cohort.pk])
+    page = client.get(cards).content.decode()
+    assert "Their cards can be printed once you send them." in page
+    assert f"{batch.original_name}: 2 login cards wait" in page
+    assert _url("partners:import_release", batch) in page
+    client.post(_url("partners:import_release", batch))
+    assert ImportRelease.objects.filter(batch=batch).exists()
+    page = client.get(cards).content.decode()
+    assert 'id="cards-held"' not in page
+    assert "2 learners of this cohort have no e-mail address." in page

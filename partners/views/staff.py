@@ -191,6 +191,7 @@ def cohort_cards(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespons
         "refused": refused,
         "page_obj": page,
         "query": query,
+        "held_imports": list(selectors.cohort_imports_holding_cards(cohort=group)),
     }
     if request.method == "GET":
         return render(request, "partners/cohort_cards.html", context)
