@@ -120,6 +120,8 @@ def survey(
         remembered_values = remembered.values.get(name, {})
         unknown = []
         for key, n in counts.most_common():
+            if len(unknown) >= MAX_WORDS:
+                break  # the rest is not offered: no proposal is computed for it
             if key in remembered_values:
                 continue
             if name == "course":
@@ -133,7 +135,7 @@ def survey(
             unknown.append(
                 {"field": name, "key": key, "word": first[key], "count": n, "proposal": proposal}
             )
-        words.extend(unknown[:MAX_WORDS])
+        words.extend(unknown)
     present = {c["field"] for c in columns}
     missing = [c.field for c in COLUMNS if c.required and c.field not in present]
     return Survey(columns=columns, words=words, missing=missing)

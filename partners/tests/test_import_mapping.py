@@ -271,3 +271,15 @@ def test_the_template_lines_starting_with_hash_are_skipped(cohort, manager):
     batch = _create(cohort, manager, csv_bytes(rows))
     assert (batch.status, batch.rows_total, batch.rows_valid) == ("validated", 1, 1)
     assert any("Senioren = seniors" in note[0] for note in notes)
+
+
+@pytest.mark.parametrize(("distinct", "offered"), [(199, 199), (200, 200), (201, 200), (5000, 200)])
+def test_at_most_max_words_unknown_words_are_offered_per_column(distinct, offered):
+    """A free-text column mapped by mistake is not offered word by word: the
+    most used MAX_WORDS are, and no proposal is computed for the rest."""
+    from partners.importing.mapping import MAX_WORDS, survey
+
+    assert MAX_WORDS == 200
+    rows = [(n + 2, good_row(n, groups=f"zzgroep {n}")) for n in range(distinct)]
+    found = survey(NL_HEADERS, rows, Remembered(), lambda text: None, {})
+    assert len([w for w in found.words if w["field"] == "target_groups"]) == offered
