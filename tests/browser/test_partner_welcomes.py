@@ -1,6 +1,6 @@
 """Partner staff on a phone release the welcome e-mails of an enrolled file:
-the import page says what waits, a confirmation gives the count, the release
-says it is under way; every page passes axe."""
+the cards page and the import page say what waits, a confirmation gives the
+count, the release says it is under way; every page passes axe."""
 
 import pytest
 
@@ -17,6 +17,13 @@ def test_release_the_welcome_emails_on_a_phone(page, staff):  # noqa: F811
     cohort = staff
     batch = committed_import(cohort, UserFactory(), emails=2, cards=1)
     slug = cohort.project.organisation.slug
+
+    # The cards page says whose card waits for the release, and leads to it.
+    page.goto(f"/en/partners/{slug}/cohorts/{cohort.pk}/cards/")
+    held = page.get_by_role("link", name=f"{batch.original_name}: one login card waits")
+    assert held.is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
 
     page.goto(f"/en/partners/{slug}/imports/{batch.public_id}/")
     assert page.get_by_text("2 welcome e-mails are waiting until you send them.").is_visible()
