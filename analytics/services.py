@@ -7,16 +7,14 @@ from analytics import exports
 from analytics.presenters import report_tables
 from analytics.reports import Period, project_figures
 from analytics.selectors import course_titles
+from frontend.spreadsheets import XLSX_CONTENT_TYPE
 from lms.services import audit_record
 from partners.models import ReportSubmission
 from partners.services import report_submit
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", exports.report_csv),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        exports.report_xlsx,
-    ),
+    "xlsx": (XLSX_CONTENT_TYPE, exports.report_xlsx),
     "pdf": ("application/pdf", exports.report_pdf),
 }
 

@@ -17,7 +17,6 @@ import json
 import os
 import random
 import resource
-import subprocess
 import sys
 import threading
 import time
@@ -204,27 +203,10 @@ def run(rows: int) -> dict:
 
 
 def main() -> int:
-    from benchmarks.__main__ import _ensure_database
-    from benchmarks.server import ROOT, production_env
+    from benchmarks.server import django_in_process
 
-    database_url = os.environ.get("DATABASE_URL") or DEFAULT_DB
-    if not database_url.startswith("postgres"):
-        print("this benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...", file=sys.stderr)
+    if not django_in_process(os.environ.get("DATABASE_URL") or DEFAULT_DB):
         return 2
-    _ensure_database(database_url)
-    env = production_env(database_url)
-    # The welcome e-mails are queued, not sent, as with a broker in production.
-    env.pop("CELERY_BROKER_URL", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    os.environ.update(env)
-    import django
-
-    django.setup()
     from config.celery import app
 
     app.conf.task_always_eager = False

@@ -13,7 +13,6 @@ organisation (learners inserted with COPY, as `partners.tests.crowd` does)."""
 import json
 import os
 import resource
-import subprocess
 import sys
 import time
 
@@ -107,25 +106,14 @@ def run(size: int) -> dict:
 
 
 def main() -> int:
-    from benchmarks.__main__ import _ensure_database
-    from benchmarks.server import ROOT, production_env
+    from benchmarks.server import django_in_process
 
     database_url = os.environ.get("DATABASE_URL") or DEFAULT_DB
-    if not database_url.startswith("postgres"):
-        print("this benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...", file=sys.stderr)
+    commands = (("migrate", "--no-input"), ("collectstatic", "--no-input"))
+    if not django_in_process(
+        database_url, commands=commands, hosts="testserver,127.0.0.1,localhost"
+    ):
         return 2
-    _ensure_database(database_url)
-    env = production_env(database_url)
-    env["DJANGO_ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
-    env.pop("CELERY_BROKER_URL", None)
-    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True
-        )
-    os.environ.update(env)
-    import django
-
-    django.setup()
     size = int(sys.argv[1]) if len(sys.argv) > 1 else LEARNERS
     result = run(size)
     print(json.dumps(result, indent=2))

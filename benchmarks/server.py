@@ -26,6 +26,35 @@ def production_env(database_url: str) -> dict[str, str]:
     }
 
 
+def django_in_process(
+    database_url: str, *, commands=(("migrate", "--no-input"),), hosts: str = ""
+) -> bool:
+    """Set Django up in this process on `database_url` (PostgreSQL, created if
+    missing, `commands` run first) with production settings and no broker, for
+    a benchmark that drives the services or the test client itself. False when
+    the address is not PostgreSQL (the message is printed)."""
+    from benchmarks.__main__ import _ensure_database
+
+    if not database_url.startswith("postgres"):
+        print("this benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...", file=sys.stderr)
+        return False
+    _ensure_database(database_url)
+    env = production_env(database_url)
+    if hosts:
+        env["DJANGO_ALLOWED_HOSTS"] = hosts
+    # Tasks are queued, not sent, as with a broker in production.
+    env.pop("CELERY_BROKER_URL", None)
+    for command in commands:
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True
+        )
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    return True
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

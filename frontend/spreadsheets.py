@@ -18,6 +18,8 @@ import datetime
 import io
 from collections.abc import Iterable
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

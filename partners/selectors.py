@@ -403,7 +403,7 @@ def import_error_file(*, batch: ImportBatch) -> tuple[bytes, str, str]:
     is neutralised against formulas."""
     from django.utils.translation import gettext as _
 
-    from frontend.spreadsheets import write_csv, write_xlsx
+    from frontend.spreadsheets import XLSX_CONTENT_TYPE, write_csv, write_xlsx
     from partners.importing import problems_text
 
     headers = [*batch.headers, _("Problems")]
@@ -421,7 +421,7 @@ def import_error_file(*, batch: ImportBatch) -> tuple[bytes, str, str]:
         return (
             data,
             f"{stem}-errors.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            XLSX_CONTENT_TYPE,
         )
     data = write_csv(headers, rows(), delimiter=batch.delimiter or ";", encoding=batch.encoding)
     charset = "windows-1252" if batch.encoding == "cp1252" else "utf-8"

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from frontend.spreadsheets import csv_stream, write_csv, write_xlsx, xlsx_file
+from frontend.spreadsheets import XLSX_CONTENT_TYPE, csv_stream, write_csv, write_xlsx, xlsx_file
 from lms.services.cards import cards_split, login_cards_render
 from partners import importing, selectors
 from partners.exports import cohort_export_rows, learner_export_headers, organisation_export_rows
@@ -62,7 +62,8 @@ SEARCH_MAX = 100
 
 
 def _page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "1")
+    """The page asked for: in a posted form's field, else in the query string."""
+    raw = request.POST.get("page") or request.GET.get("page", "1")
     return int(raw) if raw.isdigit() and int(raw) > 0 else 1
 
 
@@ -179,7 +180,7 @@ def cohort_cards(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespons
     org = access_organisation(request.user, slug, roles=EDITOR_ROLES)
     group = access_cohort(request.user, org, cohort_id)
     query = _search(request)
-    number = _page_number(request) if request.method == "GET" else _posted_page(request)
+    number = _page_number(request)
     page = Paginator(
         selectors.cohort_members_without_email(cohort=group, query=query), CARDS_PAGE_SIZE
     ).get_page(number)
@@ -206,11 +207,6 @@ def cohort_cards(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespons
     response["Content-Disposition"] = f'attachment; filename="login-cards-{group.pk}{suffix}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
-
-
-def _posted_page(request: HttpRequest) -> int:
-    raw = request.POST.get("page", "1")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
 
 
 @login_required
@@ -272,8 +268,6 @@ def _posted_learner_ids(data) -> set[int]:
 
 # --- Exports ----------------------------------------------------------------
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _learners_export(request, target, rows, stem: str, file_format: str):
     """The learners' rows as a streamed CSV or an XLSX from a temporary file;
@@ -284,7 +278,7 @@ def _learners_export(request, target, rows, stem: str, file_format: str):
     headers = learner_export_headers()
     if file_format == "xlsx":
         response = FileResponse(
-            xlsx_file(headers, rows, title=_("Learners")), content_type=XLSX_TYPE
+            xlsx_file(headers, rows, title=_("Learners")), content_type=XLSX_CONTENT_TYPE
         )
     else:
         response = StreamingHttpResponse(
@@ -552,7 +546,7 @@ def import_template(request: HttpRequest, file_format: str) -> HttpResponse:
     rows = [*importing.TEMPLATE_EXAMPLES, *importing.template_notes()]
     if file_format == "xlsx":
         data = write_xlsx(headers, rows, title="learners")
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        content_type = XLSX_CONTENT_TYPE
     else:
         data = write_csv(headers, rows)
         content_type = "text/csv; charset=utf-8"
