@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.utils.html import escape
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
@@ -299,7 +300,7 @@ def test_a_manager_activates_helpers_of_their_organisation_only(client):
     Membership.objects.create(organisation=mine.organisation, user=manager, role="manager")
     client.force_login(manager)
     page = client.get(reverse("lms:helper_profiles")).content.decode()
-    assert str(mine.user) in page and str(other.user) not in page
+    assert escape(str(mine.user)) in page and escape(str(other.user)) not in page
     url = reverse("lms:helper_profile_action", args=[other.pk, "activate"])
     assert client.post(url).status_code == 404
     client.post(reverse("lms:helper_profile_action", args=[mine.pk, "activate"]))

@@ -2,6 +2,7 @@
 who manages an organisation, which people it reaches, who holds a role in one."""
 
 import pytest
+from django.utils.html import escape
 from django.urls import reverse
 
 from lms.hooks_coaching import (
@@ -43,7 +44,7 @@ def test_a_manager_sees_the_helpers_of_their_organisation_only(client):
     membership_grant(organisation=mine.organisation, user=manager, role="manager")
     client.force_login(manager)
     page = client.get(reverse("lms:helper_profiles")).content.decode()
-    assert str(mine.user) in page and str(theirs.user) not in page
+    assert escape(str(mine.user)) in page and escape(str(theirs.user)) not in page
     trainer = UserFactory()
     membership_grant(organisation=mine.organisation, user=trainer, role="trainer")
     client.force_login(trainer)
