@@ -85,6 +85,13 @@ INSTALLED_APPS = [
     # Accounts.
     "allauth",
     "allauth.account",
+    # Second factors (TOTP, passkeys, recovery codes); required for staff roles.
+    "allauth.mfa",
+    # Belgian public identities (itsme, CSAM) through OpenID Connect.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    # Content-Security-Policy and its nonces.
+    "csp",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
