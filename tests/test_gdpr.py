@@ -297,3 +297,14 @@ def test_erasing_twice_changes_nothing_the_second_time(person):
     assert account_erase(user=person, reason=REASON_REQUEST)
     assert account_erase(user=person, reason=REASON_REQUEST) == {}
     assert AuditEntry.objects.filter(action="account.erase").count() == 1
+
+
+def test_an_assisted_account_with_the_helpers_password_cannot_be_deleted_with_it(client):
+    person = UserFactory(account_type=User.AccountType.ASSISTED, email="")
+    client.force_login(person)
+    response = client.post(
+        reverse("lms:account_delete"), {"password": "correct-horse-battery", "understood": "on"}
+    )
+    assert response.status_code == 403
+    person.refresh_from_db()
+    assert person.is_active

@@ -53,7 +53,10 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     """Confirm with the password, then erase the account and sign out."""
     user = access_own_personal_data(request.user)
     refusal = account_erase_refusal(user=user)
-    needs_password = not user.has_usable_password()
+    # The person's own password: not one a helper made for an assisted account.
+    needs_password = not user.has_usable_password() or (
+        user.account_type == user.AccountType.ASSISTED and user.password_chosen_at is None
+    )
     form = AccountDeleteForm(request.POST or None, user=user)
     status = 200
     if request.method == "POST":
