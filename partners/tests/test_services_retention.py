@@ -10,8 +10,8 @@ from django.utils import timezone
 from partners.models import ImportBatch, ImportRow
 from partners.services import import_batch_create
 from partners.services.retention import import_files_purge
-from partners.tests.files import csv_bytes, good_row, upload
 from partners.tasks import import_files_purge as import_files_purge_task
+from partners.tests.files import csv_bytes, good_row, upload
 
 pytestmark = pytest.mark.django_db
 

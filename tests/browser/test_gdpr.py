@@ -3,6 +3,7 @@ their account with the keyboard; the employer's page then says the
 certificate was revoked, erased at the holder's request. On a phone, axe clean."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -31,10 +32,10 @@ def test_download_my_data_then_delete_my_account(page, live_server, home_page, s
     assert_accessible(page)
     with page.expect_download() as summary:
         page.get_by_role("button", name="Download a readable summary (HTML, printable)").click()
-    assert "Peeters" in open(summary.value.path(), encoding="utf-8").read()
+    assert "Peeters" in Path(summary.value.path()).read_text(encoding="utf-8")
     with page.expect_download() as export:
         page.get_by_role("button", name="Download all my data as a file (JSON)").click()
-    data = json.loads(open(export.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(export.value.path()).read_text(encoding="utf-8"))
     assert data["account"]["email"] == "lotte@example.be"
     assert data["certificates"]["certificates"][0]["code"] == certificate.display_code
 
