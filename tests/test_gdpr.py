@@ -13,6 +13,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -179,6 +180,8 @@ def test_an_unknown_export_format_is_refused(client, person):
 def test_a_person_deletes_their_account_and_the_certificate_verifies_as_revoked(client, person):
     certificate = Certificate.objects.get(holder=person)
     personal = [s.lower() for s in _personal_strings(person)]
+    other_device = Client()
+    other_device.force_login(person)
     client.force_login(person)
 
     response = client.post(
@@ -189,6 +192,8 @@ def test_a_person_deletes_their_account_and_the_certificate_verifies_as_revoked(
     # Signed out, and the old password no longer signs in.
     assert client.get(reverse("lms:my_data")).status_code == 302
     assert not client.login(username="lottep", password="correct-horse-battery")
+    # The session on another device ended too.
+    assert other_device.get(reverse("lms:my_data")).status_code == 302
 
     page = client.get("/en/verify/", {"code": certificate.code}).content.decode()
     assert 'data-status="revoked"' in page
