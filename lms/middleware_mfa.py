@@ -39,7 +39,8 @@ STAFF_URL_NAMES = (
 LEARNER_CERTIFICATE_CORRECTIONS = frozenset({"correction_request", "correction_request_for"})
 
 
-def is_staff_only_path(path: str) -> bool:
+def is_staff_only(request) -> bool:
+    path = request.path_info
     if path.startswith(STAFF_PATH_PREFIXES):
         return True
     try:
@@ -49,6 +50,9 @@ def is_staff_only_path(path: str) -> bool:
     if match.namespace in STAFF_NAMESPACES:
         return True
     name = match.url_name or ""
+    if match.namespace == "lms" and name == "statements_export":
+        # One's own statements, or a whole course's (staff) with ?course=.
+        return "course" in request.GET
     if match.namespace == "certificates" and name in LEARNER_CERTIFICATE_CORRECTIONS:
         return False
     return any(
@@ -70,7 +74,7 @@ class StaffMFAMiddleware:
         if (
             settings.MFA_REQUIRED
             and request.user.is_authenticated
-            and is_staff_only_path(request.path_info)
+            and is_staff_only(request)
             and user_requires_mfa(request.user)
         ):
             response = self.mfa_redirect(request)
