@@ -80,6 +80,10 @@ def test_staff_must_add_a_passkey_before_the_admin_opens(page, editor):
     # The first factor comes with recovery codes to keep.
     page.wait_for_url("**/2fa/recovery-codes/")
     assert_accessible(page)
+    # The authenticator-app page (its QR code) is as accessible.
+    page.goto("/en/accounts/2fa/totp/activate/")
+    page.wait_for_url("**/2fa/totp/activate/")
+    assert_accessible(page)
 
     page.goto("/cms/")
     page.wait_for_url(on_admin_home)
