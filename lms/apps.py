@@ -33,3 +33,9 @@ class LmsConfig(AppConfig):
         from lms.services.puzzles import on_puzzle_checked
 
         puzzle_checked.connect(on_puzzle_checked, dispatch_uid="lms.on_puzzle_checked")
+
+        from allauth.mfa.signals import authenticator_added
+
+        from lms.hooks_mfa import on_authenticator_added
+
+        authenticator_added.connect(on_authenticator_added, dispatch_uid="lms.mfa.added")

@@ -18,6 +18,33 @@ def require_role(user: User, role: Role) -> None:
         raise PermissionDenied
 
 
+# Roles whose holders see other people's data or publish content: they must
+# sign in with a second factor (lms.middleware_mfa).
+MFA_REQUIRED_ROLES = frozenset(
+    {
+        Role.EDITOR,
+        Role.TEACHER,
+        Role.HELPER,
+        Role.PARTNER_STAFF,
+        Role.FUND_OFFICER,
+        Role.CERTIFICATE_OFFICER,
+    }
+)
+
+
+def user_requires_mfa(user: User) -> bool:
+    """Whether `user` must use a second factor: superusers, `is_staff`, the
+    staff roles above and anyone who belongs to a partner organisation
+    (partners.Membership, read through its reverse relation)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    if user_roles(user=user) & MFA_REQUIRED_ROLES:
+        return True
+    return user.partner_memberships.exists()
+
+
 def access_live_page(model, page_id: int):
     """A live page of the given type, or 404 (drafts are not for learners)."""
     page = model.objects.live().filter(pk=page_id).first()
