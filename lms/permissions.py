@@ -106,3 +106,14 @@ def access_section_child(user: User, section_id: int, child_id: int):
     if child is None:
         raise Http404
     return child
+
+
+def user_is_staff_role(user: User) -> bool:
+    """Does this account work with other people's data (a staff role)? Django
+    staff or superuser, any role beyond learner (editor, teacher, helper,
+    partner staff, fund officer, employer, officers, administrators), a helper
+    profile or a role in a partner organisation. Such sessions get the shorter
+    idle limit (SESSION_IDLE_TIMEOUT_STAFF)."""
+    from lms.selectors.coaching import account_holds_power
+
+    return bool(user.is_authenticated and account_holds_power(user))

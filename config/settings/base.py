@@ -422,3 +422,21 @@ DEMO_MODE = DEBUG and env_bool("DIGISKILLS_DEMO", True)
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 # Sign-up asks for the legal name (given and family name, as on the identity card).
 ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
+
+# --- Roles and shared computers (issue 19) -----------------------------------
+# Learners' data goes by permissions held by roles (lms/roles.py), never by
+# is_staff. Signed-in sessions end after this many seconds without activity
+# (0: never), shorter for staff roles and on a shared computer (the sign-in
+# form's "This is a shared computer", which also ends the session when the
+# browser closes). The page warns SESSION_IDLE_WARNING seconds before the end.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_IDLE_TIMEOUT_STAFF = env_int("SESSION_IDLE_TIMEOUT_STAFF", 15 * 60)
+SESSION_IDLE_TIMEOUT_SHARED = env_int("SESSION_IDLE_TIMEOUT_SHARED", 10 * 60)
+SESSION_IDLE_WARNING = env_int("SESSION_IDLE_WARNING", 2 * 60)
+# After authentication, locale and messages: the sign-in page it sends an
+# expired session to is in the request's language, with a message.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "lms.idle.IdleSessionMiddleware",
+)
+ACCOUNT_FORMS["login"] = "lms.forms.LoginForm"
