@@ -24,8 +24,6 @@ from django.utils.translation import ngettext
 LAST_ACTIVITY = "_idle_last"
 STAFF = "_idle_staff"
 SHARED = "_idle_shared"
-# Seconds between two writes of the last activity.
-WRITE_EVERY = 60
 # Asked by the warning script: answers how long is left, never counts as activity.
 STATUS_URL_NAME = "lms:session_status"
 
@@ -130,7 +128,7 @@ class IdleSessionMiddleware:
         elapsed = now() - last
         if elapsed >= limit:
             return _expired_response(request, limit)
-        if elapsed >= WRITE_EVERY and not _is_status(request):
+        if elapsed >= settings.SESSION_IDLE_WRITE_EVERY and not _is_status(request):
             session[LAST_ACTIVITY] = int(now())
         return None
 

@@ -433,6 +433,8 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_IDLE_TIMEOUT_STAFF = env_int("SESSION_IDLE_TIMEOUT_STAFF", 15 * 60)
 SESSION_IDLE_TIMEOUT_SHARED = env_int("SESSION_IDLE_TIMEOUT_SHARED", 10 * 60)
 SESSION_IDLE_WARNING = env_int("SESSION_IDLE_WARNING", 2 * 60)
+# The last activity is written to the session at most this often (seconds).
+SESSION_IDLE_WRITE_EVERY = 60
 # After authentication, locale and messages: the sign-in page it sends an
 # expired session to is in the request's language, with a message.
 MIDDLEWARE.insert(

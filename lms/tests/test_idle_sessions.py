@@ -19,6 +19,7 @@ def _limits(settings):
     settings.SESSION_IDLE_TIMEOUT_STAFF = 15 * 60
     settings.SESSION_IDLE_TIMEOUT_SHARED = 10 * 60
     settings.SESSION_IDLE_WARNING = 120
+    settings.SESSION_IDLE_WRITE_EVERY = 60
 
 
 @pytest.fixture
