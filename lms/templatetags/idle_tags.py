@@ -11,8 +11,11 @@ register = template.Library()
 @register.inclusion_tag("lms/idle/warning.html", takes_context=True)
 def idle_warning(context) -> dict:
     request = context.get("request")
-    left = seconds_left(request) if request is not None else None
-    if left is None or not request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    left = seconds_left(request)
+    if left is None:
         return {"show": False}
     warn_before = settings.SESSION_IDLE_WARNING
     return {
