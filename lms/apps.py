@@ -15,6 +15,10 @@ class LmsConfig(AppConfig):
 
         user_logged_in.connect(on_user_logged_in, dispatch_uid="lms.coaching.login")
 
+        from lms import idle
+
+        user_logged_in.connect(idle.on_user_logged_in, dispatch_uid="lms.idle.login")
+
         from allauth.account import signals as allauth_signals
 
         from lms.signals_coaching import on_password_chosen, on_user_signed_up

@@ -1,6 +1,6 @@
 """A second factor before anything staff-only (issue 19).
 
-A signed-in person whom `lms.permissions.user_requires_mfa` names is sent, on
+A signed-in person whom `lms.permissions.user_is_staff_role` names is sent, on
 a staff-only page (the Wagtail and Django admins, the partner, fund, class,
 helper and certificate-officer pages):
 
@@ -22,7 +22,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
-from lms.permissions import user_requires_mfa
+from lms.permissions import user_is_staff_role
 
 # Paths outside the language prefixes that are staff-only.
 STAFF_PATH_PREFIXES = ("/cms/", "/django-admin/")
@@ -75,7 +75,7 @@ class StaffMFAMiddleware:
             settings.MFA_REQUIRED
             and request.user.is_authenticated
             and is_staff_only(request)
-            and user_requires_mfa(request.user)
+            and user_is_staff_role(request.user)
         ):
             response = self.mfa_redirect(request)
             if response is not None:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from courses.h5p import views as h5p
-from lms.views import accounts, coaching, learning, personal_data, sections, xapi
+from lms.views import accounts, coaching, learning, personal_data, sections, sessions, xapi
 
 app_name = "lms"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("me/legal-name/", accounts.legal_name, name="legal_name"),
     path("me/data/", personal_data.my_data, name="my_data"),
     path("me/delete/", personal_data.account_delete, name="account_delete"),
+    path("me/session/keep-alive/", sessions.session_keepalive, name="session_keepalive"),
+    path("me/session/status/", sessions.session_status, name="session_status"),
     path("learning/", learning.dashboard, name="dashboard"),
     path("learning/puzzles/", learning.my_puzzles, name="my_puzzles"),
     path("learning/courses/<int:course_id>/enrol/", learning.course_enrol, name="course_enrol"),

@@ -13,7 +13,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
 from django.urls import reverse
 
-from lms.permissions import user_requires_mfa
+from lms.permissions import user_is_staff_role
 from lms.roles import Role
 from lms.services import role_grant
 from lms.tests.factories import UserFactory
@@ -71,28 +71,31 @@ def with_totp(user) -> str:
         Role.PARTNER_STAFF,
         Role.FUND_OFFICER,
         Role.CERTIFICATE_OFFICER,
+        Role.EMPLOYER,
+        Role.PLATFORM_ADMINISTRATOR,
+        Role.DATA_PROTECTION_OFFICER,
     ],
 )
 def test_every_staff_role_requires_mfa(role):
-    assert user_requires_mfa(with_role(role))
+    assert user_is_staff_role(with_role(role))
 
 
-@pytest.mark.parametrize("role", [Role.LEARNER, Role.YOUNG_LEARNER, Role.EMPLOYER])
-def test_learners_and_employers_do_not_require_mfa(role):
-    assert not user_requires_mfa(with_role(role))
+@pytest.mark.parametrize("role", [Role.LEARNER, Role.YOUNG_LEARNER])
+def test_learners_do_not_require_mfa(role):
+    assert not user_is_staff_role(with_role(role))
 
 
 def test_superusers_staff_and_partner_members_require_mfa():
-    assert user_requires_mfa(UserFactory(is_superuser=True))
-    assert user_requires_mfa(UserFactory(is_staff=True))
-    assert user_requires_mfa(MembershipFactory().user)
+    assert user_is_staff_role(UserFactory(is_superuser=True))
+    assert user_is_staff_role(UserFactory(is_staff=True))
+    assert user_is_staff_role(MembershipFactory().user)
 
 
 def test_an_inactive_account_or_a_visitor_requires_nothing():
     from django.contrib.auth.models import AnonymousUser
 
-    assert not user_requires_mfa(UserFactory(is_staff=True, is_active=False))
-    assert not user_requires_mfa(AnonymousUser())
+    assert not user_is_staff_role(UserFactory(is_staff=True, is_active=False))
+    assert not user_is_staff_role(AnonymousUser())
 
 
 # --- where they are stopped --------------------------------------------------

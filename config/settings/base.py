@@ -445,7 +445,7 @@ MFA_TOTP_ISSUER = "Digiskills"
 # WebAuthn needs https; plain http is accepted only for localhost in
 # development and tests (config/settings/test.py switches it on).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG and env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", True)
-# Staff roles (lms.permissions.user_requires_mfa) must have a second factor and
+# Staff roles (lms.permissions.user_is_staff_role) must have a second factor and
 # use it before anything staff-only opens (lms.middleware_mfa); tests switch
 # it off by default and on where they test it.
 MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
@@ -472,3 +472,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- Roles and shared computers (issue 19) -----------------------------------
+# Learners' data goes by permissions held by roles (lms/roles.py), never by
+# is_staff. Signed-in sessions end after this many seconds without activity
+# (0: never), shorter for staff roles and on a shared computer (the sign-in
+# form's "This is a shared computer", which also ends the session when the
+# browser closes). The page warns SESSION_IDLE_WARNING seconds before the end.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_IDLE_TIMEOUT_STAFF = env_int("SESSION_IDLE_TIMEOUT_STAFF", 15 * 60)
+SESSION_IDLE_TIMEOUT_SHARED = env_int("SESSION_IDLE_TIMEOUT_SHARED", 10 * 60)
+SESSION_IDLE_WARNING = env_int("SESSION_IDLE_WARNING", 2 * 60)
+# The last activity is written to the session at most this often (seconds).
+SESSION_IDLE_WRITE_EVERY = 60
+# After authentication, locale and messages: the sign-in page it sends an
+# expired session to is in the request's language, with a message.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "lms.idle.IdleSessionMiddleware",
+)
+ACCOUNT_FORMS["login"] = "lms.forms.LoginForm"
