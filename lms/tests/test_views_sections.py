@@ -588,7 +588,8 @@ def test_many_unknown_codes_pause_the_lookups_of_that_address(client, section):
     for n in range(CODE_MISSES_PER_MINUTE):
         client.get(url("class_login", code=f"XXXX{n}"))
     response = client.get(url("class_login", code=section.code))
-    assert response.status_code == 200
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
     assert "Too many tries" in response.content.decode()
 
 

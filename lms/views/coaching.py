@@ -545,10 +545,15 @@ def card_signin(request: HttpRequest) -> HttpResponse:
             f"card-fail:u:{username.lower()}",
             f"card-fail:ip:{ratelimit.client_address(request)}",
         ]
-        if any(ratelimit.blocked(key, rate=CARD_FAILURE_RATE) is not None for key in keys):
+        waits = [ratelimit.blocked(key, rate=CARD_FAILURE_RATE) for key in keys]
+        wait = max((w for w in waits if w is not None), default=None)
+        if wait is not None:
             form.add_error(
                 None, _("Too many attempts. Wait 15 minutes or ask your helper for a new card.")
             )
+            response = render(request, "lms/coaching/card_signin.html", {"form": form}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         else:
             user = login_card_redeem(username=username, code=form.cleaned_data["code"])
             if user == CARD_REFUSED:

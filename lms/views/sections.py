@@ -317,8 +317,9 @@ def _miss_key(request: HttpRequest) -> str:
     return f"class-code-miss:{ratelimit.client_address(request)}"
 
 
-def _lookups_paused(request: HttpRequest) -> bool:
-    return ratelimit.blocked(_miss_key(request), rate=CODE_MISS_RATE) is not None
+def _lookups_paused(request: HttpRequest) -> int | None:
+    """Seconds until this address may look codes up again, or None."""
+    return ratelimit.blocked(_miss_key(request), rate=CODE_MISS_RATE)
 
 
 def _miss_count(request: HttpRequest) -> None:
@@ -369,8 +370,12 @@ def class_login(request: HttpRequest) -> HttpResponse:
     form = ClassCodeForm(request.GET or None)
     if request.GET and form.is_valid():
         code = section_code_normalise(form.cleaned_data["code"])
-        if _lookups_paused(request):
+        wait = _lookups_paused(request)
+        if wait is not None:
             form.add_error("code", _("Too many tries. Wait one minute, then try again."))
+            response = render(request, "lms/sections/login_code.html", {"form": form}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         else:
             section = section_open_by_code(code=code)
             if section is None:
@@ -383,7 +388,7 @@ def class_login(request: HttpRequest) -> HttpResponse:
 
 def _open_section_or_back(request: HttpRequest, code: str):
     """The open section of a code in the address, counted like a typed code."""
-    if _lookups_paused(request):
+    if _lookups_paused(request) is not None:
         return None
     section = section_open_by_code(code=section_code_normalise(code))
     if section is None:
