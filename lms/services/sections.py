@@ -338,26 +338,33 @@ _LOGIN_MESSAGES = {
 }
 
 
-def picture_login_check(*, child: SectionChild, pictures: list[str]) -> User:
+def picture_login_check(
+    *, child: SectionChild, pictures: list[str], known_device: bool = False
+) -> User:
     """Check a child's picture password and return their account, or raise a
     SectionError: wrong pictures, slow down, child locked, section closed.
     Every decided try is counted in the database (committed before the error
-    is raised, so that a refusal still counts)."""
-    user, refusal = _picture_try(child, list(pictures))
+    is raised, so that a refusal still counts). A `known_device` (one this
+    child signed in on before) is not held by the child's pause: a stranger
+    guessing cannot keep the child out of their own tablet; the device's own
+    limit (views) still applies to it."""
+    user, refusal = _picture_try(child, list(pictures), known_device)
     if refusal:
         raise SectionError(_LOGIN_MESSAGES[refusal](), code=refusal)
     return user
 
 
 @transaction.atomic
-def _picture_try(child: SectionChild, pictures: list[str]) -> tuple[User | None, str]:
+def _picture_try(
+    child: SectionChild, pictures: list[str], known_device: bool = False
+) -> tuple[User | None, str]:
     section = child.section
     if not section.is_open or not child.user.is_active:
         return None, "closed"
     # One child's tries are counted one after the other.
     child = SectionChild.objects.select_for_update().select_related("user").get(pk=child.pk)
     now = timezone.now()
-    failures = _recent_failures(child, now)
+    failures = [] if known_device else _recent_failures(child, now)
     if len(failures) >= CHILD_LOCK_FAILURES:
         return None, "child_locked"
     if len(failures) >= SLOW_AFTER and now - failures[0] < timedelta(seconds=SLOW_SECONDS):

@@ -205,6 +205,12 @@ def test_wrong_tries_for_every_child_never_pause_another(children):
     assert picture_login_check(child=last, pictures=PICTURES) == last.user
 
 
+def test_a_known_device_is_not_held_by_the_childs_pause(child):
+    _card_given_an_hour_ago(child)
+    _fail(child, CHILD_LOCK_FAILURES)
+    assert picture_login_check(child=child, pictures=PICTURES, known_device=True) == child.user
+
+
 def test_the_teacher_lifts_a_pause_and_it_is_audited(child, teacher):
     from lms.models import AuditEntry
 

@@ -529,6 +529,22 @@ def test_a_child_cannot_lift_their_own_pause(client, section, children):
     assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 403
 
 
+def test_a_paused_child_still_signs_in_on_their_own_tablet(client, section, child):
+    from django.test import Client
+
+    child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
+    client.get(url("class_names", section.code))
+    assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 302
+    device = client.cookies["dsk_class_device"].value
+    client.logout()  # the test client forgets every cookie: the tablet keeps its own
+    client.cookies["dsk_class_device"] = device
+    _pause(child)  # a stranger guessed ten times
+    stranger = Client()
+    stranger.get(url("class_names", section.code))
+    assert stranger.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 403
+    assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 302
+
+
 def test_a_device_that_guesses_pauses_itself_not_the_class(client, section, children, settings):
     from django.test import Client
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -358,6 +359,27 @@ def _guess_keys(request: HttpRequest) -> list[tuple[str, str]]:
     ]
 
 
+# How long a device stays known for a child after the child signed in on it.
+KNOWN_DEVICE_SECONDS = 365 * 24 * 3600
+
+
+def _known_key(device: str, child: SectionChild) -> str:
+    return f"class-known:{device}:{child.pk}"
+
+
+def _known_device(request: HttpRequest, child: SectionChild) -> bool:
+    """Did this child sign in on this browser before? (the OWASP "device
+    cookie": a child's pause holds strangers' devices, not the child's own)."""
+    device = _device(request)
+    return bool(device) and cache.get(_known_key(device, child)) is not None
+
+
+def _known_device_remember(request: HttpRequest, child: SectionChild) -> None:
+    device = _device(request)
+    if device:
+        cache.set(_known_key(device, child), 1, KNOWN_DEVICE_SECONDS)
+
+
 def _guessing_paused(request: HttpRequest) -> int | None:
     """Seconds this device (or address) must wait after too many wrong pictures."""
     waits = [ratelimit.blocked(key, rate=rate) for key, rate in _guess_keys(request)]
@@ -434,7 +456,11 @@ def class_pictures(request: HttpRequest, code: str, child_id: int) -> HttpRespon
     elif request.method == "POST":
         if form.is_valid():
             try:
-                user = picture_login_check(child=child, pictures=form.pictures())
+                user = picture_login_check(
+                    child=child,
+                    pictures=form.pictures(),
+                    known_device=_known_device(request, child),
+                )
             except SectionError as error:
                 if error.code in ("wrong_pictures", "child_locked"):
                     for key, rate in _guess_keys(request):
@@ -443,6 +469,7 @@ def class_pictures(request: HttpRequest, code: str, child_id: int) -> HttpRespon
                 form = PicturesForm()
                 status = 403 if error.code in ("child_locked", "closed") else 400
             else:
+                _known_device_remember(request, child)
                 request.signin_method = SigninMethod.CLASS
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 return redirect("puzzles:level_list")
