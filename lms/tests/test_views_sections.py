@@ -16,6 +16,7 @@ from lms.services import (
     section_close,
 )
 from lms.tests.factories import UserFactory
+from lms.tests.sections_fixtures import pause_by_guessing
 
 pytestmark = pytest.mark.django_db
 
@@ -473,29 +474,11 @@ RIGHT = {"picture_1": "sun", "picture_2": "tree", "picture_3": "key"}
 WRONG = {"picture_1": "moon", "picture_2": "moon", "picture_3": "moon"}
 
 
-def _pause(child):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from lms.models import PictureLoginAttempt
-    from lms.services.sections import CHILD_LOCK_FAILURES
-
-    SectionChild.objects.filter(pk=child.pk).update(
-        picture_set_at=timezone.now() - timedelta(hours=1)
-    )
-    for _ in range(CHILD_LOCK_FAILURES):
-        attempt = PictureLoginAttempt.objects.create(section=child.section, child=child)
-        PictureLoginAttempt.objects.filter(pk=attempt.pk).update(
-            created_at=timezone.now() - timedelta(minutes=1)
-        )
-
-
 def test_the_teacher_sees_who_is_paused_and_lets_them_try_again(client, teacher, section, child):
     from lms.models import AuditEntry
 
     child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
-    _pause(child)
+    pause_by_guessing(child)
     client.force_login(teacher)
     page = client.get(url("section_detail", section.pk)).content.decode()
     assert f"{child.first_name}: paused since" in page
@@ -512,7 +495,7 @@ def test_the_teacher_sees_who_is_paused_and_lets_them_try_again(client, teacher,
 
 def test_another_teacher_cannot_lift_a_pause(client, other_teacher, section, child):
     child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
-    _pause(child)
+    pause_by_guessing(child)
     client.force_login(other_teacher)
     assert client.post(url("section_child_unpause", section.pk, child.pk)).status_code == 404
     client.logout()
@@ -522,7 +505,7 @@ def test_another_teacher_cannot_lift_a_pause(client, other_teacher, section, chi
 def test_a_child_cannot_lift_their_own_pause(client, section, children):
     child, classmate = children[0], children[1]
     child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
-    _pause(child)
+    pause_by_guessing(child)
     client.force_login(classmate.user)
     assert client.post(url("section_child_unpause", section.pk, child.pk)).status_code == 403
     client.logout()
@@ -538,7 +521,7 @@ def test_a_paused_child_still_signs_in_on_their_own_tablet(client, section, chil
     device = client.cookies["dsk_class_device"].value
     client.logout()  # the test client forgets every cookie: the tablet keeps its own
     client.cookies["dsk_class_device"] = device
-    _pause(child)  # a stranger guessed ten times
+    pause_by_guessing(child)  # a stranger guessed ten times
     stranger = Client()
     stranger.get(url("class_names", section.code))
     assert stranger.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 403
