@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lms', '0009_user_inactivity_warned_at'),
+        ("lms", "0009_user_inactivity_warned_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sectionchild',
-            name='pause_lifted_at',
+            model_name="sectionchild",
+            name="pause_lifted_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]
