@@ -74,6 +74,11 @@ urlpatterns = [
         sections.child_letter,
         name="section_child_letter",
     ),
+    path(
+        "sections/<int:section_id>/children/<int:child_id>/unpause/",
+        sections.child_unpause,
+        name="section_child_unpause",
+    ),
     path("class/", sections.class_login, name="class_login"),
     path("class/<str:code>/", sections.class_names, name="class_names"),
     path("class/<str:code>/<int:child_id>/", sections.class_pictures, name="class_pictures"),

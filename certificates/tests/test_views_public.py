@@ -87,8 +87,26 @@ def test_a_flood_of_lookups_gets_429(client, certificate, settings):
     response = client.get(_verify_url(), {"code": certificate.code})
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
+    page = response.content.decode()
+    assert "You checked many certificates in a short time." in page
+    assert "Wait 1 minute, then try again." in page
     api = client.get(reverse("certificates_public:api_verify_code", args=[certificate.code]))
     assert api.status_code == 429
+
+
+def test_employers_behind_one_proxy_each_have_their_own_budget(certificate, settings):
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CERTIFICATES_VERIFY_RATE = "2/60"
+    first = Client(HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = Client(HTTP_X_FORWARDED_FOR="198.51.100.2")
+    statuses = [first.get(_verify_url(), {"code": certificate.code}).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert second.get(_verify_url(), {"code": certificate.code}).status_code == 200
+    # A made-up address in front of the proxy's own entry changes nothing.
+    spoofed = Client(HTTP_X_FORWARDED_FOR="192.0.2.9, 198.51.100.1")
+    assert spoofed.get(_verify_url(), {"code": certificate.code}).status_code == 429
 
 
 def test_a_flood_of_pdf_checks_gets_429_on_the_page_and_the_api(client, certificate, settings):

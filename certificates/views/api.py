@@ -13,10 +13,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from certificates import ratelimit, verification
+from certificates import verification
 from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
-from certificates.views.public import receipt_enqueue, upload_too_large
+from certificates.views.public import receipt_enqueue, upload_too_large, verify_limited
 
 PDF = VerificationReceipt.Channel.PDF
 
@@ -41,9 +41,9 @@ def _language(request: HttpRequest) -> str:
     return current if current in LANGUAGES else "en"
 
 
-def _too_many() -> JsonResponse:
+def _too_many(wait: int) -> JsonResponse:
     response = JsonResponse({"status": "rate_limited"}, status=429)
-    response["Retry-After"] = str(ratelimit.retry_after())
+    response["Retry-After"] = str(wait)
     return response
 
 
@@ -65,8 +65,8 @@ def _answer(request, verdict, channel: str) -> JsonResponse:
 @require_GET
 def verify_code(request: HttpRequest, code: str) -> JsonResponse:
     """GET /api/certificates/verify/<code>?lang=nl"""
-    if not ratelimit.allow(request):
-        return _too_many()
+    if (wait := verify_limited(request)) is not None:
+        return _too_many(wait)
     return _answer(request, verification.verify_code(code), VerificationReceipt.Channel.API)
 
 
@@ -76,8 +76,8 @@ def verify_document(request: HttpRequest) -> JsonResponse:
     """POST a VC-JWT (text body) or a PDF (body or multipart field `file`): the
     same verdict codes for both. A body larger than any certificate is refused
     before it is read."""
-    if not ratelimit.allow(request):
-        return _too_many()
+    if (wait := verify_limited(request)) is not None:
+        return _too_many(wait)
     if upload_too_large(request):
         return _answer(request, verification.Verdict(verification.TOO_LARGE), PDF)
     if request.content_type == "multipart/form-data":

@@ -2,24 +2,34 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from certificates import links, ratelimit, selectors, services_previews, tasks, verification
+from certificates import links, selectors, services_previews, tasks, verification
 from certificates.forms import CodeForm, PdfForm, ReceiptForm
 from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
+from config import ratelimit
 
 
-def too_many(request: HttpRequest, template: str = "certificates/too_many.html") -> HttpResponse:
-    response = render(request, template, status=429)
-    response["Retry-After"] = str(ratelimit.retry_after())
-    return response
+def verify_limited(request: HttpRequest) -> int | None:
+    """Count one lookup of the client; the seconds to wait once over
+    CERTIFICATES_VERIFY_RATE, else None."""
+    return ratelimit.hit(
+        f"cert-verify:{ratelimit.client_address(request)}", rate=settings.CERTIFICATES_VERIFY_RATE
+    )
+
+
+def too_many(request: HttpRequest, wait: int) -> HttpResponse:
+    explanation = _("You checked many certificates in a short time.")
+    return ratelimit.too_many(request, wait, context={"explanation": explanation})
 
 
 def receipt_enqueue(request: HttpRequest, verdict, channel: str, organisation: str = "") -> None:
@@ -30,7 +40,8 @@ def receipt_enqueue(request: HttpRequest, verdict, channel: str, organisation: s
         return
     organisation = organisation.strip()[:200]
     named = hashlib.blake2b(organisation.casefold().encode(), digest_size=8).hexdigest()
-    key = f"cert-receipt:{ratelimit.client_key(request)}:{verdict.certificate.pk}:{channel}:{named}"
+    client = ratelimit.client_address(request)
+    key = f"cert-receipt:{client}:{verdict.certificate.pk}:{channel}:{named}"
     if cache.add(key, 1, timeout=3600):
         tasks.receipt_record.delay_on_commit(verdict.certificate.pk, channel, organisation)
 
@@ -45,8 +56,8 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         # The verifier says who they are: a receipt with their organisation.
         receipt = ReceiptForm(request.POST)
-        if not ratelimit.allow(request):
-            return too_many(request)
+        if (wait := verify_limited(request)) is not None:
+            return too_many(request, wait)
         if receipt.is_valid():
             verdict = verification.verify_code(receipt.cleaned_data["code"])
             receipt_enqueue(
@@ -63,8 +74,8 @@ def verify(request: HttpRequest) -> HttpResponse:
         return render(request, "certificates/verify.html", context)
     form = context["form"]
     if form.is_bound and form.is_valid():
-        if not ratelimit.allow(request):
-            return too_many(request)
+        if (wait := verify_limited(request)) is not None:
+            return too_many(request, wait)
         verdict = verification.verify_code(form.cleaned_data["code"])
         receipt_enqueue(request, verdict, VerificationReceipt.Channel.CODE)
         context["verdict"] = verdict_data(verdict, language)
@@ -95,8 +106,8 @@ def verify_pdf(request: HttpRequest) -> HttpResponse:
     carry, and that certificate as issued beside it. Refusals are 4xx."""
     if request.method != "POST":
         return render(request, PDF_TEMPLATE, {"form": PdfForm()})
-    if not ratelimit.allow(request):
-        return too_many(request)
+    if (wait := verify_limited(request)) is not None:
+        return too_many(request, wait)
     language = get_language()
     if upload_too_large(request):
         verdict = verification.Verdict(verification.TOO_LARGE)

@@ -418,6 +418,22 @@ ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 # Sign-up asks for the legal name (given and family name, as on the identity card).
 ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
 
+# --- Rate limits and the real client address (issue 19) ---------------------
+# Every limit counts per client address (config/ratelimit.py). Behind a proxy
+# REMOTE_ADDR is the proxy's own address, so say how the real one arrives:
+# TRUSTED_CLIENT_IP_HEADER names a header the proxy sets and clients cannot
+# (e.g. X-Real-IP), or TRUSTED_PROXY_COUNT is how many proxies of ours append
+# to X-Forwarded-For (0: the header is ignored, the default for direct access).
+# allauth's login limits read the same values.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
+# Children's picture sign-in: wrong pictures per device (browser cookie) and,
+# for devices without the cookie or that keep dropping it, per client address
+# ("<count>/<seconds>"). A whole class may sit behind one school address.
+CLASS_LOGIN_DEVICE_RATE = env_str("CLASS_LOGIN_DEVICE_RATE", "20/900")
+CLASS_LOGIN_ADDRESS_RATE = env_str("CLASS_LOGIN_ADDRESS_RATE", "150/900")
 # --- GDPR rights and retention (issue 19) -------------------------------------
 # "Download my data" (/me/data/) and "Delete my account" (/me/delete/) need no
 # settings. The retention schedule (lms.tasks.retention_apply, nightly) warns

@@ -1,10 +1,8 @@
 """The coding puzzles: the list of levels, the player, and the check endpoint."""
 
 import json
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from config import ratelimit
 from courses.puzzles import selectors
 from courses.puzzles.program import MAX_PROGRAM_BYTES
 from courses.puzzles.services import MESSAGES, puzzle_program_check
@@ -65,19 +64,13 @@ def _refuse(reason: str) -> JsonResponse:
 def _check_allowed(request: HttpRequest) -> tuple[bool, int]:
     """Count one check for the player (or the address of a visitor) in the
     shared cache; (False, seconds to wait) once over PUZZLES_CHECK_RATE."""
-    count, _sep, seconds = settings.PUZZLES_CHECK_RATE.partition("/")
-    limit, seconds = int(count), int(seconds or 60)
     who = (
         f"u{request.user.pk}"
         if request.user.is_authenticated
-        else f"ip{request.META.get('REMOTE_ADDR', 'unknown')}"
+        else f"ip{ratelimit.client_address(request)}"
     )
-    key = f"puzzle-check:{who}:{int(time.time() // seconds)}"
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        used = 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
-    return used <= limit, seconds - int(time.time()) % seconds
+    wait = ratelimit.hit(f"puzzle-check:{who}", rate=settings.PUZZLES_CHECK_RATE)
+    return wait is None, wait or 0
 
 
 @require_POST

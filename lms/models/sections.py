@@ -69,6 +69,9 @@ class SectionChild(models.Model):
     # When the picture password was last set: failed tries before it no longer
     # count towards the lock (a teacher's reset unlocks). Null: no card yet.
     picture_set_at = models.DateTimeField(null=True, blank=True)
+    # When the teacher last lifted a guessing pause: failed tries before it no
+    # longer count towards the lock either.
+    pause_lifted_at = models.DateTimeField(null=True, blank=True)
     # The family's language, for the consent letter.
     family_language = models.CharField(
         _("language of the family"), max_length=8, choices=settings.LANGUAGES
@@ -92,8 +95,8 @@ class SectionChild(models.Model):
 
 
 class PictureLoginAttempt(models.Model):
-    """One try at a picture password, kept to slow and lock guessing (per child
-    and per section) with counters in the database, shared by every server."""
+    """One try at a picture password, kept to slow and lock guessing per child
+    with counters in the database, shared by every server."""
 
     section = models.ForeignKey(ClassSection, on_delete=models.CASCADE, related_name="+")
     child = models.ForeignKey(SectionChild, on_delete=models.CASCADE, related_name="+")

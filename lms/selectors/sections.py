@@ -122,3 +122,42 @@ def section_diplomas(*, section: ClassSection) -> list[ClassDiploma]:
         )
         for e in enrolments
     ]
+
+
+@dataclass
+class PausedChild:
+    """A child whose picture sign-in is paused after too many wrong tries."""
+
+    child: SectionChild
+    since: object  # the wrong try that started the pause
+    until: object  # when it ends by itself
+
+
+def section_paused_children(*, section: ClassSection) -> list[PausedChild]:
+    """The children of the section whose picture sign-in is paused now (two
+    queries, whatever the size of the class)."""
+    from django.utils import timezone
+
+    from lms.models import PictureLoginAttempt
+    from lms.services.sections import CHILD_LOCK_FAILURES, LOCK_WINDOW
+
+    now = timezone.now()
+    failures: dict[int, list] = {}
+    for child_id, created_at in (
+        PictureLoginAttempt.objects.filter(
+            section=section, succeeded=False, created_at__gte=now - LOCK_WINDOW
+        )
+        .order_by("-created_at")
+        .values_list("child_id", "created_at")
+    ):
+        failures.setdefault(child_id, []).append(created_at)
+    candidates = [pk for pk, times in failures.items() if len(times) >= CHILD_LOCK_FAILURES]
+    paused = []
+    for child in SectionChild.objects.filter(pk__in=candidates).order_by("first_name", "id"):
+        # A new picture password or a lifted pause wipes the slate.
+        resets = [t for t in (child.picture_set_at, child.pause_lifted_at) if t is not None]
+        counted = [t for t in failures[child.pk] if not resets or t >= max(resets)]
+        if len(counted) >= CHILD_LOCK_FAILURES:
+            counted = counted[:CHILD_LOCK_FAILURES]
+            paused.append(PausedChild(child, since=counted[0], until=counted[-1] + LOCK_WINDOW))
+    return paused

@@ -37,12 +37,13 @@ NAME_RE = re.compile(r"^[^\W\d_]+(?:[-' ’][^\W\d_]+)*$")
 
 # Guessing picture passwords: after SLOW_AFTER failed tries a child waits
 # SLOW_SECONDS between tries; after CHILD_LOCK_FAILURES within LOCK_WINDOW the
-# child's picture login is locked until the window passes or the teacher gives
-# a new picture password; a whole section pauses after SECTION_LOCK_FAILURES.
+# child's picture login pauses until the window passes, the teacher lifts the
+# pause or gives a new picture password. Only that child pauses: there is no
+# class-wide pause, which anyone knowing the class code could trigger. The
+# views also limit wrong tries per device and per address (config.ratelimit).
 SLOW_AFTER = 5
 SLOW_SECONDS = 10
 CHILD_LOCK_FAILURES = 10
-SECTION_LOCK_FAILURES = 60
 LOCK_WINDOW = timedelta(minutes=15)
 
 # A level tried this many times without being solved: the child is stuck.
@@ -335,7 +336,6 @@ def section_child_remove(*, child: SectionChild, removed_by: User) -> None:
 
 _LOGIN_MESSAGES = {
     "closed": lambda: _("This class is closed. Ask your teacher."),
-    "section_locked": lambda: _("Too many wrong pictures in this class. Ask your teacher."),
     "child_locked": lambda: _(
         "Your pictures are locked for 15 minutes. Ask your teacher for help."
     ),
@@ -344,39 +344,33 @@ _LOGIN_MESSAGES = {
 }
 
 
-def picture_login_check(*, child: SectionChild, pictures: list[str]) -> User:
+def picture_login_check(
+    *, child: SectionChild, pictures: list[str], known_device: bool = False
+) -> User:
     """Check a child's picture password and return their account, or raise a
-    SectionError: wrong pictures, slow down, child locked, section paused,
-    section closed. Every decided try is counted in the database (committed
-    before the error is raised, so that a refusal still counts)."""
-    user, refusal = _picture_try(child, list(pictures))
+    SectionError: wrong pictures, slow down, child locked, section closed.
+    Every decided try is counted in the database (committed before the error
+    is raised, so that a refusal still counts). A `known_device` (one this
+    child signed in on before) is not held by the child's pause: a stranger
+    guessing cannot keep the child out of their own tablet; the device's own
+    limit (views) still applies to it."""
+    user, refusal = _picture_try(child, list(pictures), known_device)
     if refusal:
         raise SectionError(_LOGIN_MESSAGES[refusal](), code=refusal)
     return user
 
 
 @transaction.atomic
-def _picture_try(child: SectionChild, pictures: list[str]) -> tuple[User | None, str]:
+def _picture_try(
+    child: SectionChild, pictures: list[str], known_device: bool = False
+) -> tuple[User | None, str]:
     section = child.section
     if not section.is_open or not child.user.is_active:
         return None, "closed"
     # One child's tries are counted one after the other.
     child = SectionChild.objects.select_for_update().select_related("user").get(pk=child.pk)
     now = timezone.now()
-    since = now - LOCK_WINDOW
-    section_failures = PictureLoginAttempt.objects.filter(
-        section=section, succeeded=False, created_at__gte=since
-    ).count()
-    if section_failures >= SECTION_LOCK_FAILURES:
-        return None, "section_locked"
-    child_since = max(since, child.picture_set_at) if child.picture_set_at else since
-    failures = list(
-        PictureLoginAttempt.objects.filter(
-            child=child, succeeded=False, created_at__gte=child_since
-        )
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)[:CHILD_LOCK_FAILURES]
-    )
+    failures = [] if known_device else _recent_failures(child, now)
     if len(failures) >= CHILD_LOCK_FAILURES:
         return None, "child_locked"
     if len(failures) >= SLOW_AFTER and now - failures[0] < timedelta(seconds=SLOW_SECONDS):
@@ -389,6 +383,42 @@ def _picture_try(child: SectionChild, pictures: list[str]) -> tuple[User | None,
     if right:
         return child.user, ""
     return None, "child_locked" if len(failures) + 1 >= CHILD_LOCK_FAILURES else "wrong_pictures"
+
+
+def _failures_since(child: SectionChild, now):
+    """The moment from which a child's failed tries count: the lock window,
+    cut short by a new picture password or a lifted pause."""
+    moments = [now - LOCK_WINDOW, child.picture_set_at, child.pause_lifted_at]
+    return max(moment for moment in moments if moment is not None)
+
+
+def _recent_failures(child: SectionChild, now) -> list:
+    return list(
+        PictureLoginAttempt.objects.filter(
+            child=child, succeeded=False, created_at__gte=_failures_since(child, now)
+        )
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:CHILD_LOCK_FAILURES]
+    )
+
+
+@transaction.atomic
+def child_pause_lift(*, child: SectionChild, lifted_by: User) -> bool:
+    """The teacher lets a paused child try their pictures again (the earlier
+    wrong tries no longer count). False when the child was not paused."""
+    child = SectionChild.objects.select_for_update().get(pk=child.pk)
+    now = timezone.now()
+    if len(_recent_failures(child, now)) < CHILD_LOCK_FAILURES:
+        return False
+    child.pause_lifted_at = now
+    child.save(update_fields=["pause_lifted_at"])
+    audit_record(
+        actor=lifted_by,
+        action="section.child_pause_lift",
+        target=child.section,
+        data={"child": child.pk},
+    )
+    return True
 
 
 # --- parental consent ------------------------------------------------------

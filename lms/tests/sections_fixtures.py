@@ -38,3 +38,23 @@ def children(section, teacher):
 @pytest.fixture
 def child(children):
     return children[0]
+
+
+def pause_by_guessing(child):
+    """Someone guessed the child's pictures wrong until the pause, a minute
+    ago (the card was given an hour before)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lms.models import PictureLoginAttempt, SectionChild
+    from lms.services.sections import CHILD_LOCK_FAILURES
+
+    SectionChild.objects.filter(pk=child.pk).update(
+        picture_set_at=timezone.now() - timedelta(hours=1)
+    )
+    for _ in range(CHILD_LOCK_FAILURES):
+        attempt = PictureLoginAttempt.objects.create(section=child.section, child=child)
+        PictureLoginAttempt.objects.filter(pk=attempt.pk).update(
+            created_at=timezone.now() - timedelta(minutes=1)
+        )

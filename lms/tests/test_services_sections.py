@@ -28,9 +28,9 @@ from lms.services import (
 from lms.services.sections import (
     CHILD_LOCK_FAILURES,
     CODE_ALPHABET,
-    SECTION_LOCK_FAILURES,
     SLOW_AFTER,
     SectionError,
+    child_pause_lift,
 )
 
 pytestmark = pytest.mark.django_db
@@ -178,13 +178,72 @@ def test_quick_tries_after_five_failures_are_slowed(child):
     assert error.value.code == "slow_down"
 
 
-def test_many_wrong_tries_in_a_section_pause_the_whole_section(children):
-    first, second = children[0], children[1]
-    _card_given_an_hour_ago(second)
-    _fail(first, SECTION_LOCK_FAILURES)
+def test_the_last_try_before_the_pause_is_still_checked(child):
+    _card_given_an_hour_ago(child)
+    _fail(child, CHILD_LOCK_FAILURES - 1)
+    assert picture_login_check(child=child, pictures=PICTURES) == child.user
+
+
+def test_the_wrong_try_that_reaches_the_limit_pauses_the_child(child):
+    _card_given_an_hour_ago(child)
+    _fail(child, CHILD_LOCK_FAILURES - 1)
     with pytest.raises(SectionError) as error:
-        picture_login_check(child=second, pictures=PICTURES)
-    assert error.value.code == "section_locked"
+        picture_login_check(child=child, pictures=["moon", "moon", "moon"])
+    assert error.value.code == "child_locked"
+    with pytest.raises(SectionError) as error:
+        picture_login_check(child=child, pictures=PICTURES)
+    assert error.value.code == "child_locked"
+
+
+def test_wrong_tries_for_every_child_never_pause_another(children):
+    """No class-wide pause: someone who knows the class code and guesses for
+    many children cannot keep the others out."""
+    *guessed, last = children
+    _card_given_an_hour_ago(last)
+    for other in guessed:
+        _fail(other, CHILD_LOCK_FAILURES * 10)
+    assert picture_login_check(child=last, pictures=PICTURES) == last.user
+
+
+def test_a_known_device_is_not_held_by_the_childs_pause(child):
+    _card_given_an_hour_ago(child)
+    _fail(child, CHILD_LOCK_FAILURES)
+    assert picture_login_check(child=child, pictures=PICTURES, known_device=True) == child.user
+
+
+def test_the_teacher_lifts_a_pause_and_it_is_audited(child, teacher):
+    from lms.models import AuditEntry
+
+    _card_given_an_hour_ago(child)
+    _fail(child, CHILD_LOCK_FAILURES)
+    assert child_pause_lift(child=child, lifted_by=teacher)
+    child.refresh_from_db()
+    assert picture_login_check(child=child, pictures=PICTURES) == child.user
+    entry = AuditEntry.objects.get(action="section.child_pause_lift")
+    assert entry.actor == teacher and entry.data == {"child": child.pk}
+
+
+def test_lifting_a_pause_that_is_not_there_changes_nothing(child, teacher):
+    from lms.models import AuditEntry
+
+    _card_given_an_hour_ago(child)
+    _fail(child, CHILD_LOCK_FAILURES - 1)
+    assert not child_pause_lift(child=child, lifted_by=teacher)
+    assert not AuditEntry.objects.filter(action="section.child_pause_lift").exists()
+
+
+def test_the_section_lists_its_paused_children_with_since_when(section, children):
+    from lms.selectors.sections import section_paused_children
+
+    paused, fine = children[0], children[1]
+    _card_given_an_hour_ago(paused)
+    _card_given_an_hour_ago(fine)
+    _fail(paused, CHILD_LOCK_FAILURES, age=timedelta(minutes=3))
+    _fail(fine, CHILD_LOCK_FAILURES - 1)
+    (entry,) = section_paused_children(section=section)
+    assert entry.child == paused
+    assert timezone.now() - entry.since >= timedelta(minutes=3)
+    assert entry.until == entry.since + timedelta(minutes=15)
 
 
 def test_closing_a_section_disables_its_childrens_logins(section, child, teacher):

@@ -242,8 +242,37 @@ def test_the_card_sign_in_page_stops_after_ten_failures(client):
         client.post("/en/card/", {"username": learner.username, "code": "WRONG-CODE1"})
     code = login_card_issue(user=learner, issued_by=None)
     response = client.post("/en/card/", {"username": learner.username, "code": code})
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 900
     assert "Too many attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_card_sign_in_still_checks_after_nine_failures(client):
+    learner = AssistedUserFactory()
+    for _ in range(9):
+        client.post("/en/card/", {"username": learner.username, "code": "WRONG-CODE1"})
+    code = login_card_issue(user=learner, issued_by=None)
+    response = client.post("/en/card/", {"username": learner.username, "code": code})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == learner.pk
+
+
+def test_card_failures_behind_the_proxy_count_per_client(settings):
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    guesser = Client(HTTP_X_FORWARDED_FOR="198.51.100.66")
+    for n in range(10):  # ten usernames: only the address limit is reached
+        guesser.post("/en/card/", {"username": f"nobody{n}", "code": "WRONG-CODE1"})
+    learner = AssistedUserFactory()
+    code = login_card_issue(user=learner, issued_by=None)
+    refused = guesser.post("/en/card/", {"username": learner.username, "code": code})
+    assert refused.status_code == 429
+    library = Client(HTTP_X_FORWARDED_FOR="203.0.113.20")
+    assert (
+        library.post("/en/card/", {"username": learner.username, "code": code}).status_code == 302
+    )
 
 
 def test_the_exam_button_explains_why_it_is_closed_during_a_session(client, profile, tree):

@@ -16,6 +16,7 @@ from lms.services import (
     section_close,
 )
 from lms.tests.factories import UserFactory
+from lms.tests.sections_fixtures import pause_by_guessing
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,7 @@ def _teacher_urls(section, child):
         ("post", url("section_child_consent", section.pk, child.pk)),
         ("get", url("section_child_letter", section.pk, child.pk)),
         ("post", url("section_child_remove", section.pk, child.pk)),
+        ("post", url("section_child_unpause", section.pk, child.pk)),
     ]
 
 
@@ -199,7 +201,8 @@ def test_the_class_grid_has_bounded_queries(
                 block_count=5,
             )
     client.force_login(teacher)
-    with django_assert_max_num_queries(16):
+    # 17: one of them reads the paused sign-ins (a second only when someone is paused).
+    with django_assert_max_num_queries(17):
         response = client.get(url("section_detail", section.pk))
     assert response.status_code == 200
     assert response.content.decode().count('data-stars="2"') == 60
@@ -465,13 +468,127 @@ def test_a_child_cannot_add_an_email_address(client, child):
     assert child.user.email == ""
 
 
+# --- guessing pauses a child or a device, never the class --------------------
+
+RIGHT = {"picture_1": "sun", "picture_2": "tree", "picture_3": "key"}
+WRONG = {"picture_1": "moon", "picture_2": "moon", "picture_3": "moon"}
+
+
+def test_the_teacher_sees_who_is_paused_and_lets_them_try_again(client, teacher, section, child):
+    from lms.models import AuditEntry
+
+    child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
+    pause_by_guessing(child)
+    client.force_login(teacher)
+    page = client.get(url("section_detail", section.pk)).content.decode()
+    assert f"{child.first_name}: paused since" in page
+    assert url("section_child_unpause", section.pk, child.pk) in page
+    response = client.post(url("section_child_unpause", section.pk, child.pk))
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(actor=teacher, action="section.child_pause_lift").exists()
+    page = client.get(url("section_detail", section.pk)).content.decode()
+    assert "paused since" not in page
+    client.logout()
+    response = client.post(url("class_pictures", section.code, child.pk), RIGHT)
+    assert response.status_code == 302
+
+
+def test_another_teacher_cannot_lift_a_pause(client, other_teacher, section, child):
+    child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
+    pause_by_guessing(child)
+    client.force_login(other_teacher)
+    assert client.post(url("section_child_unpause", section.pk, child.pk)).status_code == 404
+    client.logout()
+    assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 403
+
+
+def test_a_child_cannot_lift_their_own_pause(client, section, children):
+    child, classmate = children[0], children[1]
+    child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
+    pause_by_guessing(child)
+    client.force_login(classmate.user)
+    assert client.post(url("section_child_unpause", section.pk, child.pk)).status_code == 403
+    client.logout()
+    assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 403
+
+
+def test_a_paused_child_still_signs_in_on_their_own_tablet(client, section, child):
+    from django.test import Client
+
+    child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
+    client.get(url("class_names", section.code))
+    assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 302
+    device = client.cookies["dsk_class_device"].value
+    client.logout()  # the test client forgets every cookie: the tablet keeps its own
+    client.cookies["dsk_class_device"] = device
+    pause_by_guessing(child)  # a stranger guessed ten times
+    stranger = Client()
+    stranger.get(url("class_names", section.code))
+    assert stranger.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 403
+    assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 302
+
+
+def test_a_device_that_guesses_pauses_itself_not_the_class(client, section, children, settings):
+    from django.test import Client
+
+    settings.CLASS_LOGIN_DEVICE_RATE = "3/900"
+    guessed, other = children[0], children[1]
+    for child in children[:2]:
+        child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
+    client.get(url("class_names", section.code))  # the device gets its cookie
+    for target in (guessed, other, guessed):  # the 3rd wrong try is still checked
+        response = client.post(url("class_pictures", section.code, target.pk), WRONG)
+        assert response.status_code == 400
+    response = client.post(url("class_pictures", section.code, other.pk), RIGHT)
+    assert response.status_code == 429  # the 4th try is refused, even the right pictures
+    assert 0 < int(response["Retry-After"]) <= 900
+    assert "This device tried too many wrong pictures" in response.content.decode()
+    # The same children sign in at once on another tablet of the class.
+    tablet = Client()
+    tablet.get(url("class_names", section.code))
+    assert tablet.post(url("class_pictures", section.code, other.pk), RIGHT).status_code == 302
+
+
+def test_dropping_the_cookie_does_not_escape_the_address_limit(section, children, settings):
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CLASS_LOGIN_ADDRESS_RATE = "4/900"
+    for child in children[:2]:
+        child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
+    guesser = {"HTTP_X_FORWARDED_FOR": "198.51.100.66"}
+    for n in range(4):  # a fresh browser every time: no device cookie
+        target = url("class_pictures", section.code, children[n % 2].pk)
+        assert Client(**guesser).post(target, WRONG).status_code == 400
+    target = url("class_pictures", section.code, children[1].pk)
+    assert Client(**guesser).post(target, RIGHT).status_code == 429
+    school = Client(HTTP_X_FORWARDED_FOR="203.0.113.10")
+    assert school.post(target, RIGHT).status_code == 302
+
+
+def test_unknown_codes_behind_the_proxy_pause_only_the_guesser(section, settings):
+    from django.test import Client
+
+    from lms.views.sections import CODE_MISSES_PER_MINUTE
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    guesser = Client(HTTP_X_FORWARDED_FOR="198.51.100.66")
+    school = Client(HTTP_X_FORWARDED_FOR="203.0.113.10")
+    for n in range(CODE_MISSES_PER_MINUTE):
+        response = guesser.get(url("class_login", code=f"XXXX{n}"))
+        assert "We do not know this code" in response.content.decode()
+    assert "Too many tries" in guesser.get(url("class_login", code=section.code)).content.decode()
+    assert school.get(url("class_login", code=section.code)).status_code == 302
+
+
 def test_many_unknown_codes_pause_the_lookups_of_that_address(client, section):
     from lms.views.sections import CODE_MISSES_PER_MINUTE
 
     for n in range(CODE_MISSES_PER_MINUTE):
         client.get(url("class_login", code=f"XXXX{n}"))
     response = client.get(url("class_login", code=section.code))
-    assert response.status_code == 200
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
     assert "Too many tries" in response.content.decode()
 
 

@@ -4,7 +4,6 @@ access (`lms.permissions_coaching`), call one service or selector, render."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config import ratelimit
 from lms.consent_pdf import consent_form_pdf
 from lms.exceptions import LearningError
 from lms.forms_coaching import (
@@ -124,30 +124,20 @@ def assisted_account_new(request: HttpRequest) -> HttpResponse:
     return render(request, "lms/coaching/account_new.html", {"form": form})
 
 
-HERE_FAILURES_ALLOWED = 5
-HERE_LOCK_SECONDS = 15 * 60
+# A helper's screen is not a place to guess passwords: 5 wrong ones in 15 minutes.
+HERE_FAILURE_RATE = "5/900"
 
 
 def _password_tries_check(helper: User) -> None:
-    """A helper's screen is not a place to guess passwords: 5 wrong ones in 15 minutes."""
-    if (cache.get(f"consent-here-fail:{helper.pk}") or 0) >= HERE_FAILURES_ALLOWED:
+    if ratelimit.blocked(f"consent-here-fail:{helper.pk}", rate=HERE_FAILURE_RATE) is not None:
         raise CoachingError(
             _("Too many wrong passwords. Wait 15 minutes, or ask on the person's own screen."),
             code="too_many_tries",
         )
 
 
-def _failure_count(key: str, seconds: int) -> None:
-    """One more failure under `key`, forgotten `seconds` after the first."""
-    cache.add(key, 0, seconds)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, seconds)
-
-
 def _password_failure_count(helper: User) -> None:
-    _failure_count(f"consent-here-fail:{helper.pk}", HERE_LOCK_SECONDS)
+    ratelimit.failure(f"consent-here-fail:{helper.pk}", rate=HERE_FAILURE_RATE)
 
 
 @login_required
@@ -540,12 +530,8 @@ def my_take_over(request: HttpRequest) -> HttpResponse:
 
 # --- signing in with a card ----------------------------------------------------
 
-CARD_FAILURES_ALLOWED = 10
-CARD_LOCK_SECONDS = 15 * 60
-
-
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+# Wrong cards per username and per client address, in 15-minute windows.
+CARD_FAILURE_RATE = "10/900"
 
 
 @require_http_methods(["GET", "POST"])
@@ -555,11 +541,19 @@ def card_signin(request: HttpRequest) -> HttpResponse:
     form = CardSigninForm(request.POST or None, initial={"username": request.GET.get("u", "")})
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"].strip()
-        keys = [f"card-fail:u:{username.lower()}", f"card-fail:ip:{_client_ip(request)}"]
-        if any((cache.get(key) or 0) >= CARD_FAILURES_ALLOWED for key in keys):
+        keys = [
+            f"card-fail:u:{username.lower()}",
+            f"card-fail:ip:{ratelimit.client_address(request)}",
+        ]
+        waits = [ratelimit.blocked(key, rate=CARD_FAILURE_RATE) for key in keys]
+        wait = max((w for w in waits if w is not None), default=None)
+        if wait is not None:
             form.add_error(
                 None, _("Too many attempts. Wait 15 minutes or ask your helper for a new card.")
             )
+            response = render(request, "lms/coaching/card_signin.html", {"form": form}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         else:
             user = login_card_redeem(username=username, code=form.cleaned_data["code"])
             if user == CARD_REFUSED:
@@ -572,7 +566,7 @@ def card_signin(request: HttpRequest) -> HttpResponse:
                 )
             elif user is None:
                 for key in keys:
-                    _failure_count(key, CARD_LOCK_SECONDS)
+                    ratelimit.failure(key, rate=CARD_FAILURE_RATE)
                 form.add_error(
                     None,
                     _(

@@ -4,8 +4,9 @@ consent, cards, export) and the child's login (class code -> name -> pictures).
 Views parse, check access (`lms.permissions`), call one service or selector
 and render."""
 
-import time
+import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -17,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config import ratelimit
 from courses.puzzles.selectors import puzzle_level_list
 from frontend.spreadsheets import write_csv
 from lms.forms_sections import (
@@ -37,11 +39,13 @@ from lms.selectors.sections import (
     section_diplomas,
     section_grid,
     section_open_by_code,
+    section_paused_children,
     teacher_sections,
 )
 from lms.services.sections import (
     STUCK_ATTEMPTS,
     SectionError,
+    child_pause_lift,
     child_picture_password_set,
     consent_record,
     consent_withdraw,
@@ -54,9 +58,14 @@ from lms.services.sections import (
     section_create,
 )
 
-# Unknown class codes per address and minute before lookups pause: only misses
-# count, so a whole class behind one school address is never slowed down.
+# Unknown class codes per client address and minute before lookups pause: only
+# misses count, so a whole class behind one school address is never slowed down.
 CODE_MISSES_PER_MINUTE = 30
+CODE_MISS_RATE = f"{CODE_MISSES_PER_MINUTE}/60"
+# A browser's own id for the children's sign-in, so that wrong pictures pause
+# the device that tried them, not the class (signed: it cannot be forged).
+DEVICE_COOKIE = "dsk_class_device"
+DEVICE_COOKIE_SALT = "lms.class-device"
 
 
 # --- teacher ---------------------------------------------------------------
@@ -100,6 +109,7 @@ def _detail(request: HttpRequest, section, *, add_form, status: int = 200) -> Ht
             "levels": levels,
             "rows": rows,
             "stuck_rows": [r for r in rows if r.stuck],
+            "paused": section_paused_children(section=section),
             "without_card": sum(1 for r in rows if r.child.picture_set_at is None),
             "add_form": add_form,
             "stuck_attempts": STUCK_ATTEMPTS,
@@ -305,20 +315,75 @@ def section_diplomas_view(request: HttpRequest, section_id: int) -> HttpResponse
 
 
 def _miss_key(request: HttpRequest) -> str:
-    return f"class-code-miss:{request.META.get('REMOTE_ADDR', 'unknown')}:{int(time.time() // 60)}"
+    return f"class-code-miss:{ratelimit.client_address(request)}"
 
 
-def _lookups_paused(request: HttpRequest) -> bool:
-    return (cache.get(_miss_key(request)) or 0) >= CODE_MISSES_PER_MINUTE
+def _lookups_paused(request: HttpRequest) -> int | None:
+    """Seconds until this address may look codes up again, or None."""
+    return ratelimit.blocked(_miss_key(request), rate=CODE_MISS_RATE)
 
 
 def _miss_count(request: HttpRequest) -> None:
-    key = _miss_key(request)
-    try:
-        cache.incr(key)
-    except ValueError:
-        if not cache.add(key, 1, timeout=61):
-            cache.incr(key)
+    ratelimit.failure(_miss_key(request), rate=CODE_MISS_RATE)
+
+
+def _device(request: HttpRequest) -> str:
+    """This browser's id from its signed cookie, or "" the first time."""
+    return request.get_signed_cookie(DEVICE_COOKIE, default="", salt=DEVICE_COOKIE_SALT)
+
+
+def _device_remember(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if not _device(request):
+        response.set_signed_cookie(
+            DEVICE_COOKIE,
+            secrets.token_urlsafe(16),
+            salt=DEVICE_COOKIE_SALT,
+            max_age=365 * 24 * 3600,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def _guess_keys(request: HttpRequest) -> list[tuple[str, str]]:
+    """(key, rate) of the wrong-picture limits this request counts in: its
+    device (the address when the browser has no cookie) and its address, with
+    a budget for a whole class sitting behind one school address."""
+    address = ratelimit.client_address(request)
+    device = _device(request)
+    own = f"class-guess:device:{device}" if device else f"class-guess:lone:{address}"
+    return [
+        (own, settings.CLASS_LOGIN_DEVICE_RATE),
+        (f"class-guess:address:{address}", settings.CLASS_LOGIN_ADDRESS_RATE),
+    ]
+
+
+# How long a device stays known for a child after the child signed in on it.
+KNOWN_DEVICE_SECONDS = 365 * 24 * 3600
+
+
+def _known_key(device: str, child: SectionChild) -> str:
+    return f"class-known:{device}:{child.pk}"
+
+
+def _known_device(request: HttpRequest, child: SectionChild) -> bool:
+    """Did this child sign in on this browser before? (the OWASP "device
+    cookie": a child's pause holds strangers' devices, not the child's own)."""
+    device = _device(request)
+    return bool(device) and cache.get(_known_key(device, child)) is not None
+
+
+def _known_device_remember(request: HttpRequest, child: SectionChild) -> None:
+    device = _device(request)
+    if device:
+        cache.set(_known_key(device, child), 1, KNOWN_DEVICE_SECONDS)
+
+
+def _guessing_paused(request: HttpRequest) -> int | None:
+    """Seconds this device (or address) must wait after too many wrong pictures."""
+    waits = [ratelimit.blocked(key, rate=rate) for key, rate in _guess_keys(request)]
+    return max((w for w in waits if w is not None), default=None)
 
 
 @require_GET
@@ -327,8 +392,12 @@ def class_login(request: HttpRequest) -> HttpResponse:
     form = ClassCodeForm(request.GET or None)
     if request.GET and form.is_valid():
         code = section_code_normalise(form.cleaned_data["code"])
-        if _lookups_paused(request):
+        wait = _lookups_paused(request)
+        if wait is not None:
             form.add_error("code", _("Too many tries. Wait one minute, then try again."))
+            response = render(request, "lms/sections/login_code.html", {"form": form}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         else:
             section = section_open_by_code(code=code)
             if section is None:
@@ -341,7 +410,7 @@ def class_login(request: HttpRequest) -> HttpResponse:
 
 def _open_section_or_back(request: HttpRequest, code: str):
     """The open section of a code in the address, counted like a typed code."""
-    if _lookups_paused(request):
+    if _lookups_paused(request) is not None:
         return None
     section = section_open_by_code(code=section_code_normalise(code))
     if section is None:
@@ -355,11 +424,12 @@ def class_names(request: HttpRequest, code: str) -> HttpResponse:
     section = _open_section_or_back(request, code)
     if section is None:
         return redirect(reverse("lms:class_login"))
-    return render(
+    response = render(
         request,
         "lms/sections/login_names.html",
         {"section": section, "children": section_children(section=section)},
     )
+    return _device_remember(request, response)
 
 
 @require_http_methods(["GET", "POST"])
@@ -375,21 +445,37 @@ def class_pictures(request: HttpRequest, code: str, child_id: int) -> HttpRespon
     form = PicturesForm(request.POST or None)
     problem = ""
     status = 200
-    if request.method == "POST":
+    wait = _guessing_paused(request) if request.method == "POST" else None
+    if wait is not None:
+        problem = _(
+            "This device tried too many wrong pictures. Wait %(minutes)s minutes, "
+            "or ask your teacher."
+        ) % {"minutes": ratelimit.minutes(wait)}
+        form = PicturesForm()
+        status = 429
+    elif request.method == "POST":
         if form.is_valid():
             try:
-                user = picture_login_check(child=child, pictures=form.pictures())
+                user = picture_login_check(
+                    child=child,
+                    pictures=form.pictures(),
+                    known_device=_known_device(request, child),
+                )
             except SectionError as error:
+                if error.code in ("wrong_pictures", "child_locked"):
+                    for key, rate in _guess_keys(request):
+                        ratelimit.failure(key, rate=rate)
                 problem = error.message
                 form = PicturesForm()
-                status = 403 if error.code in ("child_locked", "section_locked", "closed") else 400
+                status = 403 if error.code in ("child_locked", "closed") else 400
             else:
+                _known_device_remember(request, child)
                 request.signin_method = SigninMethod.CLASS
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 return redirect("puzzles:level_list")
         else:
             status = 400
-    return render(
+    response = render(
         request,
         "lms/sections/login_pictures.html",
         {
@@ -401,3 +487,20 @@ def class_pictures(request: HttpRequest, code: str, child_id: int) -> HttpRespon
         },
         status=status,
     )
+    if wait is not None:
+        response["Retry-After"] = str(wait)
+    return _device_remember(request, response)
+
+
+@require_POST
+@login_required
+def child_unpause(request: HttpRequest, section_id: int, child_id: int) -> HttpResponse:
+    """The teacher lets a child whose pictures are paused try again."""
+    child = access_section_child(request.user, section_id, child_id)
+    if child_pause_lift(child=child, lifted_by=request.user):
+        messages.success(
+            request, _("%(name)s can sign in with the pictures again.") % {"name": child}
+        )
+    else:
+        messages.info(request, _("%(name)s was not paused.") % {"name": child})
+    return redirect("lms:section_detail", section_id=child.section_id)

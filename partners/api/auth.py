@@ -1,12 +1,12 @@
 """Bearer tokens for the partner API: who is calling, which scopes they hold,
 and how often they may call (a fixed window per organisation, counted by the
-project's one rate limiter, certificates.ratelimit)."""
+project's one rate limiter, config.ratelimit)."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
-from certificates import ratelimit
+from config import ratelimit
 from partners.api.errors import ApiError
 from partners.models import ApiToken
 from partners.services import api_token_authenticate
