@@ -194,3 +194,86 @@ def test_allauths_own_callback_cannot_skip_the_checks(client, itsme):
     with translation.override("fr"):
         match = resolve("/fr/accounts/oidc/itsme/login/callback/")
     assert match.func is identity_services.callback
+
+
+def test_changing_a_verified_name_drops_the_verified_mark(db):
+    from lms.services import user_legal_name_set
+    from lms.services.identity_services import user_identity_verify
+
+    person = UserFactory(first_name="", last_name="", legal_name_source="")
+    assert user_identity_verify(
+        user=person, service="csam", given_name="Jan", family_name="Peeters"
+    )
+    person.refresh_from_db()
+    assert (person.legal_name_source, person.identity_verified) == ("csam", True)
+    # Saving the same name (My account) keeps it verified ...
+    user_legal_name_set(user=person, given_name="Jan", family_name="Peeters", actor=person)
+    person.refresh_from_db()
+    assert person.identity_verified
+    # ... typing another one does not.
+    user_legal_name_set(user=person, given_name="Jan", family_name="Peters", actor=person)
+    person.refresh_from_db()
+    assert (person.legal_name_source, person.legal_name_verified_at) == ("self", None)
+    assert not person.identity_verified
+
+
+def test_a_name_already_on_a_certificate_is_not_replaced(db, home_page):
+    from certificates.tests.conftest import make_catalog, make_course
+    from certificates.tests.helpers import issue_after_exam
+    from lms.services.identity_services import user_identity_verify
+
+    person = UserFactory(first_name="Jan", last_name="Peters")
+    issue_after_exam(user=person, course=make_course(make_catalog(home_page), "basic"))
+    assert not user_identity_verify(
+        user=person, service="itsme", given_name="Jan", family_name="Peeters"
+    )
+    person.refresh_from_db()
+    assert (person.legal_name, person.identity_verified) == ("Jan Peters", False)
+
+
+def test_a_service_without_a_usable_name_verifies_nothing(db):
+    from lms.services.identity_services import user_identity_verify
+
+    person = UserFactory(first_name="", last_name="", legal_name_source="")
+    assert not user_identity_verify(user=person, service="itsme", given_name="", family_name="X")
+    assert not user_identity_verify(
+        user=person, service="itsme", given_name="R2D2", family_name="Droid"
+    )
+    with pytest.raises(ValueError):
+        user_identity_verify(user=person, service="self", given_name="Jan", family_name="Peeters")
+    person.refresh_from_db()
+    assert not person.identity_verified
+
+
+def test_the_certificate_and_its_verification_page_say_identity_verified(client, itsme, home_page):
+    from certificates.tests.conftest import make_catalog, make_course
+    from certificates.tests.helpers import issue_after_exam
+
+    platform_sign_in(client, language="fr")
+    person = signed_in_user(client)
+    course = make_course(make_catalog(home_page), "basic")
+    certificate = issue_after_exam(user=person, course=course)
+    verified = certificate.content["identity_verified"]
+    assert verified["service"] == "itsme"
+    assert verified["text"]["en"].startswith("Identity verified through itsme on ")
+
+    client.logout()
+    page = client.get("/fr/verify/", {"code": certificate.display_code}).content.decode()
+    assert "Marie-Claire Van den Broeck" in page
+    assert 'data-identity-verified="itsme"' in page
+    assert "Identité vérifiée avec itsme le " in page
+    data = client.get(f"/api/certificates/verify/{certificate.code}").json()
+    assert data["certificate"]["identity_verified"]["service"] == "itsme"
+
+
+def test_a_self_given_name_is_not_called_verified(client, home_page):
+    from certificates.tests.conftest import make_catalog, make_course
+    from certificates.tests.helpers import issue_after_exam
+
+    person = UserFactory(first_name="Jan", last_name="Peeters")
+    certificate = issue_after_exam(
+        user=person, course=make_course(make_catalog(home_page), "basic")
+    )
+    assert "identity_verified" not in certificate.content
+    page = client.get("/fr/verify/", {"code": certificate.display_code}).content.decode()
+    assert "data-identity-verified" not in page
