@@ -277,3 +277,16 @@ def test_a_self_given_name_is_not_called_verified(client, home_page):
     assert "identity_verified" not in certificate.content
     page = client.get("/fr/verify/", {"code": certificate.display_code}).content.decode()
     assert "data-identity-verified" not in page
+
+
+def test_my_account_says_the_name_is_verified_and_offers_linking(client, itsme):
+    learner = UserFactory(first_name="Jan", last_name="Peeters", preferred_language="fr")
+    client.force_login(learner)
+    page = client.get("/fr/me/").content.decode()
+    assert 'href="/fr/accounts/3rdparty/"' in page
+    assert "data-identity-verified" not in page
+
+    platform_sign_in(client, process="connect")
+    page = client.get("/fr/me/").content.decode()
+    assert 'data-identity-verified="itsme"' in page
+    assert "Votre nom a été vérifié avec itsme le " in page
