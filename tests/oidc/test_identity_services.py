@@ -265,6 +265,16 @@ def test_the_certificate_and_its_verification_page_say_identity_verified(client,
     data = client.get(f"/api/certificates/verify/{certificate.code}").json()
     assert data["certificate"]["identity_verified"]["service"] == "itsme"
 
+    # The PDF prints it under the name, in the certificate's language.
+    import io
+
+    from pypdf import PdfReader
+
+    from certificates.pdf import pdf_render
+
+    text = PdfReader(io.BytesIO(pdf_render(certificate, "nl"))).pages[0].extract_text()
+    assert "Identiteit gecontroleerd met itsme op " in " ".join(text.split())
+
 
 def test_a_self_given_name_is_not_called_verified(client, home_page):
     from certificates.tests.conftest import make_catalog, make_course
