@@ -442,7 +442,7 @@ def _identity_service_app(provider_id: str, prefix: str, name: str) -> dict | No
         "server_url": server_url,
         "oauth_pkce_enabled": True,
         "fetch_userinfo": True,
-        "scope": env_str(f"{prefix}_OIDC_SCOPES", "openid profile email").split(),
+        "scope": env_str(f"{prefix}_OIDC_SCOPES").split() or ["openid", "profile", "email"],
     }
     auth_method = env_str(f"{prefix}_OIDC_TOKEN_AUTH_METHOD")
     if auth_method:  # client_secret_post or client_secret_basic

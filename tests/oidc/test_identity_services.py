@@ -149,6 +149,14 @@ def test_the_same_e_mail_does_not_sign_in_to_an_existing_account(client, itsme):
     existing.refresh_from_db()
     assert (existing.last_name, existing.legal_name_verified_at) == ("Peeters", None)
 
+    # The sign-up form does not take the existing address either.
+    form = client.get(response["Location"])
+    assert form.status_code == 200
+    client.post(response["Location"], {"email": MARIE["email"], "username": "marie2"})
+    assert signed_in_user(client) is None
+    assert User.objects.filter(email__iexact=MARIE["email"]).get() == existing
+    assert not SocialAccount.objects.exists()
+
 
 def test_a_signed_in_learner_links_itsme_and_gets_the_verified_name(client, itsme):
     learner = UserFactory(first_name="Marie", last_name="Vandenbroeck", email="mvdb@example.be")
