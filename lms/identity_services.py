@@ -21,20 +21,24 @@ import secrets
 import time
 
 from allauth.account.internal.decorators import login_not_required
-from allauth.socialaccount.internal import jwtkit
+from allauth.socialaccount.internal import jwtkit, statekit
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView
 from allauth.socialaccount.providers.openid_connect.provider import OpenIDConnectProvider
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from allauth.utils import build_absolute_uri
+from django.contrib import messages
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from lms.models import User
 
 # provider_id of each app (settings) -> where the legal name then comes from.
 SERVICES = {"itsme": User.LegalNameSource.ITSME, "csam": User.LegalNameSource.CSAM}
+SERVICE_NAMES = {"itsme": "itsme", "csam": "CSAM"}
 
 NONCES_SESSION_KEY = "identity_service_nonces"
 # A person has this long between leaving for the service and coming back.
@@ -134,6 +138,14 @@ class IdentityServiceProvider(OpenIDConnectProvider):
 def callback(request, provider_id: str):
     """Where the service sends the person back (allauth's callback view, with
     our adapter: allauth's own `callback` always uses its plain adapter)."""
+    # The service sends everyone to one address: answer in the language of
+    # the page the person left from (error page, messages, new account).
+    stashed = statekit.get_states(request).get(request.GET.get("state") or "")
+    next_url = (stashed[0].get("next") or "") if stashed else ""
+    language = translation.get_language_from_path(next_url)
+    if language:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
     try:
         view = OAuth2CallbackView.adapter_view(IdentityServiceAdapter(request, provider_id))
         return view(request)
@@ -169,5 +181,15 @@ def identity_record(sociallogin) -> bool:
 def on_identity_asserted(sender, request=None, sociallogin=None, **kwargs) -> None:
     """allauth: an identity service account was linked (`social_account_added`)
     or used again to sign in (`social_account_updated`)."""
-    if sociallogin is not None:
-        identity_record(sociallogin)
+    if sociallogin is None or sociallogin.account.provider not in SERVICES:
+        return
+    if not identity_record(sociallogin) and request is not None:
+        messages.warning(
+            request,
+            _(
+                "%(service)s confirmed who you are, but your name on certificates was not "
+                "changed: it is already on a certificate, or the service gave no usable name. "
+                "If it is wrong, ask for a correction."
+            )
+            % {"service": SERVICE_NAMES[sociallogin.account.provider]},
+        )

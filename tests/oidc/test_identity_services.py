@@ -181,6 +181,21 @@ def test_an_itsme_account_links_to_one_platform_account_only(client, itsme):
     assert (other.legal_name, other.identity_verified) == ("Eve Janssens", False)
 
 
+def test_linking_does_not_replace_a_name_already_on_a_certificate(client, itsme, home_page):
+    from certificates.tests.conftest import make_catalog, make_course
+    from certificates.tests.helpers import issue_after_exam
+
+    learner = UserFactory(first_name="Marie", last_name="Broeck", preferred_language="nl")
+    issue_after_exam(user=learner, course=make_course(make_catalog(home_page), "basic"))
+    client.force_login(learner)
+    response, _url = platform_sign_in(client, process="connect", language="nl")
+    assert SocialAccount.objects.get(provider="itsme").user == learner
+    learner.refresh_from_db()
+    assert (learner.legal_name, learner.identity_verified) == ("Marie Broeck", False)
+    page = client.get(response["Location"], follow=True).content.decode()
+    assert "itsme heeft bevestigd wie je bent" in page
+
+
 def test_the_sign_in_page_offers_configured_services_only(client, settings, itsme):
     page = client.get("/de/accounts/login/").content.decode()
     assert "Mit itsme anmelden" in page
