@@ -130,3 +130,30 @@ class ProfileForm(LegalNameMixin, forms.ModelForm):
             return None, None
         given, family = self.cleaned_data.get("given_name"), self.cleaned_data.get("family_name")
         return (given, family) if given and family else (None, None)
+
+
+class AccountDeleteForm(forms.Form):
+    """ "Delete my account": the person types their password again and ticks
+    that they understood what is lost."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that my account, my progress and my certificates are gone for good "
+            "and that my certificates will show as revoked."
+        ),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."), code="wrong_password")
+        return password

@@ -98,3 +98,14 @@ def access_section_child(user: User, section_id: int, child_id: int):
     if child is None:
         raise Http404
     return child
+
+
+def access_own_personal_data(user: User) -> User:
+    """The signed-in person, for "Download my data" and "Delete my account".
+    Young learners are refused: their parents ask the teacher or the school
+    (their data goes with their class)."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    if user.account_type == User.AccountType.YOUNG:
+        raise PermissionDenied
+    return user

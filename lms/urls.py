@@ -1,13 +1,15 @@
 from django.urls import path
 
 from courses.h5p import views as h5p
-from lms.views import accounts, coaching, learning, sections, xapi
+from lms.views import accounts, coaching, learning, personal_data, sections, xapi
 
 app_name = "lms"
 
 urlpatterns = [
     path("me/", accounts.profile, name="profile"),
     path("me/legal-name/", accounts.legal_name, name="legal_name"),
+    path("me/data/", personal_data.my_data, name="my_data"),
+    path("me/delete/", personal_data.account_delete, name="account_delete"),
     path("learning/", learning.dashboard, name="dashboard"),
     path("learning/puzzles/", learning.my_puzzles, name="my_puzzles"),
     path("learning/courses/<int:course_id>/enrol/", learning.course_enrol, name="course_enrol"),

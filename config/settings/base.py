@@ -480,3 +480,20 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_QUERY_EMAIL = True
+# --- GDPR rights and retention (issue 19) -------------------------------------
+# "Download my data" (/me/data/) and "Delete my account" (/me/delete/) need no
+# settings. The retention schedule (lms.tasks.retention_apply, nightly) warns
+# an account nobody signed in to for GDPR_INACTIVE_WARN_MONTHS, then erases it
+# GDPR_INACTIVE_ERASE_MONTHS after the warning unless the person signed in.
+# Accounts with a role and children in an open class are never touched; the
+# children of a closed class are erased when it closes. At most
+# GDPR_RETENTION_BATCH accounts per step and run.
+GDPR_INACTIVE_WARN_MONTHS = env_int("GDPR_INACTIVE_WARN_MONTHS", 36)
+GDPR_INACTIVE_ERASE_MONTHS = env_int("GDPR_INACTIVE_ERASE_MONTHS", 2)
+GDPR_RETENTION_BATCH = env_int("GDPR_RETENTION_BATCH", 500)
+# Partners' uploaded learner files (partners.tasks.import_files_purge, nightly):
+# deleted this many days after the import was committed; an import never
+# committed is closed ("expired") with its file and rows after
+# PARTNER_IMPORT_UNCOMMITTED_KEEP_DAYS.
+PARTNER_IMPORT_FILE_KEEP_DAYS = env_int("PARTNER_IMPORT_FILE_KEEP_DAYS", 7)
+PARTNER_IMPORT_UNCOMMITTED_KEEP_DAYS = env_int("PARTNER_IMPORT_UNCOMMITTED_KEEP_DAYS", 30)

@@ -6,10 +6,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils.html import escape
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from courses.models import DigCompCompetence
 from frontend.tests.pdf_reading import pdf_text, qr_texts

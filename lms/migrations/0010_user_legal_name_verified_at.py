@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lms', '0008_trust_cards_consent'),
+        ('lms', '0009_user_inactivity_warned_at'),
     ]
 
     operations = [
