@@ -51,8 +51,13 @@ def pdf_fields(certificate: Certificate, language: str) -> list[Field]:
             f"{item['code']} {item['title'].get(language) or item['title']['en']}"
             for item in c.content["competences"]
         )
+        holder = (c.content["holder_name"],)
+        verified = c.content.get("identity_verified")
+        if verified:
+            # "Identity verified through itsme on ...", frozen at issue.
+            holder += (verified["text"].get(language) or verified["text"]["en"],)
         fields = [
-            Field("holder", _("Awarded to"), (c.content["holder_name"],)),
+            Field("holder", _("Awarded to"), holder),
             Field("course", _("For completing the course"), (c.text("course", language),)),
             Field("track", _("Track"), (c.text("track", language),)),
             Field("competences", _("DigComp 2.2 competences"), competences or ("—",)),

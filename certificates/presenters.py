@@ -134,6 +134,8 @@ def certificate_public(certificate: Certificate, language: str, status: str) -> 
     return {
         "code": c.display_code,
         "holder": c.content["holder_name"] if c.show_holder_name else None,
+        # "Identity verified through itsme on ...", frozen at issue.
+        "identity_verified": _identity_verified(c, language) if c.show_holder_name else None,
         "course": c.text("course", language),
         "track": c.text("track", language),
         "competences": [
@@ -154,6 +156,17 @@ def certificate_public(certificate: Certificate, language: str, status: str) -> 
         "replaced_on": _iso_date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_on_text": _date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_by": _replacement(c) if status == v.REPLACED else None,
+    }
+
+
+def _identity_verified(certificate: Certificate, language: str) -> dict | None:
+    verified = certificate.content.get("identity_verified")
+    if not verified:
+        return None
+    return {
+        "service": verified["service"],
+        "verified_on": verified["verified_on"],
+        "text": verified["text"].get(language) or verified["text"]["en"],
     }
 
 

@@ -13,10 +13,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from certificates import codes, keys
+from certificates.dates import issuer_date
 from certificates.models import (
     STATUS_LIST_SIZE,
     BulkIssueJob,
@@ -126,6 +127,29 @@ def _exam_score(*, user: User, course: CoursePage, enrolment_id: int | None) -> 
     }
 
 
+def _identity_verified(user: User) -> dict | None:
+    """How the holder's name was verified (itsme or CSAM), frozen with the
+    certificate in the four languages; None when the name is not verified."""
+    if not user.identity_verified:
+        return None
+    service = {User.LegalNameSource.ITSME: "itsme", User.LegalNameSource.CSAM: "CSAM"}[
+        user.legal_name_source
+    ]
+    verified_on = issuer_date(user.legal_name_verified_at)
+    text = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            text[language] = _("Identity verified through %(service)s on %(date)s") % {
+                "service": service,
+                "date": formats.date_format(verified_on, "DATE_FORMAT"),
+            }
+    return {
+        "service": user.legal_name_source,
+        "verified_on": verified_on.isoformat(),
+        "text": text,
+    }
+
+
 def _freeze(*, user: User, course: CoursePage, enrolment_id: int | None = None) -> dict:
     titles = {
         page.locale.language_code: page.title
@@ -152,6 +176,9 @@ def _freeze(*, user: User, course: CoursePage, enrolment_id: int | None = None) 
     score = _exam_score(user=user, course=course, enrolment_id=enrolment_id)
     if score is not None:
         content["score"] = score
+    verified = _identity_verified(user)
+    if verified is not None:
+        content["identity_verified"] = verified
     for language in LANGUAGES:
         with translation.override(language):
             content["course"][language] = titles.get(language) or course.title

@@ -11,6 +11,7 @@ from certificates.urls import public_urlpatterns as certificates_public
 from config import views
 from config.login_paths import login_through_allauth
 from courses import views as courses_views
+from lms import identity_services
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -31,11 +32,23 @@ urlpatterns = [
     path("", include(certificates_public)),
     # The partner REST API, versioned, outside the language prefixes.
     path("", include("partners.api.urls")),
+    # itsme and CSAM send people back here, one address whatever the language.
+    path(
+        "accounts/oidc/<str:provider_id>/login/callback/",
+        identity_services.callback,
+        name="identity_service_callback",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     # Wagtail's page-privacy sign-in (WAGTAIL_FRONTEND_LOGIN_URL) is allauth's too.
     path("_util/login/", login_through_allauth, {"default_next": "/"}, name="frontend_login"),
+    # Shadows allauth's own OpenID Connect callback, which skips our checks.
+    path(
+        "accounts/oidc/<str:provider_id>/login/callback/",
+        identity_services.callback,
+        name="identity_service_callback_localised",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("lms.urls")),
     path("", include("certificates.urls")),

@@ -1,12 +1,18 @@
+import logging
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lms.identity_services import identity_record
 from lms.models import User
 from lms.roles import GROUP_NAMES, Role
 from lms.services import welcome_enqueue
+
+logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -35,4 +41,56 @@ class AccountAdapter(DefaultAccountAdapter):
             group, _ = Group.objects.get_or_create(name=GROUP_NAMES[Role.LEARNER])
             user.groups.add(group)
             welcome_enqueue(user=user)
+        return user
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Sign-in through itsme or CSAM/FAS (lms.identity_services).
+
+    Account takeover: an identity service account is never attached to an
+    existing platform account because the e-mail addresses match
+    (SOCIALACCOUNT_EMAIL_AUTHENTICATION stays off). A person who already has an
+    account signs in to it first and links the service from "Connected
+    accounts"; someone arriving from the service with the e-mail of an existing
+    account is sent to allauth's sign-up form, which refuses that address.
+    """
+
+    def on_authentication_error(
+        self, request, provider, error=None, exception=None, extra_context=None
+    ):
+        # Why a sign-in through a service was refused, for the logs (the
+        # person sees allauth's error page; never the token itself).
+        logger.warning(
+            "Sign-in through %s refused: %s %s",
+            getattr(provider, "id", provider),
+            error,
+            exception,
+        )
+        return super().on_authentication_error(request, provider, error, exception, extra_context)
+
+    def populate_user(self, request, sociallogin, data):
+        user = super().populate_user(request, sociallogin, data)
+        # The legal name is taken after saving, through lms.services (cleaned,
+        # audited, marked verified); display name and language now.
+        user.display_name = (data.get("first_name") or "").split(" ")[0][:150]
+        user.first_name = user.last_name = ""
+        return user
+
+    def save_user(self, request, sociallogin, form=None):
+        # The language of the page the person left from (the service sends
+        # them back to one address for every language).
+        next_url = (sociallogin.state or {}).get("next") or ""
+        sociallogin.user.preferred_language = (
+            translation.get_language_from_path(next_url)
+            or translation.get_language()
+            or sociallogin.user.preferred_language
+        )
+        user = super().save_user(request, sociallogin, form)
+        if form is None:
+            # Auto sign-up skips AccountAdapter.save_user: a learner, welcomed.
+            group, _ = Group.objects.get_or_create(name=GROUP_NAMES[Role.LEARNER])
+            user.groups.add(group)
+            welcome_enqueue(user=user)
+        identity_record(sociallogin)
+        user.refresh_from_db()
         return user

@@ -33,6 +33,17 @@ class LmsConfig(AppConfig):
             on_user_signed_up, dispatch_uid="lms.password_chosen.signup"
         )
 
+        from allauth.socialaccount import signals as social_signals
+
+        from lms.identity_services import on_identity_asserted
+
+        social_signals.social_account_added.connect(
+            on_identity_asserted, dispatch_uid="lms.identity.added"
+        )
+        social_signals.social_account_updated.connect(
+            on_identity_asserted, dispatch_uid="lms.identity.updated"
+        )
+
         from courses.puzzles.signals import puzzle_checked
         from lms.services.puzzles import on_puzzle_checked
 

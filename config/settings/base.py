@@ -434,6 +434,63 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
 # ("<count>/<seconds>"). A whole class may sit behind one school address.
 CLASS_LOGIN_DEVICE_RATE = env_str("CLASS_LOGIN_DEVICE_RATE", "20/900")
 CLASS_LOGIN_ADDRESS_RATE = env_str("CLASS_LOGIN_ADDRESS_RATE", "150/900")
+# --- Belgian login: itsme and CSAM/FAS through OpenID Connect (issue 19) ------
+# One allauth OpenID Connect app per identity service, switched on only when
+# its three variables are set (<PREFIX>_OIDC_SERVER_URL is the issuer; its
+# /.well-known/openid-configuration must name exactly that issuer). Register
+# <SITE_URL>/accounts/oidc/<itsme|csam>/login/callback/ with the service.
+# lms.identity_services adds what allauth does not check: signature always,
+# nonce, configured issuer, userinfo about the same person.
+
+
+def _identity_service_app(provider_id: str, prefix: str, name: str) -> dict | None:
+    server_url = env_str(f"{prefix}_OIDC_SERVER_URL")
+    client_id = env_str(f"{prefix}_OIDC_CLIENT_ID")
+    secret = env_str(f"{prefix}_OIDC_CLIENT_SECRET")
+    if not (server_url and client_id and secret):
+        return None
+    app_settings = {
+        "server_url": server_url,
+        "oauth_pkce_enabled": True,
+        "fetch_userinfo": True,
+        "scope": env_str(f"{prefix}_OIDC_SCOPES").split() or ["openid", "profile", "email"],
+    }
+    auth_method = env_str(f"{prefix}_OIDC_TOKEN_AUTH_METHOD")
+    if auth_method:  # client_secret_post or client_secret_basic
+        app_settings["token_auth_method"] = auth_method
+    return {
+        "provider_id": provider_id,
+        "name": name,
+        "client_id": client_id,
+        "secret": secret,
+        "settings": app_settings,
+    }
+
+
+IDENTITY_SERVICE_APPS = [
+    app
+    for app in (
+        _identity_service_app("itsme", "ITSME", "itsme"),
+        _identity_service_app("csam", "CSAM", "CSAM"),
+    )
+    if app is not None
+]
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "lms.identity_services.IdentityServiceProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": IDENTITY_SERVICE_APPS,
+    }
+}
+SOCIALACCOUNT_ADAPTER = "lms.adapters.SocialAccountAdapter"
+# Never sign someone in to an existing account because an identity service
+# reports the same e-mail address: they sign in first, then link the service.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_QUERY_EMAIL = True
 # --- GDPR rights and retention (issue 19) -------------------------------------
 # "Download my data" (/me/data/) and "Delete my account" (/me/delete/) need no
 # settings. The retention schedule (lms.tasks.retention_apply, nightly) warns

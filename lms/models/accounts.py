@@ -62,6 +62,11 @@ class User(AbstractUser):
         default=LegalNameSource.NONE,
         blank=True,
     )
+    # When itsme or CSAM/FAS last confirmed the legal name (legal_name_source
+    # then says which); cleared as soon as the name changes any other way.
+    legal_name_verified_at = models.DateTimeField(
+        _("legal name verified on"), null=True, blank=True, editable=False
+    )
     # When the person last chose their own password (sign-up, password change,
     # set or reset, taking over an assisted account). A password made by a
     # helper or by staff, and a login card, never set it. Once set, no login
@@ -93,6 +98,14 @@ class User(AbstractUser):
             self.account_type != self.AccountType.YOUNG
             and bool(self.first_name.strip())
             and bool(self.last_name.strip())
+        )
+
+    @property
+    def identity_verified(self) -> bool:
+        """The legal name is the one an identity service (itsme, CSAM) confirmed."""
+        return self.legal_name_verified_at is not None and self.legal_name_source in (
+            self.LegalNameSource.ITSME,
+            self.LegalNameSource.CSAM,
         )
 
     @property

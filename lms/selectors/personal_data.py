@@ -59,6 +59,7 @@ def personal_data_for(*, user: User) -> dict:
             "legal_given_names": user.first_name,
             "legal_family_name": user.last_name,
             "legal_name_source": user.legal_name_source,
+            "legal_name_verified_at": user.legal_name_verified_at,
             "preferred_language": user.preferred_language,
             "account_type": user.account_type,
             "is_active": user.is_active,

@@ -204,7 +204,12 @@ def user_legal_name_set(
         )
     before = {"given_name": user.first_name, "family_name": user.last_name}
     user.first_name, user.last_name, user.legal_name_source = given, family, source
-    user.save(update_fields=["first_name", "last_name", "legal_name_source"])
+    # A name changed by anyone but an identity service is no longer verified
+    # (lms.services.identity_services records the verification itself).
+    user.legal_name_verified_at = None
+    user.save(
+        update_fields=["first_name", "last_name", "legal_name_source", "legal_name_verified_at"]
+    )
     audit_record(
         actor=actor,
         action="user.legal_name_set",

@@ -130,6 +130,7 @@ def account_erase(
     user.email = ""
     user.first_name = user.last_name = user.display_name = ""
     user.legal_name_source = User.LegalNameSource.NONE
+    user.legal_name_verified_at = None
     user.inactivity_warned_at = None
     user.is_active = False
     # A new (unusable) password also ends every open session: Django checks

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0009_user_inactivity_warned_at"),
+        ("lms", "0010_learner_data_permissions"),
     ]
 
     operations = [
