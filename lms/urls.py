@@ -1,13 +1,18 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from courses.h5p import views as h5p
-from lms.views import accounts, coaching, learning, sections, xapi
+from lms.legal import DOCUMENTS
+from lms.views import accounts, coaching, learning, legal, sections, xapi
 
 app_name = "lms"
 
 urlpatterns = [
     path("me/", accounts.profile, name="profile"),
     path("me/legal-name/", accounts.legal_name, name="legal_name"),
+    path("me/accept/", legal.legal_accept_page, name="legal_accept"),
+    # /nl/privacy/, /fr/terms/...: only the documents' own addresses, so that
+    # Wagtail keeps every other slug.
+    re_path(rf"^(?P<slug>{'|'.join(DOCUMENTS)})/$", legal.legal_page, name="legal"),
     path("learning/", learning.dashboard, name="dashboard"),
     path("learning/puzzles/", learning.my_puzzles, name="my_puzzles"),
     path("learning/courses/<int:course_id>/enrol/", learning.course_enrol, name="course_enrol"),

@@ -422,3 +422,14 @@ DEMO_MODE = DEBUG and env_bool("DIGISKILLS_DEMO", True)
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 # Sign-up asks for the legal name (given and family name, as on the identity card).
 ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
+
+# --- Legal pages, versioned acceptance, error pages (issue 19)
+# Who runs this platform, as the legal notice and privacy notice name it (the
+# data controller). Set them for each deployment; the defaults are examples.
+LEGAL_OPERATOR = {
+    "name": env_str("LEGAL_OPERATOR_NAME", "Digiskills"),
+    "address": env_str("LEGAL_OPERATOR_ADDRESS", "Rue de l'Exemple 1, 1000 Bruxelles"),
+    "enterprise_number": env_str("LEGAL_OPERATOR_ENTERPRISE_NUMBER", "0000.000.000"),
+    "email": env_str("LEGAL_CONTACT_EMAIL", "contact@digiskills.example.be"),
+    "dpo_email": env_str("LEGAL_DPO_EMAIL", "dpo@digiskills.example.be"),
+}

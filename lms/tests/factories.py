@@ -1,5 +1,6 @@
 import factory
 
+from lms.legal import DOCUMENTS
 from lms.models import User
 
 
@@ -63,3 +64,14 @@ def exam_attempt_record(
         started_at=now,
         submitted_at=now,
     )
+
+
+class LegalAcceptanceFactory(factory.django.DjangoModelFactory):
+    """An acceptance of the terms in force (pass `version` for an older one)."""
+
+    class Meta:
+        model = "lms.LegalAcceptance"
+
+    user = factory.SubFactory(UserFactory)
+    document = "terms"
+    version = factory.LazyAttribute(lambda a: DOCUMENTS[a.document].version)
