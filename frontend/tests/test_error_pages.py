@@ -96,3 +96,22 @@ def test_a_bad_request_is_in_the_site_language(visitor, home_page, language):
     assert f'<html lang="{language}">' in page
     assert TITLES[400][language] in page
     assert "on purpose" not in page
+
+
+@override_settings(DEBUG=False)
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("nl", "Dit formulier is verlopen"),
+        ("fr", "Ce formulaire a expiré"),
+        ("de", "Dieses Formular ist abgelaufen"),
+        ("en", "This form has expired"),
+    ],
+)
+def test_a_form_sent_without_its_token_explains_in_the_site_language(home_page, language, title):
+    visitor = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    response = visitor.post(f"/{language}/accounts/login/", {"login": "x", "password": "y"})
+    assert response.status_code == 403
+    page = _page(response)
+    assert f'<html lang="{language}">' in page
+    assert title in page
