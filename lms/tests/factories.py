@@ -75,3 +75,18 @@ class LegalAcceptanceFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     document = "terms"
     version = factory.LazyAttribute(lambda a: DOCUMENTS[a.document].version)
+
+
+def signup_data(**changes) -> dict:
+    """What a person types into the sign-up form, consent given."""
+    data = {
+        "given_name": "Lena",
+        "family_name": "Schmitz",
+        "email": "lena@example.be",
+        "username": "lena",
+        "password1": "a-long-and-unusual-passphrase",
+        "password2": "a-long-and-unusual-passphrase",
+        "accept_terms": "on",
+    }
+    data.update(changes)
+    return data

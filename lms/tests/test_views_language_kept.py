@@ -8,7 +8,7 @@ from lms.adapters import AccountAdapter
 from lms.legal import PRIVACY, TERMS
 from lms.models import User
 from lms.services import legal_accept
-from lms.tests.factories import UserFactory
+from lms.tests.factories import UserFactory, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +46,7 @@ def test_signing_in_keeps_the_page_asked_for(client, home_page, person):
 def test_signing_up_on_german_pages_with_a_french_browser_stays_german(client, home_page):
     response = client.post(
         "/de/accounts/signup/",
-        {
-            "given_name": "Lena",
-            "family_name": "Schmitz",
-            "email": "lena@example.be",
-            "username": "lena",
-            "password1": "a-long-and-unusual-passphrase",
-            "password2": "a-long-and-unusual-passphrase",
-            "accept_terms": "on",
-        },
+        signup_data(),
         **FRENCH_BROWSER,
     )
     assert response.status_code == 302

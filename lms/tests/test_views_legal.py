@@ -9,25 +9,11 @@ from lms.legal import DOCUMENTS, PRIVACY, SESSION_PENDING_KEY, TERMS
 from lms.models import AuditEntry, LegalAcceptance, User
 from lms.selectors import legal_documents_to_accept
 from lms.services import legal_accept
-from lms.tests.factories import LegalAcceptanceFactory, UserFactory
+from lms.tests.factories import LegalAcceptanceFactory, UserFactory, signup_data
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct-horse-battery"
-
-
-def _signup_form(**changes) -> dict:
-    data = {
-        "given_name": "Lena",
-        "family_name": "Schmitz",
-        "email": "lena@example.be",
-        "username": "lena",
-        "password1": "a-long-and-unusual-passphrase",
-        "password2": "a-long-and-unusual-passphrase",
-        "accept_terms": "on",
-    }
-    data.update(changes)
-    return data
 
 
 def _accept_all(user: User) -> None:
@@ -97,7 +83,7 @@ def test_sign_up_offers_the_consent_unchecked_with_both_documents_linked(client,
 def test_sign_up_without_accepting_is_refused_in_the_page_language(
     client, home_page, language, message
 ):
-    response = client.post(f"/{language}/accounts/signup/", _signup_form(accept_terms=""))
+    response = client.post(f"/{language}/accounts/signup/", signup_data(accept_terms=""))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not User.objects.filter(username="lena").exists()
@@ -105,7 +91,7 @@ def test_sign_up_without_accepting_is_refused_in_the_page_language(
 
 
 def test_sign_up_records_the_versions_accepted(client, home_page):
-    response = client.post("/en/accounts/signup/", _signup_form())
+    response = client.post("/en/accounts/signup/", signup_data())
     assert response.status_code == 302
     user = User.objects.get(username="lena")
     accepted = set(LegalAcceptance.objects.filter(user=user).values_list("document", "version"))
