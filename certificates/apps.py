@@ -9,6 +9,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self) -> None:
+        from certificates.personal_data import certificates_erase_for, certificates_personal_data
         from certificates.selectors import (
             certificate_carries_name_exists,
             certificate_valid_exists,
@@ -16,6 +17,7 @@ class CertificatesConfig(AppConfig):
         from certificates.signals import on_course_completed, on_legal_name_given
         from lms.hooks_coaching import register_training_check
         from lms.hooks_identity import register_name_in_use_check
+        from lms.hooks_personal_data import register_personal_data
         from lms.signals import course_completed, legal_name_given
 
         # Digital helpers are activated once they hold their training certificate.
@@ -28,4 +30,8 @@ class CertificatesConfig(AppConfig):
         register_name_in_use_check(certificate_carries_name_exists)
         legal_name_given.connect(
             on_legal_name_given, dispatch_uid="certificates.on_legal_name_given"
+        )
+        # "Download my data" and "Delete my account" (GDPR).
+        register_personal_data(
+            "certificates", collect=certificates_personal_data, erase=certificates_erase_for
         )

@@ -71,6 +71,12 @@ class StatusList(models.Model):
         return f"status list {self.pk}"
 
 
+# The revocation reason of an erased holder's certificates (GDPR). Unlike
+# other reasons it is public: the verification page and API say it, so that an
+# employer does not read the revocation as fraud.
+ERASED_REASON = "erased at the holder's request"
+
+
 class Certificate(models.Model):
     """A certificate for one learner, course (all its languages) and course version.
     `content` freezes every word shown at issue, in nl, fr, de and en."""

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from certificates import verification as v
 from certificates.dates import issuer_date
-from certificates.models import Certificate
+from certificates.models import ERASED_REASON, Certificate
+
+ERASED_REASON_TEXT = _("Erased at the holder's request")
 
 HEADLINES = {
     v.VALID: _("Valid certificate"),
@@ -123,7 +125,8 @@ def _date(moment) -> str | None:
 
 def certificate_public(certificate: Certificate, language: str, status: str) -> dict:
     """What anyone may know of a certificate. A withdrawn one shows nothing; a
-    revoked one says when, never why (the reason is for the holder and staff).
+    revoked one says when, never why (the reason is for the holder and staff),
+    except erasure at the holder's request, which is said.
     Dates are the issuer's calendar days, as printed on the certificate."""
     if status == v.WITHDRAWN:
         return {"code": certificate.display_code}
@@ -145,6 +148,9 @@ def certificate_public(certificate: Certificate, language: str, status: str) -> 
         "issuer": c.content["issuer"],
         "revoked_on": _iso_date(c.revoked_at) if status == v.REVOKED else None,
         "revoked_on_text": _date(c.revoked_at) if status == v.REVOKED else None,
+        "revoked_because": str(ERASED_REASON_TEXT)
+        if status == v.REVOKED and c.revocation_reason == ERASED_REASON
+        else None,
         "replaced_on": _iso_date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_on_text": _date(c.revoked_at) if status == v.REPLACED else None,
         "replaced_by": _replacement(c) if status == v.REPLACED else None,

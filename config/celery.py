@@ -21,6 +21,16 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
+    # GDPR retention schedule (issue 19): inactive accounts, closed classes,
+    # partners' uploaded files.
+    "gdpr-retention": {
+        "task": "lms.tasks.retention_apply",
+        "schedule": crontab(hour=2, minute=41),
+    },
+    "partners-import-files-purge": {
+        "task": "partners.tasks.import_files_purge",
+        "schedule": crontab(hour=2, minute=53),
+    },
     "purge-expired-sessions": {
         "task": "lms.tasks.sessions_purge_expired",
         "schedule": crontab(hour=3, minute=17),

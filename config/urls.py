@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.urls import public_urlpatterns as certificates_public
 from config import views
+from config.login_paths import login_through_allauth
 from courses import views as courses_views
 
 urlpatterns = [
@@ -16,6 +17,14 @@ urlpatterns = [
     path("bench/bare", views.bare, name="bench-bare"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", courses_views.sitemap, name="sitemap"),
+    # Admin sign-ins go through allauth's (throttled, with MFA): before the includes.
+    path("cms/login/", login_through_allauth, {"default_next": "/cms/"}, name="cms_login"),
+    path(
+        "django-admin/login/",
+        login_through_allauth,
+        {"default_next": "/django-admin/"},
+        name="django_admin_login",
+    ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
@@ -25,6 +34,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Wagtail's page-privacy sign-in (WAGTAIL_FRONTEND_LOGIN_URL) is allauth's too.
+    path("_util/login/", login_through_allauth, {"default_next": "/"}, name="frontend_login"),
     path("accounts/", include("allauth.urls")),
     path("", include("lms.urls")),
     path("", include("certificates.urls")),

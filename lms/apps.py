@@ -15,6 +15,10 @@ class LmsConfig(AppConfig):
 
         user_logged_in.connect(on_user_logged_in, dispatch_uid="lms.coaching.login")
 
+        from lms import idle
+
+        user_logged_in.connect(idle.on_user_logged_in, dispatch_uid="lms.idle.login")
+
         from allauth.account import signals as allauth_signals
 
         from lms.signals_coaching import on_password_chosen, on_user_signed_up
@@ -33,3 +37,9 @@ class LmsConfig(AppConfig):
         from lms.services.puzzles import on_puzzle_checked
 
         puzzle_checked.connect(on_puzzle_checked, dispatch_uid="lms.on_puzzle_checked")
+
+        from allauth.mfa.signals import authenticator_added
+
+        from lms.hooks_mfa import on_authenticator_added
+
+        authenticator_added.connect(on_authenticator_added, dispatch_uid="lms.mfa.added")

@@ -1,11 +1,14 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lms import identity
+from lms.idle import session_shared_mark
 from lms.models import User
 
 
@@ -171,3 +174,66 @@ class ProfileForm(LegalNameMixin, forms.ModelForm):
             return None, None
         given, family = self.cleaned_data.get("given_name"), self.cleaned_data.get("family_name")
         return (given, family) if given and family else (None, None)
+
+
+class AccountDeleteForm(forms.Form):
+    """ "Delete my account": the person types their password again and ticks
+    that they understood what is lost."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that my account, my progress and my certificates are gone for good "
+            "and that my certificates will show as revoked."
+        ),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."), code="wrong_password")
+        return password
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in, with "This is a shared computer" in place of "Remember
+    me": a session is remembered (ACCOUNT_SESSION_REMEMBER unset, so allauth
+    reads our answer) unless the person says the computer is shared; then it
+    ends when the browser closes, and after the shorter idle time."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.pop("remember", None)
+        minutes = max(1, settings.SESSION_IDLE_TIMEOUT_SHARED // 60)
+        self.fields["shared_computer"] = forms.BooleanField(
+            label=_("This is a shared computer"),
+            required=False,
+            help_text=ngettext_lazy(
+                "In a library or public computer room: you are signed out when the "
+                "browser closes, or after %(minutes)d minute without activity.",
+                "In a library or public computer room: you are signed out when the "
+                "browser closes, or after %(minutes)d minutes without activity.",
+                "minutes",
+            )
+            % {"minutes": minutes},
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # allauth's own field, read by its login(): remembered unless shared.
+        cleaned_data["remember"] = not cleaned_data.get("shared_computer")
+        return cleaned_data
+
+    def login(self, request, redirect_url=None):
+        response = super().login(request, redirect_url)
+        if self.cleaned_data.get("shared_computer"):
+            session_shared_mark(request=request)
+        return response

@@ -19,6 +19,10 @@ NOTICE_TEXTS = {
         "A login card was refused because you chose your own password. The card no longer works."
     ),
     "user.password_chosen": gettext_lazy("You chose your own password."),
+    "personal_data.export": gettext_lazy("You downloaded your data."),
+    "account.inactivity_warn": gettext_lazy(
+        "Your account was not used for a long time: we warned you that it will be erased."
+    ),
     "consent.request": gettext_lazy("%(actor)s asked for your consent as a digital helper."),
     "consent.record_paper": gettext_lazy(
         "%(actor)s recorded a consent form signed on paper in your name. It has no effect "

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from lms.models import Attempt, Enrolment, User
-from lms.roles import Role
+from lms.roles import EXPORT_LEARNER_STATEMENTS, Role
 from lms.selectors import user_roles
 
 
@@ -63,9 +63,17 @@ def access_attempt(user: User, public_id) -> Attempt:
     return attempt
 
 
+def has_permission(user: User, permission: str) -> bool:
+    """An active account holding `permission` through a role's group (a
+    superuser holds every permission, as everywhere in Django)."""
+    return user.is_authenticated and user.is_active and user.has_perm(permission)
+
+
 def access_course_statements(user: User) -> None:
-    """A course's xAPI statements are for staff only."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
+    """A course's xAPI statements (every learner's, children's included) only
+    with `lms.export_learner_statements` (data protection officers); never
+    through is_staff or the editors' group."""
+    if not has_permission(user, EXPORT_LEARNER_STATEMENTS):
         raise PermissionDenied
 
 
@@ -98,3 +106,26 @@ def access_section_child(user: User, section_id: int, child_id: int):
     if child is None:
         raise Http404
     return child
+
+
+def access_own_personal_data(user: User) -> User:
+    """The signed-in person, for "Download my data" and "Delete my account".
+    Young learners are refused: their parents ask the teacher or the school
+    (their data goes with their class)."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    if user.account_type == User.AccountType.YOUNG:
+        raise PermissionDenied
+    return user
+
+
+def user_is_staff_role(user: User) -> bool:
+    """Does this account work with other people's data (a staff role)? Django
+    staff or superuser, any role beyond learner (editor, teacher, helper,
+    partner staff, fund officer, employer, officers, administrators), a helper
+    profile or a role in a partner organisation. Such accounts must use a
+    second factor (lms.middleware_mfa) and get the shorter idle limit
+    (SESSION_IDLE_TIMEOUT_STAFF)."""
+    from lms.selectors.coaching import account_holds_power
+
+    return bool(user.is_authenticated and user.is_active and account_holds_power(user))

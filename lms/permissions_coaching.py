@@ -1,7 +1,7 @@
 """Who may do what around digital helpers. Deny by default: a helper acts
 only with the helper role, an active profile and a consent in force now; a
-person sees only their own consents; helper profiles are managed by staff and
-by managers of the helper's organisation. `access_*` return the object or
+person sees only their own consents; helper profiles are managed by platform administrators
+(`lms.manage_helpers`) and by managers of the helper's organisation. `access_*` return the object or
 raise (404 for people and objects the caller may not know about)."""
 
 from django.core.exceptions import PermissionDenied
@@ -9,8 +9,8 @@ from django.http import Http404
 
 from lms.hooks_coaching import organisation_manager
 from lms.models import HelperConsent, HelperProfile, User
-from lms.permissions import has_role
-from lms.roles import Role
+from lms.permissions import has_permission, has_role
+from lms.roles import MANAGE_HELPERS, Role
 from lms.selectors.coaching import (
     consent_organisation_id,
     consent_pending_paper,
@@ -46,9 +46,11 @@ def access_coached_person(
 
 
 def may_manage_helpers(user: User) -> bool:
+    """Every helper with `lms.manage_helpers` (platform administrators, never
+    is_staff alone); those of their organisation for its managers."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_staff:
+    if has_permission(user, MANAGE_HELPERS):
         return True
     # A manager of an organisation: partners' rule, asked through the hook.
     return organisation_manager(user)

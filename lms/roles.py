@@ -26,6 +26,13 @@ class Role(models.TextChoices):
     # `certificates.review_name_correction`, granted to the group by
     # certificates' migration 0003).
     CERTIFICATE_OFFICER = "certificate_officer", _("Certificate officer")
+    # Runs the platform's people: activates and suspends any digital helper
+    # (`lms.manage_helpers`). Partner managers do it for their own organisation
+    # without this role.
+    PLATFORM_ADMINISTRATOR = "platform_administrator", _("Platform administrator")
+    # Answers for learners' data: may export any learner's xAPI statements,
+    # children's included (`lms.export_learner_statements`).
+    DATA_PROTECTION_OFFICER = "data_protection_officer", _("Data protection officer")
 
 
 # Group names are stable identifiers; the labels above are what people read.
@@ -39,11 +46,19 @@ GROUP_NAMES: dict[str, str] = {
     Role.EMPLOYER: "Employers",
     Role.EDITOR: "Editors",
     Role.CERTIFICATE_OFFICER: "Certificate officers",
+    Role.PLATFORM_ADMINISTRATOR: "Platform administrators",
+    Role.DATA_PROTECTION_OFFICER: "Data protection officers",
 }
 
 # Django permissions that come with a role's group (given by migrations).
+# Never `is_staff`: a content editor (Wagtail's "Editors") holds none of these.
+EXPORT_LEARNER_STATEMENTS = "lms.export_learner_statements"
+MANAGE_HELPERS = "lms.manage_helpers"
+
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.CERTIFICATE_OFFICER: ("certificates.review_name_correction",),
+    Role.PLATFORM_ADMINISTRATOR: (MANAGE_HELPERS,),
+    Role.DATA_PROTECTION_OFFICER: (EXPORT_LEARNER_STATEMENTS,),
 }
 
 # Roles that a person takes on by signing up; all others are granted by staff.

@@ -42,3 +42,24 @@ def statement_forward(self, statement_id: str) -> str:
 
 
 from lms.tasks_coaching import consent_reminders_send  # noqa: E402, F401
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def section_children_erase(self, section_id: int) -> int:
+    """Erase the children of a closed class section; safe to retry."""
+    from lms.services.retention import closed_sections_children_erase
+
+    return closed_sections_children_erase(section_id=section_id, limit=10_000)
+
+
+@shared_task(keep_when_refused=False)
+def retention_apply() -> dict:
+    """Nightly: the retention schedule (scheduled in config/celery.py)."""
+    from django.conf import settings
+
+    from lms.services.retention import closed_sections_children_erase, retention_inactive_apply
+
+    limit = settings.GDPR_RETENTION_BATCH
+    result = retention_inactive_apply(limit=limit)
+    result["children_erased"] = closed_sections_children_erase(limit=limit)
+    return result

@@ -2,7 +2,16 @@ from django.urls import path, re_path
 
 from courses.h5p import views as h5p
 from lms.legal import DOCUMENTS
-from lms.views import accounts, coaching, learning, legal, sections, xapi
+from lms.views import (
+    accounts,
+    coaching,
+    learning,
+    legal,
+    personal_data,
+    sections,
+    sessions,
+    xapi,
+)
 
 app_name = "lms"
 
@@ -13,6 +22,10 @@ urlpatterns = [
     # /nl/privacy/, /fr/terms/...: only the documents' own addresses, so that
     # Wagtail keeps every other slug.
     re_path(rf"^(?P<slug>{'|'.join(DOCUMENTS)})/$", legal.legal_page, name="legal"),
+    path("me/data/", personal_data.my_data, name="my_data"),
+    path("me/delete/", personal_data.account_delete, name="account_delete"),
+    path("me/session/keep-alive/", sessions.session_keepalive, name="session_keepalive"),
+    path("me/session/status/", sessions.session_status, name="session_status"),
     path("learning/", learning.dashboard, name="dashboard"),
     path("learning/puzzles/", learning.my_puzzles, name="my_puzzles"),
     path("learning/courses/<int:course_id>/enrol/", learning.course_enrol, name="course_enrol"),

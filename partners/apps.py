@@ -11,8 +11,10 @@ class PartnersConfig(AppConfig):
     def ready(self) -> None:
         from certificates.signals import certificate_issued
         from lms.hooks_coaching import register_organisation_rules
+        from lms.hooks_personal_data import register_personal_data
         from lms.signals import course_completed
         from partners import permissions, receivers
+        from partners.personal_data import partners_erase_for, partners_personal_data
         from partners.signals import learners_enrolled
 
         register_organisation_rules(
@@ -30,4 +32,8 @@ class PartnersConfig(AppConfig):
         )
         certificate_issued.connect(
             receivers.on_certificate_issued, dispatch_uid="partners.webhooks.certified"
+        )
+        # "Download my data" and "Delete my account" (GDPR).
+        register_personal_data(
+            "partner_records", collect=partners_personal_data, erase=partners_erase_for
         )

@@ -78,3 +78,13 @@ def webhook_deliveries_resume() -> int:
     for delivery_id in due:
         webhook_deliver.delay(delivery_id)
     return len(due)
+
+
+@shared_task(keep_when_refused=False)
+def import_files_purge() -> dict:
+    """Nightly: delete partners' uploaded files that are due (config/celery.py)."""
+    from django.conf import settings
+
+    from partners.services.retention import import_files_purge as purge
+
+    return purge(limit=settings.GDPR_RETENTION_BATCH)

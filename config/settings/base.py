@@ -321,12 +321,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# AUTH_PASSWORD_VALIDATORS: see "MFA, login paths and passwords" at the end.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
@@ -433,3 +428,76 @@ LEGAL_OPERATOR = {
     "email": env_str("LEGAL_CONTACT_EMAIL", "contact@digiskills.example.be"),
     "dpo_email": env_str("LEGAL_DPO_EMAIL", "dpo@digiskills.example.be"),
 }
+# --- GDPR rights and retention (issue 19) -------------------------------------
+# "Download my data" (/me/data/) and "Delete my account" (/me/delete/) need no
+# settings. The retention schedule (lms.tasks.retention_apply, nightly) warns
+# an account nobody signed in to for GDPR_INACTIVE_WARN_MONTHS, then erases it
+# GDPR_INACTIVE_ERASE_MONTHS after the warning unless the person signed in.
+# Accounts with a role and children in an open class are never touched; the
+# children of a closed class are erased when it closes. At most
+# GDPR_RETENTION_BATCH accounts per step and run.
+GDPR_INACTIVE_WARN_MONTHS = env_int("GDPR_INACTIVE_WARN_MONTHS", 36)
+GDPR_INACTIVE_ERASE_MONTHS = env_int("GDPR_INACTIVE_ERASE_MONTHS", 2)
+GDPR_RETENTION_BATCH = env_int("GDPR_RETENTION_BATCH", 500)
+# Partners' uploaded learner files (partners.tasks.import_files_purge, nightly):
+# deleted this many days after the import was committed; an import never
+# committed is closed ("expired") with its file and rows after
+# PARTNER_IMPORT_UNCOMMITTED_KEEP_DAYS.
+PARTNER_IMPORT_FILE_KEEP_DAYS = env_int("PARTNER_IMPORT_FILE_KEEP_DAYS", 7)
+PARTNER_IMPORT_UNCOMMITTED_KEEP_DAYS = env_int("PARTNER_IMPORT_UNCOMMITTED_KEEP_DAYS", 30)
+# --- MFA, login paths and passwords (issue 19) ------------------------------
+# Second factors for everyone: an authenticator app (TOTP), passkeys and
+# security keys (WebAuthn), and recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# "Sign in with a passkey" on the sign-in page (no password at all).
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Digiskills"
+# WebAuthn needs https; plain http is accepted only for localhost in
+# development and tests (config/settings/test.py switches it on).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG and env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", True)
+# Staff roles (lms.permissions.user_is_staff_role) must have a second factor and
+# use it before anything staff-only opens (lms.middleware_mfa); tests switch
+# it off by default and on where they test it.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+MIDDLEWARE.append("lms.middleware_mfa.StaffMFAMiddleware")
+# Every login (allauth's, and /cms/login/, /django-admin/login/ and Wagtail's
+# page-privacy login, which config/urls.py hands to allauth's) is throttled per
+# account and per client; a throttled account is refused even the right
+# password until the window passes.
+ACCOUNT_RATE_LIMITS = {
+    "login": env_str("ACCOUNT_RATE_LIMIT_LOGIN", "30/m/ip"),
+    "login_failed": env_str("ACCOUNT_RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+}
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# New passwords: at least 12 characters, not one of the common passwords of
+# Django's bundled list (20,000 leaked passwords, read from disk, no network).
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# --- Roles and shared computers (issue 19) -----------------------------------
+# Learners' data goes by permissions held by roles (lms/roles.py), never by
+# is_staff. Signed-in sessions end after this many seconds without activity
+# (0: never), shorter for staff roles and on a shared computer (the sign-in
+# form's "This is a shared computer", which also ends the session when the
+# browser closes). The page warns SESSION_IDLE_WARNING seconds before the end.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_IDLE_TIMEOUT_STAFF = env_int("SESSION_IDLE_TIMEOUT_STAFF", 15 * 60)
+SESSION_IDLE_TIMEOUT_SHARED = env_int("SESSION_IDLE_TIMEOUT_SHARED", 10 * 60)
+SESSION_IDLE_WARNING = env_int("SESSION_IDLE_WARNING", 2 * 60)
+# The last activity is written to the session at most this often (seconds).
+SESSION_IDLE_WRITE_EVERY = 60
+# After authentication, locale and messages: the sign-in page it sends an
+# expired session to is in the request's language, with a message.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "lms.idle.IdleSessionMiddleware",
+)
+ACCOUNT_FORMS["login"] = "lms.forms.LoginForm"

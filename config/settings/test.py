@@ -31,3 +31,12 @@ PARTNERS_WEBHOOK_ALLOW_HTTP = True
 # Many tests replay programs from one address within a minute; the tests of
 # the limit itself set a small rate.
 PUZZLES_CHECK_RATE = "10000/60"
+# Hundreds of tests sign staff in with force_login: MFA is enforced only in the
+# tests of it (lms/tests/test_mfa.py switch it on with the `settings` fixture).
+MFA_REQUIRED = False
+# Passkeys on the live server's http://localhost (browser tests).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+# A slow CI machine can take over a minute between sign-in and the request a
+# test counts queries for: no idle-activity write there (lms/tests/
+# test_idle_sessions.py sets the production minute).
+SESSION_IDLE_WRITE_EVERY = 3600

@@ -82,7 +82,7 @@ def test_learner_cannot_open_the_activity_page(client):
     response = client.get(reverse("h5p_content_index"))
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_admin_user_without_the_permission_is_refused_the_upload(client, admin_only_user):

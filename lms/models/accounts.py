@@ -67,6 +67,9 @@ class User(AbstractUser):
     # helper or by staff, and a login card, never set it. Once set, no login
     # card is printed for the account and a card no longer signs in.
     password_chosen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the retention schedule warned that the account, unused for long,
+    # will be erased (lms.services.retention); signing in again starts over.
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")

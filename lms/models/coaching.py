@@ -57,6 +57,7 @@ class HelperProfile(models.Model):
         verbose_name = _("digital helper")
         verbose_name_plural = _("digital helpers")
         ordering = ["organisation_id", "user_id"]
+        permissions = [("manage_helpers", _("Can activate and suspend any digital helper"))]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation_id} · {self.status}"

@@ -30,6 +30,9 @@ class Statement(models.Model):
     class Meta:
         verbose_name = _("xAPI statement")
         verbose_name_plural = _("xAPI statements")
+        permissions = [
+            ("export_learner_statements", _("Can export any learner's xAPI statements")),
+        ]
         ordering = ["timestamp", "id"]
         indexes = [
             models.Index(fields=["learner", "timestamp"], name="lms_xapi_learner_idx"),

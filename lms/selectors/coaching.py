@@ -22,7 +22,7 @@ from lms.models import (
     LiveSession,
     User,
 )
-from lms.roles import Role
+from lms.roles import MANAGE_HELPERS, Role
 from lms.selectors.accounts import user_roles
 
 SCOPES = ("see_progress", "enrol", "act_in_session")
@@ -298,11 +298,11 @@ def journal_of_learner(*, learner: User) -> QuerySet[HelperJournalEntry]:
 
 
 def helper_profiles_for(*, user: User) -> QuerySet[HelperProfile]:
-    """The helper profiles `user` manages: all for staff, those of the
+    """The helper profiles `user` manages: all with `lms.manage_helpers`, those of the
     organisations where `user` is a manager otherwise (partners' rule, asked
     through `lms.hooks_coaching`)."""
     profiles = HelperProfile.objects.select_related("user", "organisation", "activated_by")
-    if user.is_staff:
+    if user.is_active and user.has_perm(MANAGE_HELPERS):
         return profiles.order_by("organisation__name", "user__username")
     return profiles.filter(
         organisation_id__in=organisations_managed(user), organisation__is_active=True

@@ -123,8 +123,11 @@ def section_create(
 
 @transaction.atomic
 def section_close(*, section: ClassSection, closed_by: User) -> bool:
-    """Close the section: its code stops working and its children can no
-    longer sign in (their accounts are disabled). False if already closed."""
+    """Close the section: its code stops working, its children can no longer
+    sign in, and their accounts are erased once the close is committed
+    (`lms.tasks.section_children_erase`; the retention schedule finishes the
+    work if the task is lost). Print the class diplomas before: the platform
+    keeps none. False if already closed."""
     changed = ClassSection.objects.filter(pk=section.pk, status=ClassSection.Status.OPEN).update(
         status=ClassSection.Status.CLOSED, closed_at=timezone.now()
     )
@@ -133,6 +136,9 @@ def section_close(*, section: ClassSection, closed_by: User) -> bool:
     User.objects.filter(section_child__section=section).update(is_active=False)
     section.refresh_from_db()
     audit_record(actor=closed_by, action="section.close", target=section)
+    from lms.tasks import section_children_erase
+
+    section_children_erase.delay_on_commit(section.pk)
     return True
 
 

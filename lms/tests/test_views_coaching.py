@@ -6,15 +6,16 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils.html import escape
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from courses.models import DigCompCompetence
 from frontend.tests.pdf_reading import pdf_text, qr_texts
 from lms.models import Enrolment, HelperConsent, HelperJournalEntry, HelperProfile, User
-from lms.services import enrolment_create
+from lms.roles import Role
+from lms.services import enrolment_create, role_grant
 from lms.services.cards import login_card_issue
 from lms.services.coaching import coaching_session_log, live_session_start
 from lms.tests.factories import UserFactory
@@ -314,7 +315,9 @@ def test_activation_is_refused_without_the_training_certificate(client):
         helper_training_course_key="6f1d3c9e-0000-4000-8000-000000000001"
     )
     profile = HelperProfileFactory(organisation=organisation, status=HelperProfile.Status.PENDING)
-    client.force_login(UserFactory(is_staff=True))
+    administrator = UserFactory()
+    role_grant(user=administrator, role=Role.PLATFORM_ADMINISTRATOR, granted_by=None)
+    client.force_login(administrator)
     response = client.post(
         reverse("lms:helper_profile_action", args=[profile.pk, "activate"]), follow=True
     )

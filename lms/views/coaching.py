@@ -420,7 +420,7 @@ def live_end(request: HttpRequest, person_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def helper_profiles(request: HttpRequest) -> HttpResponse:
-    """Helpers of the organisations I manage (all of them for staff)."""
+    """Helpers of the organisations I manage (all of them with `lms.manage_helpers`)."""
     access_helper_management(request.user)
     profiles = helper_profiles_for(user=request.user)
     # Managers check the scans of their organisations' paper consent forms too.

@@ -45,6 +45,10 @@ FILE_PROBLEMS = {
     "commit_failed": _("Enrolling failed; nothing was saved. Try again."),
     "validate_failed": _("The file could not be checked. Upload it again."),
     "no_mapping": _("The file was not checked: its columns and words must be matched first."),
+    "expired": _(
+        "This import was never completed; its file and lines were deleted after %(days)s days. "
+        "Upload the file again."
+    ),
 }
 
 

@@ -455,6 +455,7 @@ def _batch_context(request, org, batch) -> dict:
         problem_text = str(text) % {
             "columns": columns,
             "max": settings.PARTNER_IMPORT_MAX_ROWS,
+            "days": settings.PARTNER_IMPORT_UNCOMMITTED_KEEP_DAYS,
         }
     return {
         "organisation": org,

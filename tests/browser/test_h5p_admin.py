@@ -26,10 +26,11 @@ def editor(settings, tmp_path):
 
 
 def _log_in(page, username: str) -> None:
+    # /cms/login/ is allauth's sign-in page (throttled, with MFA).
     page.goto("/cms/login/")
-    page.fill("input[name=username]", username)
+    page.fill("input[name=login]", username)
     page.fill("input[name=password]", "correct-horse-battery")
-    page.click("button[type=submit]")
+    page.press("input[name=password]", "Enter")
     page.wait_for_url("**/cms/")
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0008_trust_cards_consent"),
+        ("lms", "0010_learner_data_permissions"),
     ]
 
     operations = [
