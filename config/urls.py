@@ -61,6 +61,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# 400 and 500 render without the request's context (nothing may need the
+# database); 403 and 404 use Django's own handlers with our templates.
+handler400 = "frontend.views.bad_request"
+handler500 = "frontend.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

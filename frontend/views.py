@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 
 from frontend.forms import DesignSystemExampleForm
 
@@ -11,3 +13,22 @@ def design_system(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form.is_valid()
     return render(request, "frontend/design_system.html", {"form": form})
+
+
+def _plain_error(template_name: str, status: int) -> HttpResponse:
+    # No request, context processors or database: the page must render even
+    # when those are what failed. Only the active language and a setting.
+    body = loader.get_template(template_name).render(
+        {"contact_email": settings.LEGAL_OPERATOR["email"]}
+    )
+    return HttpResponse(body, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 in the site's look and the request's language, with a way back."""
+    return _plain_error("400.html", 400)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 in the site's look and the request's language, with a way back."""
+    return _plain_error("500.html", 500)

@@ -2,15 +2,34 @@ import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from lms.identity_services import identity_record
+from lms.legal import SESSION_PENDING_KEY, TO_ACCEPT
 from lms.models import User
 from lms.roles import GROUP_NAMES, Role
-from lms.services import welcome_enqueue
+from lms.selectors import legal_documents_to_accept
+from lms.services import legal_accept, welcome_enqueue
+
+
+def _language_for(request, user=None) -> str:
+    """The language to continue in: the one in the address the person is on
+    (someone on /de/ stays in German whatever their browser says), else the
+    account's saved language, else the one in use."""
+    from_path = translation.get_language_from_path(request.path_info)
+    if from_path:
+        return from_path
+    saved = getattr(user, "preferred_language", "")
+    if saved in dict(settings.LANGUAGES):
+        return saved
+    return translation.get_language() or settings.LANGUAGE_CODE
+
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +59,30 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             group, _ = Group.objects.get_or_create(name=GROUP_NAMES[Role.LEARNER])
             user.groups.add(group)
+            if data.get("accept_terms"):
+                legal_accept(user=user, documents=TO_ACCEPT)
             welcome_enqueue(user=user)
         return user
+
+    def login(self, request, user):
+        super().login(request, user)
+        # Read once here, so that pages only look at the session to offer the
+        # documents still to accept (lms.views.legal.legal_accept_page).
+        request.session[SESSION_PENDING_KEY] = bool(legal_documents_to_accept(user=user))
+
+    def get_login_redirect_url(self, request) -> str:
+        language = _language_for(request, request.user)
+        home = f"/{language}/"
+        if request.session.get(SESSION_PENDING_KEY):
+            with translation.override(language):
+                return f"{reverse('lms:legal_accept')}?{urlencode({'next': home})}"
+        return home
+
+    def get_signup_redirect_url(self, request) -> str:
+        return self.get_login_redirect_url(request)
+
+    def get_logout_redirect_url(self, request) -> str:
+        return f"/{_language_for(request, request.user)}/"
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -2,8 +2,10 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from lms import identity
 from lms.idle import session_shared_mark
@@ -62,6 +64,7 @@ class SignupForm(LegalNameMixin, AllauthSignupForm):
         "username",
         "password1",
         "password2",
+        "accept_terms",
     ]
 
     def __init__(self, *args, **kwargs):
@@ -74,6 +77,7 @@ class SignupForm(LegalNameMixin, AllauthSignupForm):
             help_text=_("How the platform greets you, for example your first name or a nickname."),
             widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
         )
+        self.fields["accept_terms"] = legal_acceptance_field()
         self.order_fields(self.field_order)
 
     def clean(self):
@@ -83,6 +87,42 @@ class SignupForm(LegalNameMixin, AllauthSignupForm):
             cleaned["first_name"] = cleaned["given_name"]
             cleaned["last_name"] = cleaned["family_name"]
         return cleaned
+
+
+def legal_acceptance_field() -> forms.BooleanField:
+    """ "I accept the terms of use and the privacy notice": unchecked, required,
+    with both documents linked (in a new tab, so a half-filled form stays)."""
+    return forms.BooleanField(
+        label=_("I accept the terms of use and the privacy notice."),
+        required=True,
+        error_messages={
+            "required": _("Accept the terms of use and the privacy notice to go on."),
+        },
+        help_text=format_html(
+            gettext(
+                "Read the {terms} and the {privacy} (each opens in a new tab). "
+                "They say what we do with your data and what your rights are."
+            ),
+            terms=format_html(
+                '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                reverse("lms:legal", args=["terms"]),
+                gettext("terms of use"),
+            ),
+            privacy=format_html(
+                '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                reverse("lms:legal", args=["privacy"]),
+                gettext("privacy notice"),
+            ),
+        ),
+    )
+
+
+class LegalAcceptForm(forms.Form):
+    """The new version of the terms or privacy notice, accepted after sign-in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accept_terms"] = legal_acceptance_field()
 
 
 class ProfileForm(LegalNameMixin, forms.ModelForm):

@@ -1,13 +1,27 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from courses.h5p import views as h5p
-from lms.views import accounts, coaching, learning, personal_data, sections, sessions, xapi
+from lms.legal import DOCUMENTS
+from lms.views import (
+    accounts,
+    coaching,
+    learning,
+    legal,
+    personal_data,
+    sections,
+    sessions,
+    xapi,
+)
 
 app_name = "lms"
 
 urlpatterns = [
     path("me/", accounts.profile, name="profile"),
     path("me/legal-name/", accounts.legal_name, name="legal_name"),
+    path("me/accept/", legal.legal_accept_page, name="legal_accept"),
+    # /nl/privacy/, /fr/terms/...: only the documents' own addresses, so that
+    # Wagtail keeps every other slug.
+    re_path(rf"^(?P<slug>{'|'.join(DOCUMENTS)})/$", legal.legal_page, name="legal"),
     path("me/data/", personal_data.my_data, name="my_data"),
     path("me/delete/", personal_data.account_delete, name="account_delete"),
     path("me/session/keep-alive/", sessions.session_keepalive, name="session_keepalive"),

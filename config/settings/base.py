@@ -491,6 +491,16 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_QUERY_EMAIL = True
+# --- Legal pages, versioned acceptance, error pages (issue 19)
+# Who runs this platform, as the legal notice and privacy notice name it (the
+# data controller). Set them for each deployment; the defaults are examples.
+LEGAL_OPERATOR = {
+    "name": env_str("LEGAL_OPERATOR_NAME", "Digiskills"),
+    "address": env_str("LEGAL_OPERATOR_ADDRESS", "Rue de l'Exemple 1, 1000 Bruxelles"),
+    "enterprise_number": env_str("LEGAL_OPERATOR_ENTERPRISE_NUMBER", "0000.000.000"),
+    "email": env_str("LEGAL_CONTACT_EMAIL", "contact@digiskills.example.be"),
+    "dpo_email": env_str("LEGAL_DPO_EMAIL", "dpo@digiskills.example.be"),
+}
 # --- GDPR rights and retention (issue 19) -------------------------------------
 # "Download my data" (/me/data/) and "Delete my account" (/me/delete/) need no
 # settings. The retention schedule (lms.tasks.retention_apply, nightly) warns

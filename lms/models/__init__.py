@@ -21,6 +21,7 @@ from lms.models.learning import (
     FocusEvent,
     ProgressEvent,
 )
+from lms.models.legal import LegalAcceptance
 from lms.models.sections import (
     ClassSection,
     ConsentRecord,
@@ -32,6 +33,7 @@ from lms.models.sections import (
 from lms.models.xapi import Statement
 
 __all__ = [
+    "LegalAcceptance",
     "ActivityState",
     "Attempt",
     "SigninMethod",

@@ -20,8 +20,10 @@ from lms.selectors.learning import (
     statements_for_course,
     statements_for_learner,
 )
+from lms.selectors.legal import legal_documents_to_accept
 
 __all__ = [
+    "legal_documents_to_accept",
     "CourseProgress",
     "activity_results",
     "completions_awaiting_certificate",

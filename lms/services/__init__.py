@@ -24,6 +24,7 @@ from lms.services.learning import (
     lesson_progress_record,
     lesson_view_record,
 )
+from lms.services.legal import legal_accept
 from lms.services.puzzles import puzzle_result_record
 from lms.services.quizzes import (
     attempt_focus_loss_record,
@@ -46,6 +47,7 @@ from lms.services.sections import (
 from lms.services.xapi import statement_record
 
 __all__ = [
+    "legal_accept",
     "child_picture_password_set",
     "consent_record",
     "consent_withdraw",

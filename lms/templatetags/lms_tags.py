@@ -1,6 +1,9 @@
 from django import template
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from courses.selectors import lesson_has_puzzles
+from lms.legal import SESSION_PENDING_KEY
 from lms.selectors import course_progress, enrolment_for_course, user_display_name
 from lms.selectors.puzzles import puzzle_map_progress, puzzle_progress_of
 
@@ -132,3 +135,16 @@ def lms_quiz_question_count(value) -> int:
         if total:
             return total
     return value.get("question_count") or 0
+
+
+@register.inclusion_tag("lms/legal/pending_notice.html", takes_context=True)
+def legal_pending_notice(context) -> dict:
+    """A gentle note on every page while a new version of the terms or privacy
+    notice waits for the signed-in person (read from the session, no query)."""
+    request = context.get("request")
+    session = getattr(request, "session", None)
+    if request is None or session is None or not session.get(SESSION_PENDING_KEY):
+        return {"show": False}
+    accept_url = reverse("lms:legal_accept")
+    query = urlencode({"next": request.get_full_path()})
+    return {"show": request.path != accept_url, "accept_url": f"{accept_url}?{query}"}

@@ -1,5 +1,6 @@
 import factory
 
+from lms.legal import DOCUMENTS
 from lms.models import User
 
 
@@ -63,3 +64,29 @@ def exam_attempt_record(
         started_at=now,
         submitted_at=now,
     )
+
+
+class LegalAcceptanceFactory(factory.django.DjangoModelFactory):
+    """An acceptance of the terms in force (pass `version` for an older one)."""
+
+    class Meta:
+        model = "lms.LegalAcceptance"
+
+    user = factory.SubFactory(UserFactory)
+    document = "terms"
+    version = factory.LazyAttribute(lambda a: DOCUMENTS[a.document].version)
+
+
+def signup_data(**changes) -> dict:
+    """What a person types into the sign-up form, consent given."""
+    data = {
+        "given_name": "Lena",
+        "family_name": "Schmitz",
+        "email": "lena@example.be",
+        "username": "lena",
+        "password1": "a-long-and-unusual-passphrase",
+        "password2": "a-long-and-unusual-passphrase",
+        "accept_terms": "on",
+    }
+    data.update(changes)
+    return data

@@ -545,6 +545,7 @@ def test_signing_up_with_a_password_counts_as_choosing_it(client):
             "username": "newperson",
             "password1": "a-long-pass-2026!",
             "password2": "a-long-pass-2026!",
+            "accept_terms": "on",
         },
     )
     assert response.status_code == 302

@@ -21,6 +21,7 @@ def _form(**changes) -> dict:
         "username": "marc",
         "password1": "a-long-and-unusual-passphrase",
         "password2": "a-long-and-unusual-passphrase",
+        "accept_terms": "on",
     }
     data.update(changes)
     return data

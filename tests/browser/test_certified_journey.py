@@ -29,6 +29,7 @@ def _sign_up(page) -> User:
     page.get_by_label("Username").fill("amina")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_label("I accept the terms of use and the privacy notice.").check()
     assert_accessible(page)
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_load_state()

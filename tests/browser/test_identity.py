@@ -22,6 +22,7 @@ def test_a_person_signs_up_with_their_legal_name(page, live_server, home_page):
     page.get_by_label("Username").fill("marc")
     page.locator("#id_password1").fill("a-long-and-unusual-passphrase")
     page.locator("#id_password2").fill("a-long-and-unusual-passphrase")
+    page.get_by_label("I accept the terms of use and the privacy notice.").check()
     page.get_by_role("button", name="Sign Up").click()
     page.get_by_text("invisible or control character").first.wait_for()
     assert not User.objects.filter(username="marc").exists()
