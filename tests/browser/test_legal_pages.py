@@ -63,7 +63,7 @@ def test_signing_up_in_german_with_a_french_browser(french_page, home_page):
     page.goto("/de/me/")
     links = page.locator("#account-links")
     assert links.get_by_role("link", name="Passwort ändern").is_visible()
-    assert links.get_by_role("link", name="Zwei-Schritt-Verifizierung").count() == 1
+    assert links.get_by_role("link", name="Bestätigung in zwei Schritten").count() == 1
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 
