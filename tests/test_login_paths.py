@@ -4,6 +4,7 @@ client, and ask for the second factor, like allauth's own sign-in page."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -106,3 +107,12 @@ def test_a_login_path_asks_for_the_second_factor(client, path, home):
 
 def test_a_login_path_refuses_other_methods(client):
     assert client.put("/cms/login/").status_code == 405
+
+
+def test_wagtails_own_password_reset_is_closed_allauths_is_the_one(client):
+    # (A 404 under /cms/ is sent to the language's address, which is not found either.)
+    assert client.get("/cms/password_reset/", follow=True).status_code == 404
+    posted = client.post("/cms/password_reset/", {"email": "someone@example.org"}, follow=True)
+    assert posted.status_code == 404
+    assert not mail.outbox
+    assert client.get("/en/accounts/password/reset/").status_code == 200

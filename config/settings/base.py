@@ -543,6 +543,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Password resets go through allauth's, which is rate-limited and hides whether
+# an account exists; Wagtail's own /cms/password_reset/ answers 404.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # New passwords: at least 12 characters, not one of the common passwords of
 # Django's bundled list (20,000 leaked passwords, read from disk, no network).
 PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
