@@ -2,8 +2,8 @@
 who manages an organisation, which people it reaches, who holds a role in one."""
 
 import pytest
-from django.utils.html import escape
 from django.urls import reverse
+from django.utils.html import escape
 
 from lms.hooks_coaching import (
     holds_organisation_role,
