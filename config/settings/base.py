@@ -491,10 +491,15 @@ PERMISSIONS_POLICY = {
     "microphone": [],
     "payment": [],
     "usb": [],
-    "interest-cohort": [],
     "fullscreen": ["self"],
 }
 PERMISSIONS_POLICY_PLAYER_FEATURES = ["fullscreen"]
+# The Wagtail dashboard would ask releases.wagtail.org for a newer version from
+# each superuser's browser: connect-src refuses it, and upgrades are ours to plan.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No staff avatars from gravatar.com: img-src refuses them, and the request
+# would hand a hash of each editor's e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # /healthz answers anyone with up or down only; with "Authorization: Bearer
 # <HEALTHZ_TOKEN>" it names each backend's check (empty: details for no one).
 HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
