@@ -30,8 +30,10 @@ def _directives(header: str) -> dict[str, list[str]]:
 def journeys(home_page, settings, tmp_path):
     """The main journeys' pages, for a learner enrolled in a course with an H5P
     exercise, and staff for the admin sites."""
+    from courses.puzzles.demo import seed
     from lms.tests.h5p import add_h5p_block
 
+    seed()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.H5P_PLAYER_ORIGIN = PLAYER
     tree = course_tree(home_page)
@@ -182,11 +184,15 @@ def test_reports_of_the_reporting_api_are_read(client, caplog):
 
 
 @pytest.mark.parametrize(
-    "body", [b"", b"not json", b"\xff\xfe", b"[1, 2, 3]", b'{"csp-report": 5}', b"null", b"{}"]
+    "body", [b"not json", b"\xff\xfe", b"[1, 2, 3]", b'{"csp-report": 5}', b"null", b"{}"]
 )
 def test_junk_is_answered_quietly(client, body):
     response = client.post("/csp-report", body, content_type="application/csp-report")
     assert response.status_code == 204
+
+
+def test_an_empty_post_is_refused_without_an_error(client):
+    assert client.post("/csp-report").status_code == 415
 
 
 def test_a_large_report_is_refused_unread(client):

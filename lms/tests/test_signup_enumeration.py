@@ -5,6 +5,7 @@ verification as in production)."""
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 
 from lms.models import User
 from lms.tests.factories import UserFactory
@@ -16,6 +17,9 @@ SIGNUP = "/en/accounts/signup/"
 
 @pytest.fixture(autouse=True)
 def production_verification(settings):
+    # allauth sends one verification e-mail per address every few minutes
+    # (counted in the shared cache): start each test clean.
+    cache.clear()
     settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
     settings.ACCOUNT_PREVENT_ENUMERATION = True
 
@@ -36,11 +40,12 @@ def _sign_up(client, *, email: str, username: str):
     )
 
 
-def _visible(response) -> str:
-    # The page without what differs per request (CSRF token, CSP nonce).
+def _visible(response, email: str) -> str:
+    # The page without what differs per request (CSRF token, CSP nonce) and
+    # the address the person typed.
     import re
 
-    text = response.content.decode()
+    text = response.content.decode().replace(email, "<address>")
     text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)
     return re.sub(r'nonce="[^"]+"', "", text)
 
@@ -53,7 +58,7 @@ def test_a_taken_and_a_free_address_get_the_same_answer(client, home_page):
 
     assert taken.status_code == free.status_code == 200
     assert [url for url, _ in taken.redirect_chain] == [url for url, _ in free.redirect_chain]
-    assert _visible(taken) == _visible(free)
+    assert _visible(taken, "taken@example.be") == _visible(free, "free@example.be")
     assert "already" not in taken.content.decode().lower()
     # No second account for the taken address; the free one waits for its e-mail.
     assert User.objects.filter(email__iexact="taken@example.be").count() == 1

@@ -59,7 +59,10 @@ def _visit(page, path: str, *, ready=None) -> None:
 
 
 def test_the_learners_pages_run_under_the_policy(watched, home_page, live_server):
+    from courses.puzzles.demo import seed
+
     page = watched
+    seed()
     setup = add_h5p_block(course_tree(home_page))
     learner = UserFactory(preferred_language="en")
     enrolment_create(learner=learner, course=setup.tree.course, source="self")
