@@ -90,7 +90,7 @@ def test_production_settings_route_no_bench_view():
         "try:\n    resolve('/bench/bare'); print('routed')\n"
         "except Resolver404:\n    print('absent')"
     )
-    result = _manage("shell", "-c", code, extra_env=PRODUCTION)
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=PRODUCTION)
     assert result.stdout.strip() == "absent", result.stderr
 
 
@@ -99,7 +99,7 @@ def test_the_benchmarks_settings_route_the_bench_view():
 
     env = {**production_env("sqlite:///:memory:"), **PRODUCTION}
     code = "from django.urls import resolve; print(resolve('/bench/bare').url_name)"
-    result = _manage("shell", "-c", code, extra_env=env)
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=env)
     assert result.stdout.strip() == "bench-bare", result.stderr
 
 
@@ -111,7 +111,7 @@ def test_every_cookie_is_secure_in_production():
         "print(all(getattr(settings, n) is True for n in names))\n"
         "print(settings.SECURE_HSTS_SECONDS >= 31536000, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS)"
     )
-    result = _manage("shell", "-c", code, extra_env=PRODUCTION)
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=PRODUCTION)
     names, all_secure, hsts = result.stdout.strip().splitlines()
     assert names == "['CSRF_COOKIE_SECURE', 'LANGUAGE_COOKIE_SECURE', 'SESSION_COOKIE_SECURE']"
     assert all_secure == "True"
