@@ -215,3 +215,10 @@ def test_reports_are_rate_limited_per_client(client, settings):
         for _ in range(5)
     ]
     assert codes == [204, 204, 204, 429, 429]
+
+
+def test_the_pdf_check_page_may_frame_the_dropped_file_and_others_may_not(client, home_page):
+    pdf_page = client.get("/en/verify/pdf/")
+    assert "blob:" in _directives(pdf_page["Content-Security-Policy"])["frame-src"]
+    verify = client.get("/en/verify/")
+    assert "blob:" not in _directives(verify["Content-Security-Policy"])["frame-src"]
