@@ -8,14 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.urls import public_urlpatterns as certificates_public
-from config import views
+from config import security, views
 from config.login_paths import login_through_allauth
 from courses import views as courses_views
 from lms import identity_services
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("bench/bare", views.bare, name="bench-bare"),
+    path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", courses_views.sitemap, name="sitemap"),
     # Admin sign-ins go through allauth's (throttled, with MFA): before the includes.
@@ -39,6 +39,10 @@ urlpatterns = [
         name="identity_service_callback",
     ),
 ]
+
+if settings.BENCHMARK_ROUTES:
+    # The benchmarks' yardstick, only in the settings the benchmarks start with.
+    urlpatterns.append(path("bench/bare", views.bare, name="bench-bare"))
 
 urlpatterns += i18n_patterns(
     # Wagtail's page-privacy sign-in (WAGTAIL_FRONTEND_LOGIN_URL) is allauth's too.

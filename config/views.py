@@ -1,3 +1,6 @@
+import hmac
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -8,9 +11,22 @@ from config.health import health_report
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Report database, cache and broker; 503 when any of them fails."""
+    """Check database, cache and broker; 503 when any of them fails. Anyone
+    learns only up or down; monitoring with HEALTHZ_TOKEN (Authorization:
+    Bearer) also gets each check and its error."""
     report = health_report()
-    return JsonResponse(report, status=200 if report["ok"] else 503)
+    status = 200 if report["ok"] else 503
+    if not _monitoring(request):
+        return JsonResponse({"ok": report["ok"]}, status=status)
+    return JsonResponse(report, status=status)
+
+
+def _monitoring(request: HttpRequest) -> bool:
+    token = settings.HEALTHZ_TOKEN
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if not token or scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(given.strip().encode(), token.encode())
 
 
 @require_GET

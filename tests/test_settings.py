@@ -82,3 +82,38 @@ def test_env_example_lists_every_variable_the_settings_read():
         read |= set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z0-9_]+)"', path.read_text()))
     listed = set(re.findall(r"^([A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read - listed == set(), "add these to .env.example"
+
+
+def test_production_settings_route_no_bench_view():
+    code = (
+        "from django.urls import Resolver404, resolve\n"
+        "try:\n    resolve('/bench/bare'); print('routed')\n"
+        "except Resolver404:\n    print('absent')"
+    )
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=PRODUCTION)
+    assert result.stdout.strip() == "absent", result.stderr
+
+
+def test_the_benchmarks_settings_route_the_bench_view():
+    from benchmarks.server import production_env
+
+    env = {**production_env("sqlite:///:memory:"), **PRODUCTION}
+    code = "from django.urls import resolve; print(resolve('/bench/bare').url_name)"
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=env)
+    assert result.stdout.strip() == "bench-bare", result.stderr
+
+
+def test_every_cookie_is_secure_in_production():
+    code = (
+        "from django.conf import settings\n"
+        "names = sorted(n for n in dir(settings) if n.endswith('_COOKIE_SECURE'))\n"
+        "print(names)\n"
+        "print(all(getattr(settings, n) is True for n in names))\n"
+        "print(settings.SECURE_HSTS_SECONDS >= 31536000, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS)"
+    )
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=PRODUCTION)
+    names, all_secure, hsts = result.stdout.strip().splitlines()
+    assert names == "['CSRF_COOKIE_SECURE', 'LANGUAGE_COOKIE_SECURE', 'SESSION_COOKIE_SECURE']"
+    assert all_secure == "True"
+    # The messages cookie (Django's fallback storage) follows SESSION_COOKIE_SECURE.
+    assert hsts == "True True"

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -99,6 +100,9 @@ def upload_too_large(request: HttpRequest) -> bool:
     return declared > verification.MAX_PDF_BYTES + UPLOAD_OVERHEAD
 
 
+# The dropped PDF is shown beside the one issued in a frame of a blob: URL the
+# page's own script makes (certificates/static/certificates/verify-pdf.js).
+@csp_update({"frame-src": ["blob:"]})
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify_pdf(request: HttpRequest) -> HttpResponse:

@@ -326,7 +326,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Mandatory in production: only then does sign-up hide whether an e-mail address
+# already has an account (allauth's ACCOUNT_PREVENT_ENUMERATION, on by default).
+ACCOUNT_EMAIL_VERIFICATION = env_str(
+    "ACCOUNT_EMAIL_VERIFICATION", "optional" if DEBUG else "mandatory"
+)
 ACCOUNT_USER_DISPLAY = "lms.selectors.user_display_name"
 ACCOUNT_LOGOUT_ON_GET = False
 
@@ -577,3 +581,87 @@ MIDDLEWARE.insert(
     "lms.idle.IdleSessionMiddleware",
 )
 ACCOUNT_FORMS["login"] = "lms.forms.LoginForm"
+# --- Hardening: CSP, Permissions-Policy, health, cookies (issue 19) -----------
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+# After the H5P player origin's middleware (which answers with its own policy),
+# so the platform's policy never reaches the player.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("courses.h5p.origin.PlayerOriginMiddleware") + 1,
+    "config.security.PlatformCSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.security.PermissionsPolicyMiddleware",
+)
+# The platform's Content-Security-Policy: scripts only from our own static
+# files (a nonce where a template cannot avoid an inline one), no inline style
+# attributes or elements (Blockly's puzzle page relaxes style-src for itself,
+# courses/puzzles/views.py), frames only from ourselves and the H5P player
+# origin (added per request, config/security.py). Violations are reported to
+# /csp-report.
+SECURITY_CSP_REPORT_URI = "/csp-report"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": [SECURITY_CSP_REPORT_URI],
+    },
+}
+# Wagtail's and Django's admin pages (staff only, behind sign-in): Wagtail 8
+# still writes inline scripts and style attributes, so scripts and styles may
+# be inline there, and nowhere else.
+SECURITY_CSP_ADMIN_PATH_PREFIXES = ["/cms/"]
+SECURITY_CSP_ADMIN_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+}
+# More origins forms may post (or be redirected) to, comma-separated (the
+# OpenID Connect providers in SOCIALACCOUNT_PROVIDERS are added by themselves).
+SECURITY_CSP_FORM_ACTION_EXTRA = env_list("SECURITY_CSP_FORM_ACTION_EXTRA", [])
+# CSP violation reports accepted per client address: "<count>/<seconds>".
+SECURITY_CSP_REPORT_RATE = env_str("SECURITY_CSP_REPORT_RATE", "60/60")
+# Browser features no page uses are switched off; fullscreen for the platform
+# and the H5P player origin (added per request).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self"],
+}
+PERMISSIONS_POLICY_PLAYER_FEATURES = ["fullscreen"]
+# The Wagtail dashboard would ask releases.wagtail.org for a newer version from
+# each superuser's browser: connect-src refuses it, and upgrades are ours to plan.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No staff avatars from gravatar.com: img-src refuses them, and the request
+# would hand a hash of each editor's e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# /healthz answers anyone with up or down only; with "Authorization: Bearer
+# <HEALTHZ_TOKEN>" it names each backend's check (empty: details for no one).
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
+# /bench/bare (the benchmarks' yardstick view) is routed only when this is on:
+# benchmarks/server.py sets it for the gunicorn it starts.
+BENCHMARK_ROUTES = env_bool("DIGISKILLS_BENCHMARK_ROUTES", False)
+# Webhooks may go to a receiver on this machine's loopback (127.0.0.0/8, ::1,
+# localhost) only when this is on: tests and local development. Every other
+# private, local or reserved host is refused whatever the settings
+# (partners/netguard.py); PARTNERS_WEBHOOK_ALLOW_HTTP only allows plain http.
+PARTNERS_WEBHOOK_ALLOW_LOOPBACK = env_bool("PARTNERS_WEBHOOK_ALLOW_LOOPBACK", False)

@@ -28,6 +28,7 @@ LOGGING["root"]["level"] = "WARNING"
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_WORKER_PROCESS") != "1"
 # Webhook tests talk to a plain-http server thread on 127.0.0.1.
 PARTNERS_WEBHOOK_ALLOW_HTTP = True
+PARTNERS_WEBHOOK_ALLOW_LOOPBACK = True
 # Many tests replay programs from one address within a minute; the tests of
 # the limit itself set a small rate.
 PUZZLES_CHECK_RATE = "10000/60"

@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lms.exceptions import LearningError
 from lms.models import (
@@ -56,6 +57,15 @@ from lms.services.learning import enrolment_create
 
 class CoachingError(LearningError):
     """A coaching action refused, with a message for the person who tried."""
+
+
+# Also what the consent form answers for a username or e-mail address that has
+# no account (lms.views.coaching), so the two cannot be told apart.
+BAD_PASSWORD = gettext_lazy("The password is not right. The person types their own password.")
+OUT_OF_REACH = gettext_lazy(
+    "This person is not one of your organisation's learners and never asked "
+    "your organisation for help. Ask them on their own screen instead."
+)
 
 
 def journal_append(
@@ -181,6 +191,12 @@ def _refuse_person(profile: HelperProfile, learner: User, *, paper: bool) -> Non
     or (for a paper form) a person outside the organisation's reach."""
     if learner.pk == profile.user_id:
         raise CoachingError(_("You cannot ask yourself for consent."), code="self")
+    # Outside the organisation's reach, a paper form says only that, whatever
+    # the account is (the helper learns nothing about strangers' accounts).
+    if paper and not consent_person_in_reach(
+        organisation_id=profile.organisation_id, learner=learner
+    ):
+        raise CoachingError(str(OUT_OF_REACH), code="out_of_reach")
     if not learner.is_active:
         raise CoachingError(_("This account is closed."), code="inactive")
     if learner.account_type == User.AccountType.YOUNG:
@@ -198,16 +214,6 @@ def _refuse_person(profile: HelperProfile, learner: User, *, paper: bool) -> Non
                 "Helpers never act for staff accounts."
             ),
             code="staff",
-        )
-    if paper and not consent_person_in_reach(
-        organisation_id=profile.organisation_id, learner=learner
-    ):
-        raise CoachingError(
-            _(
-                "This person is not one of your organisation's learners and never asked "
-                "your organisation for help. Ask them on their own screen instead."
-            ),
-            code="out_of_reach",
         )
 
 
@@ -401,14 +407,12 @@ def consent_give_on_helper_screen(
     """The person signs in on the helper's screen (their own password) and
     gives the consent there: recorded as given by the person."""
     profile = _active_profile(helper)
+    # The password first: without it, nothing is said about the account.
+    if not (password and learner.has_usable_password() and learner.check_password(password)):
+        raise CoachingError(str(BAD_PASSWORD), code="bad_password")
     _refuse_person(profile, learner, paper=False)
     scopes = _scopes(see_progress, enrol, act_in_session)
     length = _duration(duration)
-    if not (password and learner.has_usable_password() and learner.check_password(password)):
-        raise CoachingError(
-            _("The password is not right. The person types their own password."),
-            code="bad_password",
-        )
     now = timezone.now()
     consent = _consent_create(
         profile=profile,

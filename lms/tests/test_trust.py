@@ -292,12 +292,13 @@ def test_the_service_refuses_an_exam_in_a_card_session(enrolment, tree):
 # --- D. consent needs the person ------------------------------------------------
 
 
-def test_a_paper_consent_for_a_child_is_refused(helper):
+def test_a_paper_consent_for_a_child_is_refused(helper, colleague):
     child = AssistedUserFactory(account_type="young")
+    ConsentFactory(learner=child, helper=colleague)  # in the organisation's reach
     with pytest.raises(CoachingError) as refused:
         consent_record_paper(helper=helper, learner=child, **SCOPES)
     assert refused.value.code == "young"
-    assert not HelperConsent.objects.exists()
+    assert HelperConsent.objects.count() == 1  # the colleague's only
 
 
 @pytest.mark.parametrize(
@@ -308,11 +309,13 @@ def test_a_paper_consent_for_a_child_is_refused(helper):
         lambda: HelperProfileFactory().user,
     ],
 )
-def test_a_paper_consent_for_a_staff_account_is_refused(helper, make):
+def test_a_paper_consent_for_a_staff_account_is_refused(helper, colleague, make):
+    staff = make()
+    ConsentFactory(learner=staff, helper=colleague)  # in the organisation's reach
     with pytest.raises(CoachingError) as refused:
-        consent_record_paper(helper=helper, learner=make(), **SCOPES)
+        consent_record_paper(helper=helper, learner=staff, **SCOPES)
     assert refused.value.code == "staff"
-    assert not HelperConsent.objects.exists()
+    assert HelperConsent.objects.count() == 1  # the colleague's only
 
 
 def test_an_editor_is_refused_even_on_their_own_screen(helper):
@@ -321,6 +324,18 @@ def test_an_editor_is_refused_even_on_their_own_screen(helper):
     with pytest.raises(CoachingError) as refused:
         consent_request(helper=helper, learner=User.objects.get(pk=editor.pk), **SCOPES)
     assert refused.value.code == "staff"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda: UserFactory(is_staff=True), lambda: AssistedUserFactory(account_type="young")],
+)
+def test_a_paper_consent_for_a_strangers_staff_or_child_account_says_only_out_of_reach(
+    helper, make
+):
+    with pytest.raises(CoachingError) as refused:
+        consent_record_paper(helper=helper, learner=make(), **SCOPES)
+    assert refused.value.code == "out_of_reach"
 
 
 def test_a_paper_consent_for_a_stranger_is_refused(helper, learner):

@@ -504,13 +504,54 @@ def test_a_typed_paper_reference_no_longer_gives_consent(helper_client, profile,
     assert helper_client.get(reverse("lms:helpers_person", args=[learner.pk])).status_code == 404
 
 
-def test_asking_an_unknown_person_keeps_the_form(helper_client):
-    response = helper_client.post(
+def test_asking_an_unknown_person_answers_as_for_an_account(helper_client):
+    """The consent form does not tell whether an account exists."""
+    learner = UserFactory()
+    unknown = helper_client.post(
         reverse("lms:helpers_consent_request"),
         {"who": "nobody-here", "see_progress": "on", "duration": "1m"},
+        follow=True,
     )
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "No account has this username or e-mail address." in page
-    assert 'value="nobody-here"' in page
+    known = helper_client.post(
+        reverse("lms:helpers_consent_request"),
+        {"who": learner.username, "see_progress": "on", "duration": "1m"},
+        follow=True,
+    )
+    assert unknown.redirect_chain == known.redirect_chain
+    message = "If an account has this username or e-mail address"
+    assert message in unknown.content.decode() and message in known.content.decode()
+    assert "No account" not in unknown.content.decode()
+    assert HelperConsent.objects.get().learner == learner
+
+
+@pytest.mark.parametrize("how", ["here", "paper"])
+def test_the_other_ways_answer_an_unknown_person_as_a_refused_account(helper_client, how):
+    learner = UserFactory()
+
+    def ask(who):
+        data = {"who": who, "how": how, "password": "wrong", "see_progress": "on", "duration": "1m"}
+        response = helper_client.post(reverse("lms:helpers_consent_request"), data)
+        assert response.status_code == 400
+        return re.sub(r'value="[^"]*"', "", response.content.decode())
+
+    assert ask("nobody-here") == ask(learner.username)
+    assert not HelperConsent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: UserFactory(is_staff=True),
+        lambda: AssistedUserFactory(account_type="young"),
+        lambda: UserFactory(is_active=False),
+    ],
+)
+def test_a_staff_child_or_closed_account_answers_as_no_account_on_screen(helper_client, make):
+    person = make()
+    response = helper_client.post(
+        reverse("lms:helpers_consent_request"),
+        {"who": person.username, "see_progress": "on", "duration": "1m"},
+        follow=True,
+    )
+    assert "If an account has this username or e-mail address" in response.content.decode()
     assert not HelperConsent.objects.exists()

@@ -42,3 +42,15 @@ def test_the_profile_page_uses_a_bounded_number_of_queries(
     client.force_login(UserFactory())
     with django_assert_max_num_queries(12):
         assert client.get(reverse("lms:profile")).status_code == 200
+
+
+def test_the_language_cookie_set_on_saving_is_secure_when_production_says_so(
+    client, home_page, settings
+):
+    settings.LANGUAGE_COOKIE_SECURE = True
+    client.force_login(UserFactory(preferred_language="nl"))
+    client.post("/nl/me/", {"display_name": "Lotte P.", "preferred_language": "de"})
+    cookie = client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "de"
+    assert cookie["secure"] is True
+    assert cookie["samesite"] == "Lax"

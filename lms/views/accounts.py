@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -49,10 +50,14 @@ def profile(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Your account has been saved."))
                 response = redirect("lms:profile")
                 response.set_cookie(
-                    "django_language",
+                    settings.LANGUAGE_COOKIE_NAME,
                     user.preferred_language,
-                    max_age=365 * 24 * 3600,
-                    samesite="Lax",
+                    max_age=settings.LANGUAGE_COOKIE_AGE,
+                    path=settings.LANGUAGE_COOKIE_PATH,
+                    domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                    secure=settings.LANGUAGE_COOKIE_SECURE,
+                    httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
                 )
                 return response
         request.user.refresh_from_db()

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -52,6 +52,8 @@ from lms.selectors.coaching import (
 )
 from lms.services.cards import CARD_REFUSED, card_refusal, login_card_redeem
 from lms.services.coaching import (
+    BAD_PASSWORD,
+    OUT_OF_REACH,
     CoachingError,
     assisted_account_create,
     assisted_account_take_over,
@@ -140,6 +142,14 @@ def _password_failure_count(helper: User) -> None:
     ratelimit.failure(f"consent-here-fail:{helper.pk}", rate=HERE_FAILURE_RATE)
 
 
+# What "on their own screen" answers, whether or not the account exists.
+SCREEN_REQUEST_SENT = gettext_lazy(
+    "If an account has this username or e-mail address, the person sees your request "
+    "the next time they sign in."
+)
+HIDDEN_REFUSALS = {"inactive", "young", "staff"}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def consent_request_new(request: HttpRequest) -> HttpResponse:
@@ -153,13 +163,26 @@ def consent_request_new(request: HttpRequest) -> HttpResponse:
         person = User.objects.filter(
             Q(username=who) | (Q(email__iexact=who) & ~Q(email="")), is_active=True
         ).first()
+        how = data["how"] or ConsentRequestForm.HOW_SCREEN
+        if person is None and how == ConsentRequestForm.HOW_SCREEN:
+            # The same answer as for an account: the form never tells whether
+            # one exists.
+            messages.success(request, str(SCREEN_REQUEST_SENT))
+            return redirect("lms:helpers")
         if person is None:
-            form.add_error("who", _("No account has this username or e-mail address."))
+            # As for an account the person may not be asked for (here: the
+            # wrong password, counted; on paper: outside the organisation).
+            if how == ConsentRequestForm.HOW_HERE:
+                _password_tries_check(request.user)
+                _password_failure_count(request.user)
+                form.add_error(None, str(BAD_PASSWORD))
+            else:
+                form.add_error(None, str(OUT_OF_REACH))
         else:
             scopes = {name: data[name] for name in SCOPE_FIELDS}
             scopes["for_organisation"] = data["for_organisation"]
             try:
-                if data["how"] == ConsentRequestForm.HOW_PAPER:
+                if how == ConsentRequestForm.HOW_PAPER:
                     consent = consent_record_paper(helper=request.user, learner=person, **scopes)
                     messages.success(
                         request,
@@ -169,7 +192,7 @@ def consent_request_new(request: HttpRequest) -> HttpResponse:
                         ),
                     )
                     return redirect("lms:helpers_paper_consent", consent_id=consent.pk)
-                if data["how"] == ConsentRequestForm.HOW_HERE:
+                if how == ConsentRequestForm.HOW_HERE:
                     _password_tries_check(request.user)
                     try:
                         consent_give_on_helper_screen(
@@ -184,10 +207,14 @@ def consent_request_new(request: HttpRequest) -> HttpResponse:
                         raise
                     done = _("The person gave their consent. It starts now.")
                 else:
-                    consent_request(helper=request.user, learner=person, **scopes)
-                    done = _(
-                        "Your request was sent. The person sees it the next time they sign in."
-                    )
+                    try:
+                        consent_request(helper=request.user, learner=person, **scopes)
+                    except CoachingError as error:
+                        # A closed, child's or staff account answers as if
+                        # there were none (the helper learns nothing more).
+                        if error.code not in HIDDEN_REFUSALS:
+                            raise
+                    done = str(SCREEN_REQUEST_SENT)
             except CoachingError as error:
                 form.add_error(None, error.message)
             else:

@@ -11,13 +11,9 @@ is never sent again.
 
 import hashlib
 import hmac
-import ipaddress
 import json
 import secrets
-import socket
 import time
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,6 +35,7 @@ from partners.models import (
     WebhookEndpoint,
     WebhookEvent,
 )
+from partners.netguard import host_refusal, pinned_post
 
 SIGNATURE_HEADER = "Digiskills-Signature"
 TIMEOUT_SECONDS = 10
@@ -71,25 +68,21 @@ class AttemptResult:
 
 def webhook_url_check(url: str) -> str:
     """The address, or a translated WebhookUrlError: https only (plain http
-    only when PARTNERS_WEBHOOK_ALLOW_HTTP), and no private or local host in
-    production."""
+    only when PARTNERS_WEBHOOK_ALLOW_HTTP), and never a private, local or
+    otherwise non-global host, however it is spelt (partners.netguard; a test
+    receiver on loopback only with PARTNERS_WEBHOOK_ALLOW_LOOPBACK)."""
     parts = urlsplit(url.strip())
-    allow_http = settings.PARTNERS_WEBHOOK_ALLOW_HTTP
-    schemes = ("https", "http") if allow_http else ("https",)
-    if parts.scheme not in schemes or not parts.hostname:
+    schemes = ("https", "http") if settings.PARTNERS_WEBHOOK_ALLOW_HTTP else ("https",)
+    try:
+        hostname = parts.hostname
+    except ValueError:
+        hostname = None
+    if parts.scheme not in schemes or not hostname:
         raise WebhookUrlError(_("The address must start with https:// and name a host."))
     if parts.username or parts.password:
         raise WebhookUrlError(_("The address must not contain a user name or password."))
-    if not allow_http:
-        host = parts.hostname.lower()
-        if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
-            raise WebhookUrlError(_("The address must be reachable on the public internet."))
-        try:
-            address = ipaddress.ip_address(host)
-        except ValueError:
-            address = None
-        if address is not None and not address.is_global:
-            raise WebhookUrlError(_("The address must be reachable on the public internet."))
+    if host_refusal(url.strip()) is not None:
+        raise WebhookUrlError(_("The address must be reachable on the public internet."))
     return url.strip()
 
 
@@ -334,35 +327,14 @@ def _backoff(attempts: int) -> int:
     return min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_MAX_SECONDS)
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None  # a redirect is an answer like any other: not followed
-
-
-def _public_host(url: str) -> bool:
-    """Whether every address the host resolves to is public: checked again at
-    each attempt, so that a name later pointed at an internal address is refused."""
-    host = urlsplit(url).hostname or ""
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError):
-        return False
-    return all(ipaddress.ip_address(info[4][0]).is_global for info in infos)
-
-
 def _post(url: str, *, body: bytes, headers: dict) -> tuple[int | None, str]:
-    """POST the body; (status code or None, error text)."""
-    if not settings.PARTNERS_WEBHOOK_ALLOW_HTTP and not _public_host(url):
-        return None, "the address does not resolve to a public host"
-    request = urllib.request.Request(url, data=body, method="POST", headers=headers)  # noqa: S310 (scheme checked at creation)
-    opener = urllib.request.build_opener(_NoRedirect)
-    try:
-        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.status, ""
-    except urllib.error.HTTPError as error:
-        return error.code, f"HTTP {error.code}"
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        return None, str(getattr(error, "reason", error))[:300]
+    """POST the body; (status code or None, error text). The scheme and host
+    are checked again (settings may have changed since registration), the name
+    resolved once and the connection pinned to the checked address."""
+    schemes = ("https", "http") if settings.PARTNERS_WEBHOOK_ALLOW_HTTP else ("https",)
+    if urlsplit(url).scheme not in schemes:
+        return None, "refused: the address is not https"
+    return pinned_post(url, body=body, headers=headers, timeout=TIMEOUT_SECONDS)
 
 
 def webhook_delivery_attempt(*, delivery_id: int) -> AttemptResult:

@@ -39,6 +39,7 @@ def test_plain_http_is_refused_in_production(caller, settings):
 )
 def test_a_private_address_is_refused_in_production(caller, settings, url):
     settings.PARTNERS_WEBHOOK_ALLOW_HTTP = False
+    settings.PARTNERS_WEBHOOK_ALLOW_LOOPBACK = False
     assert caller.post(URL, {"url": url, "events": EVENTS}).status_code == 422
 
 

@@ -285,10 +285,10 @@ def test_in_production_an_address_that_resolves_to_an_internal_host_is_not_calle
     [delivery] = webhook_event_emit(
         organisation_id=endpoint.organisation_id, event_type="learner.enrolled", data={}
     )
-    settings.PARTNERS_WEBHOOK_ALLOW_HTTP = False
+    settings.PARTNERS_WEBHOOK_ALLOW_LOOPBACK = False
     assert webhook_delivery_attempt(delivery_id=delivery.pk).outcome == "retry"
     delivery.refresh_from_db()
-    assert "public" in delivery.last_error
+    assert "private" in delivery.last_error
     assert receiver.received == []
 
 

@@ -51,7 +51,9 @@ def test_a_painted_pdf_is_shown_beside_the_certificate_as_issued(page, forged):
     # ... beside the page image the server drew from its own PDF, loaded.
     image = page.locator("img[data-as-issued-image]")
     image.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('img[data-as-issued-image]').naturalWidth > 0")
+    page.wait_for_function(
+        "() => document.querySelector('img[data-as-issued-image]').naturalWidth > 0"
+    )
     assert "Awarded to: Lotte Peeters" in image.get_attribute("alt")
     fields = page.locator("[data-as-issued-fields]")
     assert "Lotte Peeters" in fields.inner_text()
