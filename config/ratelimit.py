@@ -146,12 +146,6 @@ def too_many(
 
 
 def _back_url(request: HttpRequest) -> str:
-    # Only a page of our own: never send someone back to a foreign site.
-    from django.utils.http import url_has_allowed_host_and_scheme
+    from config.own_urls import own_url
 
-    referer = request.META.get("HTTP_REFERER", "")
-    if referer and url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return referer
-    return ""
+    return own_url(request, request.META.get("HTTP_REFERER", ""))

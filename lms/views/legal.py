@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from config.own_urls import own_url
 from lms.forms import LegalAcceptForm
 from lms.legal import DOCUMENTS, SESSION_PENDING_KEY
 from lms.selectors import legal_documents_to_accept
@@ -30,12 +30,7 @@ def legal_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return ""
+    return own_url(request, request.POST.get("next") or request.GET.get("next") or "")
 
 
 @login_required
