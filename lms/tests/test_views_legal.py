@@ -40,6 +40,24 @@ def test_the_privacy_notice_is_in_the_language_of_the_address(
     assert PRIVACY.version in page
 
 
+@pytest.mark.parametrize(
+    "language, warned, erased",
+    [
+        ("nl", "Na 24 maanden", "4 maanden later"),
+        ("fr", "Après 24 mois", "4 mois plus tard"),
+        ("de", "Nach 24 Monaten", "4 Monate später"),
+        ("en", "After 24 months", "4 months later"),
+    ],
+)
+def test_the_privacy_notice_quotes_the_retention_schedule_applied(
+    client, home_page, settings, language, warned, erased
+):
+    settings.GDPR_INACTIVE_WARN_MONTHS = 24
+    settings.GDPR_INACTIVE_ERASE_MONTHS = 4
+    page = client.get(f"/{language}/privacy/").content.decode()
+    assert warned in page and erased in page
+
+
 @pytest.mark.parametrize("language", ["nl", "fr", "de", "en"])
 @pytest.mark.parametrize("slug", sorted(DOCUMENTS))
 def test_every_legal_document_exists_in_every_language(client, home_page, language, slug):

@@ -25,6 +25,11 @@ def legal_page(request: HttpRequest, slug: str) -> HttpResponse:
         "documents": DOCUMENTS.values(),
         "body_template": document.template_name(),
         "operator": settings.LEGAL_OPERATOR,
+        # The privacy notice quotes the retention schedule the platform applies.
+        "retention": {
+            "warn_months": settings.GDPR_INACTIVE_WARN_MONTHS,
+            "erase_months": settings.GDPR_INACTIVE_ERASE_MONTHS,
+        },
     }
     return render(request, "lms/legal/page.html", context)
 
