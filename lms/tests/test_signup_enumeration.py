@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from lms.models import User
-from lms.tests.factories import UserFactory
+from lms.tests.factories import UserFactory, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +25,8 @@ def production_verification(settings):
 
 
 def _sign_up(client, *, email: str, username: str):
-    return client.post(
-        SIGNUP,
-        {
-            "given_name": "Marc",
-            "family_name": "Dupont",
-            "display_name": "",
-            "email": email,
-            "username": username,
-            "password1": "a-long-and-unusual-passphrase",
-            "password2": "a-long-and-unusual-passphrase",
-        },
-        follow=True,
-    )
+    data = signup_data(given_name="Marc", family_name="Dupont", email=email, username=username)
+    return client.post(SIGNUP, data, follow=True)
 
 
 def _visible(response, email: str) -> str:
