@@ -19,7 +19,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms.permissions import user_is_staff_role
@@ -40,12 +40,13 @@ LEARNER_CERTIFICATE_CORRECTIONS = frozenset({"correction_request", "correction_r
 
 
 def is_staff_only(request) -> bool:
-    path = request.path_info
-    if path.startswith(STAFF_PATH_PREFIXES):
+    """Whether the page being served is staff-only. Read from the URL match
+    Django already made for the view (`request.resolver_match`): no second
+    resolution per request."""
+    if request.path_info.startswith(STAFF_PATH_PREFIXES):
         return True
-    try:
-        match = resolve(path)
-    except Resolver404:
+    match = request.resolver_match
+    if match is None:
         return False
     if match.namespace in STAFF_NAMESPACES:
         return True
@@ -71,16 +72,18 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # After URL resolution, before the view: the match is at hand.
         if (
             settings.MFA_REQUIRED
             and request.user.is_authenticated
             and is_staff_only(request)
             and user_is_staff_role(request.user)
         ):
-            response = self.mfa_redirect(request)
-            if response is not None:
-                return response
-        return self.get_response(request)
+            return self.mfa_redirect(request)
+        return None
 
     def mfa_redirect(self, request):
         query = urlencode({"next": request.get_full_path()})
