@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include(certificates_public)),
     # The partner REST API, versioned, outside the language prefixes.
     path("", include("partners.api.urls")),
+    # Stripe's signed webhook, one address whatever the language.
+    path("payments/stripe/", include("payments.webhook_urls")),
     # itsme and CSAM send people back here, one address whatever the language.
     path(
         "accounts/oidc/<str:provider_id>/login/callback/",
@@ -59,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("puzzles/", include("courses.puzzles.urls")),
     path("partners/", include("partners.urls")),
     path("fund/", include("analytics.urls")),
+    path("payments/", include("payments.urls")),
     path("", include("frontend.urls")),
     # Wagtail serves every page it does not know last, so it comes last.
     path("", include(wagtail_urls)),

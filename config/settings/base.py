@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "partners",
+    "payments",
     "analytics",
     # Infrastructure: task messages the broker refused, re-sent later.
     "outbox",
@@ -665,3 +666,25 @@ BENCHMARK_ROUTES = env_bool("DIGISKILLS_BENCHMARK_ROUTES", False)
 # private, local or reserved host is refused whatever the settings
 # (partners/netguard.py); PARTNERS_WEBHOOK_ALLOW_HTTP only allows plain http.
 PARTNERS_WEBHOOK_ALLOW_LOOPBACK = env_bool("PARTNERS_WEBHOOK_ALLOW_LOOPBACK", False)
+
+# --- payments (Stripe, vouchers, invoices) -----------------------------------
+# Payments are on when STRIPE_SECRET_KEY is set. Without it, `make run` starts
+# localstripe (a stateful fake Stripe from PyPI) and sets STRIPE_API_BASE to it;
+# with neither, the payment pages say payments are off. Production: sk_live_...,
+# pk_live_..., and the signing secret of the webhook endpoint created in Stripe's
+# dashboard for <SITE_URL>/payments/stripe/webhook/.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+# Empty: Stripe itself. http://127.0.0.1:8420 for localstripe.
+STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
+# The seller on every invoice (Belgian enterprise and VAT numbers, checked).
+INVOICE_SELLER_NAME = env_str("INVOICE_SELLER_NAME", "Digiskills vzw")
+INVOICE_SELLER_STREET = env_str("INVOICE_SELLER_STREET", "Kunstlaan 1")
+INVOICE_SELLER_POSTCODE = env_str("INVOICE_SELLER_POSTCODE", "1000")
+INVOICE_SELLER_CITY = env_str("INVOICE_SELLER_CITY", "Brussel")
+INVOICE_SELLER_COUNTRY = env_str("INVOICE_SELLER_COUNTRY", "BE")
+INVOICE_SELLER_COMPANY_NUMBER = env_str("INVOICE_SELLER_COMPANY_NUMBER", "0403170701")
+INVOICE_SELLER_VAT_NUMBER = env_str("INVOICE_SELLER_VAT_NUMBER", "BE0403170701")
+INVOICE_SELLER_IBAN = env_str("INVOICE_SELLER_IBAN", "BE71096123456769")
+INVOICE_SELLER_EMAIL = env_str("INVOICE_SELLER_EMAIL", "invoices@digiskills.example")
