@@ -10,3 +10,10 @@ class PaymentsConfig(AppConfig):
 
     name = "payments"
     verbose_name = _("Payments")
+
+    def ready(self) -> None:
+        from lms.hooks_exam_fee import register_exam_fee_rule
+        from payments.selectors.exam_fees import exam_fee_owed
+
+        # An exam with a fee waits until it is paid or waived by a voucher.
+        register_exam_fee_rule(exam_fee_owed)

@@ -15,6 +15,7 @@ from courses import selectors as content
 from courses.models import LessonPage
 from courses.selectors import exams
 from lms.exceptions import LearningError
+from lms.hooks_exam_fee import exam_fee_owed
 from lms.models import Attempt, Enrolment, FocusEvent, SigninMethod
 from lms.selectors.coaching import assisted_session_open
 from lms.selectors.exams import attempt_wait_until, moment_format
@@ -135,6 +136,19 @@ def quiz_attempt_start(
     open_attempt = next((a for a in attempts if a.status == Attempt.Status.OPEN), None)
     if open_attempt is not None and not _expire_if_due(open_attempt):
         return open_attempt, False
+    # A new exam attempt waits for its fee (paid, or waived by a voucher);
+    # an attempt already open was started with the fee settled.
+    if activity.is_exam:
+        fee = exam_fee_owed(user=enrolment.learner, course_key=enrolment.course_key)
+        if fee is not None:
+            raise LearningError(
+                _(
+                    "This exam has a fee of %(amount)s. Pay it or enter your voucher code, "
+                    "then start the exam."
+                )
+                % {"amount": fee.amount},
+                code="exam_fee_due",
+            )
     limit = activity.settings.get("max_attempts")
     if limit and len(attempts) >= limit:
         raise LearningError(

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from courses.selectors import lesson_has_puzzles
+from lms.hooks_exam_fee import ExamFeeDue, exam_fee_owed
 from lms.legal import SESSION_PENDING_KEY
 from lms.selectors import course_progress, enrolment_for_course, user_display_name
 from lms.selectors.puzzles import puzzle_map_progress, puzzle_progress_of
@@ -100,6 +101,16 @@ def lms_activity_state(context, page, block_id) -> dict:
     progress = state["progress"]
     result = progress.results.get(block_id) if progress is not None else None
     return {"enrolment": state["enrolment"], "result": result}
+
+
+@register.simple_tag(takes_context=True)
+def lms_exam_fee(context, state) -> ExamFeeDue | None:
+    """For an exam block: the fee the signed-in learner still owes, or None."""
+    request = context.get("request")
+    enrolment = state.get("enrolment") if state else None
+    if request is None or enrolment is None:
+        return None
+    return exam_fee_owed(user=request.user, course_key=enrolment.course_key)
 
 
 @register.simple_tag(takes_context=True)

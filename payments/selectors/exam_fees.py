@@ -4,7 +4,12 @@ voucher (a paid seat or a fee waiver) settles it."""
 
 from uuid import UUID
 
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from lms.hooks_exam_fee import ExamFeeDue
 from payments.models import Order, Price, Voucher
+from payments.money import euros, line_amounts
 
 
 def exam_fee_price(*, course_key: UUID) -> Price | None:
@@ -43,3 +48,17 @@ def exam_fee_due(*, user, course_key: UUID) -> Price | None:
     if price is None or exam_fee_settled(user=user, course_key=course_key):
         return None
     return price
+
+
+def exam_fee_owed(*, user, course_key: UUID) -> ExamFeeDue | None:
+    """payments' answer to lms (`lms.hooks_exam_fee`): what `user` owes before
+    the exam of `course_key`, in the active language, with where to settle it."""
+    price = exam_fee_due(user=user, course_key=course_key)
+    if price is None:
+        return None
+    gross = line_amounts(unit_cents=price.unit_amount_cents, quantity=1, vat_rate=price.vat_rate)[2]
+    return ExamFeeDue(
+        amount=euros(gross, get_language() or "nl"),
+        pay_url=reverse("payments:exam_fee_pay", kwargs={"course_key": course_key}),
+        redeem_url=reverse("payments:voucher_redeem"),
+    )
