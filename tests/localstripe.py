@@ -41,9 +41,7 @@ def localstripe_ready(base: str, timeout: float = 20.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            answer = requests.get(
-                f"{base}/v1/customers", auth=(TEST_SECRET_KEY, ""), timeout=1
-            )
+            answer = requests.get(f"{base}/v1/customers", auth=(TEST_SECRET_KEY, ""), timeout=1)
             if answer.status_code == 200:
                 return True
         except requests.RequestException:

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import Attempt

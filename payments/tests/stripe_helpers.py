@@ -48,9 +48,11 @@ def intent_event(order, kind: str, *, amount=None, currency="eur", intent_id=Non
 
 def refund_event(refund_id: str, status: str, kind: str = "refund.updated"):
     refund = {"id": refund_id, "object": "refund", "status": status}
-    obj = refund if kind == "refund.updated" else {
-        "id": "ch_test", "object": "charge", "refunds": {"data": [refund]}
-    }
+    obj = (
+        refund
+        if kind == "refund.updated"
+        else {"id": "ch_test", "object": "charge", "refunds": {"data": [refund]}}
+    )
     return {
         "id": f"evt_test_{next(_numbers):08d}",
         "object": "event",
@@ -62,9 +64,7 @@ def refund_event(refund_id: str, status: str, kind: str = "refund.updated"):
 
 def signed(event: dict, *, secret: str = TEST_WEBHOOK_SECRET, timestamp=None) -> tuple[str, str]:
     payload = json.dumps(event)
-    header = stripe.WebhookSignature.generate_signature_header(
-        payload, secret, timestamp=timestamp
-    )
+    header = stripe.WebhookSignature.generate_signature_header(payload, secret, timestamp=timestamp)
     return payload, header
 
 

@@ -31,7 +31,10 @@ def test_seat_pack_order_is_priced_from_the_price_with_belgian_vat():
         buyer=buyer, organisation=details.organisation, price_id=price.pk
     )
     assert (order.quantity, order.net_cents, order.vat_cents, order.gross_cents) == (
-        10, 40_000, 8_400, 48_400,
+        10,
+        40_000,
+        8_400,
+        48_400,
     )
     assert order.vat_rate == Decimal("21.00") and not order.reverse_charge
     assert order.billing["company_number"] == "0403170701"
@@ -183,8 +186,14 @@ def test_failure_after_payment_never_unpays():
 def test_billing_details_save_for_an_organisation_then_update():
     organisation = EmployerFactory()
     data = {
-        "name": "X", "street": "s", "postcode": "1000", "city": "B", "country": "BE",
-        "company_number": "0403170701", "vat_number": "", "email": "x@example.be",
+        "name": "X",
+        "street": "s",
+        "postcode": "1000",
+        "city": "B",
+        "country": "BE",
+        "company_number": "0403170701",
+        "vat_number": "",
+        "email": "x@example.be",
         "language": "fr",
     }
     first = services.billing_details_save(data=data, organisation=organisation)

@@ -89,8 +89,13 @@ def test_exam_fee_refunded_while_the_exam_was_not_started(localstripe):
     buyer = UserFactory()
     fee = PriceFactory(kind=Price.Kind.EXAM_FEE, seats=None, unit_amount_cents=5_000)
     order = OrderFactory(
-        kind=Order.Kind.EXAM_FEE, organisation=None, price=fee, quantity=1, buyer=buyer,
-        stripe_payment_intent=None, billing={"name": "An", "language": "nl"},
+        kind=Order.Kind.EXAM_FEE,
+        organisation=None,
+        price=fee,
+        quantity=1,
+        buyer=buyer,
+        stripe_payment_intent=None,
+        billing={"name": "An", "language": "nl"},
     )
     order_services.fake_payment_confirm(order=order, card_number="4242424242424242")
     order_services.order_mark_paid(order=order)
@@ -108,8 +113,13 @@ def test_exam_fee_not_refunded_once_the_exam_started(localstripe, home_page):
     buyer = UserFactory()
     fee = PriceFactory(kind=Price.Kind.EXAM_FEE, seats=None, course_key=page.translation_key)
     order = OrderFactory(
-        kind=Order.Kind.EXAM_FEE, organisation=None, price=fee, quantity=1, buyer=buyer,
-        stripe_payment_intent=None, billing={"name": "An", "language": "nl"},
+        kind=Order.Kind.EXAM_FEE,
+        organisation=None,
+        price=fee,
+        quantity=1,
+        buyer=buyer,
+        stripe_payment_intent=None,
+        billing={"name": "An", "language": "nl"},
     )
     order_services.fake_payment_confirm(order=order, card_number="4242424242424242")
     order_services.order_mark_paid(order=order)
@@ -129,7 +139,11 @@ def test_refund_webhooks_reconcile_once():
 
     vouchers_issue_for_order(order=order)
     refund = Refund.objects.create(
-        order=order, seats=1, net_cents=4_000, vat_cents=840, gross_cents=4_840,
+        order=order,
+        seats=1,
+        net_cents=4_000,
+        vat_cents=840,
+        gross_cents=4_840,
         stripe_refund="re_pending_1",
     )
     for event in (

@@ -80,7 +80,9 @@ def test_seat_pack_review_then_confirm_makes_an_order_for_a_new_employer(page, p
     assert not Order.objects.exists()
     confirmed = client.post(_buy_url(page), {**data, "confirm": "1"})
     order = Order.objects.get()
-    assert confirmed["Location"] == reverse("payments:checkout", kwargs={"public_id": order.public_id})
+    assert confirmed["Location"] == reverse(
+        "payments:checkout", kwargs={"public_id": order.public_id}
+    )
     assert order.organisation.memberships.get().user == user
     assert (order.gross_cents, order.billing["company_number"]) == (48_400, "0403170701")
 
@@ -89,8 +91,14 @@ def test_a_tampered_amount_or_price_from_the_browser_changes_nothing(page, pack,
     client, _user = _signed_in()
     other_course = PriceFactory(seats=100, unit_amount_cents=1)
     data = {
-        **BILLING, "price": pack.pk, "organisation": "new", "organisation_name": "Peeters",
-        "confirm": "1", "amount": "1", "gross_cents": "1", "unit_amount_cents": "1",
+        **BILLING,
+        "price": pack.pk,
+        "organisation": "new",
+        "organisation_name": "Peeters",
+        "confirm": "1",
+        "amount": "1",
+        "gross_cents": "1",
+        "unit_amount_cents": "1",
     }
     client.post(_buy_url(page), data)
     order = Order.objects.get()
@@ -111,8 +119,13 @@ def test_a_tampered_amount_or_price_from_the_browser_changes_nothing(page, pack,
 
 def test_a_wrong_vat_number_is_refused_and_nothing_typed_is_lost(page, pack, localstripe):
     client, _user = _signed_in()
-    data = {**BILLING, "vat_number": "BE0403170702", "price": pack.pk, "organisation": "new",
-            "organisation_name": "Peeters"}
+    data = {
+        **BILLING,
+        "vat_number": "BE0403170702",
+        "price": pack.pk,
+        "organisation": "new",
+        "organisation_name": "Peeters",
+    }
     response = client.post(_buy_url(page), data)
     assert response.status_code == 400
     text = response.content.decode()
@@ -135,7 +148,9 @@ def test_exam_fee_refused_when_nothing_is_due(page, localstripe):
 
 def test_exam_fee_is_paid_by_the_person(page, localstripe):
     PriceFactory(
-        kind=Price.Kind.EXAM_FEE, seats=None, course_key=page.translation_key,
+        kind=Price.Kind.EXAM_FEE,
+        seats=None,
+        course_key=page.translation_key,
         unit_amount_cents=5_000,
     )
     client, user = _signed_in()
@@ -150,7 +165,9 @@ def test_exam_fee_is_paid_by_the_person(page, localstripe):
 
 def test_unknown_course_is_404(localstripe, home_page):
     client, _user = _signed_in()
-    url = reverse("payments:seats_buy", kwargs={"course_key": "6f1c0c1e-0000-4000-8000-000000000000"})
+    url = reverse(
+        "payments:seats_buy", kwargs={"course_key": "6f1c0c1e-0000-4000-8000-000000000000"}
+    )
     assert client.get(url).status_code == 404
 
 
@@ -178,7 +195,9 @@ def test_status_says_waiting_until_the_webhook_paid_it(localstripe):
     order_services.order_mark_paid(order=order)
     text = client.get(url).content.decode()
     assert "Payment received" in text and "refresh" not in text
-    answer = client.get(reverse("payments:order_status_json", kwargs={"public_id": order.public_id}))
+    answer = client.get(
+        reverse("payments:order_status_json", kwargs={"public_id": order.public_id})
+    )
     assert answer.json() == {"status": "paid", "paid": True}
 
 
@@ -300,9 +319,7 @@ def test_manager_refunds_unused_seats_on_the_14th_day(localstripe):
 
 def test_manager_cannot_refund_after_14_days(localstripe):
     order = _paid()
-    Order.objects.filter(pk=order.pk).update(
-        paid_at=timezone.now() - timedelta(days=14, seconds=1)
-    )
+    Order.objects.filter(pk=order.pk).update(paid_at=timezone.now() - timedelta(days=14, seconds=1))
     client, _ = _signed_in(_manager(order.organisation))
     assert client.post(_refund_url(order), _seats(order, 1)).status_code == 403
     assert not Refund.objects.exists()
@@ -334,8 +351,15 @@ def test_staff_with_the_permission_refunds_any_time_but_not_used_seats(localstri
     assert Refund.objects.get().seats == 9
 
 
-def test_refund_is_post_only(localstripe):
+def test_refund_page_for_staff_with_the_permission_and_managers_only(localstripe):
     order = OrderFactory(paid=True)
     vouchers_issue_for_order(order=order)
-    client, _ = _signed_in(_manager(order.organisation))
-    assert client.get(_refund_url(order)).status_code == 405
+    manager, _ = _signed_in(_manager(order.organisation))
+    assert "10 seats are unused" in manager.get(_refund_url(order)).content.decode()
+    staff = UserFactory()
+    staff.user_permissions.add(Permission.objects.get(codename="add_refund"))
+    staff_client, _ = _signed_in(staff)
+    assert staff_client.get(_refund_url(order)).status_code == 200
+    no_permission, _ = _signed_in(UserFactory(is_staff=True))
+    assert no_permission.get(_refund_url(order)).status_code == 404
+    assert Client().get(_refund_url(order)).status_code == 302

@@ -26,7 +26,10 @@ def webhook_secret(settings):
 def _one_payment(order):
     order.refresh_from_db()
     assert order.status == Order.Status.PAID
-    assert AuditEntry.objects.filter(action="payments.order_paid", target_id=str(order.pk)).count() == 1
+    assert (
+        AuditEntry.objects.filter(action="payments.order_paid", target_id=str(order.pk)).count()
+        == 1
+    )
     assert Invoice.objects.filter(order=order, kind=Invoice.Kind.INVOICE).count() == 1
     assert Voucher.objects.filter(order=order).count() == order.quantity == 10
 
@@ -57,7 +60,9 @@ def test_every_event_twice_and_out_of_order_gives_one_payment(webhook_secret):
         assert StripeEvent.objects.filter(order=order).count() == len(events)
     # Reversed, in full, once more: still nothing new.
     for order in orders:
-        for event in reversed([intent_event(order, "succeeded"), intent_event(order, "payment_failed")]):
+        for event in reversed(
+            [intent_event(order, "succeeded"), intent_event(order, "payment_failed")]
+        ):
             deliver(event)
         _one_payment(order)
 
@@ -113,7 +118,12 @@ def test_an_intent_found_by_its_metadata_is_linked(webhook_secret):
 
 @pytest.mark.django_db
 def test_unhandled_event_types_are_recorded_as_ignored(webhook_secret):
-    event = {"id": "evt_other", "type": "customer.created", "created": int(time.time()), "data": {"object": {}}}
+    event = {
+        "id": "evt_other",
+        "type": "customer.created",
+        "created": int(time.time()),
+        "data": {"object": {}},
+    }
     assert deliver(event).status_code == 200
     assert StripeEvent.objects.get().outcome == "ignored: event type not handled"
 
@@ -128,7 +138,9 @@ def test_bad_signatures_are_refused_and_nothing_recorded(webhook_secret, how):
     event = intent_event(order, "succeeded")
     client = Client()
     if how == "unsigned":
-        response = client.post(WEBHOOK_PATH, data=json.dumps(event), content_type="application/json")
+        response = client.post(
+            WEBHOOK_PATH, data=json.dumps(event), content_type="application/json"
+        )
     elif how == "wrong_secret":
         response = deliver(event, secret="whsec_someone_else")
     elif how == "old_timestamp":
@@ -136,12 +148,16 @@ def test_bad_signatures_are_refused_and_nothing_recorded(webhook_secret, how):
     elif how == "tampered_body":
         payload, header = signed(event)
         response = client.post(
-            WEBHOOK_PATH, data=payload.replace("48400", "100"), content_type="application/json",
+            WEBHOOK_PATH,
+            data=payload.replace("48400", "100"),
+            content_type="application/json",
             HTTP_STRIPE_SIGNATURE=header,
         )
     else:
         response = client.post(
-            WEBHOOK_PATH, data=json.dumps(event), content_type="application/json",
+            WEBHOOK_PATH,
+            data=json.dumps(event),
+            content_type="application/json",
             HTTP_STRIPE_SIGNATURE="t=x,v1=",
         )
     assert response.status_code == 400

@@ -363,11 +363,22 @@ def organisation_orders(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def order_refund(request: HttpRequest, public_id) -> HttpResponse:
     """Cancel unused seats of an order and refund them (managers within 14
-    days, staff with `payments.add_refund` at any time)."""
+    days, staff with `payments.add_refund` at any time, from this page)."""
     order = access_order_refund(request.user, public_id)
+    if request.method == "GET":
+        unused = order.vouchers.filter(status__in=["available", "assigned"]).count()
+        return render(
+            request,
+            "payments/checkout_refund.html",
+            {
+                **_order_context(order),
+                "unused": unused,
+                "form": RefundForm(prefix=str(order.public_id)[:8]),
+            },
+        )
     form = RefundForm(request.POST, prefix=str(order.public_id)[:8])
     if not form.is_valid():
         return _refused(request, _("Give the number of unused seats to refund."), 400)

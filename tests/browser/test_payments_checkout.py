@@ -18,7 +18,9 @@ def _check(page):
     assert_no_horizontal_scroll(page)
 
 
-def test_employer_buys_ten_seats_with_the_test_card(page, home_page, live_server, localstripe_webhook):
+def test_employer_buys_ten_seats_with_the_test_card(
+    page, home_page, live_server, localstripe_webhook
+):
     security = course(catalogue("en"), slug="security", title="Cyber security")
     PriceFactory(course_key=security.translation_key, seats=10, unit_amount_cents=4_000)
     employer = UserFactory(preferred_language="en")

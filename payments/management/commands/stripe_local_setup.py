@@ -15,8 +15,12 @@ class Command(BaseCommand):
     help = "Register this platform's Stripe webhook at the local fake Stripe (localstripe)."
 
     def add_arguments(self, parser):
-        parser.add_argument("url", help="the webhook address, e.g. http://127.0.0.1:8000/payments/stripe/webhook/")
-        parser.add_argument("--wait", type=float, default=20.0, help="seconds to wait for localstripe")
+        parser.add_argument(
+            "url", help="the webhook address, e.g. http://127.0.0.1:8000/payments/stripe/webhook/"
+        )
+        parser.add_argument(
+            "--wait", type=float, default=20.0, help="seconds to wait for localstripe"
+        )
 
     def handle(self, *args, url: str, wait: float, **options):
         if not stripe_client.is_local_fake():
@@ -27,7 +31,9 @@ class Command(BaseCommand):
         deadline = time.monotonic() + wait
         while True:
             try:
-                requests.get(f"{base}/v1/customers", auth=(settings.STRIPE_SECRET_KEY, ""), timeout=1)
+                requests.get(
+                    f"{base}/v1/customers", auth=(settings.STRIPE_SECRET_KEY, ""), timeout=1
+                )
                 break
             except requests.RequestException as error:
                 if time.monotonic() > deadline:
