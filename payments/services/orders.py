@@ -234,9 +234,13 @@ def payment_intent_create(*, order: Order):
             target=order,
             data={"payment_intent": intent.id, "amount": order.gross_cents},
         )
-    else:
-        order.refresh_from_db(fields=["stripe_payment_intent"])
-    return intent
+        return intent
+    # Another request made one at the same moment (Stripe's idempotency key
+    # makes it the same intent; a fake may not): pay the one that was saved.
+    order.refresh_from_db(fields=["stripe_payment_intent"])
+    if order.stripe_payment_intent == intent.id:
+        return intent
+    return stripe_client.call(api.v1.payment_intents.retrieve, order.stripe_payment_intent)
 
 
 # Test cards localstripe knows (its PaymentMethod._requires_authentication,
@@ -324,7 +328,8 @@ def order_mark_paid(*, order: Order, payment_intent_id: str = "", event_id: str 
     order.status = Order.Status.PAID
     order.paid_at = timezone.now()
     fields = ["status", "paid_at", "updated_at"]
-    if payment_intent_id and not order.stripe_payment_intent:
+    if payment_intent_id and order.stripe_payment_intent != payment_intent_id:
+        # The intent that took the money is the one a refund goes to.
         order.stripe_payment_intent = payment_intent_id
         fields.append("stripe_payment_intent")
     order.save(update_fields=fields)
@@ -376,7 +381,8 @@ def order_for_payment_intent(
     *, payment_intent_id: str, metadata: dict | None = None
 ) -> Order | None:
     """The order a PaymentIntent pays: by its id, or by the order id we put in
-    its metadata (when the intent was made but its id not yet saved)."""
+    its metadata (when the intent was made but its id not yet saved, or a
+    second intent was made for the same order)."""
     order = Order.objects.filter(stripe_payment_intent=payment_intent_id).first()
     if order is not None or not metadata:
         return order
@@ -385,8 +391,6 @@ def order_for_payment_intent(
     except ValueError:
         return None
     order = Order.objects.filter(public_id=public_id).first()
-    if order is not None and order.stripe_payment_intent not in (None, "", payment_intent_id):
-        return None
     if order is not None and not order.stripe_payment_intent:
         try:
             Order.objects.filter(pk=order.pk, stripe_payment_intent__isnull=True).update(

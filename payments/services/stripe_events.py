@@ -44,6 +44,8 @@ def _payment_intent(event: dict, event_id: str) -> tuple[Order | None, str]:
     if order is None:
         return None, "ignored: unknown payment intent"
     kind = event["type"]
+    intent_id = str(intent.get("id", ""))
+    current = order.stripe_payment_intent in (None, "", intent_id)
     if kind == "payment_intent.succeeded":
         received = intent.get("amount_received", intent.get("amount"))
         if (
@@ -59,10 +61,20 @@ def _payment_intent(event: dict, event_id: str) -> tuple[Order | None, str]:
                 order.gross_cents,
             )
             return order, "refused: amount or currency differs from the order"
+        if not current and order.status == Order.Status.PAID:
+            logger.error(
+                "order %s paid twice (%s): refund it in Stripe", order.public_id, intent_id
+            )
+            return (
+                order,
+                f"refused: order already paid by {order.stripe_payment_intent}; refund this one",
+            )
         paid = order_services.order_mark_paid(
-            order=order, payment_intent_id=str(intent.get("id")), event_id=event_id
+            order=order, payment_intent_id=intent_id, event_id=event_id
         )
         return order, "paid" if paid else "no change: already paid"
+    if not current:
+        return order, "ignored: not the order's current payment intent"
     error = (intent.get("last_payment_error") or {}).get("code", "") or ""
     changed = order_services.order_mark_status(
         order=order, status=STATUS_OF[kind], event_id=event_id, reason=error

@@ -228,3 +228,20 @@ def test_a_declined_card_at_localstripe_fails_the_order(localstripe_webhook):
     assert wait_until(
         lambda: Order.objects.get(pk=order.pk).status == Order.Status.FAILED, timeout=20
     )
+
+
+@pytest.mark.django_db
+def test_a_second_intent_of_the_same_order_pays_it_once_and_is_flagged(webhook_secret):
+    order = OrderFactory()
+    first = order.stripe_payment_intent
+    deliver(intent_event(order, "payment_failed", intent_id="pi_second"))
+    order.refresh_from_db()
+    assert order.status == Order.Status.PENDING
+    deliver(intent_event(order, "succeeded", intent_id="pi_second"))
+    order.refresh_from_db()
+    assert order.status == Order.Status.PAID and order.stripe_payment_intent == "pi_second"
+    deliver(intent_event(order, "succeeded", intent_id=first))
+    _one_payment(order)
+    assert (
+        StripeEvent.objects.filter(outcome__startswith="refused: order already paid").count() == 1
+    )

@@ -309,9 +309,8 @@ def order_status(request: HttpRequest, public_id) -> HttpResponse:
     """Paid only once the webhook was processed; until then, waiting for the
     bank (the page asks again politely, and refreshes itself without JS)."""
     order = access_order(request.user, public_id)
-    tries = min(
-        int(request.GET.get("try", "0") or 0) if request.GET.get("try", "0").isdigit() else 0, 99
-    )
+    typed = request.GET.get("try", "")
+    tries = min(int(typed), 99) if typed.isdigit() else 0
     context = {**_order_context(order), "next_try": tries + 1, "refresh": tries < 10}
     if order.status == Order.Status.PAID and order.kind == Order.Kind.SEAT_PACK:
         context["seats"] = order.vouchers.count()
