@@ -199,3 +199,19 @@ def test_billing_details_save_for_an_organisation_then_update():
     first = services.billing_details_save(data=data, organisation=organisation)
     second = services.billing_details_save(data={**data, "name": "Y"}, organisation=organisation)
     assert first.pk == second.pk and second.name == "Y"
+
+
+def test_payment_received_email_is_sent_once(mailoutbox):
+    order = OrderFactory()
+    services.order_mark_paid(order=order)
+    assert services.order_paid_email_send(order_id=order.pk) == "sent"
+    assert services.order_paid_email_send(order_id=order.pk) == "skipped"
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [order.buyer.email]
+    assert str(order.public_id) in mailoutbox[0].body
+
+
+def test_payment_email_is_queued_after_the_commit(django_capture_on_commit_callbacks):
+    order = OrderFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.order_mark_paid(order=order)
+    assert len(callbacks) >= 1

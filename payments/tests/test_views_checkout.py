@@ -363,3 +363,31 @@ def test_refund_page_for_staff_with_the_permission_and_managers_only(localstripe
     no_permission, _ = _signed_in(UserFactory(is_staff=True))
     assert no_permission.get(_refund_url(order)).status_code == 404
     assert Client().get(_refund_url(order)).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_whole_purchase_through_the_pages_and_localstripe_webhook(
+    home_page, localstripe_webhook
+):
+    from conftest import wait_until
+
+    security = course(catalogue("en"), slug="security")
+    pack = PriceFactory(course_key=security.translation_key, seats=10, unit_amount_cents=4_000)
+    client, user = _signed_in()
+    data = {**BILLING, "price": pack.pk, "organisation": "new", "organisation_name": "Peeters"}
+    client.post(_buy_url(security), {**data, "confirm": "1"})
+    order = Order.objects.get()
+    client.post(
+        reverse("payments:checkout", kwargs={"public_id": order.public_id}),
+        {"method": "4242424242424242"},
+    )
+    status_url = reverse("payments:order_status", kwargs={"public_id": order.public_id})
+    assert wait_until(
+        lambda: "Payment received" in client.get(status_url).content.decode(), timeout=20
+    )
+    order.refresh_from_db()
+    assert order.vouchers.count() == 10 and order.invoices.count() == 1
+    orders_page = client.get(
+        reverse("payments:organisation_orders", kwargs={"slug": order.organisation.slug})
+    )
+    assert "Cancel and refund" in orders_page.content.decode()
