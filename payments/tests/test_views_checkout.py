@@ -391,3 +391,28 @@ def test_the_whole_purchase_through_the_pages_and_localstripe_webhook(
         reverse("payments:organisation_orders", kwargs={"slug": order.organisation.slug})
     )
     assert "Cancel and refund" in orders_page.content.decode()
+
+
+def test_exam_fee_page_asks_to_sign_in(page, localstripe):
+    url = reverse("payments:exam_fee_pay", kwargs={"course_key": page.translation_key})
+    response = Client().get(url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_3d_secure_answer_is_for_the_buyer_only(localstripe):
+    order = OrderFactory(stripe_payment_intent=None)
+    url = reverse("payments:checkout_authenticate", kwargs={"public_id": order.public_id})
+    assert Client().post(url, {"result": "succeed"}).status_code == 302
+    stranger, _ = _signed_in()
+    assert stranger.post(url, {"result": "succeed"}).status_code == 404
+    buyer, _ = _signed_in(order.buyer)
+    assert buyer.get(url).status_code == 405
+
+
+def test_an_unknown_order_is_404(localstripe):
+    client, _ = _signed_in()
+    for name in ("checkout", "order_status", "order_refund"):
+        url = reverse(
+            f"payments:{name}", kwargs={"public_id": "6f1c0c1e-0000-4000-8000-000000000000"}
+        )
+        assert client.get(url).status_code == 404
