@@ -285,11 +285,34 @@ def fake_payment_confirm(*, order: Order, card_number: str = "", iban: str = "")
             },
         }
     method = stripe_client.call(api.v1.payment_methods.create, params=params)
+    if intent.status == "requires_payment_method" and getattr(intent, "latest_charge", None):
+        # After a declined charge Stripe confirms the same intent again;
+        # localstripe cannot, so the order gets a fresh intent there.
+        intent = _fake_intent_replace(order=order, old=intent)
     if intent.status in ("requires_payment_method", "requires_confirmation"):
         stripe_client.call(
             api.v1.payment_intents.update, intent.id, params={"payment_method": method.id}
         )
         intent = stripe_client.call(api.v1.payment_intents.confirm, intent.id)
+    return intent
+
+
+def _fake_intent_replace(*, order: Order, old):
+    api = stripe_client.client()
+    intent = stripe_client.call(
+        api.v1.payment_intents.create,
+        params={
+            "amount": order.gross_cents,
+            "currency": order.currency,
+            "payment_method_types": FAKE_PAYMENT_METHOD_TYPES,
+            "metadata": {"order": str(order.public_id), "kind": order.kind},
+        },
+    )
+    stripe_client.call(api.v1.payment_intents.cancel, old.id)
+    Order.objects.filter(pk=order.pk, stripe_payment_intent=old.id).update(
+        stripe_payment_intent=intent.id, updated_at=timezone.now()
+    )
+    order.stripe_payment_intent = intent.id
     return intent
 
 

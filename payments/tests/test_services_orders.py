@@ -215,3 +215,14 @@ def test_payment_email_is_queued_after_the_commit(django_capture_on_commit_callb
     with django_capture_on_commit_callbacks() as callbacks:
         services.order_mark_paid(order=order)
     assert len(callbacks) >= 1
+
+
+def test_fake_payment_after_a_declined_card_succeeds_with_another(localstripe):
+    order = OrderFactory(stripe_payment_intent=None)
+    with pytest.raises(stripe_client.PaymentRefused):
+        services.fake_payment_confirm(order=order, card_number="4000000000000341")
+    first = Order.objects.get(pk=order.pk).stripe_payment_intent
+    intent = services.fake_payment_confirm(order=order, card_number="4242424242424242")
+    assert intent.status == "succeeded" and intent.amount == order.gross_cents
+    order.refresh_from_db()
+    assert order.stripe_payment_intent == intent.id != first

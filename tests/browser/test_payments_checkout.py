@@ -1,6 +1,7 @@
 """An employer on a phone buys a 10-seat pack on the local fake Stripe
 (localstripe) with the test card, and waits on the status page until the
-signed webhook made the order paid; every page passes axe at 360 px."""
+signed webhook made the order paid; every page passes axe at 360 px, and
+again on a desktop screen."""
 
 import pytest
 
@@ -62,4 +63,43 @@ def test_employer_buys_ten_seats_with_the_test_card(
 
     page.get_by_role("link", name="Orders of your organisation").click()
     assert page.get_by_role("button", name="Cancel and refund").is_visible()
+    _check(page)
+
+    # The same pages on a desktop screen.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for path in (
+        f"/en/payments/organisations/{order.organisation.slug}/orders/",
+        f"/en/payments/orders/{order.public_id}/",
+        f"/en/payments/orders/{order.public_id}/refund/",
+        f"/en/payments/seats/{security.translation_key}/",
+    ):
+        page.goto(path)
+        assert_accessible(page)
+
+
+def test_declined_card_then_3d_secure_on_a_phone(page, home_page, live_server, localstripe_webhook):
+    from payments.tests.factories import OrderFactory
+
+    order = OrderFactory(stripe_payment_intent=None)
+    sign_in(page, order.buyer, live_server)
+    page.goto(f"/en/payments/orders/{order.public_id}/pay/")
+    page.get_by_label("4000 0000 0000 0341", exact=False).check()
+    page.get_by_role("button", name="Pay €484.00 (test)").click()
+    assert page.get_by_text("Your bank declined the payment").first.is_visible()
+    _check(page)
+    page.get_by_label("4000 0025 0000 3155", exact=False).check()
+    page.get_by_role("button", name="Pay €484.00 (test)").click()
+    assert page.get_by_role("heading", name="Confirm with your bank (test)").is_visible()
+    _check(page)
+    page.get_by_role("button", name="Approve the payment").click()
+    page.get_by_text("Payment received. Thank you!").wait_for(timeout=30_000)
+    _check(page)
+
+
+def test_payments_off_page_is_clear_and_accessible(page, home_page, live_server, settings):
+    settings.STRIPE_SECRET_KEY = ""
+    security = course(catalogue("en"), slug="security", title="Cyber security")
+    sign_in(page, UserFactory(preferred_language="en"), live_server)
+    page.goto(f"/en/payments/seats/{security.translation_key}/")
+    assert page.get_by_role("heading", name="Payments are switched off").is_visible()
     _check(page)
