@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LOCALSTRIPE_PORT ?= 8420
 
 .PHONY: run setup test lint format bench lock messages clean
 
@@ -40,7 +41,21 @@ run: setup
 	@echo ""
 	@echo "Digiskills is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/cms/)"
 	@echo "H5P exercises play from http://localhost:$(PORT)/ (the same server, another origin)"
-	H5P_PLAYER_ORIGIN=$${H5P_PLAYER_ORIGIN:-http://localhost:$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
+	@# Payments: with no STRIPE_SECRET_KEY, a local fake Stripe (localstripe)
+	@# runs on 127.0.0.1:$(LOCALSTRIPE_PORT) for as long as the server does.
+	@if [ -n "$$STRIPE_SECRET_KEY" ]; then \
+	  H5P_PLAYER_ORIGIN=$${H5P_PLAYER_ORIGIN:-http://localhost:$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT); \
+	else \
+	  LOCALSTRIPE_LOG=$${TMPDIR:-/tmp}/digiskills-localstripe.log; \
+	  echo "Payments: no STRIPE_SECRET_KEY, starting the local fake Stripe (localstripe) on 127.0.0.1:$(LOCALSTRIPE_PORT)"; \
+	  $(VENV)/bin/localstripe --port $(LOCALSTRIPE_PORT) --from-scratch >"$$LOCALSTRIPE_LOG" 2>&1 & LOCALSTRIPE_PID=$$!; \
+	  trap 'kill $$LOCALSTRIPE_PID 2>/dev/null' EXIT INT TERM; \
+	  export STRIPE_API_BASE=http://127.0.0.1:$(LOCALSTRIPE_PORT) STRIPE_SECRET_KEY=sk_test_localstripe \
+	    STRIPE_PUBLISHABLE_KEY=pk_test_localstripe STRIPE_WEBHOOK_SECRET=whsec_localstripe_dev; \
+	  $(PY) manage.py stripe_local_setup http://$(HOST):$(PORT)/payments/stripe/webhook/ || { echo "localstripe did not start: payments are off (see $$LOCALSTRIPE_LOG)"; \
+	    unset STRIPE_API_BASE STRIPE_SECRET_KEY STRIPE_PUBLISHABLE_KEY STRIPE_WEBHOOK_SECRET; }; \
+	  H5P_PLAYER_ORIGIN=$${H5P_PLAYER_ORIGIN:-http://localhost:$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT); \
+	fi
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

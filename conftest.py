@@ -19,6 +19,9 @@ from courses.services import site_bootstrap
 
 ROOT = Path(__file__).resolve().parent
 
+# localstripe (a fake Stripe server) for the payments tests and browser tests.
+pytest_plugins = ["tests.localstripe"]
+
 
 @pytest.fixture(autouse=True)
 def default_language():
