@@ -10,3 +10,10 @@ class PaymentsConfig(AppConfig):
 
     name = "payments"
     verbose_name = _("Payments")
+
+    def ready(self) -> None:
+        # --- vouchers: "Download my data" and "Delete my account" (GDPR) ---
+        from lms.hooks_personal_data import register_personal_data
+        from payments.personal_data import payments_erase_for, payments_personal_data
+
+        register_personal_data("payments", collect=payments_personal_data, erase=payments_erase_for)
