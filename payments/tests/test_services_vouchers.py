@@ -115,9 +115,7 @@ def test_a_used_code_is_refused_to_someone_else_and_to_the_same_person(pack):
 
 def test_a_cancelled_code_is_refused(pack):
     order, vouchers = pack
-    refund = Refund.objects.create(
-        order=order, seats=3, net_cents=1, vat_cents=0, gross_cents=1
-    )
+    refund = Refund.objects.create(order=order, seats=3, net_cents=1, vat_cents=0, gross_cents=1)
     vouchers_cancel_for_refund(order=order, seats=3, refund=refund)
     assert _refusal(code=vouchers[0].code, user=UserFactory(), share_results=False) == "cancelled"
 
@@ -130,9 +128,7 @@ def test_the_last_second_is_still_valid_and_the_next_is_not(pack):
         voucher_redeem(code=vouchers[0].code, user=UserFactory(), share_results=False)
     later = end + datetime.timedelta(microseconds=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
-        assert (
-            _refusal(code=vouchers[1].code, user=UserFactory(), share_results=False) == "expired"
-        )
+        assert _refusal(code=vouchers[1].code, user=UserFactory(), share_results=False) == "expired"
 
 
 def test_a_second_code_for_the_same_course_is_refused(pack):
@@ -209,7 +205,9 @@ def test_a_bad_address_is_refused(pack):
 
 def test_bulk_assign_reports_every_line(pack):
     order = pack[0]
-    text = "ann@example.be\nnot-an-address\n\nANN@example.be; bob@example.be, cas@example.be\nd@e.be"
+    text = (
+        "ann@example.be\nnot-an-address\n\nANN@example.be; bob@example.be, cas@example.be\nd@e.be"
+    )
     lines = vouchers_assign_bulk(order=order, text=text, assigned_by=None)
     assert [(line.number, line.text, bool(line.voucher)) for line in lines] == [
         (1, "ann@example.be", True),

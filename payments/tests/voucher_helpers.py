@@ -1,11 +1,13 @@
 """Shared set-up of the voucher tests: a live course (in English and Dutch),
 an employer with a paid seat pack and its codes, and people in its roles."""
 
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from courses.models import CatalogPage, CoursePage
 from lms.tests.factories import UserFactory
 from partners.services import membership_grant
+from payments.models import Price
 from payments.services.vouchers import vouchers_issue_for_order
 from payments.tests.factories import EmployerFactory, OrderFactory, PriceFactory
 
@@ -19,7 +21,7 @@ def live_course(home_page, *, title: str = "Safe online", dutch: str = "") -> Co
     course = catalog.add_child(
         instance=CoursePage(
             title=title,
-            slug=title.lower().replace(" ", "-"),
+            slug=slugify(title) or "course",
             track="security",
             audience="adults",
             summary="Protect your accounts.",
@@ -38,7 +40,9 @@ def live_course(home_page, *, title: str = "Safe online", dutch: str = "") -> Co
 def seat_pack(course: CoursePage, *, seats: int = 3, organisation=None, language: str = "nl"):
     """A paid seat pack of `course` for an employer, with its vouchers issued."""
     organisation = organisation or EmployerFactory(language=language, name="Brouwerij Sas")
-    price = PriceFactory(course_key=course.translation_key, seats=seats)
+    price = Price.objects.filter(
+        kind=Price.Kind.SEAT_PACK, course_key=course.translation_key, seats=seats
+    ).first() or PriceFactory(course_key=course.translation_key, seats=seats)
     order = OrderFactory(paid=True, price=price, organisation=organisation)
     return order, vouchers_issue_for_order(order=order)
 
