@@ -232,3 +232,30 @@ def test_withdrawing_consent_is_the_person_s_own_and_audited(pack):
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
     assert AuditEntry.objects.filter(action="payments.results_consent_withdraw").count() == 1
+
+
+def test_a_fee_waiver_enrols_and_records_no_consent(course):
+    from payments.tests.factories import EmployerFactory
+
+    waiver = Voucher.objects.create(
+        code=codes.generate(),
+        kind=Voucher.Kind.FEE_WAIVER,
+        course_key=course.translation_key,
+        organisation=EmployerFactory(),
+    )
+    person = UserFactory()
+    voucher_redeem(code=waiver.code, user=person, share_results=True)
+    assert exam_fee_settled(user=person, course_key=course.translation_key)
+    assert not ResultsConsent.objects.exists()
+
+
+def test_a_seat_taken_back_before_its_e_mail_leaves_is_not_e_mailed(
+    pack, django_capture_on_commit_callbacks
+):
+    voucher = pack[1][0]
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        voucher_assign(voucher=voucher, email="ann@example.be", assigned_by=None)
+    voucher_unassign(voucher=voucher, unassigned_by=None)
+    for callback in queued:
+        callback()
+    assert mail.outbox == []
