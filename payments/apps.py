@@ -17,3 +17,9 @@ class PaymentsConfig(AppConfig):
 
         # An exam with a fee waits until it is paid or waived by a voucher.
         register_exam_fee_rule(exam_fee_owed)
+
+        # --- vouchers: "Download my data" and "Delete my account" (GDPR) ---
+        from lms.hooks_personal_data import register_personal_data
+        from payments.personal_data import payments_erase_for, payments_personal_data
+
+        register_personal_data("payments", collect=payments_personal_data, erase=payments_erase_for)

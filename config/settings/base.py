@@ -688,3 +688,8 @@ INVOICE_SELLER_COMPANY_NUMBER = env_str("INVOICE_SELLER_COMPANY_NUMBER", "040317
 INVOICE_SELLER_VAT_NUMBER = env_str("INVOICE_SELLER_VAT_NUMBER", "BE0403170701")
 INVOICE_SELLER_IBAN = env_str("INVOICE_SELLER_IBAN", "BE71096123456769")
 INVOICE_SELLER_EMAIL = env_str("INVOICE_SELLER_EMAIL", "invoices@digiskills.example")
+
+# --- payments: vouchers ---------------------------------------------------------
+# Code lookups on the redeem page, per client address and per account (against
+# guessing: a code has 75 random bits, so this only keeps the noise down).
+PAYMENTS_VOUCHER_REDEEM_RATE = env_str("PAYMENTS_VOUCHER_REDEEM_RATE", "20/600")
