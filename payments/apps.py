@@ -10,3 +10,10 @@ class PaymentsConfig(AppConfig):
 
     name = "payments"
     verbose_name = _("Payments")
+
+    def ready(self) -> None:
+        # --- invoices: kept (the law) when a person erases their account.
+        from lms.hooks_personal_data import register_personal_data
+        from payments.personal_data import invoices_erase_for, invoices_personal_data
+
+        register_personal_data("invoices", collect=invoices_personal_data, erase=invoices_erase_for)
