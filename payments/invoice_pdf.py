@@ -146,11 +146,11 @@ class _Writer:
 # (label, right edge or left x, width, right-aligned)
 def _columns() -> list[tuple[str, float, float, bool]]:
     return [
-        (_("Description"), MARGIN, 170, False),
-        (_("Quantity"), MARGIN + 215, 45, True),
-        (_("Unit price excl. VAT"), MARGIN + 290, 70, True),
-        (_("VAT rate"), MARGIN + 340, 45, True),
-        (_("VAT"), MARGIN + 410, 60, True),
+        (_("Description"), MARGIN, 140, False),
+        (_("Quantity"), MARGIN + 190, 42, True),
+        (_("Unit price excl. VAT"), MARGIN + 262, 62, True),
+        (_("VAT rate"), MARGIN + 330, 56, True),
+        (_("VAT"), MARGIN + 395, 55, True),
         (_("Total incl. VAT"), MARGIN + CONTENT_WIDTH, 75, True),
     ]
 
@@ -214,7 +214,7 @@ def _draw(canvas, invoice: Invoice) -> None:
         if course:
             # The course on lines of its own, under what was sold.
             w.y = row_bottom
-            row_bottom = w.text(MARGIN, course, font=pdf.FONT_BOLD, size=9.5, width=170)
+            row_bottom = w.text(MARGIN, course, font=pdf.FONT_BOLD, size=9.5, width=140)
         w.y = row_bottom - 4
     canvas.line(MARGIN, w.y + 8, MARGIN + CONTENT_WIDTH, w.y + 8)
     w.y -= 8

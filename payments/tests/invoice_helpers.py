@@ -64,3 +64,28 @@ def course_in_four_languages(home_page) -> CoursePage:
         copy.title = TITLES[code]
         copy.save_revision().publish()
     return CoursePage.objects.get(pk=course.pk)
+
+
+def exam_fee_order(user, **billing):
+    """A paid exam-fee order of a person (no organisation), € 50 without VAT."""
+    from payments.models import Order, Price
+    from payments.tests.factories import OrderFactory, PriceFactory
+
+    return OrderFactory(
+        paid=True,
+        kind=Order.Kind.EXAM_FEE,
+        organisation=None,
+        buyer=user,
+        price=PriceFactory(kind=Price.Kind.EXAM_FEE, seats=None, unit_amount_cents=5_000),
+        quantity=1,
+        billing={
+            "name": "Zoë Dubois",
+            "street": "Kerkstraat 1",
+            "postcode": "9000",
+            "city": "Gent",
+            "country": "BE",
+            "email": user.email,
+            "language": "nl",
+            **billing,
+        },
+    )

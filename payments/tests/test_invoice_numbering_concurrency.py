@@ -15,7 +15,9 @@ from payments.services.invoices import invoice_issue
 from payments.tests.factories import OrderFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the flush after each test would drop the data the
+    # migrations made (Wagtail's root page) for the tests that follow.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks need PostgreSQL (DATABASE_URL)"
     ),

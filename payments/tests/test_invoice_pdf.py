@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from payments.invoice_pdf import invoice_pdf
-from payments.models import Refund
+from payments.models import Price, Refund
 from payments.money import euros
 from payments.services.invoices import credit_note_issue, invoice_issue
 from payments.tests.factories import OrderFactory, PriceFactory
@@ -50,9 +50,12 @@ def assert_printed(text: str, expected: list[str]) -> None:
 
 
 def _order(language: str, course, **billing):
+    price = Price.objects.filter(course_key=course.translation_key).first() or PriceFactory(
+        course_key=course.translation_key, unit_amount_cents=UNIT
+    )
     order = OrderFactory(
         paid=True,
-        price=PriceFactory(course_key=course.translation_key, unit_amount_cents=UNIT),
+        price=price,
         billing={
             "name": BUYER,
             "street": "Rue de l'Étuve 12",

@@ -185,28 +185,10 @@ def test_erasing_an_account_keeps_the_invoice_without_the_email():
     something the law needs, and is not printed on the PDF."""
     from lms.services.erasure import account_erase
     from lms.tests.factories import UserFactory
-    from payments.models import Order, Price
-    from payments.tests.factories import PriceFactory
+    from payments.tests.invoice_helpers import exam_fee_order
 
     person = UserFactory()
-    price = PriceFactory(kind=Price.Kind.EXAM_FEE, seats=None)
-    order = OrderFactory(
-        paid=True,
-        kind=Order.Kind.EXAM_FEE,
-        organisation=None,
-        buyer=person,
-        price=price,
-        quantity=1,
-        billing={
-            "name": "Zoë Dubois",
-            "street": "Rue Haute 3",
-            "postcode": "1000",
-            "city": "Bruxelles",
-            "country": "BE",
-            "email": person.email,
-            "language": "fr",
-        },
-    )
+    order = exam_fee_order(person)
     invoice = invoice_issue(order=order)
     account_erase(user=person, reason="holder_request")
     invoice.refresh_from_db()

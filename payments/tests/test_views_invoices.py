@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from lms.tests.factories import UserFactory
 from partners.services import membership_grant
-from payments.models import Invoice, Order, Refund
+from payments.models import Invoice, Refund
 from payments.services.invoices import credit_note_issue, invoice_issue
-from payments.tests.factories import EmployerFactory, OrderFactory, PriceFactory
+from payments.tests.factories import EmployerFactory, OrderFactory
+from payments.tests.invoice_helpers import exam_fee_order
 
 pytestmark = pytest.mark.django_db
 
@@ -35,25 +36,7 @@ def _invoices(organisation, count):
 
 
 def _exam_fee_invoice(user):
-    price = PriceFactory(kind="exam_fee", seats=None, unit_amount_cents=5_000)
-    order = OrderFactory(
-        paid=True,
-        kind=Order.Kind.EXAM_FEE,
-        organisation=None,
-        buyer=user,
-        price=price,
-        quantity=1,
-        billing={
-            "name": user.email,
-            "street": "Kerkstraat 1",
-            "postcode": "9000",
-            "city": "Gent",
-            "country": "BE",
-            "email": user.email,
-            "language": "nl",
-        },
-    )
-    return invoice_issue(order=order)
+    return invoice_issue(order=exam_fee_order(user))
 
 
 def _list_url(organisation):
