@@ -234,11 +234,17 @@ def invoice_email_send(*, invoice_id: int) -> str:
     lock). Returns what happened."""
     from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
+    from django.urls import reverse
 
     from payments.invoice_pdf import document_title
 
     with transaction.atomic():
-        invoice = Invoice.objects.select_for_update().filter(pk=invoice_id).first()
+        invoice = (
+            Invoice.objects.select_for_update(of=("self",))
+            .select_related("order__organisation", "credited_invoice")
+            .filter(pk=invoice_id)
+            .first()
+        )
         if invoice is None:
             return "missing"
         if invoice.emailed_at is not None:
@@ -248,8 +254,15 @@ def invoice_email_send(*, invoice_id: int) -> str:
             return "no e-mail"
         pdf = invoice_pdf_bytes(invoice=invoice)
         with translation.override(invoice.language):
+            organisation = invoice.order.organisation
+            page = (
+                reverse("payments:organisation_invoices", kwargs={"slug": organisation.slug})
+                if organisation is not None
+                else reverse("payments:my_invoices")
+            )
             context = {
                 "invoice": invoice,
+                "page_url": settings.SITE_URL + page,
                 "title": document_title(invoice),
                 "buyer_name": (invoice.buyer or {}).get("name", ""),
                 "seller": invoice.seller,
