@@ -114,7 +114,8 @@ def test_invoice_is_emailed_once_with_the_pdf_to_the_billing_email(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["boekhouding@example.be"]
-    assert invoice.number in message.subject
+    assert message.subject == f"Factuur {invoice.number}"  # the billing language, nl
+    assert "/nl/payments/organisations/" in message.body
     (name, data, mime), *_ = message.attachments
     assert (name, mime) == (f"{invoice.number}.pdf", "application/pdf")
     assert invoice.number in pdf_text(data)
@@ -194,3 +195,15 @@ def test_erasing_an_account_keeps_the_invoice_without_the_email():
     invoice.refresh_from_db()
     assert "email" not in invoice.buyer
     assert invoice.buyer["name"] and invoice.number
+
+
+def test_a_credit_note_is_emailed_naming_the_invoice(django_capture_on_commit_callbacks):
+    order = OrderFactory(paid=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(order=order)
+        note = credit_note_issue(refund=_refund(order))
+    assert [m.subject for m in mail.outbox] == [
+        f"Factuur {invoice.number}",
+        f"Creditnota {note.number}",
+    ]
+    assert invoice.number in mail.outbox[1].body

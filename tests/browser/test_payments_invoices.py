@@ -51,3 +51,18 @@ def test_a_trainer_of_the_employer_gets_not_found(page, manager, live_server):
     assert response.status == 404
     response = page.request.get(f"/en/payments/invoices/{invoices[0].number}.pdf")
     assert response.status == 404
+
+
+def test_a_person_opens_their_own_invoices_on_a_phone(page, live_server):
+    from payments.tests.invoice_helpers import exam_fee_order
+
+    person = UserFactory(preferred_language="fr")
+    invoice = invoice_issue(order=exam_fee_order(person, language="fr"))
+    sign_in(page, person, live_server)
+    page.goto("/fr/payments/invoices/")
+    assert page.get_by_role("heading", name="Mes factures", level=1).is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=f"Télécharger {invoice.number} (PDF)").click()
+    assert download_info.value.suggested_filename == f"{invoice.number}.pdf"
