@@ -111,3 +111,37 @@ def test_first_invoices_of_a_new_year_at_once_share_one_sequence_row():
     assert errors == []
     assert InvoiceSequence.objects.count() == 1
     assert sorted(Invoice.objects.values_list("sequence", flat=True)) == list(range(1, 11))
+
+
+def test_concurrent_refunds_number_credit_notes_in_their_own_gapless_sequence():
+    from payments.models import Refund
+    from payments.services.invoices import credit_note_issue
+
+    orders = [OrderFactory(paid=True) for _ in range(10)]
+    for order in orders:
+        invoice_issue(order=order)
+    refunds = [
+        Refund.objects.create(order=o, seats=1, net_cents=4000, vat_cents=840, gross_cents=4840)
+        for o in orders
+    ]
+
+    def refund(index, item):
+        try:
+            with transaction.atomic():
+                note = credit_note_issue(refund=item)
+                if index % 4 == 0:
+                    raise Abandoned
+                return note.number
+        except Abandoned:
+            return None
+
+    results, errors = _run_together(refund, refunds)
+    assert errors == []
+    kept = sorted(n for n in results.values() if n)
+    notes = Invoice.objects.filter(kind="credit_note")
+    assert sorted(notes.values_list("sequence", flat=True)) == list(range(1, len(kept) + 1))
+    assert all(number.startswith("C") for number in kept)
+    # The invoices' own sequence did not move.
+    assert sorted(
+        Invoice.objects.filter(kind="invoice").values_list("sequence", flat=True)
+    ) == list(range(1, 11))

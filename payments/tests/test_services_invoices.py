@@ -207,3 +207,17 @@ def test_a_credit_note_is_emailed_naming_the_invoice(django_capture_on_commit_ca
         f"Creditnota {note.number}",
     ]
     assert invoice.number in mail.outbox[1].body
+
+
+def test_a_pdf_lost_from_storage_is_drawn_again_on_demand(django_capture_on_commit_callbacks):
+    from payments.services.invoices import invoice_pdf_bytes
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(order=OrderFactory(paid=True))
+    invoice.refresh_from_db()
+    default_storage.delete(invoice.pdf.name)
+    data = invoice_pdf_bytes(invoice=invoice)
+    invoice.refresh_from_db()
+    assert data.startswith(b"%PDF")
+    assert default_storage.exists(invoice.pdf.name)
+    assert invoice.pdf_sha256 == hashlib.sha256(data).hexdigest()
