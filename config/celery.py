@@ -63,4 +63,9 @@ app.conf.beat_schedule = {
         "task": "lms.tasks_coaching.consent_reminders_send",
         "schedule": crontab(hour=9, minute=5),
     },
+    # payments: invoices (issue 20): PDFs and e-mails a lost task left behind.
+    "invoices-pending-sweep": {
+        "task": "payments.tasks.invoices_pending_sweep",
+        "schedule": 900.0,
+    },
 }

@@ -62,5 +62,19 @@ urlpatterns += [
         "me/shared/<int:consent_id>/withdraw/",
         voucher_views.results_consent_withdraw_view,
         name="results_consent_withdraw",
+# --- invoices -----------------------------------------------------------------
+from payments.views import invoices as invoice_views  # noqa: E402
+
+urlpatterns += [
+    path("invoices/", invoice_views.my_invoices, name="my_invoices"),
+    path(
+        "organisations/<slug:slug>/invoices/",
+        invoice_views.organisation_invoices,
+        name="organisation_invoices",
+    ),
+    path(
+        "invoices/<str:number>.pdf",
+        invoice_views.invoice_download,
+        name="invoice_download",
     ),
 ]

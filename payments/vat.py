@@ -74,7 +74,9 @@ def vat_number_normalise(typed: str) -> str:
     """An EU VAT number as stored: country prefix and number, compact
     (`BE0403170701`, `NL004495445B01`). Raises ValidationError when the prefix is
     not an EU country or the check digits are wrong."""
-    compact = eu_vat.compact(typed or "")
+    # stdnum's compact raises for a prefix it does not know (CH, US, digits):
+    # clean by hand first, so that such a number gets the country's message.
+    compact = "".join(c for c in (typed or "").upper() if c.isalnum())
     if compact[:2] not in EU_VAT_PREFIXES:
         raise ValidationError(
             _("A VAT number starts with its EU country code, like BE0403170701."),

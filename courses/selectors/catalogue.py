@@ -295,3 +295,20 @@ def catalogue_urls() -> dict[str, str]:
         urls = catalogue_urls_compute()
         cache.set(CATALOGUE_URLS_CACHE_KEY, urls, timeout=None)
     return urls
+
+
+def course_titles(*, keys, language: str) -> dict:
+    """The title of each course (by translation key) in `language`, falling back
+    to English then any language (one query, for invoices and order lists)."""
+    rows = (
+        CoursePage.objects.filter(translation_key__in=list(keys))
+        .annotate(rank=_language_rank())
+        .order_by("translation_key", "rank")
+        .values_list("translation_key", "title", "locale__language_code")
+    )
+    titles: dict = {}
+    for key, title, code in rows:
+        # Rows come source language first: kept unless the asked language follows.
+        if key not in titles or code == language:
+            titles[key] = title
+    return titles

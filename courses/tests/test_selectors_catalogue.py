@@ -101,3 +101,30 @@ def test_the_catalogue_is_paginated(courses):
     assert len(second.entries) == 1 and second.has_previous and not second.has_next
     shown = [e.course.slug for e in first.entries + second.entries]
     assert sorted(shown) == ["email", "phishing", "robots"]
+
+
+def test_course_titles_in_a_language_fall_back_to_the_source(home_page):
+    from wagtail.models import Locale
+
+    from courses.models import CatalogPage, CoursePage
+    from courses.selectors import course_titles
+
+    catalog = CatalogPage.objects.child_of(home_page).first() or home_page.add_child(
+        instance=CatalogPage(title="Courses", slug="courses")
+    )
+    course = catalog.add_child(
+        instance=CoursePage(
+            title="Safe online",
+            slug="safe-online-titles",
+            summary="S.",
+            track="security",
+            audience="adults",
+        )
+    )
+    dutch = course.copy_for_translation(Locale.objects.get(language_code="nl"), copy_parents=True)
+    dutch.title = "Veilig online"
+    dutch.save_revision().publish()
+    key = course.translation_key
+    assert course_titles(keys=[key], language="nl") == {key: "Veilig online"}
+    assert course_titles(keys=[key], language="de") == {key: "Safe online"}
+    assert course_titles(keys=[], language="nl") == {}

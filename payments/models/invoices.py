@@ -59,6 +59,10 @@ class Invoice(models.Model):
     reverse_charge = models.BooleanField(default=False)
     pdf = models.FileField(upload_to="invoices/%Y/", blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
+    # How it was paid, as Stripe said (bancontact, card, sepa_debit), when known.
+    payment_method = models.CharField(max_length=32, blank=True)
+    # Set when the PDF went to the billing e-mail (sent once).
+    emailed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,1 @@
+"""Pages of payments, one module per area."""
