@@ -1,15 +1,17 @@
 """Who may see and do what in payments. Deny by default; `access_*` return the
-object or raise (404 for another person's or organisation's order)."""
-
-# --- stripe: orders, checkout, refunds ------------------------------------------
+object or raise (404 for what belongs to another organisation or person, so its
+existence stays hidden)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
 from partners.models import Membership, Organisation
-from partners.permissions import organisation_roles
-from payments.models import Order
+from partners.permissions import access_organisation, organisation_roles
+from payments.models import Invoice, Order, ResultsConsent, Voucher
+
+# --- stripe: orders, checkout, refunds ------------------------------------------
+
 
 REFUND_PERMISSION = "payments.add_refund"
 
@@ -37,18 +39,46 @@ def access_order(user, public_id) -> Order:
         raise PermissionDenied
     order = Order.objects.select_related("organisation").filter(public_id=public_id).first()
     if order is None or not (order.buyer_id == user.pk or _manages(user, order.organisation)):
-object or raise (404 for what belongs to another organisation or person)."""
+        raise Http404
+    return order
+
+
+def can_refund(user, order: Order) -> bool:
+    """Platform staff with `payments.add_refund`: any paid order. The
+    organisation's managers: unused seats of their own seat pack, for 14 days
+    after the payment (the 14th day included, to the second)."""
+    if not user.is_authenticated or not user.is_active or order.status != Order.Status.PAID:
+        return False
+    if user.has_perm(REFUND_PERMISSION):
+        return True
+    from payments.services.refunds import manager_refund_deadline
+
+    return (
+        order.kind == Order.Kind.SEAT_PACK
+        and _manages(user, order.organisation)
+        and timezone.now() <= manager_refund_deadline(order=order)
+    )
+
+
+def access_order_refund(user, public_id) -> Order:
+    """The order `public_id` if `user` may refund seats of it (403 otherwise,
+    404 when the user may not even see it)."""
+    if user.is_authenticated and user.is_active and user.has_perm(REFUND_PERMISSION):
+        order = Order.objects.filter(public_id=public_id).first()
+        if order is None:
+            raise Http404
+    else:
+        order = access_order(user, public_id)
+    if not can_refund(user, order):
+        raise PermissionDenied
+    return order
+
 
 # --- vouchers and seats -------------------------------------------------------
 # The seats page: managers hand out codes; reporters read the counts and the
 # redemptions (not the codes: a code is as good as a seat); trainers and
 # everyone else get a 404.
 
-from django.http import Http404
-
-from partners.models import Membership, Organisation
-from partners.permissions import access_organisation, organisation_roles
-from payments.models import Order, ResultsConsent, Voucher
 
 SEAT_MANAGER_ROLES = frozenset({Membership.Role.MANAGER})
 SEAT_READER_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.REPORTER})
@@ -87,49 +117,15 @@ def access_seat_order(organisation: Organisation, public_id) -> Order:
     return order
 
 
-def can_refund(user, order: Order) -> bool:
-    """Platform staff with `payments.add_refund`: any paid order. The
-    organisation's managers: unused seats of their own seat pack, for 14 days
-    after the payment (the 14th day included, to the second)."""
-    if not user.is_authenticated or not user.is_active or order.status != Order.Status.PAID:
-        return False
-    if user.has_perm(REFUND_PERMISSION):
-        return True
-    from payments.services.refunds import manager_refund_deadline
-
-    return (
-        order.kind == Order.Kind.SEAT_PACK
-        and _manages(user, order.organisation)
-        and timezone.now() <= manager_refund_deadline(order=order)
-    )
-
-
-def access_order_refund(user, public_id) -> Order:
-    """The order `public_id` if `user` may refund seats of it (403 otherwise,
-    404 when the user may not even see it)."""
-    if user.is_authenticated and user.is_active and user.has_perm(REFUND_PERMISSION):
-        order = Order.objects.filter(public_id=public_id).first()
-        if order is None:
-            raise Http404
-    else:
-        order = access_order(user, public_id)
-    if not can_refund(user, order):
-        raise PermissionDenied
-    return order
 def access_results_consent(user, consent_id: int) -> ResultsConsent:
     """One of the person's own consents to share results."""
     consent = ResultsConsent.objects.filter(pk=consent_id, learner_id=user.pk).first()
     if consent is None:
         raise Http404
     return consent
-"""Who may see what in payments. Deny by default; `access_*` return the object
-or raise (404 for what the caller may not see, so its existence stays hidden)."""
 
-from django.http import Http404
 
 # --- invoices -----------------------------------------------------------------
-from partners.models import Membership
-from payments.models import Invoice
 
 # Who reads an organisation's invoices: its managers and reporters.
 INVOICE_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.REPORTER})

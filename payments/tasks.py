@@ -1,10 +1,9 @@
 """Celery tasks of payments: thin, idempotent wrappers that load by id and call
-a service. Sent with `delay_on_commit` (the outbox keeps them through a broker
-outage)."""
-
-# --- stripe: after a payment ------------------------------------------------------
+a service. Sent after commit through the outbox (kept through a broker outage)."""
 
 from celery import shared_task
+
+# --- stripe: after a payment ------------------------------------------------------
 
 
 @shared_task(acks_late=True)
@@ -12,9 +11,7 @@ def order_paid_email_send(order_id: int) -> str:
     from payments.services.orders import order_paid_email_send as send
 
     return send(order_id=order_id)
-"""Celery tasks of payments: thin wrappers that load by id and call a service."""
 
-from celery import shared_task
 
 # --- vouchers: the e-mail of a seat sent to a person ---------------------------
 
@@ -26,9 +23,7 @@ def voucher_email_send(self, voucher_id: int, email: str) -> str:
     from payments.services.vouchers import voucher_email_send as send
 
     return send(voucher_id=voucher_id, email=email)
-a service."""
 
-from celery import shared_task
 
 # --- invoices -----------------------------------------------------------------
 

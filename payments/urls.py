@@ -3,6 +3,8 @@
 from django.urls import path
 
 from payments.views import checkout
+from payments.views import invoices as invoice_views
+from payments.views import vouchers as voucher_views
 
 app_name = "payments"
 
@@ -25,12 +27,8 @@ urlpatterns = [
         "organisations/<slug:slug>/orders/",
         checkout.organisation_orders,
         name="organisation_orders",
-urlpatterns = []
-
-# --- vouchers and seats --------------------------------------------------------
-from payments.views import vouchers as voucher_views  # noqa: E402
-
-urlpatterns += [
+    ),
+    # --- vouchers and seats ---
     path("vouchers/redeem/", voucher_views.voucher_redeem_view, name="voucher_redeem"),
     path(
         "organisations/<slug:slug>/seats/",
@@ -62,10 +60,8 @@ urlpatterns += [
         "me/shared/<int:consent_id>/withdraw/",
         voucher_views.results_consent_withdraw_view,
         name="results_consent_withdraw",
-# --- invoices -----------------------------------------------------------------
-from payments.views import invoices as invoice_views  # noqa: E402
-
-urlpatterns += [
+    ),
+    # --- invoices ---
     path("invoices/", invoice_views.my_invoices, name="my_invoices"),
     path(
         "organisations/<slug:slug>/invoices/",
