@@ -87,7 +87,10 @@ def price_edit(request, price_id: int):
         "amount": _cents_to_text(price.unit_amount_cents),
         "vat_rate": price.vat_rate,
     }
-    form = PriceForm(request.POST or None, initial=initial, courses=course_choices(), editing=True)
+    courses = course_choices()
+    if initial["course_key"] not in dict(courses):  # a course since deleted
+        courses.append((initial["course_key"], initial["course_key"]))
+    form = PriceForm(request.POST or None, initial=initial, courses=courses, editing=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
