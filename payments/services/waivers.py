@@ -76,14 +76,18 @@ def fee_waivers_issue(
     return vouchers
 
 
-def _fee_already_settled(user, course_key: UUID) -> bool:
+def _settled_user_ids(user_ids: list[int], course_key: UUID) -> set[int]:
     # Any voucher used for the course (a paid seat too) or a paid exam fee.
-    return (
-        Voucher.objects.filter(redeemed_by=user, course_key=course_key).exists()
-        or Order.objects.filter(
-            buyer=user, kind=Order.Kind.EXAM_FEE, course_key=course_key, status=Order.Status.PAID
-        ).exists()
-    )
+    redeemed = Voucher.objects.filter(
+        redeemed_by_id__in=user_ids, course_key=course_key
+    ).values_list("redeemed_by_id", flat=True)
+    paid = Order.objects.filter(
+        buyer_id__in=user_ids,
+        kind=Order.Kind.EXAM_FEE,
+        course_key=course_key,
+        status=Order.Status.PAID,
+    ).values_list("buyer_id", flat=True)
+    return set(redeemed) | set(paid)
 
 
 @transaction.atomic
@@ -101,7 +105,8 @@ def cohort_fee_waivers_issue(*, cohort: Cohort, course_key: UUID, issued_by) -> 
         member.learner.user
         for member in cohort.members.select_related("learner__user").order_by("pk")
     ]
-    missing = [user for user in members if not _fee_already_settled(user, course_key)]
+    settled = _settled_user_ids([user.pk for user in members], course_key)
+    missing = [user for user in members if user.pk not in settled]
     if not missing:
         return []
     vouchers = fee_waivers_issue(
