@@ -109,3 +109,25 @@ def default_period(project: Project, today: datetime.date | None = None):
     """The period a new report proposes: the project start to today (or its end)."""
     today = today or timezone.localdate()
     return project.starts_on, max(project.starts_on, min(today, project.ends_on))
+
+
+# --- fee waivers: what the fund waived per project (read from payments) --------
+
+
+def project_waived(*, project: Project, start: datetime.date | None, end: datetime.date) -> dict:
+    """Fee waivers of `project` in the period as the fund sees them: issued
+    (codes, not people: shown as counted), used (people: "<5" under 5, 0 included,
+    as every count of people in a fund view) and the value waived (the sum of the
+    used waivers' value, hidden with the count it comes from)."""
+    from analytics.suppression import count_cell, is_small
+    from payments.selectors.waivers import project_waiver_totals
+
+    totals = project_waiver_totals(project=project, start=start, end=end)
+    hidden = is_small(totals["used"])
+    return {
+        "issued": totals["issued"],
+        "used": count_cell(totals["used"], suppress=True),
+        "waived_cents": None if hidden else totals["waived_cents"],
+        "start": start,
+        "end": end,
+    }

@@ -201,6 +201,7 @@ def fund_project(request: HttpRequest, project_id: int) -> HttpResponse:
             "progress": progress(figures),
             "tables": _tables(figures, suppress=True),
             "reports": selectors.fund_reports(project=project),
+            "waived": selectors.project_waived(project=project, start=None, end=end),
         },
     )
 
@@ -243,6 +244,9 @@ def fund_report(request: HttpRequest, report_id: int) -> HttpResponse:
             "tables": _tables(figures, suppress=True),
             "form": form,
             "can_review": report.status == Status.SUBMITTED,
+            "waived": selectors.project_waived(
+                project=report.project, start=report.period_start, end=report.period_end
+            ),
             "export_base": reverse(
                 "analytics:fund_export", kwargs={"report_id": report.pk, "fmt": "csv"}
             )[: -len("csv")],

@@ -5,6 +5,7 @@ from django.urls import path
 from payments.views import checkout
 from payments.views import invoices as invoice_views
 from payments.views import vouchers as voucher_views
+from payments.views import waivers as waiver_views
 
 app_name = "payments"
 
@@ -72,5 +73,16 @@ urlpatterns = [
         "invoices/<str:number>.pdf",
         invoice_views.invoice_download,
         name="invoice_download",
+    ),
+    # --- fee waivers (fund officer's project page, partner cohorts) ---
+    path(
+        "fund/projects/<int:project_id>/waivers/",
+        waiver_views.fund_project_waivers,
+        name="fund_project_waivers",
+    ),
+    path(
+        "partners/<slug:slug>/cohorts/<int:cohort_id>/waivers/",
+        waiver_views.cohort_waivers,
+        name="cohort_waivers",
     ),
 ]

@@ -83,3 +83,27 @@ def test_the_demo_helper_is_active_with_the_training_certificate(seeded):
     person = User.objects.get(display_name="Maria Claes")
     assert person.account_type == User.AccountType.ASSISTED
     assert HelperConsent.objects.filter(learner=person).count() == 1
+
+
+def test_the_demo_sells_seats_charges_the_diploma_exam_and_waives_it_for_the_project(seeded):
+    from partners.models import Membership
+    from payments.models import Price, Voucher
+    from payments.selectors.exam_fees import exam_fee_price
+    from payments.selectors.prices import gross_cents
+
+    diploma = CoursePage.objects.get(slug="security-diploma", locale__language_code="en")
+    assert gross_cents(exam_fee_price(course_key=diploma.translation_key)) == 2500
+    for key in set(
+        CoursePage.objects.filter(certificate_enabled=True).values_list(
+            "translation_key", flat=True
+        )
+    ):
+        packs = Price.objects.filter(kind="seat_pack", course_key=key, is_active=True)
+        assert sorted(packs.values_list("seats", flat=True)) == [10, 50, 100]  # once, not twice
+    assert Membership.objects.filter(
+        organisation__slug="veilig-werk", user__username="employer", role="manager"
+    ).exists()
+    assert (
+        Voucher.objects.filter(project__reference="DBSF-2026-042", kind="fee_waiver").count() == 5
+    )
+    assert "Demo employer of `employer`" in seeded["out"]

@@ -16,6 +16,7 @@ from courses.puzzles import demo as puzzles_demo
 from lms import demo as lms_demo
 from partners import demo as partners_demo
 from partners import demo_helpers
+from payments import demo as payments_demo
 
 
 def _certify_after_exam(*, user, course):
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         partners_demo.seed()
         demo_helpers.seed(certify=_certify_after_exam)
         section_code, section_child, section_pictures = lms_demo.sections_seed()
+        employer = payments_demo.seed()
         analytics_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
@@ -63,3 +65,9 @@ class Command(BaseCommand):
             f"({settings.SITE_URL}/fr/class/?code={section_code}); "
             f"{section_child}'s pictures: {', '.join(section_pictures)}"
         )
+        if employer is not None:
+            self.stdout.write(
+                f"Demo employer of `employer` (manager): {employer.name} "
+                f"({settings.SITE_URL}/nl/partners/{employer.slug}/); seat packs of "
+                f"10, 50 and 100 on sale, exam fee of the security diploma € 25,00 incl. VAT"
+            )
