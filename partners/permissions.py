@@ -91,11 +91,12 @@ def can_edit(user, organisation: Organisation) -> bool:
     return bool(organisation_roles(user, organisation) & EDITOR_ROLES)
 
 
-def organisation_menu_rights(user, organisation: Organisation) -> dict[str, bool]:
+def organisation_menu_rights(user, organisation: Organisation) -> dict:
     """Which parts of the partner's menu `user` may open in `organisation`
     (one query); the pages themselves check again."""
     roles = organisation_roles(user, organisation)
     return {
+        "roles": roles,
         "edit": bool(roles & EDITOR_ROLES),
         "reports": bool(roles & REPORT_ROLES),
         "api": bool(roles & MANAGER_ROLES),

@@ -23,3 +23,9 @@ class PaymentsConfig(AppConfig):
         from payments.personal_data import payments_erase_for, payments_personal_data
 
         register_personal_data("payments", collect=payments_personal_data, erase=payments_erase_for)
+
+        # Seats, invoices and orders in the partner's menu.
+        from partners.menu import register_menu_links
+        from payments.partner_menu import seat_links
+
+        register_menu_links(seat_links)

@@ -276,6 +276,14 @@ def course_in_language(*, course: CoursePage, language: str | None = None) -> Co
     return page or course
 
 
+def course_by_key(*, course_key, language: str | None = None) -> CoursePage | None:
+    """The live course named `course_key` (its translation_key), in the given
+    (or active) language when it exists; None when no version is live."""
+    code = (language or get_language() or "")[:2]
+    pages = CoursePage.objects.live().filter(translation_key=course_key)
+    return pages.filter(locale__language_code=code).first() or pages.order_by("pk").first()
+
+
 def quiz_question_keys(*, bank: QuestionBank, competences: str = "", difficulty: str = "") -> list:
     """The translation keys of the questions a quiz may draw from."""
     questions = Question.objects.filter(

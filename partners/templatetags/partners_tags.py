@@ -23,12 +23,16 @@ def is_partner_staff(user) -> bool:
 @register.inclusion_tag("partners/_menu.html", takes_context=True)
 def partner_menu(context, organisation, current: str = ""):
     """The partner's menu: every page of the organisation the person may open
-    (organisation, cohorts, files, reports to the fund, API and webhooks)."""
+    (organisation, cohorts, files, reports to the fund, API and webhooks, and
+    what other apps register in `partners.menu`)."""
+    from partners.menu import menu_links
     from partners.permissions import organisation_menu_rights
 
     request = context["request"]
+    rights = organisation_menu_rights(request.user, organisation)
     return {
         "organisation": organisation,
         "current": current,
-        "rights": organisation_menu_rights(request.user, organisation),
+        "rights": rights,
+        "more": menu_links(user=request.user, organisation=organisation, roles=rights["roles"]),
     }

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from certificates import codes
 from courses.models import CoursePage
-from courses.selectors.learning import course_in_language
+from courses.selectors import course_by_key
 from lms.exceptions import LearningError
 from lms.models import Enrolment
 from lms.services import audit_record, enrolment_create
@@ -140,10 +140,7 @@ def voucher_code_parse(*, typed: str) -> str:
 
 def voucher_course(*, course_key, language: str | None) -> CoursePage | None:
     """The live course page of `course_key`, in `language` when it exists."""
-    page = CoursePage.objects.live().filter(translation_key=course_key).order_by("pk").first()
-    if page is None:
-        return None
-    return course_in_language(course=page, language=language)
+    return course_by_key(course_key=course_key, language=language)
 
 
 def voucher_check(*, voucher: Voucher | None, user, now=None) -> None:

@@ -1,7 +1,7 @@
 """Amounts as people read them, and the prices a course page shows."""
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from payments.money import euros
@@ -22,17 +22,14 @@ def euros_filter(cents) -> str:
 @register.inclusion_tag("payments/includes/course_offer.html")
 def course_prices(page) -> dict:
     """On a course page: the employers' link to buy seats (when packs are on
-    sale and the seats page exists) and the exam fee (when there is one)."""
+    sale) and the exam fee (when there is one)."""
     key = getattr(page, "translation_key", None)
     if key is None or not getattr(page, "pk", None):
         return {"offer": None}
     offer = course_offer(course_key=key)
     seats_url = None
     if offer["has_seat_packs"]:
-        try:
-            seats_url = reverse("payments:seats_buy", kwargs={"course_key": key})
-        except NoReverseMatch:
-            seats_url = None
+        seats_url = reverse("payments:seats_buy", kwargs={"course_key": key})
     return {"offer": offer, "seats_url": seats_url}
 
 

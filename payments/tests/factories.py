@@ -72,7 +72,7 @@ class OrderFactory(factory.django.DjangoModelFactory):
     gross_cents = factory.LazyAttribute(lambda o: o.net_cents + o.vat_cents)
     billing = factory.LazyAttribute(
         lambda o: {
-            "name": o.organisation.name,
+            "name": o.organisation.name if o.organisation else "Amina El Idrissi",
             "street": "Wetstraat 16",
             "postcode": "1000",
             "city": "Brussel",

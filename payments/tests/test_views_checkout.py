@@ -365,7 +365,7 @@ def test_refund_page_for_staff_with_the_permission_and_managers_only(localstripe
     assert Client().get(_refund_url(order)).status_code == 302
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_whole_purchase_through_the_pages_and_localstripe_webhook(
     home_page, localstripe_webhook
 ):

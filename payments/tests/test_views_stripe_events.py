@@ -181,7 +181,7 @@ def test_webhook_without_a_secret_is_unavailable(settings):
     assert deliver(intent_event(OrderFactory(), "succeeded")).status_code == 503
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_duplicate_deliveries_are_processed_once(webhook_secret):
     assert connection.vendor == "postgresql"
     order = OrderFactory()
@@ -206,7 +206,7 @@ def test_concurrent_duplicate_deliveries_are_processed_once(webhook_secret):
     _one_payment(order)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_signed_webhook_from_localstripe_pays_the_order(localstripe_webhook):
     order = OrderFactory(stripe_payment_intent=None)
     services.fake_payment_confirm(order=order, card_number="4242424242424242")
@@ -220,7 +220,7 @@ def test_a_real_signed_webhook_from_localstripe_pays_the_order(localstripe_webho
     assert intent.amount == order.gross_cents
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_declined_card_at_localstripe_fails_the_order(localstripe_webhook):
     order = OrderFactory(stripe_payment_intent=None)
     with pytest.raises(stripe_client.PaymentRefused):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from config.security import permissions_policy
 from courses.models import CoursePage
+from courses.selectors import course_by_key
 from partners.permissions import MANAGER_ROLES, access_organisation
 from payments import stripe_client
 from payments.forms import NEW_ORGANISATION, BillingForm, FakePaymentForm, RefundForm, SeatPackForm
@@ -49,8 +50,7 @@ def _course(course_key) -> CoursePage:
         key = uuid.UUID(str(course_key))
     except ValueError as error:
         raise Http404 from error
-    pages = CoursePage.objects.live().filter(translation_key=key)
-    course = pages.filter(locale__language_code=get_language()).first() or pages.first()
+    course = course_by_key(course_key=key)
     if course is None:
         raise Http404
     return course
@@ -208,11 +208,9 @@ def exam_fee_pay(request: HttpRequest, course_key) -> HttpResponse:
 
 
 def _order_context(order: Order) -> dict:
-    course = CoursePage.objects.live().filter(translation_key=order.course_key)
-    course = course.filter(locale__language_code=get_language()).first() or course.first()
     return {
         "order": order,
-        "course": course,
+        "course": course_by_key(course_key=order.course_key),
         "net": _money(order.net_cents),
         "vat": _money(order.vat_cents),
         "gross": _money(order.gross_cents),

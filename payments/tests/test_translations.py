@@ -12,7 +12,7 @@ from payments.models import Invoice
 APP = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("language", ["nl", "fr", "de"])
+@pytest.mark.parametrize("language", ["nl", "fr", "de", "en"])
 def test_every_payments_string_is_translated(language):
     catalogue = polib.pofile(str(APP / "locale" / language / "LC_MESSAGES" / "django.po"))
     untranslated = [e.msgid for e in catalogue if not e.translated() or "fuzzy" in e.flags]

@@ -1,0 +1,42 @@
+"""What payments adds to the partner's menu (`partners.menu`): seats,
+invoices and orders, for organisations that buy seats."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from partners.menu import MenuLink
+from partners.models import Membership, Organisation
+from payments.models import Order
+
+
+def seat_links(*, user, organisation: Organisation, roles: set[str]) -> list[MenuLink]:
+    """Managers and reporters of an employer, or of any organisation that has
+    bought seats, see "Seats and codes" and "Invoices"; managers "Orders" too."""
+    if not roles & {Membership.Role.MANAGER, Membership.Role.REPORTER}:
+        return []
+    if (
+        organisation.kind != Organisation.Kind.EMPLOYER
+        and not Order.objects.filter(organisation=organisation).exists()
+    ):
+        return []
+    links = [
+        MenuLink(
+            "seats",
+            _("Seats and codes"),
+            reverse("payments:organisation_seats", args=[organisation.slug]),
+        ),
+        MenuLink(
+            "invoices",
+            _("Invoices"),
+            reverse("payments:organisation_invoices", args=[organisation.slug]),
+        ),
+    ]
+    if Membership.Role.MANAGER in roles:
+        links.append(
+            MenuLink(
+                "orders",
+                _("Orders"),
+                reverse("payments:organisation_orders", args=[organisation.slug]),
+            )
+        )
+    return links
