@@ -132,15 +132,16 @@ class FakePaymentForm(forms.Form):
     """The labelled test payment of the local fake: a test card or test IBAN."""
 
     method = forms.ChoiceField(
-        label=_("Test payment method"),
-        widget=forms.RadioSelect,
-        choices=[
+        label=_("Test payment method"), widget=forms.RadioSelect, initial="4242424242424242"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per request: the labels are in the reader's language.
+        self.fields["method"].choices = [
             (number, f"{number[:4]} {number[4:8]} {number[8:12]} {number[12:]} · {label}")
             for number, label in FAKE_TEST_CARDS.items()
-        ]
-        + [(iban, f"{iban} · {label}") for iban, label in FAKE_TEST_IBANS.items()],
-        initial="4242424242424242",
-    )
+        ] + [(iban, f"{iban} · {label}") for iban, label in FAKE_TEST_IBANS.items()]
 
     def payment(self) -> dict:
         method = self.cleaned_data["method"]

@@ -416,3 +416,22 @@ def test_an_unknown_order_is_404(localstripe):
             f"payments:{name}", kwargs={"public_id": "6f1c0c1e-0000-4000-8000-000000000000"}
         )
         assert client.get(url).status_code == 404
+
+
+def test_a_manager_buying_again_finds_the_saved_billing_details(page, pack, localstripe):
+    from payments.tests.factories import BillingDetailsFactory
+
+    billing = BillingDetailsFactory(name="Veilig Werk bv", street="Kerkstraat 3")
+    client, _user = _signed_in(_manager(billing.organisation))
+    form = client.get(_buy_url(page)).context["form"]
+    assert form.initial["name"] == "Veilig Werk bv"
+    assert form.initial["street"] == "Kerkstraat 3"
+    assert form.initial["company_number"] == "0403170701"
+
+
+def test_the_test_payment_form_speaks_the_reader_s_language(localstripe):
+    order = OrderFactory(stripe_payment_intent=None)
+    client, _ = _signed_in(order.buyer)
+    url = reverse("payments:checkout", kwargs={"public_id": order.public_id})
+    body = client.get(url.replace("/en/", "/nl/", 1)).content.decode()
+    assert "4242 4242 4242 4242 · Lukt" in body and "Succeeds" not in body

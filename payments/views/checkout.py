@@ -103,7 +103,13 @@ def seats_buy(request: HttpRequest, course_key) -> HttpResponse:
         return _refused(request, _("No seat packs are on sale for this course."), 404)
     organisations = list(managed_organisations(request.user).order_by("name"))
     choices = [(p.pk, _pack_label(p)) for p in prices]
-    initial = {"email": request.user.email, "language": get_language()}
+    # The billing details of the organisation selected first, as saved last time.
+    saved = organisations and BillingDetails.objects.filter(organisation=organisations[0]).first()
+    initial = (
+        {f: getattr(saved, f) for f in services.BILLING_FIELDS}
+        if saved
+        else {"email": request.user.email, "language": get_language()}
+    )
     form = SeatPackForm(
         request.POST or None, prices=choices, organisations=organisations, initial=initial
     )
