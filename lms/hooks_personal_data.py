@@ -9,6 +9,7 @@ registers its part when it starts (`<app>.apps.<App>Config.ready`):
         "certificates",
         collect=certificates_personal_data,   # (*, user) -> list | dict (JSON-ready)
         erase=certificates_erase_for,         # (*, user, actor, reason) -> int
+        erase_note=_("your certificates are revoked ..."),  # optional: said on the delete page
     )
 
 `collect` returns plain JSON values (str, numbers, lists, dicts) and runs a
@@ -31,19 +32,28 @@ class PersonalDataPart:
     name: str
     collect: Collect | None
     erase: Erase | None
+    # What erasure does with this part, as the delete page tells the person.
+    erase_note: str | None = None
 
 
 _parts: dict[str, PersonalDataPart] = {}
 
 
-def register_personal_data(name: str, *, collect: Collect | None, erase: Erase | None) -> None:
+def register_personal_data(
+    name: str, *, collect: Collect | None, erase: Erase | None, erase_note: str | None = None
+) -> None:
     """Register an app's part under `name` (registering a name again replaces it)."""
-    _parts[name] = PersonalDataPart(name=name, collect=collect, erase=erase)
+    _parts[name] = PersonalDataPart(name=name, collect=collect, erase=erase, erase_note=erase_note)
 
 
 def personal_data_parts() -> list[PersonalDataPart]:
     """The registered parts, in the order of their names."""
     return [_parts[name] for name in sorted(_parts)]
+
+
+def personal_data_erase_notes() -> list[str]:
+    """What erasure does with each part that says it, for the delete page."""
+    return [p.erase_note for p in personal_data_parts() if p.erase_note]
 
 
 def personal_data_collect(*, user: User) -> dict[str, object]:

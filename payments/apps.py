@@ -20,12 +20,27 @@ class PaymentsConfig(AppConfig):
 
         # --- vouchers: "Download my data" and "Delete my account" (GDPR) ---
         from lms.hooks_personal_data import register_personal_data
-        from payments.personal_data import payments_erase_for, payments_personal_data
+        from payments.personal_data import (
+            ERASE_NOTE,
+            payments_erase_for,
+            payments_personal_data,
+        )
 
-        register_personal_data("payments", collect=payments_personal_data, erase=payments_erase_for)
+        register_personal_data(
+            "payments",
+            collect=payments_personal_data,
+            erase=payments_erase_for,
+            erase_note=ERASE_NOTE,
+        )
+
+        # "Use a voucher code", "Shared with employers", "My invoices" on My account.
+        from lms.hooks_account import register_account_links
+        from payments.menus import account_links
+
+        register_account_links(account_links)
 
         # Seats, invoices and orders in the partner's menu.
         from partners.menu import register_menu_links
-        from payments.partner_menu import seat_links
+        from payments.menus import seat_links
 
         register_menu_links(seat_links)

@@ -13,10 +13,17 @@ stays (number, date, name and address, amounts, the PDF, which carries no
 e-mail address); the billing e-mail copied on the person's invoices goes."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from certificates import codes
 from lms.models import User
 from payments.models import BillingDetails, Invoice, Order, ResultsConsent, Voucher
+
+# Said on the delete page, among what erasure does.
+ERASE_NOTE = _(
+    "your billing details are erased and employers no longer see your results; orders and "
+    "invoices are kept, without a link to your account, for as long as accounting law requires;"
+)
 
 
 def payments_personal_data(*, user: User) -> dict:

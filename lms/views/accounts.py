@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from config.own_urls import own_url
 from lms.exceptions import LearningError
 from lms.forms import LegalNameForm, ProfileForm
+from lms.hooks_account import account_links
 from lms.hooks_identity import legal_name_in_use
 from lms.models import User
 from lms.notices import notice_text
@@ -70,6 +71,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "journal": journal,
         "has_legal_name_section": has_legal,
         "legal_name_locked": has_legal and not editable,
+        "more_links": account_links(user=request.user),
     }
     return render(request, "lms/profile.html", context, status=status)
 

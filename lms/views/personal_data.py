@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from lms.exceptions import LearningError
 from lms.forms import AccountDeleteForm
+from lms.hooks_personal_data import personal_data_erase_notes
 from lms.permissions import access_own_personal_data
 from lms.selectors.personal_data import personal_data_sections
 from lms.services.erasure import REASON_REQUEST, account_erase, account_erase_refusal
@@ -73,5 +74,10 @@ def account_delete(request: HttpRequest) -> HttpResponse:
                 return render(request, "lms/gdpr/account_deleted.html")
         else:
             status = 400
-    context = {"form": form, "refusal": refusal, "needs_password": needs_password}
+    context = {
+        "form": form,
+        "refusal": refusal,
+        "needs_password": needs_password,
+        "erase_notes": personal_data_erase_notes(),
+    }
     return render(request, "lms/gdpr/account_delete.html", context, status=status)

@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 
 from lms.hooks_personal_data import personal_data_collect, personal_data_erase
 from lms.tests.factories import UserFactory
@@ -80,3 +81,14 @@ def test_the_delete_page_says_what_payments_keep(client, person):
     client.force_login(person)
     page = client.get("/en/me/delete/").content.decode()
     assert "orders and invoices are kept" in page
+
+
+def test_the_account_page_links_vouchers_sharing_and_invoices(client):
+    client.force_login(UserFactory(preferred_language="en"))
+    body = client.get(reverse("lms:profile")).content.decode()
+    for name, text in (
+        ("payments:voucher_redeem", "Use a voucher code"),
+        ("payments:results_consents", "Shared with employers"),
+        ("payments:my_invoices", "My invoices"),
+    ):
+        assert f'<a href="{reverse(name)}">{text}</a>' in body

@@ -1,9 +1,11 @@
-"""What payments adds to the partner's menu (`partners.menu`): seats,
-invoices and orders, for organisations that buy seats."""
+"""What payments adds to menus: the partner's menu (`partners.menu`: seats,
+invoices and orders, for organisations that buy seats) and My account
+(`lms.hooks_account`: vouchers, sharing with employers, own invoices)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lms.hooks_account import AccountLink
 from partners.menu import MenuLink
 from partners.models import Membership, Organisation
 from payments.models import Order
@@ -40,3 +42,13 @@ def seat_links(*, user, organisation: Organisation, roles: set[str]) -> list[Men
             )
         )
     return links
+
+
+def account_links(*, user) -> list[AccountLink]:
+    """On everyone's account page: use a voucher code, what they share with
+    employers, and the invoices of exam fees they paid."""
+    return [
+        AccountLink(_("Use a voucher code"), reverse("payments:voucher_redeem")),
+        AccountLink(_("Shared with employers"), reverse("payments:results_consents")),
+        AccountLink(_("My invoices"), reverse("payments:my_invoices")),
+    ]
