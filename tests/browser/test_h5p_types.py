@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings as django_settings
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from courses.models import LessonPage
 from courses.tests.h5p_exports import EXPORTS, h5p_export_activity
@@ -265,7 +266,10 @@ def test_true_false_scores_and_resumes(stage):
     stage.assert_plays()
     stage.assert_icons()
 
-    stage.frame.get_by_role("radio", name="Yes").click()
+    answer = stage.frame.get_by_role("radio", name="Yes")
+    answer.click()
+    # H5P takes the choice in its own handler: "Check" before it lands scores 0.
+    expect(answer).to_have_attribute("aria-checked", "true")
     stage.frame.get_by_role("button", name="Check").click()
 
     stage.result(raw=1, maximum=1)
@@ -281,7 +285,9 @@ def test_multichoice_scores_and_resumes(stage):
     stage.assert_plays()
     stage.assert_icons()
 
-    stage.frame.get_by_role("radio", name="Very dark purple").click()
+    answer = stage.frame.get_by_role("radio", name="Very dark purple")
+    answer.click()
+    expect(answer).to_have_attribute("aria-checked", "true")
     stage.frame.get_by_role("button", name="Check").click()
 
     stage.result(raw=1, maximum=1)
