@@ -104,6 +104,44 @@ def _deliver_on_commit(invoice: Invoice) -> None:
     invoice_deliver.delay_on_commit(invoice.pk)
 
 
+def _document_create(
+    *,
+    kind: str,
+    order: Order,
+    language: str,
+    buyer: dict,
+    quantity: int,
+    net: int,
+    vat: int,
+    gross: int,
+    payment_method: str,
+    **links,
+) -> Invoice:
+    # Numbered now, dated today in Brussels; the caller holds the order's lock.
+    issued_on = timezone.localdate()
+    year = issued_on.year
+    sequence = _next_number(kind=kind, year=year)
+    return Invoice.objects.create(
+        kind=kind,
+        year=year,
+        sequence=sequence,
+        number=invoice_number_format(kind=kind, year=year, sequence=sequence),
+        order=order,
+        issued_on=issued_on,
+        language=language,
+        seller=seller_details(),
+        buyer=buyer,
+        lines=[_line(order=order, quantity=quantity, net=net, vat=vat, language=language)],
+        net_cents=net,
+        vat_rate=order.vat_rate,
+        vat_cents=vat,
+        gross_cents=gross,
+        reverse_charge=order.reverse_charge,
+        payment_method=payment_method,
+        **links,
+    )
+
+
 @transaction.atomic
 def invoice_issue(*, order: Order) -> Invoice:
     """The invoice of a paid order, numbered now and dated today (Brussels).
@@ -115,34 +153,15 @@ def invoice_issue(*, order: Order) -> Invoice:
         return existing
     if order.status != Order.Status.PAID:
         raise ValueError("only a paid order is invoiced")
-    issued_on = timezone.localdate()
-    year = issued_on.year
-    language = order.billing.get("language") or order.language
-    sequence = _next_number(kind=Invoice.Kind.INVOICE, year=year)
-    invoice = Invoice.objects.create(
+    invoice = _document_create(
         kind=Invoice.Kind.INVOICE,
-        year=year,
-        sequence=sequence,
-        number=invoice_number_format(kind=Invoice.Kind.INVOICE, year=year, sequence=sequence),
         order=order,
-        issued_on=issued_on,
-        language=language,
-        seller=seller_details(),
+        language=order.billing.get("language") or order.language,
         buyer=order.billing,
-        lines=[
-            _line(
-                order=order,
-                quantity=order.quantity,
-                net=order.net_cents,
-                vat=order.vat_cents,
-                language=language,
-            )
-        ],
-        net_cents=order.net_cents,
-        vat_rate=order.vat_rate,
-        vat_cents=order.vat_cents,
-        gross_cents=order.gross_cents,
-        reverse_charge=order.reverse_charge,
+        quantity=order.quantity,
+        net=order.net_cents,
+        vat=order.vat_cents,
+        gross=order.gross_cents,
         payment_method=_payment_method(order),
     )
     audit_record(
@@ -164,36 +183,18 @@ def credit_note_issue(*, refund: Refund) -> Invoice:
     if existing is not None:
         return existing
     invoice = invoice_issue(order=order)
-    issued_on = timezone.localdate()
-    year = issued_on.year
-    sequence = _next_number(kind=Invoice.Kind.CREDIT_NOTE, year=year)
-    credit_note = Invoice.objects.create(
+    credit_note = _document_create(
         kind=Invoice.Kind.CREDIT_NOTE,
-        year=year,
-        sequence=sequence,
-        number=invoice_number_format(kind=Invoice.Kind.CREDIT_NOTE, year=year, sequence=sequence),
         order=order,
+        language=invoice.language,
+        buyer=invoice.buyer,
+        quantity=refund.seats,
+        net=refund.net_cents,
+        vat=refund.vat_cents,
+        gross=refund.gross_cents,
+        payment_method=invoice.payment_method,
         refund=refund,
         credited_invoice=invoice,
-        issued_on=issued_on,
-        language=invoice.language,
-        seller=seller_details(),
-        buyer=invoice.buyer,
-        lines=[
-            _line(
-                order=order,
-                quantity=refund.seats,
-                net=refund.net_cents,
-                vat=refund.vat_cents,
-                language=invoice.language,
-            )
-        ],
-        net_cents=refund.net_cents,
-        vat_rate=order.vat_rate,
-        vat_cents=refund.vat_cents,
-        gross_cents=refund.gross_cents,
-        reverse_charge=order.reverse_charge,
-        payment_method=invoice.payment_method,
     )
     audit_record(
         actor=refund.requested_by,

@@ -47,6 +47,13 @@ def _fee(tree, cents=2066, **fields) -> Price:
     )
 
 
+def _fee_order(price: Price, **fields) -> Order:
+    """An exam-fee order of one person (no organisation) at `price`."""
+    return OrderFactory(
+        kind=Order.Kind.EXAM_FEE, organisation=None, price=price, quantity=1, **fields
+    )
+
+
 def _start_exam(enrolment, tree):
     return quiz_attempt_start(
         enrolment=enrolment,
@@ -85,14 +92,7 @@ def test_a_fee_taken_off_sale_is_no_fee(enrolment, tree):
 
 def test_a_paid_exam_fee_order_opens_the_exam(enrolment, tree, learner):
     price = _fee(tree)
-    OrderFactory(
-        paid=True,
-        kind=Order.Kind.EXAM_FEE,
-        organisation=None,
-        buyer=learner,
-        price=price,
-        quantity=1,
-    )
+    _fee_order(price, buyer=learner, paid=True)
     assert _start_exam(enrolment, tree)[1]
 
 
@@ -101,21 +101,14 @@ def test_a_paid_exam_fee_order_opens_the_exam(enrolment, tree, learner):
 )
 def test_an_unpaid_exam_fee_order_does_not(enrolment, tree, learner, status):
     price = _fee(tree)
-    OrderFactory(
-        status=status,
-        kind=Order.Kind.EXAM_FEE,
-        organisation=None,
-        buyer=learner,
-        price=price,
-        quantity=1,
-    )
+    _fee_order(price, buyer=learner, status=status)
     with pytest.raises(LearningError):
         _start_exam(enrolment, tree)
 
 
 def test_someone_elses_paid_fee_does_not_open_my_exam(enrolment, tree):
     price = _fee(tree)
-    OrderFactory(paid=True, kind=Order.Kind.EXAM_FEE, organisation=None, price=price, quantity=1)
+    _fee_order(price, paid=True)  # bought by someone else
     with pytest.raises(LearningError):
         _start_exam(enrolment, tree)
 
@@ -150,14 +143,7 @@ def test_the_exam_block_offers_to_pay_or_enter_a_voucher_instead_of_starting(
 
 def test_the_exam_block_offers_the_exam_once_the_fee_is_paid(client, enrolment, tree, learner):
     price = _fee(tree)
-    OrderFactory(
-        paid=True,
-        kind=Order.Kind.EXAM_FEE,
-        organisation=None,
-        buyer=learner,
-        price=price,
-        quantity=1,
-    )
+    _fee_order(price, buyer=learner, paid=True)
     client.force_login(learner)
     body = client.get(tree.exam_lesson.url).content.decode()
     assert "Start the exam" in body and "Pay the exam fee" not in body
