@@ -9,12 +9,13 @@ from lms.hooks_account import AccountLink
 from partners.menu import MenuLink
 from partners.models import Membership, Organisation
 from payments.models import Order
+from payments.permissions import READER_ROLES
 
 
 def seat_links(*, user, organisation: Organisation, roles: set[str]) -> list[MenuLink]:
     """Managers and reporters of an employer, or of any organisation that has
     bought seats, see "Seats and codes" and "Invoices"; managers "Orders" too."""
-    if not roles & {Membership.Role.MANAGER, Membership.Role.REPORTER}:
+    if not roles & READER_ROLES:
         return []
     if (
         organisation.kind != Organisation.Kind.EMPLOYER

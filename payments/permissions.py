@@ -6,9 +6,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from partners.models import Membership, Organisation
-from partners.permissions import access_organisation, organisation_roles
+from partners.models import Cohort, Membership, Organisation, Project
+from partners.permissions import (
+    MANAGER_ROLES,
+    access_cohort,
+    access_organisation,
+    organisation_roles,
+    require_fund_officer,
+)
 from payments.models import Invoice, Order, ResultsConsent, Voucher
+
+# Who reads an organisation's seats and invoices: its managers and reporters
+# (only managers act).
+READER_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.REPORTER})
 
 # --- stripe: orders, checkout, refunds ------------------------------------------
 
@@ -80,21 +90,15 @@ def access_order_refund(user, public_id) -> Order:
 # everyone else get a 404.
 
 
-SEAT_MANAGER_ROLES = frozenset({Membership.Role.MANAGER})
-SEAT_READER_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.REPORTER})
-
-
 def access_organisation_seats(user, slug: str, *, manage: bool = False) -> Organisation:
     """The organisation named `slug` if `user` may read its seats (or hand
     them out, with `manage`)."""
-    return access_organisation(
-        user, slug, roles=SEAT_MANAGER_ROLES if manage else SEAT_READER_ROLES
-    )
+    return access_organisation(user, slug, roles=MANAGER_ROLES if manage else READER_ROLES)
 
 
 def can_manage_seats(user, organisation: Organisation) -> bool:
     """For showing codes and forms; the views check again."""
-    return bool(organisation_roles(user, organisation) & SEAT_MANAGER_ROLES)
+    return bool(organisation_roles(user, organisation) & MANAGER_ROLES)
 
 
 def access_seat_voucher(organisation: Organisation, voucher_id: int) -> Voucher:
@@ -127,9 +131,6 @@ def access_results_consent(user, consent_id: int) -> ResultsConsent:
 
 # --- invoices -----------------------------------------------------------------
 
-# Who reads an organisation's invoices: its managers and reporters.
-INVOICE_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.REPORTER})
-
 
 def can_see_invoice(user, invoice: Invoice) -> bool:
     """Staff holding `payments.view_invoice`; the managers and reporters of the
@@ -143,7 +144,7 @@ def can_see_invoice(user, invoice: Invoice) -> bool:
         return (
             organisation.is_active
             and Membership.objects.filter(
-                organisation=organisation, user=user, role__in=INVOICE_ROLES
+                organisation=organisation, user=user, role__in=READER_ROLES
             ).exists()
         )
     return invoice.order.buyer_id == user.pk
@@ -156,3 +157,58 @@ def access_invoice(user, number: str) -> Invoice:
     if invoice is None or not can_see_invoice(user, invoice):
         raise Http404
     return invoice
+
+
+# --- fee waivers and prices -----------------------------------------------------
+# Fund officers issue waivers for any funded project; managers of a DBSF
+# project holder or an employment agency for their own cohorts (404 for another
+# organisation's cohort); prices are managed in the Wagtail admin by people
+# holding the model permissions `payments.add_price` / `payments.change_price`.
+
+# Organisations whose learners never pay: their exam fees are waived.
+WAIVER_ORGANISATION_KINDS = frozenset(
+    {Organisation.Kind.DBSF_PROJECT, Organisation.Kind.EMPLOYMENT_AGENCY}
+)
+PRICE_ADD = "payments.add_price"
+PRICE_CHANGE = "payments.change_price"
+
+
+def access_fund_waiver_project(user, project_id: int) -> Project:
+    """A project a fund officer issues waivers for."""
+    require_fund_officer(user)
+    project = Project.objects.select_related("organisation").filter(pk=project_id).first()
+    if project is None:
+        raise Http404
+    return project
+
+
+def access_cohort_waivers(user, slug: str, cohort_id: int) -> Cohort:
+    """A cohort of a waiver-eligible organisation that `user` manages."""
+    organisation = access_organisation(user, slug, roles=MANAGER_ROLES)
+    if organisation.kind not in WAIVER_ORGANISATION_KINDS:
+        raise Http404
+    return access_cohort(user, organisation, cohort_id)
+
+
+def can_issue_cohort_waivers(user, organisation: Organisation) -> bool:
+    """For showing the "Exam fee waivers" action; the page checks again."""
+    return organisation.kind in WAIVER_ORGANISATION_KINDS and bool(
+        organisation_roles(user, organisation) & MANAGER_ROLES
+    )
+
+
+def require_price_permission(user, *, change: bool = False) -> None:
+    """Staff with the price permissions (the admin's list needs either)."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    if change:
+        allowed = user.has_perm(PRICE_CHANGE)
+    else:
+        allowed = user.has_perm(PRICE_ADD) or user.has_perm(PRICE_CHANGE)
+    if not allowed:
+        raise PermissionDenied
+
+
+def require_price_add(user) -> None:
+    if not user.is_authenticated or not user.has_perm(PRICE_ADD):
+        raise PermissionDenied

@@ -36,6 +36,6 @@ def course_prices(page) -> dict:
 @register.simple_tag(takes_context=True)
 def can_issue_cohort_waivers(context, organisation) -> bool:
     """Whether to show a cohort's "Exam fee waivers" action (the page checks again)."""
-    from payments.permissions_waivers import can_issue_cohort_waivers as allowed
+    from payments.permissions import can_issue_cohort_waivers as allowed
 
     return allowed(context["request"].user, organisation)

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partners.permissions import access_organisation
-from payments.permissions import INVOICE_ROLES, access_invoice
+from payments.permissions import READER_ROLES, access_invoice
 from payments.selectors.invoices import organisation_invoices as organisation_invoices_list
 from payments.selectors.invoices import user_invoices
 from payments.services.invoices import invoice_pdf_bytes
@@ -25,7 +25,7 @@ def _page(request: HttpRequest, rows):
 @require_GET
 def organisation_invoices(request: HttpRequest, slug: str) -> HttpResponse:
     """The organisation's invoices and credit notes, for its managers and reporters."""
-    organisation = access_organisation(request.user, slug, roles=INVOICE_ROLES)
+    organisation = access_organisation(request.user, slug, roles=READER_ROLES)
     page_obj = _page(request, organisation_invoices_list(organisation=organisation))
     return render(
         request,

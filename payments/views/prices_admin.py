@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from payments.forms_prices import PriceForm
 from payments.models import Price
 from payments.money import euros
-from payments.permissions_waivers import require_price_add, require_price_permission
+from payments.permissions import require_price_add, require_price_permission
 from payments.selectors.prices import (
     course_choices,
     course_titles_by_key,

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from payments.forms_waivers import CohortWaiverForm, WaiverIssueForm
-from payments.permissions_waivers import access_cohort_waivers, access_fund_waiver_project
+from payments.permissions import access_cohort_waivers, access_fund_waiver_project
 from payments.selectors.prices import course_choices, course_titles_by_key
 from payments.selectors.waivers import (
     project_waiver_totals,
