@@ -109,14 +109,18 @@ def cohort_fee_waivers_issue(*, cohort: Cohort, course_key: UUID, issued_by) -> 
     missing = [user for user in members if user.pk not in settled]
     if not missing:
         return []
-    vouchers = fee_waivers_issue(
-        organisation=organisation,
-        course_key=course_key,
-        count=len(missing),
-        issued_by=issued_by,
-        project=cohort.project,
-        cohort=cohort,
-    )
+    # The per-call limit is for what a person types; a large cohort is issued
+    # in as many batches as it needs.
+    vouchers = []
+    for start in range(0, len(missing), MAX_WAIVERS_AT_ONCE):
+        vouchers += fee_waivers_issue(
+            organisation=organisation,
+            course_key=course_key,
+            count=len(missing[start : start + MAX_WAIVERS_AT_ONCE]),
+            issued_by=issued_by,
+            project=cohort.project,
+            cohort=cohort,
+        )
     now = timezone.now()
     redeemed = []
     for voucher, user in zip(vouchers, missing, strict=True):

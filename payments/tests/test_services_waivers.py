@@ -95,6 +95,17 @@ def test_cohort_waivers_settle_every_members_fee_without_a_code():
     assert AuditEntry.objects.filter(action="payments.voucher_redeem").count() == 3
 
 
+def test_a_cohort_larger_than_one_batch_gets_a_waiver_for_every_member(monkeypatch):
+    from payments.services import waivers
+
+    monkeypatch.setattr(waivers, "MAX_WAIVERS_AT_ONCE", 2)
+    price = exam_fee()
+    cohort = cohort_with_members(5, course_key=price.course_key)
+    vouchers = cohort_fee_waivers_issue(cohort=cohort, course_key=price.course_key, issued_by=None)
+    assert len(vouchers) == 5
+    assert Voucher.objects.filter(cohort=cohort, status=Voucher.Status.REDEEMED).count() == 5
+
+
 def test_cohort_waivers_again_issue_only_for_members_who_joined_since():
     price = exam_fee()
     cohort = cohort_with_members(2, course_key=price.course_key)
