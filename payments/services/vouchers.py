@@ -342,12 +342,21 @@ def vouchers_assign_bulk(*, order: Order, text: str, assigned_by) -> list[Assign
     lines: list[AssignLine] = []
     seen: set[str] = set()
     entries = [
-        part.strip()
-        for raw in (text or "").replace(";", "\n").replace(",", "\n").splitlines()
-        for part in [raw]
-        if part.strip()
-    ][:BULK_MAX_LINES]
+        line.strip()
+        for line in (text or "").replace(";", "\n").replace(",", "\n").splitlines()
+        if line.strip()
+    ]
     for number, entry in enumerate(entries, start=1):
+        if number > BULK_MAX_LINES:
+            # Reported, not dropped: the person pastes these again.
+            lines.append(
+                AssignLine(
+                    number=number,
+                    text=entry,
+                    error=_("Too many lines at once: send this one again."),
+                )
+            )
+            continue
         try:
             address = _email_refusal(entry)
         except VoucherRefused as refusal:

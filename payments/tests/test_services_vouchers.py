@@ -221,6 +221,18 @@ def test_bulk_assign_reports_every_line(pack):
     assert Voucher.objects.filter(status=Voucher.Status.ASSIGNED).count() == 3
 
 
+def test_bulk_lines_past_the_limit_are_reported_not_dropped(pack, monkeypatch):
+    from payments.services import vouchers
+
+    monkeypatch.setattr(vouchers, "BULK_MAX_LINES", 2)
+    lines = vouchers_assign_bulk(
+        order=pack[0], text="a@example.be\nb@example.be\nc@example.be", assigned_by=None
+    )
+    sent = [(line.number, bool(line.voucher)) for line in lines]
+    assert sent == [(1, True), (2, True), (3, False)]
+    assert "again" in lines[2].error
+
+
 def test_withdrawing_consent_is_the_person_s_own_and_audited(pack):
     person = UserFactory()
     voucher_redeem(code=pack[1][0].code, user=person, share_results=True)
