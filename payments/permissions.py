@@ -53,21 +53,22 @@ def access_order(user, public_id) -> Order:
     return order
 
 
-def can_refund(user, order: Order) -> bool:
+def can_refund(user, order: Order, *, manages: bool | None = None) -> bool:
     """Platform staff with `payments.add_refund`: any paid order. The
     organisation's managers: unused seats of their own seat pack, for 14 days
-    after the payment (the 14th day included, to the second)."""
+    after the payment (the 14th day included, to the second). `manages`: the
+    caller already knows whether `user` manages the order's organisation (a
+    list of that organisation's orders), so it is not read again per order."""
     if not user.is_authenticated or not user.is_active or order.status != Order.Status.PAID:
         return False
     if user.has_perm(REFUND_PERMISSION):
         return True
     from payments.services.refunds import manager_refund_deadline
 
-    return (
-        order.kind == Order.Kind.SEAT_PACK
-        and _manages(user, order.organisation)
-        and timezone.now() <= manager_refund_deadline(order=order)
-    )
+    deadline = manager_refund_deadline(order=order)
+    if order.kind != Order.Kind.SEAT_PACK or deadline is None or timezone.now() > deadline:
+        return False
+    return _manages(user, order.organisation) if manages is None else manages
 
 
 def access_order_refund(user, public_id) -> Order:

@@ -435,3 +435,23 @@ def test_the_test_payment_form_speaks_the_reader_s_language(localstripe):
     url = reverse("payments:checkout", kwargs={"public_id": order.public_id})
     body = client.get(url.replace("/en/", "/nl/", 1)).content.decode()
     assert "4242 4242 4242 4242 · Lukt" in body and "Succeeds" not in body
+
+
+def test_the_orders_page_reads_as_many_queries_for_1_or_6_orders():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from payments.services.vouchers import vouchers_issue_for_order
+
+    first = OrderFactory(paid=True)
+    vouchers_issue_for_order(order=first)
+    client, _ = _signed_in(_manager(first.organisation))
+    url = reverse("payments:organisation_orders", kwargs={"slug": first.organisation.slug})
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        assert "Cancel and refund" in client.get(url).content.decode()
+    for _ in range(5):
+        vouchers_issue_for_order(order=OrderFactory(paid=True, organisation=first.organisation))
+    with CaptureQueriesContext(connection) as six:
+        assert client.get(url).content.decode().count("Cancel and refund") == 6
+    assert len(six) == len(one)

@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -343,8 +344,6 @@ def organisation_orders(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("buyer")
         .order_by("-created_at")[:200]
     )
-    from django.db.models import Count, Q
-
     unused = dict(
         Order.objects.filter(pk__in=[o.pk for o in orders])
         .annotate(n=Count("vouchers", filter=Q(vouchers__status__in=["available", "assigned"])))
@@ -355,7 +354,9 @@ def organisation_orders(request: HttpRequest, slug: str) -> HttpResponse:
             "order": order,
             "gross": _money(order.gross_cents),
             "unused": unused.get(order.pk, 0),
-            "refundable": can_refund(request.user, order) and unused.get(order.pk, 0) > 0,
+            # Only the organisation's managers reach this page.
+            "refundable": can_refund(request.user, order, manages=True)
+            and unused.get(order.pk, 0) > 0,
             "form": RefundForm(prefix=str(order.public_id)[:8]),
         }
         for order in orders
