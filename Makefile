@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 LOCALSTRIPE_PORT ?= 8420
 
-.PHONY: run setup test lint format bench lock messages clean
+.PHONY: run setup test lint format bench crowd lock messages clean worker
 
 # --- setup steps (each re-runs only when its inputs change) -----------------
 
@@ -57,6 +57,13 @@ run: setup
 	  H5P_PLAYER_ORIGIN=$${H5P_PLAYER_ORIGIN:-http://localhost:$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT); \
 	fi
 
+# A Celery worker with beat reading every queue (config/queues.py), for a
+# broker of your own: CELERY_BROKER_URL=redis://127.0.0.1:6379/0 make worker
+# (without a broker, tasks run inside the web process and no worker is needed).
+CELERY_QUEUES = $(shell $(PY) -c "from config.queues import ALL_QUEUES; print(','.join(ALL_QUEUES))" 2>/dev/null)
+worker: setup
+	$(PY) -m celery -A config worker --beat --queues $(CELERY_QUEUES) --loglevel=INFO
+
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -72,6 +79,10 @@ format: $(VENV)/.installed
 
 bench: setup
 	$(PY) -m benchmarks $(BENCH_ARGS)
+
+# 1,000 learners arriving over a minute (benchmarks/crowd.py).
+crowd: setup
+	$(PY) -m benchmarks.crowd $(CROWD_ARGS)
 
 # Regenerate the hashed lock files after changing pyproject.toml.
 lock: $(VENV)/.installed

@@ -34,6 +34,19 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache outlives each test's rollback: every test starts with an empty
+    one, so none is served a page, a route, settings or a counter that an
+    earlier test (with rows since rolled back, and ids used again) cached."""
+    from django.core.cache import cache
+
+    from courses.selectors.catalogue import pages_memo_clear
+
+    cache.clear()
+    pages_memo_clear()
+
+
 class _KeyRing:
     """Real keys made on first use, then handed out in turn."""
 
@@ -98,7 +111,12 @@ def worker_database_url() -> str:
 
 def celery_worker_command(hostname: str, *extra: str) -> list[str]:
     """`celery worker` as the tests start it: one process (solo pool), no
-    chatter with other workers."""
+    chatter with other workers; every queue of the project unless `extra`
+    names its own (config/queues.py: a task routed to a queue nobody reads
+    would never run)."""
+    from config.queues import ALL_QUEUES
+
+    queues = [] if {"--queues", "-Q"} & set(extra) else ["--queues", ",".join(ALL_QUEUES)]
     return [
         sys.executable,
         "-m",
@@ -112,6 +130,7 @@ def celery_worker_command(hostname: str, *extra: str) -> list[str]:
         "--without-mingle",
         "--without-gossip",
         "--loglevel=INFO",
+        *queues,
         *extra,
     ]
 
@@ -159,13 +178,17 @@ def celery_worker(celery_worker_process):
     """For one test: tasks go through the real broker to the worker process."""
     from config.celery import app
 
-    saved = app.conf.task_always_eager, app.conf.task_default_queue
+    saved = app.conf.task_always_eager, app.conf.task_default_queue, app.conf.task_routes
     app.conf.task_always_eager = False
     app.conf.task_default_queue = celery_worker_process["queue"]
+    # Every task to the worker's own queue, whatever its route (conf.update
+    # makes Celery build its router again).
+    app.conf.update(task_routes={"*": {"queue": celery_worker_process["queue"]}})
     try:
         yield celery_worker_process
     finally:
-        app.conf.task_always_eager, app.conf.task_default_queue = saved
+        app.conf.task_always_eager, app.conf.task_default_queue = saved[:2]
+        app.conf.update(task_routes=saved[2])
 
 
 def free_port() -> int:

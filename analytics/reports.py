@@ -25,9 +25,10 @@ import uuid
 from dataclasses import dataclass
 
 import pandas as pd
-from django.db import connection
+from django.db import connection, connections
 from django.utils import timezone
 
+from config.db_router import reading_from_replica, replica_alias
 from partners.models import Project, ProjectTarget
 
 AGE_BANDS = ["under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus", "unknown"]
@@ -173,7 +174,7 @@ def cube(project_ids: list[int], period: Period) -> pd.DataFrame:
     if not project_ids:
         return pd.DataFrame(columns=CUBE_COLUMNS)
     sql, params = cube_sql(project_ids, period)
-    with connection.cursor() as cursor:
+    with connections[replica_alias()].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     frame = pd.DataFrame(rows, columns=CUBE_COLUMNS)
@@ -196,7 +197,7 @@ def course_cube(project_ids: list[int], period: Period) -> pd.DataFrame:
         ) r
         GROUP BY 1, 2, 3, 4
     """  # noqa: S608 (only placeholders and fixed SQL fragments are interpolated)
-    with connection.cursor() as cursor:
+    with connections[replica_alias()].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     frame = pd.DataFrame(
@@ -380,15 +381,18 @@ def project_figures(*, project: Project, period: Period) -> dict:
 
 
 def programme_figures(*, project_ids: list[int], period: Period) -> dict[int, dict]:
-    """The figures of many projects (a call, a region...) from one cube query."""
-    projects = _load_projects(project_ids)
-    ids = sorted(projects)
-    targets: dict[int, list] = {pk: [] for pk in ids}
-    for target in ProjectTarget.objects.filter(project_id__in=ids).order_by("pk"):
-        targets[target.project_id].append(target)
-    rolled = _rollups(cube(ids, period))
-    with_course = [pk for pk in ids if any(t.course_key for t in targets[pk])]
-    courses = course_cube(with_course, period) if with_course else None
+    """The figures of many projects (a call, a region...) from one cube query,
+    read from the replica when there is one (a report may be seconds behind;
+    inside a transaction, as when a report is submitted, from default)."""
+    with reading_from_replica():
+        projects = _load_projects(project_ids)
+        ids = sorted(projects)
+        targets: dict[int, list] = {pk: [] for pk in ids}
+        for target in ProjectTarget.objects.filter(project_id__in=ids).order_by("pk"):
+            targets[target.project_id].append(target)
+        rolled = _rollups(cube(ids, period))
+        with_course = [pk for pk in ids if any(t.course_key for t in targets[pk])]
+        courses = course_cube(with_course, period) if with_course else None
     out = {}
     for pk in ids:
         course_part = courses[courses["project_id"] == pk] if pk in with_course else None

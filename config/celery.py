@@ -55,6 +55,11 @@ app.conf.beat_schedule = {
         "task": "partners.tasks.import_batches_resume",
         "schedule": float(settings.JOBS_RESUME_SECONDS),
     },
+    # Receipts of certificate checks, buffered in Redis by the request.
+    "certificates-receipts-drain": {
+        "task": "certificates.tasks.receipts_drain",
+        "schedule": float(settings.CERTIFICATES_RECEIPTS_DRAIN_SECONDS),
+    },
     "certificates-pending-sweep": {
         "task": "certificates.tasks.certificates_pending_sweep",
         "schedule": 900.0,

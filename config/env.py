@@ -54,7 +54,7 @@ def cache_from_url(url: str) -> dict:
         }
     if url.startswith(("redis://", "rediss://")):
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",  # one client per pool
             "LOCATION": url,
             "KEY_PREFIX": "digiskills",
         }

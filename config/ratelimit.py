@@ -7,17 +7,18 @@ arrives: `TRUSTED_CLIENT_IP_HEADER` (a header the proxy sets, e.g. X-Real-IP)
 or `TRUSTED_PROXY_COUNT` (how many proxies append to X-Forwarded-For). allauth
 reads the same two settings (ALLAUTH_TRUSTED_*), so its login limits agree.
 
-On Redis a count is one round trip (INCR and EXPIRE NX in one pipeline, on a
-client kept for the life of the process); Django's cache API would take two
-(EXISTS, then INCR) and build a new client object for each. Other caches (the
+On Redis a count is one round trip (INCR and EXPIRE NX in one pipeline, on the
+cache backend's client, kept for the life of the process: config.cache);
+Django's cache API would take two (EXISTS, then INCR). Other caches (the
 embedded default's memory) go through the cache API."""
 
 import ipaddress
 import time
-from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse
 
 
@@ -55,27 +56,22 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(seconds or 60)
 
 
-@lru_cache(maxsize=4)
-def _redis_client(location: str):
-    import redis
-
-    # The pool reconnects by itself in a forked worker (it checks the pid).
-    return redis.Redis.from_url(location)
-
-
-def _redis_location() -> str | None:
-    config = settings.CACHES["default"]
-    if config["BACKEND"] != "django.core.cache.backends.redis.RedisCache":
+def shared_redis():
+    """The shared cache's Redis client (for what Django's cache API cannot do
+    in one round trip: counters, scripts, lists), or None on another cache.
+    The very client the cache backend uses (config.cache: one per pool and
+    process, safe across a fork)."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
         return None
-    location = config["LOCATION"]
-    return location if isinstance(location, str) else location[0]
+    return backend._cache.get_client(write=True)
 
 
 def _count(key: str, seconds: int) -> int:
-    location = _redis_location()
-    if location is not None:
+    client = shared_redis()
+    if client is not None:
         full_key = cache.make_key(key)
-        pipe = _redis_client(location).pipeline(transaction=False)
+        pipe = client.pipeline(transaction=False)
         pipe.incr(full_key)
         pipe.expire(full_key, seconds + 1, nx=True)
         used, _ = pipe.execute()
@@ -94,14 +90,39 @@ def _left(seconds: int, now: float) -> int:
     return max(1, seconds - int(now) % seconds)
 
 
+class Window(NamedTuple):
+    """The current window of `key` under a rate: its cache key (before
+    cache.make_key), the limit, and what a count in it means."""
+
+    key: str
+    limit: int
+    seconds: int
+    now: float
+
+    @property
+    def expiry(self) -> int:
+        """The counter's lifetime, set by the window's first count."""
+        return self.seconds + 1
+
+    def wait(self, used: int) -> int | None:
+        """None while `used` is within the limit, else the seconds left."""
+        return None if used <= self.limit else _left(self.seconds, self.now)
+
+
+def window(key: str, *, rate: str) -> Window:
+    """For a caller that counts in its own Redis round trip (a script doing
+    more in the same call): INCR `cache.make_key(w.key)`, EXPIRE it
+    `w.expiry` NX, and `w.wait(count)` is what `hit` would answer."""
+    limit, seconds = parse_rate(rate)
+    now = time.time()
+    return Window(_window(key, seconds, now), limit, seconds, now)
+
+
 def hit(key: str, *, rate: str) -> int | None:
     """Count one request on `key` under `rate` ("count/seconds", a fixed window);
     None while within the limit, else the seconds until the window ends."""
-    limit, seconds = parse_rate(rate)
-    now = time.time()
-    if _count(_window(key, seconds, now), seconds) <= limit:
-        return None
-    return _left(seconds, now)
+    current = window(key, rate=rate)
+    return current.wait(_count(current.key, current.seconds))
 
 
 def blocked(key: str, *, rate: str) -> int | None:

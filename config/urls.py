@@ -2,8 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -11,12 +9,13 @@ from certificates.urls import public_urlpatterns as certificates_public
 from config import security, views
 from config.login_paths import login_through_allauth
 from courses import views as courses_views
+from frontend import views as frontend_views
 from lms import identity_services
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("csp-report", security.csp_report, name="csp-report"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", frontend_views.set_language, name="set_language"),
     path("sitemap.xml", courses_views.sitemap, name="sitemap"),
     # Admin sign-ins go through allauth's (throttled, with MFA): before the includes.
     path("cms/login/", login_through_allauth, {"default_next": "/cms/"}, name="cms_login"),
@@ -47,6 +46,11 @@ if settings.BENCHMARK_ROUTES:
     urlpatterns.append(path("bench/bare", views.bare, name="bench-bare"))
 
 urlpatterns += i18n_patterns(
+    # First: the public verification page is the busiest address of the
+    # prefixed ones, and URL resolution tries the patterns in order (about a
+    # tenth of the page's time behind allauth's and lms's). Its addresses
+    # (verify/, me/certificates/, certificates/) match nothing of the others.
+    path("", include("certificates.urls")),
     # Wagtail's page-privacy sign-in (WAGTAIL_FRONTEND_LOGIN_URL) is allauth's too.
     path("_util/login/", login_through_allauth, {"default_next": "/"}, name="frontend_login"),
     # Shadows allauth's own OpenID Connect callback, which skips our checks.
@@ -57,14 +61,13 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/", include("allauth.urls")),
     path("", include("lms.urls")),
-    path("", include("certificates.urls")),
     path("puzzles/", include("courses.puzzles.urls")),
     path("partners/", include("partners.urls")),
     path("fund/", include("analytics.urls")),
     path("payments/", include("payments.urls")),
     path("", include("frontend.urls")),
     # Wagtail serves every page it does not know last, so it comes last.
-    path("", include(wagtail_urls)),
+    path("", include("courses.urls_pages")),
     prefix_default_language=True,
 )
 

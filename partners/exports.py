@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from certificates.links import verify_url
 from certificates.selectors import certificates_listing
+from config.db_router import reading_from_replica
 from lms.selectors import learner_courses_progress
 from partners.models import Cohort, Organisation, Outcome, PartnerLearner
 from partners.selectors import _course_titles
@@ -127,16 +128,21 @@ def _chunk_rows(
 def cohort_export_rows(*, cohort: Cohort, chunk: int = CHUNK) -> Iterator[list]:
     """Every row of a cohort's export, read `chunk` learners at a time by
     keyset (learner id), in the order of `learner_export_headers`."""
-    keys = list(cohort.courses.order_by("pk").values_list("course_key", flat=True))
-    titles = _course_titles(keys)
-    labels = _labels()
+    # From the replica when there is one (an export may be seconds behind),
+    # switched on only while a chunk is read, never while the caller holds a row.
+    with reading_from_replica():
+        keys = list(cohort.courses.order_by("pk").values_list("course_key", flat=True))
+        titles = _course_titles(keys)
+        labels = _labels()
     learners = PartnerLearner.objects.filter(cohorts__cohort=cohort).select_related("user")
     last = 0
     while True:
-        page = list(learners.filter(pk__gt=last).order_by("pk")[:chunk])
+        with reading_from_replica():
+            page = list(learners.filter(pk__gt=last).order_by("pk")[:chunk])
+            rows = list(_chunk_rows(cohort, page, keys, titles, labels)) if page else []
         if not page:
             return
-        yield from _chunk_rows(cohort, page, keys, titles, labels)
+        yield from rows
         last = page[-1].pk
 
 
@@ -144,5 +150,7 @@ def organisation_export_rows(*, organisation: Organisation, chunk: int = CHUNK) 
     """The rows of every cohort of the organisation, cohort after cohort (a
     learner in two cohorts is in both)."""
     cohorts = Cohort.objects.filter(project__organisation=organisation).order_by("starts_on", "pk")
-    for cohort in list(cohorts):
+    with reading_from_replica():
+        cohorts = list(cohorts)
+    for cohort in cohorts:
         yield from cohort_export_rows(cohort=cohort, chunk=chunk)

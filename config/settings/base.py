@@ -693,3 +693,89 @@ INVOICE_SELLER_EMAIL = env_str("INVOICE_SELLER_EMAIL", "invoices@digiskills.exam
 # Code lookups on the redeem page, per client address and per account (against
 # guessing: a code has 75 random bits, so this only keeps the noise down).
 PAYMENTS_VOUCHER_REDEEM_RATE = env_str("PAYMENTS_VOUCHER_REDEEM_RATE", "20/600")
+
+# --- Page cache and compression (issue 21) ------------------------------------
+# Anonymous Wagtail pages are served from CACHES["default"] (Redis in
+# production: every worker shares it) for PAGE_CACHE_SECONDS, keyed on the
+# page-tree version so a publish retires them all (courses/page_cache.py); 0
+# switches the page cache off. Proxies and CDNs may keep them as long
+# (s-maxage), browsers PAGE_CACHE_BROWSER_SECONDS (max-age).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# Before the session, locale and authentication middlewares (a hit needs none
+# of them), after the CSP middleware (every hit gets its own policy header).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("config.security.PlatformCSPMiddleware") + 1,
+    "courses.page_cache.PageCacheMiddleware",
+)
+# Text responses gzipped: after the H5P player origin's middleware and
+# WhiteNoise (they serve their own files), before anything that writes a body.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("courses.h5p.origin.PlayerOriginMiddleware") + 1,
+    "config.compression.TextGZipMiddleware",
+)
+# A CDN or Varnish in front is told to forget a page (in every language) and
+# the catalogues and home pages when it is published, unpublished or moved:
+# FRONTEND_CACHE_PURGE_URL for Varnish or any HTTP cache taking PURGE requests
+# (e.g. http://varnish:6081), or a Cloudflare API token (Zone.Cache Purge) and
+# zone id. Neither set: no purge is sent.
+INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFLARE_API_TOKEN"):
+    if not env_str("CLOUDFLARE_ZONE_ID"):
+        raise ImproperlyConfigured("CLOUDFLARE_API_TOKEN is set without CLOUDFLARE_ZONE_ID")
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }
+# Translations are pages with their own addresses (wagtail-localize): Wagtail
+# must not rewrite one address into the other languages' prefixes.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# --- scale: read replica, PgBouncer, Celery queues, receipts, CDN ---------------
+# A read replica for the fund reports and partner exports (config/db_router.py):
+# reads that may be seconds behind, sent there explicitly; writes, migrations
+# and reads inside a transaction stay on "default".
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_URL and DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+DATABASE_REPLICA_READS = "replica" in DATABASES
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"] if DATABASE_REPLICA_READS else []
+# Behind PgBouncer in transaction pooling: a named cursor cannot outlive the
+# transaction that made it (set with DATABASE_CONN_MAX_AGE=0).
+if env_bool("DATABASE_DISABLE_SERVER_SIDE_CURSORS", False):
+    for _alias in DATABASES.values():
+        _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
+
+# Every task has a queue (config/queues.py); a worker reads some or all of them.
+from config.queues import DEFAULT as _DEFAULT_QUEUE  # noqa: E402
+from config.queues import TASK_ROUTES as CELERY_TASK_ROUTES  # noqa: E402, F401
+
+CELERY_TASK_DEFAULT_QUEUE = _DEFAULT_QUEUE
+
+# Receipts of certificate checks wait in Redis until this beat task stores them.
+CERTIFICATES_RECEIPTS_DRAIN_SECONDS = env_int("CERTIFICATES_RECEIPTS_DRAIN_SECONDS", 30)
+
+# Static files from a CDN: its address (e.g. https://cdn.example.org/static/),
+# pulling from this server's /static/ (hashed names, cached for a year).
+STATIC_URL = env_str("STATIC_URL") or STATIC_URL
+# --- signed-in pages: sessions ------------------------------------------------
+# Sessions are read from the shared cache and written through to the database
+# (one round trip less on every signed-in request). Only with a shared cache:
+# with a per-process cache, a session ended in one process (sign-out, erasure)
+# would still be valid in another process's copy. Code that ends sessions goes
+# through the session store (SessionStore(key).delete()), never the ORM.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"].endswith("RedisCache")
+    else "django.contrib.sessions.backends.db"
+)

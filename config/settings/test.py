@@ -41,3 +41,18 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 # test counts queries for: no idle-activity write there (lms/tests/
 # test_idle_sessions.py sets the production minute).
 SESSION_IDLE_WRITE_EVERY = 3600
+
+# --- scale: the read replica in tests ---------------------------------------------
+# On PostgreSQL a "replica" connection is a test mirror of default: a second
+# connection to the same test database, so it sees what the tests committed.
+# Reads go there only in the tests that switch DATABASE_REPLICA_READS on (they
+# commit their data: a mirror never sees another connection's open transaction).
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES.setdefault("replica", {**DATABASES["default"]})  # noqa: F405
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # noqa: F405
+    DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+DATABASE_REPLICA_READS = False
+
+# One test process: its cache is shared by every request of a test, so the
+# signed-in query budgets are the same with and without Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
