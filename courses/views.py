@@ -1,9 +1,19 @@
-"""Views of courses/ outside the page tree: the sitemap."""
+"""Views of courses/: the pages (Wagtail's view, routed from the cache) and
+the sitemap."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
 
 from courses.selectors import sitemap_pages
+from courses.selectors.routing import page_route
+
+
+def page_serve(request, path):
+    """Wagtail's page view (its hooks, view restrictions and 404s), the
+    address resolved from the cached route map."""
+    page_route(request, path)
+    return wagtail_views.serve(request, path)
 
 
 @require_GET

@@ -98,3 +98,14 @@ def register_lessons_to_review_urls():
     from courses import admin_reports
 
     return admin_reports.urls()
+
+
+@hooks.register("before_serve_page")
+def allow_page_cache(page, request, serve_args, serve_kwargs):
+    """A live page served by Wagtail may be kept in the shared page cache if
+    nothing about its response forbids it (courses/page_cache.py decides)."""
+    if request.method == "GET" and not getattr(request, "is_preview", False):
+        from courses.page_cache import page_cache_allow
+
+        page_cache_allow(request)
+    return None

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt
 
 from frontend.forms import DesignSystemExampleForm
 
@@ -32,3 +34,11 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 def server_error(request: HttpRequest) -> HttpResponse:
     """500 in the site's look and the request's language, with a way back."""
     return _plain_error("500.html", 500)
+
+
+@csrf_exempt
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch without a CSRF token: choosing a language
+    changes nothing worth forging, and a token would make every anonymous page
+    personal (and uncacheable). Django still only follows a `next` on this site."""
+    return i18n.set_language(request)

@@ -18,7 +18,12 @@ from courses.models import H5PContent, H5PLibrary
 
 LIBRARY_URL = "/h5p/libraries"
 # `Machine.Name-1.2.3`: the folder of one pinned version in the player's URLs.
-_FOLDER = re.compile(r"^([A-Za-z][A-Za-z0-9.]{0,126})-(\d{1,5})\.(\d{1,5})\.(\d{1,5})$")
+# `Machine.Name-1.2.3@<checksum>`: the same, under its installed files'
+# checksum (what the player page uses, cached for a year).
+_FOLDER = re.compile(
+    r"^([A-Za-z][A-Za-z0-9.]{0,126})-(\d{1,5})\.(\d{1,5})\.(\d{1,5})(?:@([0-9a-f]{16}))?$"
+)
+CHECKSUM_LENGTH = 16
 # Library files are vetted code; a type not listed here is served as bytes.
 _TYPES = {
     "js": "text/javascript; charset=utf-8",
@@ -39,11 +44,20 @@ class PlayerFile:
 
     storage_path: str
     content_type: str
+    # A library file's: the library's checksum, and whether the address named
+    # it (then the bytes behind that address can never change).
+    checksum: str = ""
+    versioned: bool = False
 
 
 def library_folder(library: H5PLibrary) -> str:
     """The folder of one pinned library version in the player's URLs."""
     return f"{library.machine_name}-{library.version}"
+
+
+def library_versioned_folder(library: H5PLibrary) -> str:
+    """The folder under its checksum: an address whose bytes never change."""
+    return f"{library_folder(library)}@{library.checksum[:CHECKSUM_LENGTH]}"
 
 
 def _version_key(item) -> tuple | None:
@@ -100,7 +114,7 @@ def h5p_player_assets(*, content: H5PContent) -> tuple[list[str], list[str]]:
     scripts: list[str] = []
     styles: list[str] = []
     for row in _ordered(content):
-        base = f"{LIBRARY_URL}/{library_folder(row)}"
+        base = f"{LIBRARY_URL}/{library_versioned_folder(row)}"
         for key, target in (("preloadedJs", scripts), ("preloadedCss", styles)):
             for item in row.metadata.get(key) or []:
                 if isinstance(item, dict) and item.get("path") in row.files:
@@ -153,7 +167,7 @@ def h5p_library_file(*, folder: str, path: str) -> PlayerFile | None:
     match = _FOLDER.match(folder)
     if match is None:
         return None
-    name, major, minor, patch = match.groups()
+    name, major, minor, patch, checksum = match.groups()
     row = (
         H5PLibrary.objects.filter(
             machine_name=name,
@@ -164,14 +178,22 @@ def h5p_library_file(*, folder: str, path: str) -> PlayerFile | None:
             # has approved it.
             approved_at__isnull=False,
         )
-        .only("storage_prefix", "files")
+        .only("storage_prefix", "files", "checksum")
         .first()
     )
     if row is None or path not in row.files:
         return None
+    if checksum is not None and not row.checksum.startswith(checksum):
+        # Another build of this version than the one the page was made for.
+        return None
     extension = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     content_type = _TYPES.get(extension) or mimetypes.guess_type(path)[0]
-    return PlayerFile(f"{row.storage_prefix}/{path}", content_type or "application/octet-stream")
+    return PlayerFile(
+        f"{row.storage_prefix}/{path}",
+        content_type or "application/octet-stream",
+        checksum=row.checksum,
+        versioned=checksum is not None,
+    )
 
 
 def h5p_media_file(*, content: H5PContent, path: str) -> PlayerFile | None:

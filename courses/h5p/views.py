@@ -11,8 +11,7 @@ player reported (xAPI statements, the resume state), as the signed-in learner.
 import json
 import re
 
-from django.contrib.staticfiles import finders
-from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
+from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -20,6 +19,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.h5p.bridge import h5p_state_save, h5p_statement_receive
+from courses.h5p.delivery import (
+    COMPRESS_MAX_BYTES,
+    IMMUTABLE,
+    SHORT,
+    asset_path,
+    assets_url,
+    assets_version,
+    compressible,
+    payload,
+    respond,
+    split_version,
+)
 from courses.h5p.player import (
     h5p_content_by_uuid,
     h5p_file_open,
@@ -111,6 +122,7 @@ def player_page(request: HttpRequest, token: str) -> HttpResponse:
         {
             "content": content,
             "content_id": content_id,
+            "assets": assets_url(),
             "integration": integration,
             "bridge": {"platformOrigin": platform_origin()},
             "scripts": entry["scripts"],
@@ -190,26 +202,45 @@ def _range_response(file, match) -> HttpResponse:
 
 def player_library_file(request: HttpRequest, folder: str, path: str) -> HttpResponse:
     """A file of an installed library version (vetted code, the same for every
-    learner, never changed once installed)."""
+    learner). Under its checksum (`Name-1.2.3@<checksum>`, the address the
+    player page uses) it is cached for a year; text is sent compressed."""
     file = h5p_library_file(folder=folder, path=path)
     if file is None:
         raise Http404
-    return _public(_file_response(file, cache="public, max-age=86400"))
+    if compressible(file.content_type):
+        stream = h5p_file_open(file=file)
+        if stream is None:
+            raise Http404
+        with stream:
+            if stream.size <= COMPRESS_MAX_BYTES:
+                body = payload(
+                    request,
+                    key=f"{file.storage_path}@{file.checksum}",
+                    data=stream.read(),
+                    content_type=file.content_type,
+                )
+                return _public(
+                    respond(
+                        request,
+                        body=body,
+                        content_type=file.content_type,
+                        immutable=file.versioned,
+                    )
+                )
+    response = _file_response(file, cache=IMMUTABLE if file.versioned else SHORT)
+    return _public(response)
 
 
 def player_asset(request: HttpRequest, path: str) -> HttpResponse:
     """H5P core (npm h5p-standalone, copied by frontend/build.mjs) and the
     player's own scripts: a fixed set of static files, served on the player
-    origin so that its CSP needs nothing but 'self'."""
+    origin so that its CSP needs nothing but 'self'. Under the current build
+    version (`v<hash>/…`, the address the player page uses) cached for a year."""
+    version, path = split_version(path)
     if not _ASSET.match(path) or ".." in path:
         raise Http404
     # The frame's own files (courses/h5p/player/), and nothing else of ours.
-    prefix = "courses/h5p/" if path.startswith("player/") else "vendor/h5p-standalone/"
-    name = prefix + path
-    try:
-        found = finders.find(name)
-    except SuspiciousFileOperation:
-        found = None
+    found = asset_path(path)
     if not found:
         raise Http404
     content_type = {
@@ -220,9 +251,13 @@ def player_asset(request: HttpRequest, path: str) -> HttpResponse:
         "gif": "image/gif",
         "svg": "image/svg+xml",
     }[path.rsplit(".", 1)[-1]]
-    response = FileResponse(open(found, "rb"), content_type=content_type)  # noqa: SIM115
-    response["Cache-Control"] = "public, max-age=3600"
-    return _public(response)
+    with open(found, "rb") as handle:
+        data = handle.read()
+    body = payload(request, key=found, data=data, content_type=content_type)
+    # A stale version (a page made before a deployment) gets today's file,
+    # briefly cached: never a year of the wrong bytes under that address.
+    immutable = version is not None and version == assets_version()
+    return _public(respond(request, body=body, content_type=content_type, immutable=immutable))
 
 
 # --- Platform origin: the bridge -------------------------------------------------

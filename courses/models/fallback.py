@@ -31,6 +31,14 @@ class TranslationFallbackMixin:
             request._courses_fallback = False
         raise Http404
 
+    def get_view_restrictions(self):
+        # Served through courses.selectors.routing, the page carries the
+        # restrictions of itself and its ancestors, cached with its address.
+        restrictions = getattr(self, "_courses_view_restrictions", None)
+        if restrictions is not None:
+            return restrictions
+        return super().get_view_restrictions()
+
     def fallback_context(self) -> dict:
         """`translation_fallback` is the page's language when it differs from
         the one the learner asked for (shown as a notice)."""

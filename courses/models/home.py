@@ -1,6 +1,8 @@
 """Wagtail content. The home page and site settings come first; the course
 tree (catalogue, course, module, lesson) is added by the courses issue."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -32,6 +34,10 @@ class HomePage(TranslationFallbackMixin, Page):
         verbose_name = _("home page")
 
 
+def site_settings_cache_key(site_id: int) -> str:
+    return f"courses:site-settings:{site_id}"
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Contact details shown in the footer of every page."""
@@ -41,3 +47,23 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        # Read by the footer of every page: from the cache, dropped when the
+        # settings change (courses/receivers.py); kept by the process under
+        # the page-tree version, which a change renews too.
+        from django.core.cache import cache
+
+        from courses.selectors.catalogue import pages_local
+
+        def shared():
+            key = site_settings_cache_key(site.pk)
+            instance = cache.get(key)
+            if instance is None:
+                instance = super(SiteSettings, cls).for_site(site)
+                cache.set(key, instance, 3600)
+            return instance
+
+        # A copy: Wagtail's for_request hangs the request on the instance.
+        return copy.copy(pages_local(f"site-settings:{site.pk}", shared))

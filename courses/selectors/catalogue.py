@@ -4,6 +4,9 @@ its course, the sitemap, and the fallback translation of a page.
 Each selector runs a fixed number of queries, whatever the number of courses
 or lessons, so that list pages stay fast as the catalogue grows."""
 
+import secrets
+from contextlib import suppress
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -227,7 +230,23 @@ class LessonPlace:
 
 
 def lesson_place(*, lesson: LessonPage) -> LessonPlace:
-    """The lesson's course, module and previous/next lessons (three queries)."""
+    """The lesson's course, module and previous/next lessons: from the cache
+    under the page-tree version, else three queries."""
+    return pages_cached(f"lesson-place:{lesson.pk}", lambda: _lesson_place(lesson))
+
+
+def lesson_place_of_id(*, lesson_id: int) -> LessonPlace | None:
+    """`lesson_place` by the lesson's id (None: no such lesson): the page is
+    loaded only when its place is not kept."""
+
+    def compute() -> LessonPlace | None:
+        lesson = LessonPage.objects.filter(pk=lesson_id).first()
+        return _lesson_place(lesson) if lesson is not None else None
+
+    return pages_cached(f"lesson-place:{lesson_id}", compute)
+
+
+def _lesson_place(lesson: LessonPage) -> LessonPlace:
     ancestors = {
         type(page): page
         for page in Page.objects.ancestor_of(lesson).filter(depth__gte=lesson.depth - 2).specific()
@@ -254,6 +273,23 @@ def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     )
 
 
+def page_translation_urls(*, page: Page, request) -> dict[str, str]:
+    """The address of each live translation of `page` (itself included) by
+    language code, as seen from the request's site: one query, then kept by
+    the process under the page-tree version."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+
+    def compute() -> dict[str, str]:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {item.locale.language_code: item.get_url(request) for item in translations}
+
+    if page.pk is None or getattr(request, "is_preview", False):
+        return compute()  # a draft: not what is published
+    return pages_local(f"translations:{page.pk}:{site.pk if site else ''}", compute)
+
+
 def sitemap_pages() -> list[list[Page]]:
     """Every live, public page grouped with its translations (for hreflang)."""
     pages = Page.objects.live().public().filter(depth__gt=1).select_related("locale")
@@ -276,6 +312,138 @@ def lesson_place_of_module(*, module: ModulePage) -> dict:
 
 
 CATALOGUE_URLS_CACHE_KEY = "courses:catalogue-urls"
+PAGES_VERSION_CACHE_KEY = "courses:pages-version"
+# Entries under an old version are never read again; they just expire.
+PAGES_CACHE_TIMEOUT = 24 * 3600
+
+
+# The version read once per request (set up by `pages_version_request_*`,
+# connected to Django's request signals): every read of a request sees the
+# same tree, and the cache is asked once. None outside a request (tasks,
+# commands, tests calling selectors), where every call asks the cache.
+_request_version: ContextVar[dict | None] = ContextVar("courses_pages_version", default=None)
+
+
+def pages_version_request_started(**kwargs) -> None:
+    _request_version.set({})
+
+
+def pages_version_request_finished(**kwargs) -> None:
+    _request_version.set(None)
+
+
+def pages_version() -> str:
+    """A token that changes whenever the published page tree changes (a page
+    published, unpublished, moved, deleted or translated): anything derived
+    from published pages (a cached page, the address → page map) keys on it, so
+    one change retires all of it at once. A random token, not a counter, so a
+    cache that lost the key never hands out an old number again. Read once per
+    request."""
+    memo = _request_version.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    version = cache.get(PAGES_VERSION_CACHE_KEY)
+    if version is None:
+        cache.add(PAGES_VERSION_CACHE_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(PAGES_VERSION_CACHE_KEY)
+    if memo is not None:
+        memo["version"] = version
+    return version
+
+
+class _ProcessMemo:
+    """What this process derived from the published pages under one version,
+    at most `size` entries (the oldest dropped first); emptied when the version
+    changes. Values are shared by the requests of the process: read-only."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.state: tuple = (None, {})
+
+    def _entries(self, version: str) -> dict:
+        # One (version, entries) pair read at once: a thread still on an older
+        # version fills its own dict, never the newer one.
+        state = self.state
+        if state[0] != version:
+            state = (version, {})
+            self.state = state
+        return state[1]
+
+    def peek(self, version: str, name: str):
+        return self._entries(version).get(name)
+
+    def put(self, version: str, name: str, value) -> None:
+        entries = self._entries(version)
+        if len(entries) >= self.size:
+            # Another thread may have made room meanwhile.
+            with suppress(KeyError, RuntimeError, StopIteration):
+                del entries[next(iter(entries))]
+        entries[name] = value
+
+    def get(self, version: str, name: str, compute):
+        value = self.peek(version, name)
+        if value is None:
+            value = compute()
+            self.put(version, name, value)
+        return value
+
+    def clear(self) -> None:
+        self.state = (None, {})
+
+
+# Small entries (routes, a lesson's place, settings) and big ones (a course's
+# lessons, some hundred objects each) apart, so that the process stays small.
+_memo_small = _ProcessMemo(size=4096)
+_memo_big = _ProcessMemo(size=64)
+
+
+def pages_memo_clear() -> None:
+    """Forget what this process kept (the shared cache is untouched)."""
+    _memo_small.clear()
+    _memo_big.clear()
+
+
+def pages_cached(name: str, compute, *, big: bool = False):
+    """`compute()`, kept until the published page tree changes (for what is
+    derived from published pages only): in this process, else in the shared
+    cache, else computed. Treat the value as read-only. `big` for values of
+    many objects (fewer of them are kept in the process)."""
+    version = pages_version()
+
+    def shared():
+        key = f"courses:pages:{version}:{name}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, PAGES_CACHE_TIMEOUT)
+        return value
+
+    return (_memo_big if big else _memo_small).get(version, name, shared)
+
+
+def pages_local(name: str, compute):
+    """`compute()`, kept in this process only until the published page tree
+    changes (for small values derived from published pages only, cheap to
+    compute once per process). Treat the value as read-only."""
+    return _memo_small.get(pages_version(), name, compute)
+
+
+def pages_local_get(version: str, name: str):
+    """What this process kept as `name` under `version` (None: nothing)."""
+    return _memo_small.peek(version, name)
+
+
+def pages_local_put(version: str, name: str, value) -> None:
+    """Keep `value` (derived from the pages of `version`) in this process."""
+    _memo_small.put(version, name, value)
+
+
+def pages_version_renew() -> None:
+    version = secrets.token_hex(8)
+    cache.set(PAGES_VERSION_CACHE_KEY, version, timeout=None)
+    memo = _request_version.get()
+    if memo is not None:
+        memo["version"] = version
 
 
 def catalogue_urls_compute() -> dict[str, str]:
@@ -289,7 +457,14 @@ def catalogue_urls_compute() -> dict[str, str]:
 def catalogue_urls() -> dict[str, str]:
     """The catalogue's address per language, from the cache (refreshed when a
     catalogue is published, moved or removed), so that the navigation of
-    every page costs no query."""
+    every page costs no query; kept by the process under the page-tree
+    version, so not even a round trip to the cache: every change that
+    refreshes the addresses also renews the version (courses/receivers.py,
+    the addresses stored first, the version renewed after)."""
+    return pages_local("catalogue-urls", _catalogue_urls_shared)
+
+
+def _catalogue_urls_shared() -> dict[str, str]:
     urls = cache.get(CATALOGUE_URLS_CACHE_KEY)
     if urls is None:
         urls = catalogue_urls_compute()

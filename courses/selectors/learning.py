@@ -7,12 +7,14 @@ of this section; the answer keys (`correct`) are read only here, by grading.
 
 import json
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django.db.models import Func, JSONField, Q
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from courses.models import CoursePage, LessonPage, Question, QuestionBank
+from courses.selectors.catalogue import lesson_place_of_id, pages_cached
 
 # What an editor's QuizBlock means when a setting was left out of the JSON.
 QUIZ_DEFAULTS = {
@@ -79,6 +81,16 @@ class OutlineLesson:
     # The numbers of the puzzle levels the lesson requires (its required
     # puzzle blocks): such a lesson is done when every one is solved.
     puzzle_levels: frozenset = frozenset()
+    # Whether it holds a puzzle block at all, required or not (no "mark as done").
+    has_puzzles: bool = False
+
+    # Its place in the tree as a page has it, so that it stands in for the
+    # page in tree queries (`ancestor_of`) and path checks.
+    steplen: ClassVar[int] = LessonPage.steplen
+
+    @property
+    def depth(self) -> int:
+        return len(self.path) // self.steplen
 
     @property
     def activities(self) -> list[Activity]:
@@ -114,9 +126,15 @@ def lesson_puzzle_levels(*, lesson: "LessonPage | OutlineLesson") -> frozenset:
     return _puzzle_levels(lesson.body.raw_data)
 
 
-def lesson_has_puzzles(*, lesson: LessonPage) -> bool:
+def _has_puzzles(raw) -> bool:
+    return any(block.get("type") == "puzzle" for block in _raw_blocks(raw))
+
+
+def lesson_has_puzzles(*, lesson: "LessonPage | OutlineLesson") -> bool:
     """Whether a lesson holds a puzzle block (required or not)."""
-    return any(block.get("type") == "puzzle" for block in lesson.body.raw_data)
+    if isinstance(lesson, OutlineLesson):
+        return lesson.has_puzzles
+    return _has_puzzles(lesson.body.raw_data)
 
 
 def _quiz_blocks(raw) -> tuple:
@@ -182,12 +200,34 @@ def _outline_lesson(row, *, course: CoursePage, course_url: str | None) -> Outli
         required=required,
         quiz_blocks=_quiz_blocks(raw_body),
         puzzle_levels=_puzzle_levels(raw_body),
+        has_puzzles=_has_puzzles(raw_body),
     )
 
 
 def course_lessons(*, course: CoursePage) -> list[OutlineLesson]:
-    """The live lessons of a course in tree order (module by module), one query."""
-    return course_outlines(courses=[course])[course.pk]
+    """The live lessons of a course in tree order (module by module): from the
+    cache under the page-tree version, else one query."""
+    return pages_cached(
+        # "-2": entries kept before OutlineLesson.has_puzzles would read as
+        # holding no puzzle (the field's default); never read them.
+        f"course-lessons-2:{course.pk}",
+        lambda: course_outlines(courses=[course])[course.pk],
+        big=True,
+    )
+
+
+def lesson_live_kept(*, lesson_id: int) -> OutlineLesson | None:
+    """A live lesson as its course's kept lessons hold it (place, title,
+    address, activity blocks), without loading the page: no query when the
+    process keeps its place and its course's lessons under the current
+    page-tree version, which any publish, unpublish or move renews. None when
+    it is not live, has no course or no address: the caller loads the page."""
+    place = lesson_place_of_id(lesson_id=lesson_id)
+    if place is None or place.course is None:
+        return None
+    lessons = course_lessons(course=place.course)
+    kept = next((item for item in lessons if item.pk == lesson_id), None)
+    return kept if kept is not None and kept.url is not None else None
 
 
 def course_required_lessons_missing(*, course: CoursePage, done_keys) -> bool:
@@ -202,14 +242,28 @@ def course_required_lessons_missing(*, course: CoursePage, done_keys) -> bool:
     )
 
 
-def lesson_following(*, course: CoursePage, lesson: LessonPage) -> LessonPage | None:
-    """The live lesson after `lesson` in the course's tree order, one query."""
-    return (
-        LessonPage.objects.live()
-        .filter(path__startswith=course.path, path__gt=lesson.path)
-        .order_by("path")
-        .first()
+def course_required_lessons_missing_sql(
+    *, course: CoursePage, done_keys_sql: str, done_keys_params: list
+) -> tuple[str, list]:
+    """`course_required_lessons_missing` as one SELECT of plain SQL and its
+    parameters, for a writer that sends it in the round trip of its own write;
+    `done_keys_sql` selects the translation keys done."""
+    page = LessonPage._meta.get_field("page_ptr").related_model._meta.db_table
+    # Table names from the models; every value is a parameter.
+    sql = (
+        "SELECT EXISTS (SELECT 1"  # noqa: S608
+        f" FROM {LessonPage._meta.db_table} l JOIN {page} p ON p.id = l.page_ptr_id"
+        " WHERE p.path LIKE %s AND p.depth > %s AND p.live AND l.required"
+        f" AND p.translation_key NOT IN ({done_keys_sql}))"
     )
+    # A tree path is made of [0-9A-Z] only: nothing to escape in the pattern.
+    return sql, [course.path + "%", course.depth, *done_keys_params]
+
+
+def lesson_following(*, course: CoursePage, lesson: LessonPage) -> OutlineLesson | None:
+    """The live lesson after `lesson` in the course's tree order (from the
+    course's cached lessons: no query when they are cached)."""
+    return next((item for item in course_lessons(course=course) if item.path > lesson.path), None)
 
 
 def course_outlines(*, courses: list[CoursePage]) -> dict[int, list[OutlineLesson]]:

@@ -15,3 +15,16 @@ def catalogue_url() -> str:
     urls = catalogue_urls()
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     return urls.get(language) or urls.get(settings.LANGUAGE_CODE) or ""
+
+
+@register.simple_tag(takes_context=True)
+def image_loading(context) -> str:
+    """ "eager" for the first image of a page, "lazy" for every later one: the
+    first is often in view at once (lazy would delay it, the largest paint),
+    the others load as the reader scrolls to them."""
+    request = context.get("request")
+    if request is None:
+        return "lazy"
+    seen = getattr(request, "_images_rendered", 0)
+    request._images_rendered = seen + 1
+    return "eager" if seen == 0 else "lazy"

@@ -14,3 +14,18 @@ def shared_courses(django_db_setup, django_db_blocker):
         data = factories.three_courses()
         yield data
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def course(home_page):
+    """A published course under the English catalogue (no modules yet)."""
+    from courses.models import CatalogPage, CoursePage
+
+    catalogue = CatalogPage.objects.child_of(home_page).get()
+    course = catalogue.add_child(
+        instance=CoursePage(
+            title="Phishing", slug="phishing", track="security", audience="adults", summary="S"
+        )
+    )
+    course.save_revision().publish()
+    return course

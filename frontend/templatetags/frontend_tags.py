@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -15,8 +17,9 @@ def language_switcher(context) -> dict:
     page = context.get("page")
     translations: dict[str, str] = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.get_url(request)
+        from courses.selectors import page_translation_urls
+
+        translations = page_translation_urls(page=page, request=request)
     path = request.get_full_path()
     items = []
     for language in context["site_languages"]:
@@ -24,8 +27,19 @@ def language_switcher(context) -> dict:
         items.append(
             {
                 **language,
-                "next": translations.get(code) or translate_url(path, code),
+                "next": translations.get(code) or _translated_path(path, code, get_language()),
                 "current": code == get_language(),
             }
         )
-    return {"languages": items, "csrf_token": context.get("csrf_token")}
+    return {"languages": items}
+
+
+@lru_cache(maxsize=1024)
+def _translated_path(path: str, code: str, active: str) -> str:
+    # Django's `translate_url` resolves the path through every address
+    # pattern (a page's falls through to Wagtail's catch-all, last): on every
+    # page, for each language without a translation of it. Its answer depends
+    # only on the path, the active language (`active`, which picks the
+    # language prefix that resolves) and the address patterns, fixed for the
+    # process.
+    return translate_url(path, code)
