@@ -28,11 +28,15 @@ def access_live_page(model, page_id: int):
 
 def access_lesson_enrolment(user: User, lesson) -> Enrolment:
     """The enrolment through which `user` may work on `lesson`, or raise."""
+    from courses.selectors import lesson_place
     from lms.selectors import lesson_enrolment
 
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied
-    course, enrolment = lesson_enrolment(learner=user, lesson=lesson)
+    # The lesson's course from its place (kept under the page-tree version),
+    # as the lesson page does: the enrolment without a tree walk.
+    course = lesson_place(lesson=lesson).course
+    course, enrolment = lesson_enrolment(learner=user, lesson=lesson, course=course)
     if enrolment is None or enrolment.status == Enrolment.Status.CANCELLED:
         raise PermissionDenied
     return enrolment

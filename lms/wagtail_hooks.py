@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from courses.models import LessonPage
-from lms.selectors import lesson_enrolment
+from courses.selectors import lesson_place
+from lms.selectors import course_progress, lesson_enrolment
 from lms.services import lesson_view_record
 
 
@@ -16,11 +17,23 @@ def remember_lesson_view(page, request, serve_args, serve_kwargs):
         return None
     if request.method != "GET" or getattr(request, "is_preview", False):
         return None
-    course, enrolment = lesson_enrolment(learner=request.user, lesson=page)
+    # The lesson's course from its place (kept under the page-tree version,
+    # which the page's context reads too): the enrolment without a tree walk.
+    place = lesson_place(lesson=page)
+    if place.course is None:
+        return None
+    course, enrolment = lesson_enrolment(learner=request.user, lesson=page, course=place.course)
     if enrolment is not None:
-        lesson_view_record(enrolment=enrolment, lesson=page)
         request.lms_enrolment = enrolment
         request.lms_course = course
+        first_view = None
+        if enrolment.status != enrolment.Status.CANCELLED:
+            # Read once here for the whole page (lms_tags), and it tells
+            # whether this view is the first (the only one that is an event).
+            progress = course_progress(enrolment=enrolment, course=course)
+            request.lms_progress = progress
+            first_view = page.translation_key not in progress.viewed_lessons
+        lesson_view_record(enrolment=enrolment, lesson=page, first_view=first_view)
     return None
 
 

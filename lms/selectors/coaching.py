@@ -85,9 +85,14 @@ def assisted_session_open(learner: User) -> bool:
     recorded meanwhile is assisted, and exams cannot be started."""
     if learner.pk is None:
         return False
+    return assisted_sessions_open(learner_id=learner.pk).exists()
+
+
+def assisted_sessions_open(*, learner_id: int) -> QuerySet:
+    """The helpers' live sessions open for a learner now (for `Exists`)."""
     return LiveSession.objects.filter(
-        learner_id=learner.pk, ended_at__isnull=True, ends_at__gt=timezone.now()
-    ).exists()
+        learner_id=learner_id, ended_at__isnull=True, ends_at__gt=timezone.now()
+    )
 
 
 def live_session_open(*, learner: User) -> LiveSession | None:

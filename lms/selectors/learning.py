@@ -5,7 +5,9 @@ number of courses, lessons or events."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from courses import selectors as content
@@ -15,11 +17,13 @@ from lms.models import (
     ActivityState,
     Attempt,
     Enrolment,
+    LiveSession,
     ProgressEvent,
     PuzzleProgress,
     Statement,
     User,
 )
+from lms.selectors.coaching import assisted_sessions_open
 
 
 @dataclass
@@ -82,6 +86,8 @@ class CourseProgress:
     lessons: list[OutlineLesson]
     completed_lessons: set
     results: dict[str, ActivityResult]
+    # The lessons opened at least once (their first view is an event).
+    viewed_lessons: set = field(default_factory=set)
 
     @property
     def required_lessons(self) -> list[OutlineLesson]:
@@ -181,19 +187,36 @@ def _results(lessons: list, attempts: list[Attempt]) -> dict[str, ActivityResult
 
 
 def course_progress(*, enrolment: Enrolment, course: CoursePage | None = None) -> CourseProgress:
-    """The progress of one enrolment (three queries)."""
+    """The progress of one enrolment: two queries (events, attempts), the
+    course's lessons from the cache."""
     course = course or enrolment.course
     lessons = content.course_lessons(course=course)
-    completed = set(
-        ProgressEvent.objects.filter(
-            enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED
-        ).values_list("lesson_key", flat=True)
+    completed, viewed = set(), set()
+    # Both queries written out: read on every lesson page, where the ORM's
+    # building of them cost more than their round trips.
+    events = ProgressEvent._meta
+    lesson_key = events.get_field("lesson_key")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT lesson_key, kind FROM {events.db_table} WHERE enrolment_id = %s",  # noqa: S608
+            [enrolment.pk],
+        )
+        for key, kind in cursor.fetchall():
+            key = lesson_key.to_python(key)  # a UUID whatever the database hands back
+            (completed if kind == ProgressEvent.Kind.COMPLETED else viewed).add(key)
+    attempts = list(
+        Attempt.objects.raw(
+            f"SELECT * FROM {Attempt._meta.db_table} WHERE enrolment_id = %s"  # noqa: S608
+            " ORDER BY number",
+            [enrolment.pk],
+        )
     )
-    attempts = list(Attempt.objects.filter(enrolment=enrolment).order_by("number"))
     if _has_puzzles([lessons]):
         solved = puzzle_levels_solved(user_ids=[enrolment.learner_id])
         completed = _with_puzzles(lessons, completed, solved[enrolment.learner_id])
-    return CourseProgress(enrolment, course, lessons, completed, _results(lessons, attempts))
+    return CourseProgress(
+        enrolment, course, lessons, completed, _results(lessons, attempts), viewed
+    )
 
 
 def activity_results(*, enrolment: Enrolment, lesson: LessonPage) -> dict[str, ActivityResult]:
@@ -217,26 +240,64 @@ def enrolment_for_course(*, learner: User, course: CoursePage) -> Enrolment | No
 
 
 def lesson_enrolment(
-    *, learner: User, lesson: LessonPage
+    *, learner: User, lesson: LessonPage, course: CoursePage | None = None
 ) -> tuple[CoursePage | None, Enrolment | None]:
     """The course of a lesson and the learner's enrolment in it (any language).
     One query when the learner enrolled through this language version of the
-    course (the enrolment brings its course along), else two."""
+    course (the enrolment brings its course along) or when the lesson's
+    `course` is given (a live page, e.g. from its cached place), else two."""
+    if course is not None and learner.is_authenticated:
+        return course, _enrolment_in_course(learner=learner, course=course)
+    if course is not None:
+        course_key = course.translation_key
+    else:
+        course_key = Subquery(CoursePage.objects.ancestor_of(lesson).values("translation_key")[:1])
     if learner.is_authenticated:
-        course_key = CoursePage.objects.ancestor_of(lesson).values("translation_key")[:1]
+        # Whether a helper's live session is open comes along (progress
+        # recorded meanwhile is assisted): one query for both.
+        live = assisted_sessions_open(learner_id=learner.pk)
         enrolment = (
             Enrolment.objects.select_related("course")
-            .filter(learner=learner, course_key=Subquery(course_key))
+            .filter(learner=learner, course_key=course_key)
+            .annotate(assisted_session_open=Exists(live))
             .first()
         )
         if enrolment is not None:
             enrolment.learner = learner  # the services read it; no need to load it again
-            course = enrolment.course
-            if lesson.path.startswith(course.path) and lesson.depth > course.depth:
-                return course, enrolment
+            own = enrolment.course
+            if lesson.path.startswith(own.path) and lesson.depth > own.depth:
+                return own, enrolment
     else:
         enrolment = None
-    return content.lesson_course(lesson=lesson), enrolment
+    return course or content.lesson_course(lesson=lesson), enrolment
+
+
+def _enrolment_in_course(*, learner: User, course: CoursePage) -> Enrolment | None:
+    # The lesson page's read, on every view: the enrolment and whether a
+    # helper's live session is open (progress recorded meanwhile is assisted),
+    # one query written out (the ORM's building of the same query cost several
+    # times its round trip). The course is the one given, attached when the
+    # learner enrolled through it; through another language version, the
+    # enrolment's own course is read only if asked for.
+    live = LiveSession._meta
+    sql = (
+        f"SELECT e.*, EXISTS(SELECT 1 FROM {live.db_table} s"  # noqa: S608
+        " WHERE s.learner_id = %s AND s.ended_at IS NULL AND s.ends_at > %s)"
+        f" AS assisted_session_open FROM {Enrolment._meta.db_table} e"
+        " WHERE e.learner_id = %s AND e.course_key = %s"
+    )
+    key = Enrolment._meta.get_field("course_key").get_db_prep_value(
+        course.translation_key, connection
+    )
+    now = LiveSession._meta.get_field("ends_at").get_db_prep_value(timezone.now(), connection)
+    enrolment = next(iter(Enrolment.objects.raw(sql, [learner.pk, now, learner.pk, key])), None)
+    if enrolment is None:
+        return None
+    enrolment.assisted_session_open = bool(enrolment.assisted_session_open)
+    enrolment.learner = learner  # the services read it; no need to load it again
+    if enrolment.course_id == course.pk:
+        enrolment.course = course
+    return enrolment
 
 
 def dashboard_courses(*, learner: User, language: str | None = None) -> list[CourseProgress]:

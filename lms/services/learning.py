@@ -6,18 +6,19 @@ is safe to call twice with the same input (it counts once).
 
 import json
 import uuid
+from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from lms.exceptions import LearningError
-from lms.models import ActivityState, Attempt, Enrolment, ProgressEvent, User
+from lms.models import ActivityState, Attempt, Enrolment, ProgressEvent, Statement, User
 from lms.selectors.coaching import assisted_session_open
 from lms.services.accounts import audit_record
-from lms.services.xapi import statement_record
+from lms.services.xapi import statement_build, statement_record, statements_forward_on_commit
 from lms.signals import course_completed
 
 
@@ -133,23 +134,92 @@ def enrolment_cancel(*, enrolment: Enrolment, cancelled_by: User) -> bool:
     return True
 
 
-@transaction.atomic
-def lesson_view_record(*, enrolment: Enrolment, lesson: LessonPage) -> None:
+# A later view of the lesson the enrolment already points at, this long at
+# most after the last recorded activity, writes nothing: reloading or coming
+# back to a lesson is a read, not a write and a commit per GET. What reads the
+# two columns stays right: "continue where you left off" (last_lesson_key) is
+# already this lesson, and last_activity_at is at most this old. Its readers
+# (the dashboard's "newest activity first" and the personal-data export) need
+# no finer clock than a minute; the idle-session clock (lms/idle.py) is kept
+# in the session, at the same one-minute granularity.
+LESSON_VIEW_WRITE_INTERVAL = timedelta(seconds=60)
+
+
+def lesson_view_record(
+    *, enrolment: Enrolment, lesson: LessonPage, first_view: bool | None = None
+) -> None:
     """The learner opened a lesson: remember it for "continue where you left
-    off"; the first view is also a progress event and an xAPI statement."""
+    off"; the first view is also a progress event and an xAPI statement.
+    `first_view=False` (the caller read the learner's events in this request
+    and this lesson was among the viewed ones) spares reading the event again:
+    a later view is one UPDATE, none when the enrolment already points at this
+    lesson since LESSON_VIEW_WRITE_INTERVAL at most, and on PostgreSQL a first
+    view is one statement (the last lesson, the event once, its xAPI statement
+    if new)."""
     if enrolment.status == Enrolment.Status.CANCELLED:
         return
+    if first_view is not False and connection.vendor == "postgresql":
+        _event_record_in_one_statement(
+            enrolment=enrolment,
+            lesson=lesson,
+            kind=ProgressEvent.Kind.VIEWED,
+            idempotency_key=f"viewed:{lesson.translation_key}",
+            assisted=False,
+            read_replay=False,
+        )
+        return
     now = timezone.now()
-    Enrolment.objects.filter(pk=enrolment.pk).update(
-        last_lesson_key=lesson.translation_key, last_activity_at=now
+    if first_view is False and _view_recorded_since(enrolment, lesson, now):
+        return
+    _enrolment_move(enrolment, lesson, now)
+    if first_view is False:
+        return
+    with transaction.atomic():  # the event and its statement, or neither
+        _event_create(
+            enrolment=enrolment,
+            lesson=lesson,
+            kind=ProgressEvent.Kind.VIEWED,
+            idempotency_key=f"viewed:{lesson.translation_key}",
+            assisted=False,
+        )
+
+
+def _enrolment_move(enrolment: Enrolment, lesson: LessonPage, now) -> None:
+    # The UPDATE of every lesson view written out: building it with the ORM
+    # cost more than its round trip.
+    meta = Enrolment._meta
+    key = meta.get_field("last_lesson_key").get_db_prep_value(lesson.translation_key, connection)
+    at = meta.get_field("last_activity_at").get_db_prep_value(now, connection)
+    sql = (
+        f"UPDATE {meta.db_table} SET last_lesson_key = %s, last_activity_at = %s"  # noqa: S608
+        " WHERE id = %s"
     )
+    if (
+        connection.vendor == "postgresql"
+        and connection.get_autocommit()
+        and _several_statements_per_execute()
+    ):
+        # Where the learner was is not worth a wait for the disk: committed
+        # without waiting for its WAL flush (PostgreSQL's asynchronous commit:
+        # a crash of the database server may lose the last fraction of a
+        # second of such moves, never corrupt anything). SET LOCAL, sent with
+        # the UPDATE in autocommit, lasts only for this one implicit
+        # transaction; inside a caller's transaction the commit stays theirs.
+        sql = "SET LOCAL synchronous_commit TO OFF; " + sql
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, at, enrolment.pk])
     enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
-    _event_create(
-        enrolment=enrolment,
-        lesson=lesson,
-        kind=ProgressEvent.Kind.VIEWED,
-        idempotency_key=f"viewed:{lesson.translation_key}",
-        assisted=False,
+
+
+def _view_recorded_since(enrolment: Enrolment, lesson: LessonPage, now) -> bool:
+    # The enrolment (as read in this request) already says this lesson, at
+    # most LESSON_VIEW_WRITE_INTERVAL ago: writing it again changes nothing
+    # that a reader could tell.
+    last = enrolment.last_activity_at
+    return (
+        enrolment.last_lesson_key == lesson.translation_key
+        and last is not None
+        and now - last <= LESSON_VIEW_WRITE_INTERVAL
     )
 
 
@@ -190,7 +260,6 @@ def _event_create(
     return event, created
 
 
-@transaction.atomic
 def lesson_progress_record(
     *,
     enrolment: Enrolment,
@@ -210,23 +279,154 @@ def lesson_progress_record(
     if event == ProgressEvent.Kind.COMPLETED:
         _check_not_puzzle_lesson(enrolment, lesson)
     # Decided on the server: work done while a helper's live session is open
-    # is assisted, whatever the caller says.
-    assisted = assisted or assisted_session_open(enrolment.learner)
-    now = timezone.now()
-    Enrolment.objects.filter(pk=enrolment.pk).update(
-        last_lesson_key=lesson.translation_key, last_activity_at=now
-    )
-    enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
-    progress, created = _event_create(
-        enrolment=enrolment,
-        lesson=lesson,
-        kind=event,
-        idempotency_key=idempotency_key,
-        assisted=assisted,
-    )
-    if created and event == ProgressEvent.Kind.COMPLETED:
+    # is assisted, whatever the caller says (`lesson_enrolment` reads it along).
+    open_session = getattr(enrolment, "assisted_session_open", None)
+    if open_session is None:
+        open_session = assisted_session_open(enrolment.learner)
+    assisted = assisted or open_session
+    required_missing = None  # not known yet
+    if connection.vendor == "postgresql":
+        progress, created, required_missing = _event_record_in_one_statement(
+            enrolment=enrolment,
+            lesson=lesson,
+            kind=event,
+            idempotency_key=idempotency_key,
+            assisted=assisted,
+            completion_check=event == ProgressEvent.Kind.COMPLETED,
+        )
+    else:
+        with transaction.atomic():
+            now = timezone.now()
+            Enrolment.objects.filter(pk=enrolment.pk).update(
+                last_lesson_key=lesson.translation_key, last_activity_at=now
+            )
+            enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
+            progress, created = _event_create(
+                enrolment=enrolment,
+                lesson=lesson,
+                kind=event,
+                idempotency_key=idempotency_key,
+                assisted=assisted,
+            )
+    if created and event == ProgressEvent.Kind.COMPLETED and required_missing is not True:
+        # After the write, in a statement of its own: each check starts once its
+        # own event is committed (in autocommit), or after a concurrent write
+        # of the same learner that holds the enrolment row has committed (in a
+        # caller's transaction), so of two last lessons done at once the later
+        # check sees both; the conditional update of completion_evaluate lets
+        # only one complete the course. On PostgreSQL the cheap first test of
+        # the rule came back with the write (a required lesson still missing:
+        # nothing more to check).
         completion_evaluate(enrolment=enrolment)
     return progress, created
+
+
+def _event_record_in_one_statement(
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    kind: str,
+    idempotency_key: str,
+    assisted: bool,
+    read_replay: bool = True,
+    completion_check: bool = False,
+) -> tuple[ProgressEvent | None, bool, bool | None]:
+    # PostgreSQL: the enrolment's last lesson, the event (once per key: ON
+    # CONFLICT DO NOTHING) and, only when the event is new, its xAPI statement,
+    # in one statement — atomic by itself, no transaction or savepoint round trips.
+    # A replay reads the recorded event back only with `read_replay` (else None).
+    # With `completion_check`, the completion rule's cheap first test (is a
+    # required lesson of the course still not done?) follows as a second
+    # statement in the same round trip; the third value is its answer (None
+    # when not asked).
+    now = timezone.now()
+    event = ProgressEvent(
+        enrolment=enrolment,
+        lesson_key=lesson.translation_key,
+        kind=kind,
+        idempotency_key=idempotency_key,
+        assisted=assisted,
+        created_at=now,
+    )
+    params: list = [lesson.translation_key, now, enrolment.pk]
+    params += [
+        event.enrolment_id,
+        event.lesson_key,
+        kind,
+        idempotency_key,
+        assisted,
+        now,
+    ]
+    from lms.services.sections import young_data_allowed
+
+    statement_sql, statement = "", None
+    if young_data_allowed(user=enrolment.learner):
+        statement = statement_build(
+            learner=enrolment.learner,
+            verb="experienced" if kind == ProgressEvent.Kind.VIEWED else "completed",
+            object_kind="lesson",
+            object_key=lesson.translation_key,
+            course_key=enrolment.course_key,
+            name=lesson.title,
+            timestamp=now,
+        )
+        fields = Statement._meta.concrete_fields
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        values = ", ".join(f"%s::{f.db_type(connection)}" for f in fields)
+        params += [f.get_db_prep_save(f.pre_save(statement, add=True), connection) for f in fields]
+        # Table and column names from the models; every value is a parameter.
+        statement_sql = (
+            f", statement AS (INSERT INTO {Statement._meta.db_table} ({columns})"  # noqa: S608
+            f" SELECT {values} FROM event RETURNING 1)"
+        )
+    sql = (
+        f"WITH moved AS (UPDATE {Enrolment._meta.db_table}"  # noqa: S608
+        " SET last_lesson_key = %s, last_activity_at = %s WHERE id = %s),"
+        f" event AS (INSERT INTO {ProgressEvent._meta.db_table}"
+        " (enrolment_id, lesson_key, kind, idempotency_key, assisted, created_at)"
+        " VALUES (%s, %s, %s, %s, %s, %s)"
+        " ON CONFLICT (enrolment_id, idempotency_key) DO NOTHING RETURNING id)"
+        f"{statement_sql} SELECT id FROM event"
+    )
+    check = completion_check and _several_statements_per_execute()
+    if check:
+        # A statement of its own, after the write: it sees the event just
+        # written and, since the write's UPDATE holds the enrolment row until
+        # the end of its transaction (even in autocommit, where the two
+        # statements of one call run as one transaction), every event of a
+        # concurrent write of the same learner that came first and committed.
+        check_sql, check_params = content.course_required_lessons_missing_sql(
+            course=enrolment.course,
+            done_keys_sql=f"SELECT lesson_key FROM {ProgressEvent._meta.db_table}"  # noqa: S608
+            " WHERE enrolment_id = %s AND kind = %s",
+            done_keys_params=[enrolment.pk, ProgressEvent.Kind.COMPLETED.value],
+        )
+        sql += "; " + check_sql
+        params += check_params
+    required_missing = None
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+        if check:
+            cursor.nextset()
+            required_missing = bool(cursor.fetchone()[0])
+    enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
+    if row is None:  # a replay: the event recorded the first time
+        if not read_replay:
+            return None, False, required_missing
+        event = ProgressEvent.objects.get(enrolment=enrolment, idempotency_key=idempotency_key)
+        return event, False, required_missing
+    event.pk = row[0]
+    if statement is not None:
+        statements_forward_on_commit([statement.pk])
+    return event, True, required_missing
+
+
+def _several_statements_per_execute() -> bool:
+    # psycopg's client-side binding (Django's default) sends the parameters
+    # inlined, in one simple query, which may hold several statements;
+    # server-side binding takes one statement per call.
+    return not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
 
 
 @transaction.atomic
@@ -340,23 +540,30 @@ def attempt_statement_record(*, attempt: Attempt, name: str) -> None:
     )
 
 
-# No savepoint of its own: it is called inside the service that recorded the
-# progress, and raises nothing the caller would catch and carry on after.
-@transaction.atomic(savepoint=False)
 def completion_evaluate(*, enrolment: Enrolment) -> bool:
     """Check the course's completion rule on the server: every required lesson
     completed, every required activity passed. On the first success the
     enrolment is completed and `course_completed` is sent after commit (once)."""
-    from lms.selectors.learning import course_progress
-
     if enrolment.completed_at is not None or enrolment.status != Enrolment.Status.ACTIVE:
         return False
     # Cheap first test, one query in SQL: is a required lesson still not done?
+    # It writes nothing, so it needs no transaction of its own (in autocommit,
+    # no BEGIN and COMMIT round trips around it); mostly the answer is yes.
     done_keys = ProgressEvent.objects.filter(
         enrolment=enrolment, kind=ProgressEvent.Kind.COMPLETED
     ).values("lesson_key")
     if content.course_required_lessons_missing(course=enrolment.course, done_keys=done_keys):
         return False
+    return _completion_decide(enrolment=enrolment)
+
+
+# No savepoint of its own: it is called inside the service that recorded the
+# progress, and raises nothing the caller would catch and carry on after.
+@transaction.atomic(savepoint=False)
+def _completion_decide(*, enrolment: Enrolment) -> bool:
+    # The whole rule (activities too), then the guarded write, in one transaction.
+    from lms.selectors.learning import course_progress
+
     progress = course_progress(enrolment=enrolment)
     if not progress.rule_met:
         return False

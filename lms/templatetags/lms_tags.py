@@ -11,6 +11,20 @@ from lms.selectors.puzzles import puzzle_map_progress, puzzle_progress_of
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def lms_userbar(context) -> str:
+    """Wagtail's userbar, for people the admin lets in (known from the roles'
+    query, where Wagtail's own tag asks for every permission: two queries)."""
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    from lms.selectors.accounts import user_may_use_admin
+
+    user = getattr(context.get("request"), "user", None)
+    if user is None or not user_may_use_admin(user=user):
+        return ""
+    return wagtailuserbar(context)
+
+
 @register.filter
 def display_name(user) -> str:
     return user_display_name(user)
@@ -36,7 +50,10 @@ def _state(request, page, *, course=None) -> dict:
             enrolment = enrolment_for_course(learner=request.user, course=course)
         if enrolment is not None and enrolment.status != enrolment.Status.CANCELLED:
             state["enrolment"] = enrolment
-            state["progress"] = course_progress(enrolment=enrolment, course=course)
+            progress = getattr(request, "lms_progress", None)
+            if progress is None or progress.enrolment is not enrolment:
+                progress = course_progress(enrolment=enrolment, course=course)
+            state["progress"] = progress
     cache[page.pk] = state
     return state
 

@@ -142,6 +142,50 @@ def test_a_puzzle_lesson_in_another_track_refuses_mark_as_done_too(course, child
     assert refused.value.code == "done_by_puzzles"
 
 
+def test_a_puzzle_lesson_in_another_track_refuses_the_button_after_being_read(
+    client, course, child
+):
+    # The view takes the lesson from its course's kept lessons: they must know
+    # it holds puzzles, as the page does.
+    CoursePage.objects.filter(pk=course.pk).update(track="basic")
+    enrolment = enrolment_create(learner=child.user, course=course, source="self")
+    client.force_login(child.user)
+    beach = lesson(course, "beach-puzzles")
+    client.get(beach.url)
+    response = client.post(url("lesson_complete", beach.pk))
+    assert response.status_code == 403
+    assert "it is done when you have solved its puzzles" in response.content.decode()
+    assert not ProgressEvent.objects.filter(enrolment=enrolment, kind="completed").exists()
+
+
+def test_a_lesson_of_another_language_version_is_marked_done_for_the_enrolment(client, course):
+    # Enrolled through the English course, the learner marks the French
+    # lesson done: it counts for the course, and the next French lesson follows.
+    CoursePage.objects.filter(translation_key=course.translation_key).update(track="basic")
+    learner = UserFactory(preferred_language="fr")
+    enrolment = enrolment_create(learner=learner, course=course, source="self")
+    french = LessonPage.objects.get(
+        translation_key=lesson(course, "meet-pip").translation_key, locale__language_code="fr"
+    )
+    client.force_login(learner)
+    client.get(french.url)
+    response = client.post(url("lesson_complete", french.pk, language="fr"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/")
+    assert response["Location"] != french.url
+    event = ProgressEvent.objects.get(enrolment=enrolment, kind="completed")
+    assert event.lesson_key == french.translation_key
+
+
+def test_the_kept_lessons_know_which_hold_puzzles_as_the_pages_do(course):
+    from courses.selectors import lesson_has_puzzles
+
+    kept = {x.pk: lesson_has_puzzles(lesson=x) for x in course_lessons(course)}
+    pages = LessonPage.objects.descendant_of(course).live()
+    assert kept == {page.pk: lesson_has_puzzles(lesson=page) for page in pages}
+    assert any(kept.values()) and not all(kept.values())
+
+
 def test_the_lesson_page_has_no_mark_as_done_and_links_its_levels(client, course, enrolled, child):
     client.force_login(child.user)
     with translation.override("en"):

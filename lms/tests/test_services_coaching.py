@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
 
 from lms.exceptions import LearningError
@@ -247,6 +248,25 @@ def test_learning_after_the_session_ends_is_not_assisted(helper, enrolment, tree
     )
     assert event.assisted is False
     assert not ProgressEvent.objects.filter(assisted=True).exists()
+
+
+@pytest.mark.parametrize("session", ["open", "ended", "past its three hours"])
+def test_a_lesson_marked_done_on_the_site_is_assisted_only_while_a_session_is_open(
+    client, helper, enrolment, tree, session
+):
+    # Through the page's button: the enrolment read tells whether a session is open.
+    ConsentFactory(learner=enrolment.learner, helper=helper)
+    live = live_session_start(helper=helper, learner=enrolment.learner)
+    if session == "ended":
+        live_session_end(helper=helper, learner=enrolment.learner)
+    elif session == "past its three hours":
+        type(live).objects.filter(pk=live.pk).update(ends_at=timezone.now() - timedelta(seconds=1))
+    client.force_login(enrolment.learner)
+    client.get(tree.lessons[0].url)
+    response = client.post(reverse("lms:lesson_complete", args=[tree.lessons[0].pk]))
+    assert response.status_code == 302
+    event = ProgressEvent.objects.get(enrolment=enrolment, kind="completed")
+    assert event.assisted is (session == "open")
 
 
 def test_a_live_session_closes_by_itself_after_three_hours(helper, learner):

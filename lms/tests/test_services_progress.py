@@ -1,4 +1,8 @@
+from datetime import timedelta
+
 import pytest
+from django.db import connection, transaction
+from django.utils import timezone
 
 from lms.exceptions import LearningError
 from lms.models import Attempt, ProgressEvent
@@ -9,6 +13,7 @@ from lms.services import (
     lesson_progress_record,
     lesson_view_record,
 )
+from lms.services.learning import LESSON_VIEW_WRITE_INTERVAL
 from lms.tests.content import course_tree
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +66,61 @@ def test_viewing_a_lesson_many_times_stores_one_viewed_event(enrolment, tree):
     assert ProgressEvent.objects.filter(enrolment=enrolment, kind="viewed").count() == 1
     enrolment.refresh_from_db()
     assert enrolment.last_lesson_key == tree.lessons[0].translation_key
+
+
+def test_a_reload_of_the_same_lesson_is_written_once_a_minute_at_most(enrolment, tree, monkeypatch):
+    lesson = tree.lessons[1]
+    lesson_view_record(enrolment=enrolment, lesson=lesson)  # the first view
+    enrolment.refresh_from_db()
+    written = enrolment.last_activity_at
+    clock = {"now": written + LESSON_VIEW_WRITE_INTERVAL}
+    monkeypatch.setattr(timezone, "now", lambda: clock["now"])
+    # The window's last moment: the enrolment already says all there is to say.
+    lesson_view_record(enrolment=enrolment, lesson=lesson, first_view=False)
+    enrolment.refresh_from_db()
+    assert enrolment.last_activity_at == written
+    # One second later the activity is written again.
+    clock["now"] = written + LESSON_VIEW_WRITE_INTERVAL + timedelta(seconds=1)
+    lesson_view_record(enrolment=enrolment, lesson=lesson, first_view=False)
+    enrolment.refresh_from_db()
+    assert enrolment.last_activity_at == clock["now"]
+    assert enrolment.last_lesson_key == lesson.translation_key
+
+
+def test_another_lesson_opened_within_the_minute_is_where_you_left_off(enrolment, tree):
+    lesson_view_record(enrolment=enrolment, lesson=tree.lessons[0])
+    lesson_view_record(enrolment=enrolment, lesson=tree.lessons[2])
+    # Both seen before: the caller knows these are not first views.
+    lesson_view_record(enrolment=enrolment, lesson=tree.lessons[0], first_view=False)
+    enrolment.refresh_from_db()
+    assert enrolment.last_lesson_key == tree.lessons[0].translation_key
+    assert course_progress(enrolment=enrolment).next_lesson.pk == tree.lessons[0].pk
+    lesson_view_record(enrolment=enrolment, lesson=tree.lessons[2], first_view=False)
+    enrolment.refresh_from_db()
+    assert enrolment.last_lesson_key == tree.lessons[2].translation_key
+
+
+def _commit_setting() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's commit setting")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_move_not_waiting_for_the_disk_leaves_every_other_commit_as_it_was(enrolment, tree):
+    # In autocommit, as in a request: the move is committed, and the
+    # connection's next transactions wait for the disk again.
+    lesson_view_record(enrolment=enrolment, lesson=tree.lessons[1], first_view=False)
+    enrolment.refresh_from_db()
+    assert enrolment.last_lesson_key == tree.lessons[1].translation_key
+    assert _commit_setting() == "on"
+    # Inside a caller's transaction the commit is theirs, as they set it.
+    with transaction.atomic():
+        lesson_view_record(enrolment=enrolment, lesson=tree.lessons[2], first_view=False)
+        assert _commit_setting() == "on"
+    enrolment.refresh_from_db()
+    assert enrolment.last_lesson_key == tree.lessons[2].translation_key
 
 
 def test_a_lesson_of_another_course_is_refused(enrolment, home_page):

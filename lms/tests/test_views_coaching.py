@@ -355,10 +355,12 @@ def test_activation_is_refused_without_the_training_certificate(client):
     assert profile.status == "pending"
 
 
-# Session, user, roles, helper profile; ours: the consents with their people,
-# the enrolment counts, the session counts, the latest sessions (+ topics), the
-# open requests, the organisation's paper forms waiting; then the base template.
-HELPER_DASHBOARD_QUERIES = 19
+# User, roles (with admin access: one query), helper profile; ours: the
+# consents with their people, the enrolment counts, the session counts, the
+# latest sessions (+ topics), the open requests, the organisation's paper forms
+# waiting; then the base template (the session and the footer's site settings
+# come from the cache).
+HELPER_DASHBOARD_QUERIES = 16
 
 
 @pytest.mark.parametrize("people", [2, 7])
@@ -445,10 +447,11 @@ def test_my_learning_shows_a_result_obtained_with_a_helper(client, profile, enro
     assert "(with a helper)" in client.get(reverse("lms:dashboard")).content.decode()
 
 
-# Session, user, site and language switcher, the roles for the menu; ours:
+# User, site and language switcher, the roles for the menu (with admin access:
+# one query; the session and the footer's settings from the cache); ours:
 # requests, consents (with helpers and organisations), sessions (+ topics),
 # journal, the open live session. The same for 1 and 4 helpers.
-MY_HELPERS_QUERIES = 18
+MY_HELPERS_QUERIES = 15
 
 
 @pytest.mark.parametrize("helpers", [1, 4])

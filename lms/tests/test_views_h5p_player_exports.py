@@ -32,7 +32,9 @@ def test_accordion_loads_the_library_of_its_sub_content_before_itself(media_root
     # H5P.AdvancedText is no dependency of H5P.Accordion: only the package's
     # h5p.json names it (the blanks's panels are AdvancedText sub-content).
     assert [_folder(url) for url in scripts] == ["H5P.AdvancedText", "H5P.Accordion"]
-    assert re.match(r"^/h5p/libraries/H5P\.AdvancedText-1\.1\.\d+/text\.js$", scripts[0])
+    assert re.match(
+        r"^/h5p/libraries/H5P\.AdvancedText-1\.1\.\d+@[0-9a-f]{16}/text\.js$", scripts[0]
+    )
     # FontAwesome (a style sheet, no script) before the blanks that uses it.
     assert _position(styles, "FontAwesome") < _position(styles, "H5P.Accordion")
 

@@ -257,3 +257,42 @@ def test_an_unpublished_lesson_cannot_be_marked_done(client, tree, enrolment, le
     tree.lessons[0].unpublish()
     client.force_login(learner)
     assert client.post(reverse("lms:lesson_complete", args=[tree.lessons[0].pk])).status_code == 404
+
+
+def test_a_lesson_unpublished_after_it_was_read_cannot_be_marked_done(
+    client, tree, enrolment, learner
+):
+    # The lesson's place and its course's lessons are kept once it is read;
+    # unpublishing renews the page-tree version, so the kept copies are not used.
+    client.force_login(learner)
+    assert client.get(tree.lessons[0].url).status_code == 200
+    tree.lessons[0].unpublish()
+    assert client.post(reverse("lms:lesson_complete", args=[tree.lessons[0].pk])).status_code == 404
+    assert not ProgressEvent.objects.filter(kind="completed").exists()
+
+
+def test_marking_a_read_lesson_done_records_it_for_that_lesson_and_goes_to_the_next(
+    client, tree, enrolment, learner
+):
+    client.force_login(learner)
+    client.get(tree.lessons[1].url)
+    response = client.post(reverse("lms:lesson_complete", args=[tree.lessons[1].pk]))
+    assert response["Location"] == tree.lessons[2].url
+    event = ProgressEvent.objects.get(enrolment=enrolment, kind="completed")
+    assert event.lesson_key == tree.lessons[1].translation_key
+    assert event.idempotency_key == f"completed:{tree.lessons[1].translation_key}"
+    enrolment.refresh_from_db()
+    assert enrolment.last_lesson_key == tree.lessons[1].translation_key
+
+
+def test_a_learner_enrolled_in_another_course_cannot_mark_this_one_done(
+    client, tree, learner, home_page
+):
+    from lms.tests.content import course_tree
+
+    other = course_tree(home_page, title="Other course")
+    client.force_login(learner)
+    client.post(reverse("lms:course_enrol", args=[other.course.pk]))
+    client.get(tree.lessons[0].url)
+    assert client.post(reverse("lms:lesson_complete", args=[tree.lessons[0].pk])).status_code == 403
+    assert not ProgressEvent.objects.filter(kind="completed").exists()

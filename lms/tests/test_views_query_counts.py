@@ -1,8 +1,9 @@
 """The signed-in lesson page and the progress write cost the same number of
-queries whatever the length of the course (5 or 50 lessons) and however far
-the learner is."""
+queries whatever the length of the course (5 or 200 lessons) and however far
+the learner is: at most 10 and 6 (issue 21)."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
@@ -48,7 +49,7 @@ def _course(home, lessons: int) -> tuple[CoursePage, list[LessonPage]]:
     return CoursePage.objects.get(pk=course.pk), pages
 
 
-@pytest.fixture(params=[5, 50], ids=["5-lessons", "50-lessons"])
+@pytest.fixture(params=[5, 200], ids=["5-lessons", "200-lessons"])
 def course_in_progress(request, home_page, learner):
     """An enrolled learner who finished the first two lessons."""
     course, lessons = _course(home_page, request.param)
@@ -63,14 +64,23 @@ def course_in_progress(request, home_page, learner):
     return enrolment, lessons
 
 
-# Session, user, Wagtail's routing (a query and a `specific` query per level of
-# the tree), view restrictions, the language switcher, the base template (with
-# the user's roles for the menu, read once per request); ours:
-# the enrolment with its course, the view record (update and idempotent read
-# in a savepoint), the outline (one row per lesson, one query), completed
-# lessons, attempts and the quiz's question bank. The navigation reads the
-# person's roles once (links for teachers, helpers, partner staff, fund officers).
-LESSON_PAGE_QUERIES = 34
+# The session comes from the cache (cached_db), and so do Wagtail's routing
+# (address -> page, site and view restrictions, under the page-tree version),
+# the course's lessons, the lesson's place and neighbours, the language
+# switcher's translations of the page and the site settings of the footer.
+# Left:
+#  1. the user;
+#  2. the page itself (live, with its locale);
+#  3. the enrolment with its course, and whether a helper's live session is open;
+#  4. the learner's events in the course (lessons completed and viewed);
+#  5. the attempts;
+#  6. the view record: one UPDATE (only a first view also inserts its event
+#     and xAPI statement; none when the enrolment already points at this
+#     lesson since a minute at most: a reload);
+#  7. the person's groups (roles for the menu) and admin access (userbar), one query;
+#  8. the quiz's question bank (the StreamField's snippet).
+LESSON_PAGE_QUERIES = 8
+LESSON_PAGE_RELOAD_QUERIES = LESSON_PAGE_QUERIES - 1
 
 
 def test_the_lesson_page_queries_do_not_grow_with_the_course(
@@ -80,17 +90,31 @@ def test_the_lesson_page_queries_do_not_grow_with_the_course(
     client.force_login(learner)
     page = lessons[LESSONS_PER_MODULE - 1]  # with a quiz block
     client.get(page.url)  # the first view is also recorded as an event
+    client.get(lessons[0].url)  # then another lesson: the last one opened
     with django_assert_num_queries(LESSON_PAGE_QUERIES):
         response = client.get(page.url)
     assert response.status_code == 200
     assert "Mark as done" in response.content.decode()
+    # A reload a moment later has nothing to write.
+    with django_assert_num_queries(LESSON_PAGE_RELOAD_QUERIES):
+        response = client.get(page.url)
+    assert "Mark as done" in response.content.decode()
 
 
-# Session, user, the lesson, the enrolment with its course; in the transaction
-# the enrolment update, the event insert (in a savepoint), the xAPI statement
-# and one aggregate for the completion rule; whether a helper's live session
-# is open (assisted work); then the next lesson.
-PROGRESS_WRITE_QUERIES = 14
+# The session from the cache; the lesson (live), its course and the next lesson
+# from the course's kept lessons and the lesson's kept place.
+#  1. the user;
+#  2. the enrolment, and whether a helper's live session is open;
+#  3. one round trip (no transaction, no savepoint): the enrolment's last
+#     lesson, the event (INSERT ... ON CONFLICT DO NOTHING: exactly once) and,
+#     only when it is new, its xAPI statement, in one statement; then the
+#     completion rule's first test (is a required lesson still not done?) as a
+#     second statement sent along.
+PROGRESS_WRITE_QUERIES = 3
+# The embedded SQLite takes the portable path: the same reads, then the write in
+# a transaction with a savepoint around the event (BEGIN, SAVEPOINT, INSERT,
+# RELEASE, UPDATE, xAPI INSERT, COMMIT).
+PROGRESS_WRITE_QUERIES_SQLITE = 10
 
 
 def test_the_progress_write_queries_do_not_grow_with_the_course(
@@ -101,7 +125,15 @@ def test_the_progress_write_queries_do_not_grow_with_the_course(
     # Wagtail's site root paths are cached after the first request.
     client.post(reverse("lms:lesson_complete", args=[lessons[2].pk]))
     lesson = lessons[3]
-    with django_assert_num_queries(PROGRESS_WRITE_QUERIES):
+    # As a learner does: the lesson is read, then marked done (its place in
+    # the course is then kept under the page-tree version).
+    client.get(lesson.url)
+    budget = (
+        PROGRESS_WRITE_QUERIES
+        if connection.vendor == "postgresql"
+        else PROGRESS_WRITE_QUERIES_SQLITE
+    )
+    with django_assert_num_queries(budget):
         response = client.post(reverse("lms:lesson_complete", args=[lesson.pk]))
     assert response.status_code == 302
     assert response["Location"] == lessons[4].url

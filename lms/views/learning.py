@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage, LessonPage
-from courses.selectors import course_in_language, lesson_course, lesson_following
+from courses.selectors import (
+    course_in_language,
+    lesson_course,
+    lesson_following,
+    lesson_live_kept,
+)
 from lms.exceptions import LearningError
 from lms.models import Attempt, Enrolment, FocusEvent
 from lms.permissions import (
@@ -105,7 +110,9 @@ def course_leave(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 @require_POST
 def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """Mark a lesson as done, then go on to the next one."""
-    lesson = access_live_page(LessonPage, lesson_id)
+    # The live lesson as its course's kept lessons hold it (no page query),
+    # else the page itself (or 404).
+    lesson = lesson_live_kept(lesson_id=lesson_id) or access_live_page(LessonPage, lesson_id)
     enrolment = access_lesson_enrolment(request.user, lesson)
     was_completed = enrolment.completed_at is not None
     try:
