@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates import codes
@@ -193,9 +194,12 @@ class VerificationReceipt(models.Model):
         API = "api", _("API")
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="receipts")
-    checked_at = models.DateTimeField(auto_now_add=True)
+    # When the check happened, not when the buffer was drained (certificates.receipts).
+    checked_at = models.DateTimeField(default=timezone.now)
     channel = models.CharField(max_length=8, choices=Channel.choices)
     organisation = models.CharField(max_length=200, blank=True)
+    # The buffered check's own id: a drain that runs twice stores it once.
+    token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-checked_at", "-id"]

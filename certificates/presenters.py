@@ -2,7 +2,10 @@
 certificate, shared by the verification pages and the JSON API. Never e-mail,
 birth date or a child's name."""
 
+from functools import lru_cache
+
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from certificates import verification as v
@@ -120,7 +123,29 @@ def _iso_date(moment) -> str | None:
 
 
 def _date(moment) -> str | None:
-    return formats.date_format(issuer_date(moment), "DATE_FORMAT") if moment else None
+    return _day_text(issuer_date(moment), get_language()) if moment else None
+
+
+@lru_cache(maxsize=4096)
+def _day_text(day, language: str | None) -> str:
+    """A day as the active language writes it. Kept per day and language (many
+    certificates share a day): Django's date formatting was a tenth of the
+    JSON answer's time. `language` is the active one, so a kept text is never
+    handed to another language."""
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+@lru_cache(maxsize=256)
+def _texts(status: str, language: str | None) -> tuple[str, str, str | None]:
+    """The headline, explanation and next step of a status, translated once
+    per active language (they are fixed texts; translating the lazy strings
+    on every lookup was a sixth of verdict_data)."""
+    next_step = NEXT_STEPS.get(status)
+    return (
+        str(HEADLINES[status]),
+        str(EXPLANATIONS[status]),
+        str(next_step) if next_step else None,
+    )
 
 
 def certificate_public(certificate: Certificate, language: str, status: str) -> dict:
@@ -213,12 +238,13 @@ def as_issued(certificate: Certificate, language: str) -> dict:
 
 
 def verdict_data(verdict: v.Verdict, language: str) -> dict:
-    next_step = NEXT_STEPS.get(verdict.status)
+    active = get_language()
+    headline, explanation, next_step = _texts(verdict.status, active)
     data = {
         "status": verdict.status,
-        "headline": str(HEADLINES[verdict.status]),
-        "explanation": str(EXPLANATIONS[verdict.status]),
-        "next_step": str(next_step) if next_step else None,
+        "headline": headline,
+        "explanation": explanation,
+        "next_step": next_step,
         "level": LEVELS.get(verdict.status, "error"),
         "signature_checked": verdict.signature_checked,
         "certificate": None,
@@ -230,7 +256,7 @@ def verdict_data(verdict: v.Verdict, language: str) -> dict:
         status = v.certificate_status(verdict.certificate)
         data["certificate"] = certificate_public(verdict.certificate, language, status)
         data["certificate_status"] = status
-        data["certificate_headline"] = str(HEADLINES[status])
+        data["certificate_headline"] = _texts(status, active)[0]
         if verdict.language is not None and status != v.WITHDRAWN:
             data["as_issued"] = as_issued(verdict.certificate, verdict.language)
     return data

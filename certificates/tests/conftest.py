@@ -121,7 +121,14 @@ def assisted_person(db):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Rate limits and receipt de-duplication live in the cache.
+    # Rate limits and receipt de-duplication live in the cache; the frame of
+    # the verification page in the process.
+    from certificates.views import frame
+
     cache.clear()
+    frame._frames.clear()
+    frame._forms.clear()
     yield
     cache.clear()
+    frame._frames.clear()
+    frame._forms.clear()

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from certificates import services
 from certificates.models import Certificate, VerificationReceipt
+from certificates.receipts import receipts_drain
 from certificates.tests.helpers import issue_after_exam
 from certificates.tests.journeys import course_complete_through_pages
 from conftest import broker_at, free_port
@@ -72,10 +73,10 @@ def test_the_verification_page_answers_with_the_broker_down_and_the_receipt_come
     assert named.status_code == 200
     api = client.get(f"/api/certificates/verify/{certificate.code}", {"organisation": "ACME"})
     assert api.status_code == 200 and api.json()["status"] == "valid"
-    assert not VerificationReceipt.objects.exists()
-    assert OutboxMessage.objects.filter(task_name="certificates.tasks.receipt_record").count() == 3
-    broker_down.conf.task_always_eager = True  # the broker is back (in-process here)
-    assert messages_flush() >= 3  # and the certificate's e-mail, issued meanwhile
+    # Receipts never wait for the broker: buffered in Redis (or written in the
+    # request without it), stored by the drain.
+    assert not OutboxMessage.objects.filter(task_name="certificates.tasks.receipt_record").exists()
+    receipts_drain()
     assert sorted(VerificationReceipt.objects.values_list("channel", "organisation")) == [
         ("api", "ACME"),
         ("code", ""),

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from certificates import services
+from certificates import receipts, services
 from certificates.models import Certificate, VerificationReceipt
 from certificates.pdf import pdf_render
 from certificates.tests.helpers import issue_after_exam, issued_pdf, pdf_without_credential
@@ -127,22 +127,18 @@ def test_a_flood_of_pdf_checks_gets_429_on_the_page_and_the_api(client, certific
     assert int(api["Retry-After"]) > 0
 
 
-def test_the_employer_can_leave_their_organisation_as_a_receipt(
-    client, certificate, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
+def test_the_employer_can_leave_their_organisation_as_a_receipt(client, certificate):
+    client.get(_verify_url(), {"code": certificate.code})
+    client.post(_verify_url(), {"code": certificate.code, "organisation": "ACME Brussels"})
+    receipts.receipts_drain()
+    found = list(VerificationReceipt.objects.filter(certificate=certificate))
+    assert {r.organisation for r in found} == {"", "ACME Brussels"}
+
+
+def test_reloading_the_page_does_not_multiply_receipts(client, certificate):
+    for _ in range(3):
         client.get(_verify_url(), {"code": certificate.code})
-        client.post(_verify_url(), {"code": certificate.code, "organisation": "ACME Brussels"})
-    receipts = list(VerificationReceipt.objects.filter(certificate=certificate))
-    assert {r.organisation for r in receipts} == {"", "ACME Brussels"}
-
-
-def test_reloading_the_page_does_not_multiply_receipts(
-    client, certificate, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        for _ in range(3):
-            client.get(_verify_url(), {"code": certificate.code})
+    receipts.receipts_drain()
     assert VerificationReceipt.objects.filter(certificate=certificate).count() == 1
 
 
@@ -182,24 +178,21 @@ def test_the_json_api_answers_with_one_query_per_lookup(
     assert "email" not in json.dumps(data)
 
 
-def test_an_anonymous_api_lookup_leaves_no_receipt(
-    client, certificate, django_capture_on_commit_callbacks
-):
+def test_an_anonymous_api_lookup_leaves_no_receipt(client, certificate):
     url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.get(url)
+    client.get(url)
+    assert receipts.receipts_waiting() == 0
+    receipts.receipts_drain()
     assert not VerificationReceipt.objects.filter(certificate=certificate).exists()
 
 
-def test_an_api_lookup_naming_its_organisation_leaves_one_receipt_an_hour(
-    client, certificate, django_capture_on_commit_callbacks
-):
+def test_an_api_lookup_naming_its_organisation_leaves_one_receipt_an_hour(client, certificate):
     url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
-    with django_capture_on_commit_callbacks(execute=True):
-        for _ in range(3):
-            assert client.get(url, {"organisation": " ACME Brussels "}).status_code == 200
-    receipts = list(VerificationReceipt.objects.filter(certificate=certificate))
-    assert [(r.channel, r.organisation) for r in receipts] == [("api", "ACME Brussels")]
+    for _ in range(3):
+        assert client.get(url, {"organisation": " ACME Brussels "}).status_code == 200
+    receipts.receipts_drain()
+    found = list(VerificationReceipt.objects.filter(certificate=certificate))
+    assert [(r.channel, r.organisation) for r in found] == [("api", "ACME Brussels")]
 
 
 def test_the_json_api_speaks_the_asked_language_and_is_never_cached(client, certificate):
@@ -230,6 +223,21 @@ def test_a_revocation_shows_at_once_in_the_json_api(client, certificate, learner
 def test_the_verification_page_is_never_cached(client, certificate):
     response = client.get(_verify_url(), {"code": certificate.display_code})
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/en/verify/?code={code}", "/api/certificates/verify/{code}"])
+def test_the_verdicts_say_never_cache_exactly_as_django_would(client, certificate, path):
+    from django.http import HttpResponse
+    from django.utils.cache import add_never_cache_headers
+    from django.utils.http import parse_http_date
+
+    response = client.get(path.format(code=certificate.display_code))
+    django = HttpResponse()
+    add_never_cache_headers(django)
+    assert response["Cache-Control"] == django["Cache-Control"]
+    # Now, in the same format (HTTP date, GMT).
+    assert abs(parse_http_date(response["Expires"]) - parse_http_date(django["Expires"])) <= 5
+    assert response["Expires"].endswith(" GMT")
 
 
 def test_the_json_api_checks_a_posted_jwt_and_a_posted_pdf(client, certificate):

@@ -16,7 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 from certificates import verification
 from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
-from certificates.views.public import receipt_enqueue, upload_too_large, verify_limited
+from certificates.views.public import (
+    receipt_enqueue,
+    upload_too_large,
+    verify_limited,
+    verify_limited_receipt,
+)
 
 PDF = VerificationReceipt.Channel.PDF
 
@@ -47,10 +52,16 @@ def _too_many(wait: int) -> JsonResponse:
     return response
 
 
-def _answer(request, verdict, channel: str) -> JsonResponse:
+def _organisation(request: HttpRequest) -> str:
+    return request.GET.get("organisation", "").strip()[:200]
+
+
+def _answer(request, verdict, channel: str, *, recorded: bool = False) -> JsonResponse:
+    """The verdict as JSON; the receipt of a named organisation's check, unless
+    already `recorded` with the rate limit's count."""
     language = _language(request)
-    organisation = request.GET.get("organisation", "").strip()[:200]
-    if organisation:
+    organisation = _organisation(request)
+    if organisation and not recorded:
         receipt_enqueue(request, verdict, channel, organisation)
     with translation.override(language):
         data = verdict_data(verdict, language)
@@ -65,9 +76,16 @@ def _answer(request, verdict, channel: str) -> JsonResponse:
 @require_GET
 def verify_code(request: HttpRequest, code: str) -> JsonResponse:
     """GET /api/certificates/verify/<code>?lang=nl"""
+    channel = VerificationReceipt.Channel.API
+    if organisation := _organisation(request):
+        # A receipt: counted and recorded in one round trip, after the lookup.
+        verdict = verification.verify_code(code)
+        if (wait := verify_limited_receipt(request, verdict, channel, organisation)) is not None:
+            return _too_many(wait)
+        return _answer(request, verdict, channel, recorded=True)
     if (wait := verify_limited(request)) is not None:
         return _too_many(wait)
-    return _answer(request, verification.verify_code(code), VerificationReceipt.Channel.API)
+    return _answer(request, verification.verify_code(code), channel)
 
 
 @csrf_exempt  # no cookies, no session: a machine-to-machine endpoint

@@ -4,7 +4,6 @@ import hashlib
 
 from csp.decorators import csp_update
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from certificates import links, selectors, services_previews, tasks, verification
+from certificates import links, receipts, selectors, services_previews, verification
 from certificates.forms import CodeForm, PdfForm, ReceiptForm
 from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
+from certificates.views import frame
 from config import ratelimit
 
 
@@ -33,18 +33,46 @@ def too_many(request: HttpRequest, wait: int) -> HttpResponse:
     return ratelimit.too_many(request, wait, context={"explanation": explanation})
 
 
+def _receipt_marker(client: str, certificate_pk: int, channel: str, organisation: str) -> str:
+    named = hashlib.blake2b(organisation.casefold().encode(), digest_size=8).hexdigest()
+    return f"cert-receipt:{client}:{certificate_pk}:{channel}:{named}"
+
+
 def receipt_enqueue(request: HttpRequest, verdict, channel: str, organisation: str = "") -> None:
     """Tell the holder their certificate was checked: once per client, channel and
-    organisation an hour (reloading the page is not a new check), written off
-    the request path."""
+    organisation an hour (reloading the page is not a new check). One Redis
+    round trip, no broker: `certificates.receipts` drains it into the database."""
     if verdict.certificate is None:
         return
     organisation = organisation.strip()[:200]
-    named = hashlib.blake2b(organisation.casefold().encode(), digest_size=8).hexdigest()
     client = ratelimit.client_address(request)
-    key = f"cert-receipt:{client}:{verdict.certificate.pk}:{channel}:{named}"
-    if cache.add(key, 1, timeout=3600):
-        tasks.receipt_record.delay_on_commit(verdict.certificate.pk, channel, organisation)
+    receipts.receipt_buffer(
+        marker=_receipt_marker(client, verdict.certificate.pk, channel, organisation),
+        certificate_id=verdict.certificate.pk,
+        channel=channel,
+        organisation=organisation,
+    )
+
+
+def verify_limited_receipt(
+    request: HttpRequest, verdict, channel: str, organisation: str = ""
+) -> int | None:
+    """`verify_limited` and, within the limit, `receipt_enqueue`, in one Redis
+    round trip (the lookup comes first, so its certificate is known). The
+    seconds to wait once over CERTIFICATES_VERIFY_RATE (nothing recorded),
+    else None."""
+    if verdict.certificate is None:
+        return verify_limited(request)
+    organisation = organisation.strip()[:200]
+    client = ratelimit.client_address(request)
+    return receipts.limited_receipt(
+        limit_key=f"cert-verify:{client}",
+        rate=settings.CERTIFICATES_VERIFY_RATE,
+        marker=_receipt_marker(client, verdict.certificate.pk, channel, organisation),
+        certificate_id=verdict.certificate.pk,
+        channel=channel,
+        organisation=organisation,
+    )
 
 
 # Never cached: a revocation must show at once.
@@ -57,31 +85,40 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         # The verifier says who they are: a receipt with their organisation.
         receipt = ReceiptForm(request.POST)
-        if (wait := verify_limited(request)) is not None:
-            return too_many(request, wait)
-        if receipt.is_valid():
+        if not receipt.is_valid():
+            if (wait := verify_limited(request)) is not None:
+                return too_many(request, wait)
+        else:
             verdict = verification.verify_code(receipt.cleaned_data["code"])
-            receipt_enqueue(
+            wait = verify_limited_receipt(
                 request,
                 verdict,
                 VerificationReceipt.Channel.CODE,
                 receipt.cleaned_data["organisation"],
             )
+            if wait is not None:
+                return too_many(request, wait)
             context.update(
                 form=CodeForm({"code": receipt.cleaned_data["code"]}),
                 verdict=verdict_data(verdict, language),
                 receipt_sent=True,
             )
-        return render(request, "certificates/verify.html", context)
+        return _verify_render(request, context, language)
     form = context["form"]
     if form.is_bound and form.is_valid():
-        if (wait := verify_limited(request)) is not None:
-            return too_many(request, wait)
         verdict = verification.verify_code(form.cleaned_data["code"])
-        receipt_enqueue(request, verdict, VerificationReceipt.Channel.CODE)
+        wait = verify_limited_receipt(request, verdict, VerificationReceipt.Channel.CODE)
+        if wait is not None:
+            return too_many(request, wait)
         context["verdict"] = verdict_data(verdict, language)
         if verdict.certificate is not None:
             context["receipt_form"] = ReceiptForm(initial={"code": verdict.certificate.code})
+    return _verify_render(request, context, language)
+
+
+def _verify_render(request: HttpRequest, context: dict, language: str) -> HttpResponse:
+    if frame.frame_applies(request):
+        return HttpResponse(frame.verify_page_render(request, context, language))
     return render(request, "certificates/verify.html", context)
 
 
