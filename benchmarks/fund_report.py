@@ -24,6 +24,7 @@ import sys
 import time
 import tracemalloc
 
+from benchmarks.people import users_insert
 from benchmarks.server import ROOT, production_env
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/digiskills_bench_reports"
@@ -136,12 +137,6 @@ def prepare(enrolments: int) -> list[int]:
         """INSERT INTO partners_cohortcourse (cohort_id, course_key)
            SELECT id, md5('course' || ((id + k) %% 4))::uuid
            FROM partners_cohort CROSS JOIN generate_series(0, 1) k""",
-        """INSERT INTO lms_user (password, is_superuser, username, first_name, last_name,
-               email, is_staff, is_active, date_joined, public_id, display_name,
-               preferred_language, account_type)
-           SELECT '!bench', false, 'bench-r-' || g, '', '', '', false, true, now(),
-                  gen_random_uuid(), 'Bench ' || g, 'nl', 'standard'
-           FROM generate_series(1, %(n)s) g""",
         """CREATE TEMP TABLE bench_people AS
            SELECT u.id AS user_id, row_number() OVER (ORDER BY u.id) AS n
            FROM lms_user u WHERE u.username LIKE 'bench-r-%%'""",
@@ -200,6 +195,7 @@ def prepare(enrolments: int) -> list[int]:
         "VACUUM ANALYZE",
     ]
     with connection.cursor() as cursor:
+        users_insert(cursor, prefix="bench-r-", count=params["n"], name="Bench ", language="nl")
         for sql in statements:
             started = time.perf_counter()
             cursor.execute(sql, params)

@@ -5,6 +5,7 @@ signed in as enrolled learners, on a database holding 100,000 learners and
 import random
 import secrets
 
+from benchmarks.people import users_insert
 from benchmarks.scenarios import Scenario
 
 LEARNERS = 100_000
@@ -92,17 +93,8 @@ def _volume() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM lms_user WHERE username LIKE 'bench-%%'")
         if cursor.fetchone()[0] < LEARNERS:
-            cursor.execute(
-                """
-                INSERT INTO lms_user (password, is_superuser, username, first_name, last_name,
-                    email, is_staff, is_active, date_joined, public_id, display_name,
-                    preferred_language, account_type)
-                SELECT '!bench', false, 'bench-' || g, '', '', '', false, true, now(),
-                    gen_random_uuid(), 'Bench learner ' || g, 'en', 'standard'
-                FROM generate_series(1, %s) g
-                ON CONFLICT DO NOTHING
-                """,
-                [LEARNERS],
+            users_insert(
+                cursor, prefix="bench-", count=LEARNERS, name="Bench learner ", language="en"
             )
             cursor.execute(
                 """
@@ -134,12 +126,15 @@ def _volume() -> None:
 
 def _signed_in_headers(*, post: bool) -> list[dict]:
     """A session (and CSRF token) for each of SIGNED_IN randomly chosen learners."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from lms.models import User
 
+    # The engine the server reads (cached_db with a shared cache).
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     names = [f"bench-{n}" for n in random.sample(range(1, LEARNERS + 1), SIGNED_IN)]
     headers = []
     for user in User.objects.filter(username__in=names):

@@ -37,9 +37,9 @@ from benchmarks.learning import LEARNING_SCENARIOS  # noqa: E402 (needs Scenario
 from benchmarks.pdf_check import PDF_CHECK_SCENARIOS  # noqa: E402 (needs Scenario)
 
 # One load client is one address: lift the per-client limit (it is still counted).
-# Receipts of checks go to Celery as in production (BENCH_CELERY_BROKER_URL, a
-# Redis database nobody consumes during the run; purge it afterwards); without
-# it they are written in the request, which production never does.
+# Receipts of checks are buffered in the cache's Redis as in production (no
+# broker in the request; certificates/receipts.py). BENCH_CELERY_BROKER_URL
+# still gives the server a broker nobody consumes, for any task a page sends.
 _VERIFY_ENV = {"CERTIFICATES_VERIFY_RATE": "100000000/60"}
 if os.environ.get("BENCH_CELERY_BROKER_URL"):
     _VERIFY_ENV["CELERY_BROKER_URL"] = os.environ["BENCH_CELERY_BROKER_URL"]

@@ -13,6 +13,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def bench_cache_url() -> str:
+    """The shared cache the server runs with, as in production (pages, rate
+    limits and sessions shared by every worker): BENCH_CACHE_URL, else a Redis
+    CACHE_URL of the environment, else the local Redis server's database 0."""
+    chosen = os.environ.get("BENCH_CACHE_URL") or os.environ.get("CACHE_URL", "")
+    return chosen if chosen.startswith("redis") else "redis://127.0.0.1:6379/0"
+
+
 def production_env(database_url: str) -> dict[str, str]:
     return {
         **os.environ,
@@ -22,6 +30,7 @@ def production_env(database_url: str) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
+        "CACHE_URL": bench_cache_url(),
         "LOG_LEVEL": "WARNING",
         # /bench/bare, the yardstick, exists only in the benchmarks' settings.
         "DIGISKILLS_BENCHMARK_ROUTES": "true",
