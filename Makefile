@@ -64,8 +64,12 @@ CELERY_QUEUES = $(shell $(PY) -c "from config.queues import ALL_QUEUES; print(',
 worker: setup
 	$(PY) -m celery -A config worker --beat --queues $(CELERY_QUEUES) --loglevel=INFO
 
+# Tests run in PYTEST_WORKERS processes (pytest-xdist), handed out in the
+# order pytest-django sets (every transactional test after the others, as in
+# one process); PYTEST_WORKERS=0 runs them all in this one.
+PYTEST_WORKERS ?= 2
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 # --- the rest ---------------------------------------------------------------
 

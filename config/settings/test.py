@@ -5,13 +5,32 @@ same suite on PostgreSQL with a Redis broker and a real Celery worker.
 """
 
 import os
+import re
 
-from .base import *  # noqa: F403
-from .base import DATA_DIR, LOGGING
+# --- parallel runs (pytest -n, pytest-xdist) ---------------------------------
+# Each xdist worker ("gw0", "gw1", ...) gets its own test database (pytest-django
+# adds the suffix), its own media directory (below) and its own Redis cache
+# database: every test empties the cache (conftest._fresh_cache), which must not
+# empty another worker's in the middle of its test. Worker N uses the database
+# number of CACHE_URL minus 2N (CI: 15, 13, ...). The URL is rewritten in the
+# environment once, so the Celery worker processes a test starts share it.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _XDIST_WORKER and os.environ.get("DIGISKILLS_TEST_CACHE_WORKER") != _XDIST_WORKER:
+    _index = int(_XDIST_WORKER.removeprefix("gw") or 0)
+    _found = re.fullmatch(r"(redis://[^/]+)/(\d+)", os.environ.get("CACHE_URL", ""))
+    if _found:
+        _db = int(_found[2]) - 2 * _index
+        if _db < 0:
+            raise RuntimeError(f"CACHE_URL's database number leaves none for {_XDIST_WORKER}")
+        os.environ["CACHE_URL"] = f"{_found[1]}/{_db}"
+    os.environ["DIGISKILLS_TEST_CACHE_WORKER"] = _XDIST_WORKER
+
+from .base import *  # noqa: E402, F403
+from .base import DATA_DIR, LOGGING  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = DATA_DIR / "test-media"
+MEDIA_ROOT = DATA_DIR / ("test-media-" + _XDIST_WORKER if _XDIST_WORKER else "test-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
