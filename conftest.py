@@ -23,6 +23,65 @@ ROOT = Path(__file__).resolve().parent
 pytest_plugins = ["tests.localstripe"]
 
 
+def pytest_configure(config):
+    """Plain `pytest` behaves as `make test`: the translation catalogues are
+    compiled when a .po is newer than its .mo (or the .mo is missing), so the
+    tests of translated pages read this checkout's translations. Done once, in
+    the process that starts the xdist workers, before they start."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    catalogues = [
+        *ROOT.glob("locale/*/LC_MESSAGES/django.po"),
+        *ROOT.glob("*/locale/*/LC_MESSAGES/django.po"),
+    ]
+    stale = [
+        po
+        for po in catalogues
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale:
+        from django.core.management import call_command
+
+        call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
+
+
+# What a skipped test needs to run, by the words of its skip reason.
+_SKIP_HINTS = (
+    ("DATABASE_URL", "PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/digiskills"),
+    ("PostgreSQL", "PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/digiskills"),
+    ("CELERY_BROKER_URL", "a Redis broker: CELERY_BROKER_URL=redis://127.0.0.1:6379/14"),
+    ("CACHE_URL", "a Redis cache: CACHE_URL=redis://127.0.0.1:6379/15"),
+    ("redis-server", "redis-server on the PATH (apt-get install redis-server)"),
+    ("Chromium", "Chromium (apt-get install chromium)"),
+    ("node", "Node.js, then `make setup` (npm ci)"),
+)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """A run that skipped tests says so at its end: how many, why, and what
+    runs them (CI sets all of it: .ci/run)."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons: dict[str, int] = {}
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    write = terminalreporter.write_line
+    terminalreporter.section(f"{len(skipped)} tests skipped", sep="-")
+    needs = []
+    for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        write(f"{count:5d}  {reason}")
+        needs += [hint for word, hint in _SKIP_HINTS if word in reason and hint not in needs]
+    if needs:
+        write("To run them, give the run:")
+        for hint in needs:
+            write(f"       {hint}")
+        write("(.ci/run sets all of these; BROWSER_TESTS=required fails instead of skipping)")
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in the default language: a request or a service that
