@@ -141,6 +141,20 @@ def _fast_keys(request, _key_rings, monkeypatch):
     monkeypatch.setattr(keys, "new_document_key", _key_rings[1])
 
 
+@contextlib.contextmanager
+def module_rows(django_db_blocker):
+    """For a module-scoped fixture whose rows take seconds to make (a course
+    loaded in four languages, the demo): made once inside an outer transaction
+    that is rolled back when the module ends; each test's own changes roll back
+    to them. The fixture hands each test its objects read again (a test may
+    change the ones it is given)."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def home_page(db):
     """The home page in the four languages, as `make run` creates it."""

@@ -3,17 +3,15 @@ few seconds, so the read-only tests share one per module: it is created in an
 outer transaction and rolled back when the module ends."""
 
 import pytest
-from django.db import transaction
 
+from conftest import module_rows
 from courses.tests import factories
 
 
 @pytest.fixture(scope="module")
 def shared_courses(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        data = factories.three_courses()
-        yield data
-        transaction.set_rollback(True)
+    with module_rows(django_db_blocker):
+        yield factories.three_courses()
 
 
 @pytest.fixture

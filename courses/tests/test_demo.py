@@ -2,8 +2,8 @@
 services, safe to load twice, with block ids aligned across languages."""
 
 import pytest
-from django.db import transaction
 
+from conftest import module_rows
 from courses import demo
 from courses.models import CoursePage, LessonPage, ModulePage, Question, QuestionBank
 
@@ -14,10 +14,9 @@ LANGUAGES = {"en", "nl", "fr", "de"}
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_rows(django_db_blocker):
         demo.seed()
         yield
-        transaction.set_rollback(True)
 
 
 def modules_of(slug: str, code: str) -> int:

@@ -20,8 +20,8 @@ LANGUAGES = ("nl", "fr", "de", "en")
 
 
 @pytest.fixture
-def courses(home_page):
-    return factories.three_courses()
+def courses(shared_courses, db):
+    return shared_courses
 
 
 def _course(code: str, slug: str = "phishing") -> CoursePage:

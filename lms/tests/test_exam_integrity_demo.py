@@ -5,9 +5,9 @@ every blueprint cell and nothing shared with practice."""
 import re
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 
+from conftest import module_rows
 from courses import demo
 from courses.models import CoursePage
 from lms.roles import Role
@@ -19,10 +19,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_rows(django_db_blocker):
         demo.seed()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize(

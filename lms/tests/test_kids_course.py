@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from conftest import module_rows
 from courses.content.files import COURSES_DIR, course_read
 from courses.models import CatalogPage, CoursePage, LessonPage
 from courses.puzzles.demo import seed as levels_seed
@@ -39,12 +40,19 @@ def _fresh_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _course_id(django_db_setup, django_db_blocker):
+    """The kids course loaded once for the module (it takes seconds)."""
+    with module_rows(django_db_blocker):
+        home = site_bootstrap()
+        levels_seed()
+        catalogue = CatalogPage.objects.child_of(home).get()
+        yield course_load(catalogue=catalogue, data=course_read(COURSES_DIR / "coding-for-kids")).pk
+
+
 @pytest.fixture
-def course(db):
-    home = site_bootstrap()
-    levels_seed()
-    catalogue = CatalogPage.objects.child_of(home).get()
-    return course_load(catalogue=catalogue, data=course_read(COURSES_DIR / "coding-for-kids"))
+def course(db, _course_id):
+    return CoursePage.objects.get(pk=_course_id)
 
 
 def lesson(course, slug) -> LessonPage:
