@@ -5,10 +5,10 @@ helper's training certificate."""
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from wagtail.models import Page, Revision, Site
 
 from certificates.models import Certificate
+from conftest import module_rows
 from courses.models import CoursePage, HomePage
 from lms.models import Attempt, HelperConsent, HelperProfile, User
 from lms.roles import GROUP_NAMES, Role
@@ -39,13 +39,12 @@ def test_seed_demo_refuses_outside_demo_mode(settings):
 def seeded(django_db_setup, django_db_blocker):
     from io import StringIO
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_rows(django_db_blocker):
         first = StringIO()
         call_command("seed_demo", stdout=first)
         after_first = _counts()
         call_command("seed_demo", stdout=StringIO())
         yield {"out": first.getvalue(), "counts": after_first}
-        transaction.set_rollback(True)
 
 
 def test_seed_demo_creates_an_account_for_every_role_and_prints_passwords(seeded):
