@@ -70,6 +70,17 @@ def main() -> int:
         started = time.perf_counter()
         scenario.prepare()
         print(f"prepared {scenario.name} in {time.perf_counter() - started:.1f}s")
+    # Freshly written rows have no planner statistics and no visibility map yet
+    # (autovacuum comes later): before this, the first run after the data was
+    # made measured the progress write at 0.09x of the bare view, 0.15x after a
+    # VACUUM ANALYZE (2026-12-06, the same machine).
+    from django.db import connection
+
+    if connection.vendor == "postgresql" and chosen:
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE)")
+        print(f"vacuumed and analysed in {time.perf_counter() - started:.1f}s")
 
     for scenario in chosen:
         env.update(scenario.env)
