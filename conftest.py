@@ -71,10 +71,10 @@ def pytest_terminal_summary(terminalreporter):
         reasons[reason] = reasons.get(reason, 0) + 1
     write = terminalreporter.write_line
     terminalreporter.section(f"{len(skipped)} tests skipped", sep="-")
-    needs = []
+    needs: dict[str, None] = {}  # the hints, each once, in order
     for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
         write(f"{count:5d}  {reason}")
-        needs += [hint for word, hint in _SKIP_HINTS if word in reason and hint not in needs]
+        needs.update((hint, None) for word, hint in _SKIP_HINTS if word in reason)
     if needs:
         write("To run them, give the run:")
         for hint in needs:
@@ -146,8 +146,8 @@ def module_rows(django_db_blocker):
     """For a module-scoped fixture whose rows take seconds to make (a course
     loaded in four languages, the demo): made once inside an outer transaction
     that is rolled back when the module ends; each test's own changes roll back
-    to them. The fixture hands each test its objects read again (a test may
-    change the ones it is given)."""
+    to them. A fixture that hands out model objects should read them again for
+    each test, as the kids course's does: a test may change the ones it is given."""
     from django.db import transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
