@@ -14,15 +14,24 @@ import re
 # empty another worker's in the middle of its test. Worker N uses the database
 # number of CACHE_URL minus 2N (CI: 15, 13, ...). The URL is rewritten in the
 # environment once, so the Celery worker processes a test starts share it.
+
+
+def worker_cache_url(url: str, worker: str) -> str:
+    """CACHE_URL for xdist worker `worker` ("gw0", "gw1", ...): the database
+    number minus 2 per worker; a URL without a number (not Redis) unchanged."""
+    found = re.fullmatch(r"(redis://[^/]+)/(\d+)", url)
+    if not found:
+        return url
+    number = int(found[2]) - 2 * int(worker.removeprefix("gw") or 0)
+    if number < 0:
+        raise RuntimeError(f"CACHE_URL's database number leaves none for {worker}")
+    return f"{found[1]}/{number}"
+
+
 _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if _XDIST_WORKER and os.environ.get("DIGISKILLS_TEST_CACHE_WORKER") != _XDIST_WORKER:
-    _index = int(_XDIST_WORKER.removeprefix("gw") or 0)
-    _found = re.fullmatch(r"(redis://[^/]+)/(\d+)", os.environ.get("CACHE_URL", ""))
-    if _found:
-        _db = int(_found[2]) - 2 * _index
-        if _db < 0:
-            raise RuntimeError(f"CACHE_URL's database number leaves none for {_XDIST_WORKER}")
-        os.environ["CACHE_URL"] = f"{_found[1]}/{_db}"
+    if "CACHE_URL" in os.environ:
+        os.environ["CACHE_URL"] = worker_cache_url(os.environ["CACHE_URL"], _XDIST_WORKER)
     os.environ["DIGISKILLS_TEST_CACHE_WORKER"] = _XDIST_WORKER
 
 from .base import *  # noqa: E402, F403
