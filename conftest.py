@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -363,7 +364,16 @@ def redis_server(tmp_path):
 class WorkerProcess:
     """A `celery worker` process of the test's own, on a broker of the test's
     own (RedisServer), sharing the test database; settings through the
-    environment (short beat periods, visibility timeout, stale-job threshold)."""
+    environment (short beat periods, visibility timeout, stale-job threshold).
+
+    Supervised as production runs it (systemd `Restart=always`, see the
+    README): a worker that exits by itself is started again after a second.
+    Celery can exit on a broker connection lost at the wrong moment (kombu's
+    Redis transport, closing a channel whose connection is already gone,
+    raises AttributeError: "Unrecoverable error"). `kill()` and `stop()` end
+    the supervision first: a killed worker stays dead."""
+
+    RESTART_SECONDS = 1.0
 
     def __init__(self, *, broker_url: str, workdir: Path, name: str, env: dict | None = None):
         self.broker_url = broker_url
@@ -372,6 +382,10 @@ class WorkerProcess:
         self.env = env or {}
         self.log = workdir / f"{name}.log"
         self.process = None
+        self.restarts = 0
+        self._lock = threading.Lock()
+        self._ended = threading.Event()
+        self._supervisor = None
 
     def start(self, *, beat: bool = False, wait: bool = True) -> "WorkerProcess":
         env = {
@@ -385,23 +399,52 @@ class WorkerProcess:
         command = celery_worker_command(f"{self.name}-{uuid.uuid4().hex[:6]}@%h")
         if beat:
             command += ["--beat", "--schedule", str(self.workdir / f"{self.name}-beat")]
+        self._ended.clear()
+        self._spawn(command, env)
+        if wait and not wait_until(lambda: " ready." in self.log.read_text(), timeout=60):
+            raise RuntimeError(f"Celery worker did not start:\n{self.tail()}")
+        self._supervisor = threading.Thread(
+            target=self._supervise, args=(command, env), name=f"supervise-{self.name}", daemon=True
+        )
+        self._supervisor.start()
+        return self
+
+    def _spawn(self, command: list[str], env: dict) -> None:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
             )
-        if wait and not wait_until(lambda: " ready." in self.log.read_text(), timeout=60):
-            raise RuntimeError(f"Celery worker did not start:\n{self.tail()}")
-        return self
+
+    def _supervise(self, command: list[str], env: dict) -> None:
+        while not self._ended.wait(0.2):
+            code = self.process.poll()
+            if code is None or self._ended.wait(self.RESTART_SECONDS):
+                continue
+            with self._lock:
+                if self._ended.is_set():
+                    return
+                with self.log.open("a") as log:
+                    log.write(f"\n[supervisor] the worker exited with code {code}; started again\n")
+                self.restarts += 1
+                self._spawn(command, env)
+
+    def _end_supervision(self) -> None:
+        with self._lock:
+            self._ended.set()
+        if self._supervisor is not None:
+            self._supervisor.join(timeout=5)
 
     def tail(self, size: int = 4000) -> str:
         return self.log.read_text()[-size:] if self.log.exists() else ""
 
     def kill(self) -> None:
-        """kill -9: no goodbye, no acknowledgement."""
+        """kill -9: no goodbye, no acknowledgement, no restart."""
+        self._end_supervision()
         self.process.kill()
         self.process.wait(timeout=10)
 
     def stop(self) -> None:
+        self._end_supervision()
         if self.process is None or self.process.poll() is not None:
             return
         self.process.terminate()

@@ -3,6 +3,8 @@ broker outage delays a certificate or a receipt, never loses it; a bulk job
 survives `kill -9` of its worker. Nobody acts to recover: the worker's beat
 (or its start) sends what waited in the outbox and resumes stalled jobs."""
 
+import os
+import signal
 import time
 
 import pytest
@@ -88,6 +90,23 @@ def test_a_completion_while_the_broker_is_down_gets_its_certificate_once_it_is_b
     assert wait_until(lambda: not OutboxMessage.objects.exists(), timeout=30), worker.tail()
     time.sleep(2)  # more beat ticks, more flushes: still one certificate
     assert Certificate.objects.filter(holder=learner).count() == 1
+
+
+def test_a_worker_that_exits_by_itself_is_started_again_and_answers(redis_server, worker_factory):
+    """The harness supervises its workers as production must (README,
+    "Production"): an exit nobody asked for is followed by a new worker."""
+    worker = worker_factory("exits").start()
+    first = worker.process.pid
+    os.kill(first, signal.SIGKILL)
+    assert wait_until(
+        lambda: worker.restarts == 1 and worker.tail().count(" ready.") == 2, timeout=60
+    ), worker.tail()
+    assert worker.process.pid != first
+    with broker_at(redis_server.url) as app:
+        assert wait_until(lambda: bool(app.control.ping(timeout=0.5)), timeout=30)
+    worker.kill()
+    time.sleep(2 * worker.RESTART_SECONDS)
+    assert worker.restarts == 1 and worker.process.poll() is not None
 
 
 def test_the_verification_page_answers_with_the_broker_down_and_the_receipt_follows(
