@@ -14,6 +14,7 @@ from lms import identity_services
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/setlang/", frontend_views.set_language, name="set_language"),
     path("sitemap.xml", courses_views.sitemap, name="sitemap"),

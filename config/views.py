@@ -1,8 +1,9 @@
 import hmac
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from config.health import health_report
@@ -33,3 +34,12 @@ def _monitoring(request: HttpRequest) -> bool:
 def bare(request: HttpRequest) -> HttpResponse:
     """The smallest Django view: the yardstick every benchmark compares against."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+@require_GET
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the
+    icon's hashed static address (without this they met a redirect to a
+    language, then a full 404 page)."""
+    return HttpResponsePermanentRedirect(static("frontend/favicon.ico"))

@@ -6,4 +6,5 @@ app_name = "frontend"
 
 urlpatterns = [
     path("design-system/", views.design_system, name="design_system"),
+    path("help/", views.help_page, name="help"),
 ]

@@ -17,6 +17,12 @@ def design_system(request: HttpRequest) -> HttpResponse:
     return render(request, "frontend/design_system.html", {"form": form})
 
 
+def help_page(request: HttpRequest) -> HttpResponse:
+    """The questions learners, parents and helpers ask, answered in the page's
+    language, each answer leading to the page that does it."""
+    return render(request, "frontend/help.html")
+
+
 def _plain_error(template_name: str, status: int) -> HttpResponse:
     # No request, context processors or database: the page must render even
     # when those are what failed. Only the active language and a setting.

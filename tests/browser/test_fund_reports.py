@@ -36,7 +36,9 @@ def test_partner_submits_and_officer_approves_from_the_dashboard(page, live_serv
 
     sign_in(page, officer, live_server)
     page.goto("/en/fund/")
-    page.get_by_role("link", name="Fund dashboard").first.wait_for()
+    page.get_by_role("link", name="Fund dashboard", include_hidden=True).first.wait_for(
+        state="attached"
+    )
     page.wait_for_function("() => window.Chart && Chart.getChart('progress-chart')")
     assert page.evaluate("Chart.getChart('progress-chart').data.labels.length") == 2
     assert page.get_by_role("table", name="Projects: learners reached against target").is_visible()

@@ -32,10 +32,9 @@ def test_the_language_switcher_changes_the_language_and_remembers_it(page, home_
     assert page.locator("html").get_attribute("lang") == "fr"
 
 
-def test_the_keyboard_reaches_the_skip_link_navigation_and_switcher_in_order(page, home_page):
-    page.goto("/en/")
+def _tab_through(page, count: int) -> list[str]:
     focused = []
-    for _ in range(12):
+    for _ in range(count):
         page.keyboard.press("Tab")
         focused.append(
             page.evaluate(
@@ -43,25 +42,61 @@ def test_the_keyboard_reaches_the_skip_link_navigation_and_switcher_in_order(pag
                 " return (e.innerText || e.value || '').replace(/\\s+/g, ' ').trim(); }"
             )
         )
+    return focused
+
+
+def test_the_keyboard_reaches_the_skip_link_switcher_and_menu_in_order(page, home_page):
+    """On a phone: skip link, brand, the other languages, then the menu button;
+    Enter opens the menu and Tab goes through its links; Escape closes it and
+    gives focus back to the button."""
+    page.goto("/en/")
+    focused = _tab_through(page, 6)
     assert focused[0] == "Skip to main content"
-    expected = [
-        "Digiskills",
+    assert focused[1:] == ["D Digiskills", "NL Nederlands", "FR Français", "DE Deutsch", "Menu"]
+    menu = page.locator("details.site-menu")
+    assert menu.get_attribute("open") is None
+    assert not page.get_by_role("link", name="Sign in").is_visible()
+
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("open") == ""
+    assert _tab_through(page, 6) == [
         "Home",
+        "Courses",
+        "Check a certificate",
+        "Help",
         "Sign in",
         "Create an account",
-        NAMES["nl"],
-        NAMES["fr"],
-        NAMES["de"],
     ]
-    positions = [
-        next(i for i, text in enumerate(focused) if text.endswith(label)) for label in expected
-    ]
-    assert positions == sorted(positions), focused
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("open") is None
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
     # The skip link moves focus to the main content.
     page.goto("/en/")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_the_header_is_compact_on_a_phone_and_the_menu_always_open_on_a_wide_screen(
+    page, home_page
+):
+    page.goto("/nl/")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 120, header
+    # A tap outside the open menu closes it.
+    page.get_by_text("Menu", exact=True).click()
+    assert page.get_by_role("link", name="Hulp").first.is_visible()
+    page.locator("h1").click()
+    assert not page.locator("details.site-menu").evaluate("e => e.open")
+
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto("/nl/")
+    assert page.get_by_role("link", name="Aanmelden").is_visible()
+    assert not page.locator(".site-menu__toggle").is_visible()
+    assert page.get_by_role("button", name="Français").inner_text() == "Français"
+    assert page.locator(".site-header").bounding_box()["height"] <= 130
+    assert_accessible(page)
 
 
 def test_every_component_is_accessible_and_fits_a_phone_in_german(page, home_page):

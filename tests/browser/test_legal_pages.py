@@ -67,7 +67,8 @@ def test_signing_up_in_german_with_a_french_browser(french_page, home_page):
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 
-    # Signing out keeps German too.
+    # Signing out (in the menu, on a phone) keeps German too.
+    page.locator(".site-menu__toggle").click()
     page.get_by_role("button", name="Abmelden").click()
     page.wait_for_url("**/de/")
 
