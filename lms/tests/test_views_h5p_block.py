@@ -36,6 +36,11 @@ def test_enrolled_learner_gets_the_sandboxed_player(client, h5p, learner, enrolm
     )
     assert session.content_uuid == h5p.content.uuid
     assert "courses/h5p/lesson.js" in html
+    # Without JavaScript, and on paper, the learner is told why nothing plays.
+    noscript = re.search(r"<noscript>(.*?)</noscript>", html, re.S).group(1)
+    assert "This exercise needs JavaScript" in noscript
+    printed = "This interactive exercise can only be done on a screen."
+    assert f'<p class="print-only">{printed}</p>' in html
 
 
 def test_each_page_view_opens_a_new_player_session(client, h5p, learner, enrolment):
