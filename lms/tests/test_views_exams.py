@@ -148,15 +148,22 @@ def test_the_lesson_announces_the_blueprints_number_of_questions(client, home_pa
     assert "4 questions" in page and "10 questions" not in page
 
 
-def test_after_a_failed_exam_the_result_says_when_to_try_again_and_the_tries_left(
-    client, home_page, learner
-):
+def _exam_course(client, home_page, learner, **exam):
+    """A course whose exam waits an hour after a failure; the learner enrolled
+    and signed in."""
     from lms.services import enrolment_create
     from lms.tests.content import course_tree
 
-    tree = course_tree(home_page, exam={"cooldown_minutes": 60, "max_attempts": 3})
+    tree = course_tree(home_page, exam={"cooldown_minutes": 60, **exam})
     enrolment_create(learner=learner, course=tree.course, source="self")
     client.force_login(learner)
+    return tree
+
+
+def test_after_a_failed_exam_the_result_says_when_to_try_again_and_the_tries_left(
+    client, home_page, learner
+):
+    tree = _exam_course(client, home_page, learner, max_attempts=3)
     attempt = _take_exam(client, tree, right=False)
     when = localtime(attempt.submitted_at + timedelta(minutes=60))
     result = client.get(reverse("lms:attempt", args=[attempt.public_id])).content.decode()
@@ -169,12 +176,7 @@ def test_after_a_failed_exam_the_result_says_when_to_try_again_and_the_tries_lef
 def test_when_the_wait_is_over_the_start_button_comes_back_with_the_tries_left(
     client, home_page, learner
 ):
-    from lms.services import enrolment_create
-    from lms.tests.content import course_tree
-
-    tree = course_tree(home_page, exam={"cooldown_minutes": 60, "max_attempts": 3})
-    enrolment_create(learner=learner, course=tree.course, source="self")
-    client.force_login(learner)
+    tree = _exam_course(client, home_page, learner, max_attempts=3)
     _take_exam(client, tree, right=False)
     Attempt.objects.update(submitted_at=timezone.now() - timedelta(minutes=60))
     lesson = client.get(tree.exam_lesson.url).content.decode()
@@ -185,12 +187,7 @@ def test_when_the_wait_is_over_the_start_button_comes_back_with_the_tries_left(
 def test_the_last_failed_try_says_no_attempts_are_left_and_offers_no_start(
     client, home_page, learner
 ):
-    from lms.services import enrolment_create
-    from lms.tests.content import course_tree
-
-    tree = course_tree(home_page, exam={"cooldown_minutes": 60, "max_attempts": 1})
-    enrolment_create(learner=learner, course=tree.course, source="self")
-    client.force_login(learner)
+    tree = _exam_course(client, home_page, learner, max_attempts=1)
     attempt = _take_exam(client, tree, right=False)
     result = client.get(reverse("lms:attempt", args=[attempt.public_id])).content.decode()
     assert "You have used all your attempts for this activity." in result
@@ -201,12 +198,7 @@ def test_the_last_failed_try_says_no_attempts_are_left_and_offers_no_start(
 
 
 def test_a_passed_exam_says_nothing_about_trying_again(client, home_page, learner):
-    from lms.services import enrolment_create
-    from lms.tests.content import course_tree
-
-    tree = course_tree(home_page, exam={"cooldown_minutes": 60, "max_attempts": 3})
-    enrolment_create(learner=learner, course=tree.course, source="self")
-    client.force_login(learner)
+    tree = _exam_course(client, home_page, learner, max_attempts=3)
     attempt = _take_exam(client, tree, right=True)
     result = client.get(reverse("lms:attempt", args=[attempt.public_id])).content.decode()
     assert "You can try again" not in result and "attempts left" not in result
