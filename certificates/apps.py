@@ -31,6 +31,11 @@ class CertificatesConfig(AppConfig):
         legal_name_given.connect(
             on_legal_name_given, dispatch_uid="certificates.on_legal_name_given"
         )
+        # Its rows in the person's journal, in words ("My account").
+        from certificates.notices import NOTICE_TEXTS
+        from lms.notices import register_notice_texts
+
+        register_notice_texts(NOTICE_TEXTS)
         # "Download my data" and "Delete my account" (GDPR).
         register_personal_data(
             "certificates", collect=certificates_personal_data, erase=certificates_erase_for

@@ -42,6 +42,11 @@ urlpatterns = [
         learner.certificate_rerender,
         name="rerender",
     ),
+    path(
+        "me/certificates/<uuid:public_id>/new-code/",
+        learner.certificate_code_renew,
+        name="code_renew",
+    ),
     path("me/certificates/correction/", corrections.correction_request, name="correction_request"),
     path(
         "me/certificates/<uuid:public_id>/correction/",

@@ -21,10 +21,13 @@ from django.db.models import Sum
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from courses.blocks import QuizBlock
 from courses.content.files import COURSES_DIR, ContentError, block_in
 from courses.content.mockups import mockup_alt, mockup_png
 from courses.models import CatalogPage, CoursePage, LessonPage, LoadedContent, ModulePage
 from courses.services import _competences, _languages, block_id, image_ensure
+
+QUIZ_TITLE_MAX = QuizBlock().child_blocks["title"].field.max_length
 
 
 @dataclass
@@ -129,15 +132,28 @@ def _bank(banks: dict, key: str) -> dict:
     return banks[key]
 
 
-def _activity(kind: str, value: dict, code: str, banks: dict, documents: dict) -> dict:
+def _practice_title(title: str, lesson_title: str) -> str:
+    """Every lesson's practice quiz has the same name in the files ("Check what
+    you know"): with its lesson's name it is told apart on My learning, in the
+    results and on the attempt page ("Check what you know: Strong passwords")."""
+    if not lesson_title or lesson_title in title:
+        return title
+    combined = f"{title}: {lesson_title}"
+    return combined if len(combined) <= QUIZ_TITLE_MAX else title
+
+
+def _activity(
+    kind: str, value: dict, code: str, banks: dict, documents: dict, lesson_title: str = ""
+) -> dict:
     if kind == "quiz":
         blueprint = [
             {"competence": str(c), "difficulty": str(d), "count": int(n)}
             for c, d, n in value.get("blueprint", [])
         ]
         practice = value.get("mode", "practice") == "practice"
+        title = value["title"][code]
         return {
-            "title": value["title"][code],
+            "title": _practice_title(title, lesson_title) if practice else title,
             "instructions": value.get("instructions", {}).get(code, ""),
             "bank": _bank(banks, value["bank"])[code].pk,
             "mode": value.get("mode", "practice"),
@@ -171,7 +187,7 @@ def _activity(kind: str, value: dict, code: str, banks: dict, documents: dict) -
     }
 
 
-def _block(kind, value, code, *, key, folder, banks, documents):
+def _block(kind, value, code, *, key, folder, banks, documents, lesson_title=""):
     if kind == "image":
         name = value["file"][code]
         data = (Path(folder) / name).read_bytes()
@@ -192,14 +208,21 @@ def _block(kind, value, code, *, key, folder, banks, documents):
     text = block_in(kind, value, code)
     if text is not None:
         return kind, text
-    return kind, _activity(kind, value, code, banks, documents)
+    return kind, _activity(kind, value, code, banks, documents, lesson_title)
 
 
 def _lesson_fill(page: LessonPage, data: dict, code: str, key: str, banks, documents) -> dict:
     body = []
     for index, (kind, value) in enumerate(data["body"]):
         block_type, stored = _block(
-            kind, value, code, key=key, folder=data["folder"], banks=banks, documents=documents
+            kind,
+            value,
+            code,
+            key=key,
+            folder=data["folder"],
+            banks=banks,
+            documents=documents,
+            lesson_title=data["title"][code],
         )
         body.append({"type": block_type, "id": block_id(key, str(index)), "value": stored})
     sources = [

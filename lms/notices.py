@@ -4,6 +4,12 @@ Built from the audit journal (`lms.AuditEntry`, rows whose `subject_user` is
 the person): `notice_text(entry)` gives one translated sentence for a row;
 `account_notice_record` appends the row and, where the person has an e-mail
 address, e-mails the same sentence once the transaction has committed.
+
+Other apps write rows about the person too (certificates, partners, payments);
+lms may not import them, so each registers its sentences when it starts:
+
+    from lms.notices import register_notice_texts
+    register_notice_texts({"certificates.issue": gettext_lazy("...")})
 """
 
 from django.utils.translation import gettext as _
@@ -42,7 +48,34 @@ NOTICE_TEXTS = {
     "consent.refuse": gettext_lazy("You refused a digital helper's request."),
     "consent.replace": gettext_lazy("%(actor)s replaced an unanswered request by a new one."),
     "consent.withdraw": gettext_lazy("You withdrew a consent."),
+    "user.create": gettext_lazy("%(actor)s created your account."),
+    "user.legal_name_set": gettext_lazy("Your name as on your identity card was recorded."),
+    "user.identity_verified": gettext_lazy("Your identity was verified (itsme or CSAM)."),
+    "user.take_over": gettext_lazy("You took over your account with your own e-mail address."),
+    "enrolment.create": gettext_lazy("%(actor)s enrolled you in a course."),
+    "enrolment.cancel": gettext_lazy("An enrolment in a course was cancelled."),
+    "role.grant": gettext_lazy("%(actor)s gave you a new role on the platform."),
+    "role.revoke": gettext_lazy("%(actor)s took a role on the platform away from you."),
+    "legal.accepted": gettext_lazy("You accepted the terms of use and the privacy notice."),
+    "helper.profile_create": gettext_lazy("%(actor)s made you a digital helper."),
+    "helper.activate": gettext_lazy("%(actor)s activated your digital helper profile."),
+    "helper.suspend": gettext_lazy("%(actor)s suspended your digital helper profile."),
+    "section.picture_password_set": gettext_lazy("%(actor)s set a new picture password."),
+    "section.consent_given": gettext_lazy(
+        "%(actor)s recorded the consent of a parent or guardian."
+    ),
+    "section.consent_withdrawn": gettext_lazy(
+        "%(actor)s recorded that a parent or guardian withdrew their consent."
+    ),
 }
+
+
+def register_notice_texts(texts: dict) -> None:
+    """Add another app's sentences (action -> lazy text with an optional
+    %(actor)s); an action lms already words keeps its own sentence."""
+    for action, text in texts.items():
+        NOTICE_TEXTS.setdefault(action, text)
+
 
 # Actions the person is e-mailed about (what others did, or did on their screen).
 EMAILED = frozenset(
@@ -63,7 +96,8 @@ def notice_text(entry: AuditEntry) -> str:
     actor = str(entry.actor) if entry.actor_id else _("someone")
     text = NOTICE_TEXTS.get(entry.action)
     if text is None:
-        return _("Another change (%(action)s).") % {"action": entry.action}
+        # Never the raw code: a person cannot read "certificates.issue".
+        return _("Something else was changed on your account.")
     return str(text) % {"actor": actor}
 
 

@@ -33,6 +33,11 @@ class PartnersConfig(AppConfig):
         certificate_issued.connect(
             receivers.on_certificate_issued, dispatch_uid="partners.webhooks.certified"
         )
+        # Its rows in the person's journal, in words ("My account").
+        from lms.notices import register_notice_texts
+        from partners.notices import NOTICE_TEXTS
+
+        register_notice_texts(NOTICE_TEXTS)
         # "Download my data" and "Delete my account" (GDPR).
         register_personal_data(
             "partner_records", collect=partners_personal_data, erase=partners_erase_for

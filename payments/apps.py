@@ -39,6 +39,12 @@ class PaymentsConfig(AppConfig):
 
         register_account_links(account_links)
 
+        # Its rows in the person's journal, in words ("My account").
+        from lms.notices import register_notice_texts
+        from payments.notices import NOTICE_TEXTS
+
+        register_notice_texts(NOTICE_TEXTS)
+
         # Seats, invoices and orders in the partner's menu.
         from partners.menu import register_menu_links
         from payments.menus import seat_links

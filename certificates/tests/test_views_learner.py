@@ -143,6 +143,7 @@ def test_nobody_else_can_re_render_a_learners_pdf(client, certificate, monkeypat
         ("get", "credential", []),
         ("post", "sharing", []),
         ("post", "rerender", []),
+        ("post", "code_renew", []),
     ],
 )
 def test_an_anonymous_visitor_is_sent_to_sign_in(client, certificate, method, name, extra):
@@ -176,3 +177,69 @@ def test_nobody_else_downloads_a_learners_credential(client, certificate):
     client.force_login(UserFactory())
     response = client.get(reverse("certificates:credential", args=[certificate.public_id]))
     assert response.status_code == 404
+
+
+def test_the_page_offers_copy_make_again_and_a_new_code_as_posts(client, learner, certificate):
+    client.force_login(learner)
+    page = client.get("/nl/me/certificates/").content.decode()
+    # The copy button waits for its script; the link is selectable text anyway.
+    assert f'data-copy-from="share-{certificate.public_id}"' in page
+    assert "certificates/copy-link.js" in page
+    assert "<script>" not in page  # no inline script (CSP)
+    for name in ("rerender", "code_renew"):
+        action = reverse(f"certificates:{name}", args=[certificate.public_id])
+        assert f'<form method="post" action="{action}">' in page
+    assert "Code vervangen" in page and "Pdf opnieuw maken" in page
+
+
+def test_a_revoked_certificate_offers_no_new_code(client, learner, certificate):
+    services.certificate_revoke(certificate=certificate, actor=UserFactory(), reason="Fraud")
+    client.force_login(learner)
+    page = client.get("/en/me/certificates/").content.decode()
+    assert reverse("certificates:code_renew", args=[certificate.public_id]) not in page
+
+
+def test_the_holder_gets_a_new_code_and_is_told_it(client, learner, certificate):
+    client.force_login(learner)
+    url = reverse("certificates:code_renew", args=[certificate.public_id])
+    response = client.post(f"/fr{url[3:]}", follow=True)
+    renewed = Certificate.objects.get(pk=certificate.pk)
+    assert renewed.code != certificate.code
+    page = response.content.decode()
+    assert f"Votre certificat a un nouveau code de vérification : {renewed.display_code}" in page
+    assert certificate.display_code not in page
+
+
+def test_a_revoked_certificate_is_refused_a_new_code_with_a_reason(client, learner, certificate):
+    services.certificate_revoke(certificate=certificate, actor=UserFactory(), reason="Fraud")
+    client.force_login(learner)
+    url = reverse("certificates:code_renew", args=[certificate.public_id])
+    page = client.post(url, follow=True).content.decode()
+    assert "A revoked certificate keeps its code" in page
+    assert Certificate.objects.get(pk=certificate.pk).code == certificate.code
+
+
+def test_nobody_else_can_renew_a_learners_code(client, certificate):
+    client.force_login(UserFactory())
+    response = client.post(reverse("certificates:code_renew", args=[certificate.public_id]))
+    assert response.status_code == 404
+    assert Certificate.objects.get(pk=certificate.pk).code == certificate.code
+    assert not AuditEntry.objects.filter(action="certificates.code_renew").exists()
+
+
+@pytest.mark.parametrize("name", ["code_renew", "rerender"])
+def test_a_get_changes_nothing(client, learner, certificate, name):
+    client.force_login(learner)
+    response = client.get(reverse(f"certificates:{name}", args=[certificate.public_id]))
+    assert response.status_code == 405
+    assert Certificate.objects.get(pk=certificate.pk).code == certificate.code
+
+
+def test_a_post_without_the_csrf_token_is_refused(learner, certificate):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(learner)
+    response = client.post(reverse("certificates:code_renew", args=[certificate.public_id]))
+    assert response.status_code == 403
+    assert Certificate.objects.get(pk=certificate.pk).code == certificate.code

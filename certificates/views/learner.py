@@ -1,4 +1,5 @@
-"""The learner's certificates: download, share, LinkedIn, receipts, stop sharing."""
+"""The learner's certificates: download, share, LinkedIn, receipts, stop sharing,
+a new verification code, the PDF made again."""
 
 import json
 from urllib.parse import urlencode
@@ -13,8 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certificates import selectors, services, services_credentials
+from certificates import selectors, services, services_codes, services_credentials
 from certificates.dates import issuer_date
+from certificates.exceptions import CertificateError
 from certificates.links import verify_url
 from certificates.permissions import access_own_certificate
 from certificates.verification import certificate_status
@@ -149,4 +151,27 @@ def certificate_rerender(request: HttpRequest, public_id) -> HttpResponse:
     certificate = access_own_certificate(request.user, public_id)
     services.certificate_pdfs_rerender(certificate=certificate)
     messages.success(request, _("Your PDF has been made again."))
+    return redirect("certificates:mine")
+
+
+@login_required
+@require_POST
+def certificate_code_renew(request: HttpRequest, public_id) -> HttpResponse:
+    """A new verification code; the old one stops verifying."""
+    certificate = access_own_certificate(request.user, public_id)
+    try:
+        renewed = services_codes.certificate_code_renew(
+            certificate=certificate, holder=request.user
+        )
+    except CertificateError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Your certificate has a new verification code: %(code)s. The old code and "
+                "its link no longer work."
+            )
+            % {"code": renewed.display_code},
+        )
     return redirect("certificates:mine")

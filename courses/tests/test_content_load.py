@@ -220,3 +220,32 @@ def test_a_quiz_from_a_bank_that_is_not_loaded_is_refused_by_name(folder, db):
     catalogue = CatalogPage.objects.child_of(home).get()
     with pytest.raises(ContentError, match="helpers-training"):
         course_load(catalogue=catalogue, data=course_read(folder), banks={})
+
+
+def test_a_practice_quiz_is_named_after_its_lesson_and_the_exam_keeps_its_title(folder, load):
+    load(folder)
+    for code in ("en", "nl", "fr", "de"):
+        page = lesson("coaching-a-session", code)
+        (block,) = [b for b in page.body if b.block_type == "quiz"]
+        assert block.value["title"].endswith(f": {page.title}"), code
+    english = lesson("coaching-a-session", "en")
+    (block,) = [b for b in english.body if b.block_type == "quiz"]
+    assert block.value["title"] == "Check what you know: Coaching a session"
+    exam = next(b for b in lesson("final-check", "en").body if b.block_type == "quiz")
+    assert exam.value["title"] == "Digital helpers: final check"
+
+
+def test_every_practice_quiz_of_the_basic_course_has_a_title_of_its_own():
+    from courses.services_content import _practice_title
+
+    data = course_read(COURSES_DIR / "basic-digital-skills")
+    for code in ("en", "nl", "fr", "de"):
+        titles = [
+            _practice_title(value["title"][code], lesson["title"][code])
+            for module in data["modules"]
+            for lesson in module["lessons"]
+            for kind, value in lesson["body"]
+            if kind == "quiz" and value.get("mode", "practice") == "practice"
+        ]
+        assert len(titles) > 4
+        assert len(set(titles)) == len(titles), code

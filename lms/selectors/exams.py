@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext
 
 from courses.models import DigCompCompetence
 from courses.selectors import exams as exam_content
@@ -128,6 +129,7 @@ __all__ = [
     "enrolment_exam_passed",
     "exam_passes",
     "moment_format",
+    "retry_text",
 ]
 
 
@@ -135,3 +137,36 @@ def moment_format(moment: datetime) -> str:
     """A date and time as the reader reads it: the active time zone (Belgium
     unless the request chose another) and the active language's format."""
     return date_format(localtime(moment), "DATETIME_FORMAT")
+
+
+def _wait_words(seconds: int) -> str:
+    # Whole minutes, rounded up: never "in 0 minutes" while the start is refused.
+    minutes = -(-seconds // 60)
+    hours, minutes = divmod(minutes, 60)
+    hours_text = ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours}
+    minutes_text = ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
+    if not hours:
+        return minutes_text
+    if not minutes:
+        return hours_text
+    return gettext("%(hours)s and %(minutes)s") % {"hours": hours_text, "minutes": minutes_text}
+
+
+def retry_text(*, moment: datetime, now: datetime | None = None) -> str:
+    """When the next attempt may start, as a person says it, in the active
+    language and time zone (Belgium): today or tomorrow at a time with the
+    hours and minutes still to wait, later a date and a time."""
+    now = now or timezone.now()
+    local, today = localtime(moment), localtime(now).date()
+    time = date_format(local, "H:i")
+    if local.date() == today:
+        return gettext("You can try again today at %(time)s, in %(wait)s.") % {
+            "time": time,
+            "wait": _wait_words(max(0, int((moment - now).total_seconds()))),
+        }
+    if local.date() == today + timedelta(days=1):
+        return gettext("You can try again tomorrow at %(time)s.") % {"time": time}
+    return gettext("You can try again on %(date)s at %(time)s.") % {
+        "date": date_format(local, "DATE_FORMAT"),
+        "time": time,
+    }

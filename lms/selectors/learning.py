@@ -69,6 +69,14 @@ class ActivityResult:
         return moment if moment is not None and moment > timezone.now() else None
 
     @property
+    def wait_text(self) -> str:
+        """When the next attempt may start, in words ("" when it may start now)."""
+        from lms.selectors.exams import retry_text
+
+        moment = self.wait_until
+        return retry_text(moment=moment) if moment is not None else ""
+
+    @property
     def attempts_left(self) -> int | None:
         limit = self.activity.settings.get("max_attempts")
         if not limit:

@@ -4,7 +4,34 @@ with feedback only once the attempt is closed."""
 from dataclasses import dataclass, field
 
 from courses import selectors as content
+from courses.models import Question
 from lms.models import Attempt
+
+# Multiple-answer prompts in the course files often end with the instruction
+# the attempt page already shows under every such question ("Choose every
+# correct answer."): it is dropped from the prompt, so that it is said once.
+MULTIPLE_INSTRUCTIONS = (
+    "Choose every correct answer",
+    "Choose all that apply",
+    "Kies alle juiste antwoorden",
+    "Kies alles wat klopt",
+    "Choisissez toutes les bonnes réponses",
+    "Wählen Sie alle richtigen Antworten",
+    "Wählen Sie alle zutreffenden",
+)
+
+
+def prompt_without_instruction(prompt: str, *, multiple: bool) -> str:
+    """The prompt without a trailing "choose every correct answer" (in any of
+    the four languages) when the page says it anyway (multiple answers)."""
+    if not multiple:
+        return prompt
+    text = prompt.rstrip()
+    for phrase in MULTIPLE_INSTRUCTIONS:
+        for ending in (f"{phrase}.", phrase):
+            if text.endswith(ending) and text[: -len(ending)].strip():
+                return text[: -len(ending)].rstrip()
+    return prompt
 
 
 @dataclass
@@ -31,7 +58,7 @@ class QuestionView:
 
     @property
     def multiple(self) -> bool:
-        return self.kind == "multiple"
+        return self.kind == Question.Kind.MULTIPLE
 
 
 def attempt_questions(*, attempt: Attempt, language: str | None = None) -> list[QuestionView]:
@@ -56,7 +83,9 @@ def attempt_questions(*, attempt: Attempt, language: str | None = None) -> list[
         view = QuestionView(
             key=drawn["question"],
             number=number,
-            prompt=question.prompt,
+            prompt=prompt_without_instruction(
+                question.prompt, multiple=drawn["kind"] == Question.Kind.MULTIPLE
+            ),
             kind=drawn["kind"],
             image=question.image,
             image_alt=question.image_alt,

@@ -18,7 +18,7 @@ from lms.exceptions import LearningError
 from lms.hooks_exam_fee import exam_fee_owed
 from lms.models import Attempt, Enrolment, FocusEvent, SigninMethod
 from lms.selectors.coaching import assisted_session_open
-from lms.selectors.exams import attempt_wait_until, moment_format
+from lms.selectors.exams import attempt_wait_until, retry_text
 from lms.services.learning import (
     attempt_statement_record,
     completion_evaluate,
@@ -157,11 +157,9 @@ def quiz_attempt_start(
     wait_until = attempt_wait_until(
         settings=activity.settings, exam=activity.is_exam, attempts=attempts
     )
-    if wait_until is not None and wait_until > timezone.now():
-        raise LearningError(
-            _("You can try again from %(when)s.") % {"when": moment_format(wait_until)},
-            code="cooldown",
-        )
+    now = timezone.now()
+    if wait_until is not None and wait_until > now:
+        raise LearningError(retry_text(moment=wait_until, now=now), code="cooldown")
     limit_minutes = activity.settings.get("time_limit_minutes") if activity.is_exam else None
     now = timezone.now()
     try:

@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import localtime
 
 from courses.models import Question
 from lms.models import Attempt
-from lms.selectors.exams import moment_format
 
 pytestmark = pytest.mark.django_db
 
@@ -109,8 +109,8 @@ def test_during_the_cooldown_the_lesson_shows_when_instead_of_the_start_button(
     page = client.get(tree.exam_lesson.url).content.decode()
     start = _start_url(tree, tree.exam_lesson)
     assert start not in page
-    when = moment_format(attempt.submitted_at + timedelta(minutes=60))
-    assert f"You can try again from {when}." in page
+    when = localtime(attempt.submitted_at + timedelta(minutes=60))
+    assert "You can try again " in page and f"at {when:%H:%M}" in page
     Attempt.objects.update(submitted_at=timezone.now() - timedelta(minutes=60))
     assert start in client.get(tree.exam_lesson.url).content.decode()
 
@@ -129,12 +129,12 @@ def test_the_exam_result_and_the_wait_are_in_the_learners_language(client, home_
         url = reverse("lms:attempt", args=[attempt.public_id])
         page = client.get(url).content.decode()
         assert "Je resultaat per competentie" in page
-        when = moment_format(attempt.submitted_at + timedelta(minutes=60))
+        when = localtime(attempt.submitted_at + timedelta(minutes=60))
         response = client.post(
             reverse("lms:quiz_start", args=[tree.exam_lesson.pk, tree.quiz_key(tree.exam_lesson)]),
             follow=True,
         )
-    assert f"Je kunt het opnieuw proberen vanaf {when}." in response.content.decode()
+    assert f"om {when:%H:%M} opnieuw proberen" in response.content.decode()
 
 
 def test_the_lesson_announces_the_blueprints_number_of_questions(client, home_page, learner):
@@ -146,3 +146,59 @@ def test_the_lesson_announces_the_blueprints_number_of_questions(client, home_pa
     client.force_login(learner)
     page = client.get(tree.exam_lesson.url).content.decode()
     assert "4 questions" in page and "10 questions" not in page
+
+
+def _exam_course(client, home_page, learner, **exam):
+    """A course whose exam waits an hour after a failure; the learner enrolled
+    and signed in."""
+    from lms.services import enrolment_create
+    from lms.tests.content import course_tree
+
+    tree = course_tree(home_page, exam={"cooldown_minutes": 60, **exam})
+    enrolment_create(learner=learner, course=tree.course, source="self")
+    client.force_login(learner)
+    return tree
+
+
+def test_after_a_failed_exam_the_result_says_when_to_try_again_and_the_tries_left(
+    client, home_page, learner
+):
+    tree = _exam_course(client, home_page, learner, max_attempts=3)
+    attempt = _take_exam(client, tree, right=False)
+    when = localtime(attempt.submitted_at + timedelta(minutes=60))
+    result = client.get(reverse("lms:attempt", args=[attempt.public_id])).content.decode()
+    assert f"at {when:%H:%M}" in result and "You have 2 attempts left." in result
+    lesson = client.get(tree.exam_lesson.url).content.decode()
+    assert f"at {when:%H:%M}" in lesson and "You have 2 attempts left." in lesson
+    assert _start_url(tree, tree.exam_lesson) not in lesson
+
+
+def test_when_the_wait_is_over_the_start_button_comes_back_with_the_tries_left(
+    client, home_page, learner
+):
+    tree = _exam_course(client, home_page, learner, max_attempts=3)
+    _take_exam(client, tree, right=False)
+    Attempt.objects.update(submitted_at=timezone.now() - timedelta(minutes=60))
+    lesson = client.get(tree.exam_lesson.url).content.decode()
+    assert _start_url(tree, tree.exam_lesson) in lesson
+    assert "You have 2 attempts left." in lesson and "You can try again" not in lesson
+
+
+def test_the_last_failed_try_says_no_attempts_are_left_and_offers_no_start(
+    client, home_page, learner
+):
+    tree = _exam_course(client, home_page, learner, max_attempts=1)
+    attempt = _take_exam(client, tree, right=False)
+    result = client.get(reverse("lms:attempt", args=[attempt.public_id])).content.decode()
+    assert "You have used all your attempts for this activity." in result
+    assert "You can try again" not in result
+    lesson = client.get(tree.exam_lesson.url).content.decode()
+    assert _start_url(tree, tree.exam_lesson) not in lesson
+    assert "You have used all your attempts for this activity." in lesson
+
+
+def test_a_passed_exam_says_nothing_about_trying_again(client, home_page, learner):
+    tree = _exam_course(client, home_page, learner, max_attempts=3)
+    attempt = _take_exam(client, tree, right=True)
+    result = client.get(reverse("lms:attempt", args=[attempt.public_id])).content.decode()
+    assert "You can try again" not in result and "attempts left" not in result

@@ -54,3 +54,50 @@ def test_the_language_cookie_set_on_saving_is_secure_when_production_says_so(
     assert cookie.value == "de"
     assert cookie["secure"] is True
     assert cookie["samesite"] == "Lax"
+
+
+def test_what_others_did_reads_as_sentences_in_a_list_not_codes_in_a_table(client, home_page):
+    from lms.models import AuditEntry
+
+    person = UserFactory(preferred_language="nl")
+    helper = UserFactory(display_name="Ilse Helper")
+    AuditEntry.objects.create(
+        action="certificates.issue", subject_user=person, target_type="certificates.certificate"
+    )
+    AuditEntry.objects.create(
+        action="card.print", actor=helper, subject_user=person, target_type="lms.logincard"
+    )
+    client.force_login(person)
+    page = client.get("/nl/me/").content.decode()
+    assert "Er werd u een certificaat uitgereikt." in page
+    assert f"{helper} drukte een aanmeldkaart af voor je account." in page
+    assert f"door {helper}" in page
+    assert "certificates.issue" not in page and "card.print" not in page
+    assert 'id="others-journal"' in page and "<table" not in page
+
+
+def test_my_own_actions_are_not_listed_as_what_others_did(client, home_page):
+    from lms.models import AuditEntry
+
+    person = UserFactory()
+    AuditEntry.objects.create(
+        action="personal_data.export", actor=person, subject_user=person, target_type="lms.user"
+    )
+    client.force_login(person)
+    page = client.get("/en/me/").content.decode()
+    assert "You downloaded your data." not in page
+    assert "Nobody else did anything on your account." in page
+
+
+def test_the_account_page_links_what_people_look_for(client, home_page):
+    client.force_login(UserFactory())
+    page = client.get("/en/me/").content.decode()
+    for name in (
+        "account_change_password",
+        "account_email",
+        "lms:my_data",
+        "lms:account_delete",
+        "certificates:mine",
+        "lms:my_helpers",
+    ):
+        assert f'href="{reverse(name)}"' in page, name

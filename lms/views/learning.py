@@ -28,6 +28,7 @@ from lms.permissions import (
 )
 from lms.selectors import course_progress, dashboard_courses
 from lms.selectors.exams import attempt_competence_results
+from lms.selectors.learning import activity_results
 from lms.selectors.puzzles import puzzle_progress_map, puzzle_progress_summary
 from lms.selectors.quizzes import attempt_questions
 from lms.services import (
@@ -198,7 +199,14 @@ def attempt_detail(request: HttpRequest, public_id) -> HttpResponse:
         )
     lesson = _lesson_of(attempt)
     course = course_in_language(course=attempt.enrolment.course)
+    # Not passed: what comes next (when the next try may start, the tries left).
+    result = None
+    if lesson is not None and not attempt.is_open and not attempt.passed:
+        result = activity_results(enrolment=attempt.enrolment, lesson=lesson).get(
+            attempt.activity_key
+        )
     context = {
+        "result": result,
         "attempt": attempt,
         "questions": attempt_questions(attempt=attempt),
         "competence_results": attempt_competence_results(attempt=attempt) if attempt.exam else [],
