@@ -33,6 +33,7 @@ HEADLINES = {
     v.TOO_COMPLEX: _("This PDF is too complex to check"),
     v.NO_CREDENTIAL: _("This PDF carries no signed credential"),
     v.NOT_ISSUED: _("This is not a file Digiskills issued"),
+    v.CODE_RENEWED: _("This certificate's code was replaced"),
 }
 
 EXPLANATIONS = {
@@ -80,6 +81,10 @@ EXPLANATIONS = {
         "carries the signed credential of a real certificate, shown here as Digiskills issued "
         "it. Anything in the file that differs from it was changed."
     ),
+    v.CODE_RENEWED: _(
+        "Digiskills signed this file, but its holder has since given the certificate a new "
+        "verification code, so the code printed on it no longer counts. Nothing more is shown."
+    ),
 }
 
 # What the person checking can do next, for the verdicts that ask for something.
@@ -108,6 +113,7 @@ NEXT_STEPS = {
         "Trust only the certificate as issued, shown here. If the file you were given says "
         "anything else, ask the holder for the original file."
     ),
+    v.CODE_RENEWED: _("Ask the holder for the certificate's current code or file."),
 }
 
 LEVELS = {
@@ -115,6 +121,7 @@ LEVELS = {
     v.EXPIRED: "warning",
     v.WITHDRAWN: "warning",
     v.REPLACED: "warning",
+    v.CODE_RENEWED: "warning",
 }
 
 

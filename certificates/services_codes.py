@@ -41,6 +41,10 @@ def certificate_code_renew(*, certificate: Certificate, holder: User) -> Certifi
     locked.signing_key = _signing_key()
     credentials_sign(locked)
     locked.pdf_files = {}
+    # The fingerprints of the PDFs printing the old code: dropped on the check
+    # page, such a file is no longer "exactly as issued"; its signed credential
+    # names the old code and gets the "code replaced" verdict (no new code shown).
+    locked.files.all().delete()
     locked.save(
         update_fields=["code", "signing_key", "credential_jwt", "credential_di", "pdf_files"]
     )

@@ -42,6 +42,10 @@ NO_CREDENTIAL = "no_credential"  # a scan, a PDF without the attached credential
 # Not a file we issued (its SHA-256 is not on record) though it carries the
 # credential of one of our certificates: edited, rebuilt or reprinted.
 NOT_ISSUED = "not_issued"
+# Signed by us, but for a code its holder has since replaced (a link shared
+# further than meant): the file or credential shows nothing of the
+# certificate, least of all its new code.
+CODE_RENEWED = "code_renewed"
 
 MAX_PDF_BYTES = 5 * 1024 * 1024
 LANGUAGES = ("nl", "fr", "de", "en")
@@ -126,7 +130,24 @@ def verify_jwt(token: str) -> Verdict:
         certificate = None
     if certificate is None:
         return Verdict(UNKNOWN, signature_checked=True)
+    printed = _credential_code(claims)
+    if printed is not None and printed != certificate.code:
+        return Verdict(CODE_RENEWED, signature_checked=True)
     return Verdict(certificate_status(certificate), certificate, signature_checked=True)
+
+
+def _credential_code(claims: dict) -> str | None:
+    """The verification code a credential carries (its evidence names it),
+    normalised; None when it carries none (then nothing to compare)."""
+    evidence = claims.get("evidence")
+    if not isinstance(evidence, list):
+        return None
+    for item in evidence:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            code = codes.normalise(item["name"])
+            if code is not None:
+                return code
+    return None
 
 
 def verify_pdf(data: bytes) -> Verdict:

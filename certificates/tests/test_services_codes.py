@@ -88,3 +88,40 @@ def test_a_revoked_certificate_keeps_its_code(certificate, learner):
         certificate_code_renew(certificate=certificate, holder=learner)
     assert refused.value.code == "revoked"
     assert Certificate.objects.get(pk=certificate.pk).code == code
+
+
+def test_a_file_kept_from_before_the_new_code_shows_nothing_of_it(
+    client, certificate, learner, stored
+):
+    """Whoever kept the old PDF or credential must not learn the new code from
+    the check page or the API: the verdict says the code was replaced, and no
+    more. The files made after the renewal verify as before."""
+    from certificates.tests.helpers import issued_pdf
+
+    old_pdf = issued_pdf(certificate, "en")
+    old_jwt = certificate.credential_jwt
+    assert verification.verify_pdf(old_pdf).status == verification.VALID
+    renewed = certificate_code_renew(certificate=certificate, holder=learner)
+
+    for verdict in (verification.verify_pdf(old_pdf), verification.verify_jwt(old_jwt)):
+        assert verdict.status == verification.CODE_RENEWED
+        assert verdict.certificate is None
+    api = client.post("/api/certificates/verify", old_pdf, content_type="application/pdf")
+    assert api.status_code == 200 and api.json()["status"] == "code_renewed"
+    page = client.post("/en/verify/pdf/", {"file": _upload(old_pdf)}).content.decode()
+    assert "This certificate&#x27;s code was replaced" in page
+    for shown in (api.content.decode(), page):
+        assert renewed.display_code not in shown and renewed.code not in shown
+        assert certificate.content["holder_name"] not in shown
+
+    fresh = Certificate.objects.get(pk=certificate.pk)
+    assert verification.verify_jwt(fresh.credential_jwt).status == verification.VALID
+    new_pdf = issued_pdf(fresh, "en")
+    verdict = verification.verify_pdf(new_pdf)
+    assert verdict.status == verification.VALID and verdict.issued_file
+
+
+def _upload(data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("certificate.pdf", data, content_type="application/pdf")
