@@ -3,6 +3,7 @@ memory: the login cards (eight per A4 page, with cut lines) and the parental
 consent letter with its reply slip, in the family's language."""
 
 import io
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from reportlab.lib.colors import black
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from frontend import pdf
@@ -19,6 +21,7 @@ from lms.models import ClassSection, SectionChild
 from lms.pictures import BY_KEY, picture_draw
 
 COLUMNS, ROWS = 2, 4
+LABEL_GAP = 4  # points between a label and its value
 
 
 def class_login_url(section: ClassSection) -> str:
@@ -78,32 +81,78 @@ def _cut_lines(canvas: Canvas, width: float, height: float, card_w: float, card_
     canvas.restoreState()
 
 
+def class_login_address(section: ClassSection) -> str:
+    """The login page as a child types it: the site's host and the path in the
+    class language, without scheme or query (e.g. digiskills.be/fr/class/)."""
+    with translation.override(section.language):
+        path = reverse("lms:class_login")
+    return f"{urlsplit(settings.SITE_URL).netloc}{path}"
+
+
+def _segments_draw(canvas: Canvas, segments, *, x: float, y: float) -> None:
+    for text, font, size in segments:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, text)
+        x += stringWidth(text, font, size) + LABEL_GAP
+
+
+def _labelled_lines(label: str, value: str, *, width: float) -> list[list[tuple]]:
+    """A label and its value on one line when both fit `width`, else the value
+    on the line below (shrunk to fit if it must be)."""
+    label_w = stringWidth(label, FONT, 10)
+    if label_w + LABEL_GAP + stringWidth(value, FONT_BOLD, 14) <= width:
+        return [[(label, FONT, 10), (value, FONT_BOLD, 14)]]
+    size = pdf.font_size_fit(value, FONT_BOLD, 14, width, minimum=8)
+    return [
+        [(label, FONT, pdf.font_size_fit(label, FONT, 10, width, minimum=6))],
+        [(value, FONT_BOLD, size)],
+    ]
+
+
 def _card(canvas, section, child, pictures, url, *, x, y, w, h) -> None:
+    """Text on the full width of the card's upper part, measured so that no two
+    strings meet in any language; the pictures and the QR code side by side
+    below it."""
     pad = 7 * mm
-    canvas.setFillColor(INK)
-    canvas.setFont(FONT_BOLD, 16)
-    canvas.drawString(x + pad, y + h - pad - 10, child.first_name)
-    canvas.setFont(FONT, 9)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(x + pad, y + h - pad - 24, section.name[:40])
-    canvas.setFillColor(INK)
-    canvas.setFont(FONT, 10)
-    canvas.drawString(x + pad, y + h - pad - 40, _("Class code:"))
-    canvas.setFont(FONT_BOLD, 14)
-    canvas.drawString(x + pad + 24 * mm, y + h - pad - 40, section.code)
-    canvas.setFont(FONT, 9)
-    canvas.drawString(x + pad, y + h - pad - 56, _("Your pictures, in this order:"))
+    width = w - 2 * pad
     size = 19 * mm
     gap = 3 * mm
+    pictures_top = y + pad + 5 * mm + size
+    lines = [
+        [
+            (
+                child.first_name,
+                FONT_BOLD,
+                pdf.font_size_fit(child.first_name, FONT_BOLD, 16, width, minimum=9),
+            )
+        ],
+        [
+            (
+                section.name[:40],
+                FONT,
+                pdf.font_size_fit(section.name[:40], FONT, 9, width, minimum=6),
+            )
+        ],
+        *_labelled_lines(_("Class code:"), section.code, width=width),
+        *_labelled_lines(_("Sign in at:"), class_login_address(section), width=width),
+        [(_("Your pictures, in this order:"), FONT, 9)],
+    ]
+    top = y + h - pad - 10
+    step = min(16, (top - pictures_top - 6) / (len(lines) - 1))
+    for index, segments in enumerate(lines):
+        canvas.setFillColor(MUTED if index == 1 else INK)
+        _segments_draw(canvas, segments, x=x + pad, y=top - index * step)
+    canvas.setFillColor(INK)
     for position, key in enumerate(pictures):
         left = x + pad + position * (size + gap)
         bottom = y + pad + 5 * mm
         picture_draw(canvas, BY_KEY[key], x=left, y=bottom, size=size)
-        canvas.setFont(FONT, 8)
         label = f"{position + 1}. {BY_KEY[key].name}"
+        canvas.setFont(FONT, pdf.font_size_fit(label, FONT, 8, size + gap - 2, minimum=5))
         canvas.drawCentredString(left + size / 2, y + pad, label)
+    # Beside the pictures, its quiet zone reaching into the card's margin.
     qr = 28 * mm
-    _draw_qr(canvas, url, x=x + w - pad - qr + 3 * mm, y=y + h - pad - qr + 3 * mm, size=qr)
+    _draw_qr(canvas, url, x=x + w - pad - qr + 3 * mm, y=y + pad - 3 * mm, size=qr)
 
 
 def consent_letter_pdf(*, child: SectionChild, language: str) -> bytes:

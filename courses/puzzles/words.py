@@ -44,5 +44,7 @@ def player_words() -> dict:
         "star1": _("1 star out of 3"),
         "blockCount": _("Blocks used: %(count)s. Ideal: %(ideal)s."),
         "running": _("The program is running…"),
+        # The keyboard plugin's hint, where %1 is the key that opens the list of keys.
+        "helpPrompt": _("Press %1 to see the keys you can use."),
         "error": _("The program could not be checked. Check your connection and try again."),
     }

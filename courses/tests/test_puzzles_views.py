@@ -204,3 +204,32 @@ def test_next_level_follows_the_world_order(client, levels):
     assert (response.context["previous"], response.context["following"]) == (2, 13)
     last_of_world_one = client.get(reverse("puzzles:level_play", args=[17]))
     assert last_of_world_one.context["following"] == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "noscript", "keys", "prompt"),
+    [
+        ("nl", "De puzzels hebben JavaScript nodig", "Toetsen die je kunt gebruiken", "Druk op %1"),
+        (
+            "fr",
+            "Les puzzles ont besoin de JavaScript",
+            "Les touches que tu peux utiliser",
+            "Appuie",
+        ),
+        ("de", "Die Rätsel brauchen JavaScript", "Tasten, die du benutzen kannst", "Drück %1"),
+        ("en", "The puzzles need JavaScript", "Keys you can use", "Press %1"),
+    ],
+)
+def test_the_player_explains_itself_without_script_and_lists_its_keys_translated(
+    client, levels, language, noscript, keys, prompt
+):
+    with translation.override(language):
+        response = client.get(reverse("puzzles:level_play", args=[1]))
+    page = response.content.decode()
+
+    hidden = page[page.index("<noscript>") : page.index("</noscript>")]
+    assert noscript in hidden
+    dialog = page[page.index('<dialog id="keys-help"') : page.index("</dialog>")]
+    assert keys in dialog and '<form method="dialog">' in dialog
+    assert response.context["words"]["helpPrompt"].startswith(prompt)
+    assert "%1" in response.context["words"]["helpPrompt"]

@@ -96,6 +96,24 @@ class CourseProgress:
     results: dict[str, ActivityResult]
     # The lessons opened at least once (their first view is an event).
     viewed_lessons: set = field(default_factory=set)
+    # The puzzle levels the learner has solved, anywhere (filled where shown).
+    puzzle_levels_solved: set = field(default_factory=set)
+
+    @property
+    def puzzle_levels(self) -> set[int]:
+        """The puzzle levels of the course's lessons."""
+        return set().union(*(lesson.puzzle_levels or () for lesson in self.lessons))
+
+    @property
+    def puzzle_levels_done(self) -> int:
+        return len(self.puzzle_levels & self.puzzle_levels_solved)
+
+    @property
+    def started(self) -> bool:
+        """A lesson opened or done, or a level of the course solved."""
+        return bool(
+            self.enrolment.last_lesson_key or self.completed_lessons or self.puzzle_levels_done
+        )
 
     @property
     def required_lessons(self) -> list[OutlineLesson]:
@@ -337,6 +355,7 @@ def dashboard_courses(*, learner: User, language: str | None = None) -> list[Cou
     attempts: dict[int, list[Attempt]] = defaultdict(list)
     for attempt in Attempt.objects.filter(enrolment__in=enrolments).order_by("number"):
         attempts[attempt.enrolment_id].append(attempt)
+    solved = set()
     if _has_puzzles(outlines.values()):
         solved = puzzle_levels_solved(user_ids=[learner.pk])[learner.pk]
         for enrolment, course in zip(enrolments, courses, strict=True):
@@ -350,6 +369,7 @@ def dashboard_courses(*, learner: User, language: str | None = None) -> list[Cou
             outlines[course.pk],
             completed[enrolment.pk],
             _results(outlines[course.pk], attempts[enrolment.pk]),
+            puzzle_levels_solved=solved,
         )
         for enrolment, course in zip(enrolments, courses, strict=True)
     ]

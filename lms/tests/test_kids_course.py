@@ -429,3 +429,47 @@ def test_my_learning_and_cohort_progress_count_only_solved_levels(client, course
     cohort = enrolments_progress(enrolments=[enrolled])[enrolled.pk]
     for progress in (mine, cohort):
         assert progress.is_completed(first) and progress.percent == 25
+
+
+def test_my_learning_counts_the_levels_solved_before_a_lesson_is_done(
+    client, course, enrolled, child
+):
+    client.force_login(child.user)
+    solve(client, ALL_LEVELS[:4])
+
+    page = client.get(url("dashboard")).content.decode()
+
+    assert "You solved 4 of 36 levels in this course." in page
+    assert "Continue where you left off" in page
+    assert "Start the course" not in page
+    assert "You solved 4 puzzles and earned 12 stars." in page
+
+
+def test_my_learning_offers_to_start_before_the_first_level_is_solved(
+    client, course, enrolled, child
+):
+    client.force_login(child.user)
+    check(client, ALL_LEVELS[0], program(move()))  # played, not solved
+
+    page = client.get(url("dashboard")).content.decode()
+
+    assert "You solved 0 of 36 levels in this course." in page
+    assert "Start the course" in page
+    assert "Continue where you left off" not in page
+
+
+def test_a_solved_level_outside_the_course_does_not_count_for_it(course, enrolled, child):
+    from lms.selectors import dashboard_courses
+
+    PuzzleProgress.objects.create(
+        user=child.user, level_number=max(ALL_LEVELS) + 1, attempts=1, solved=True, best_stars=3
+    )
+    PuzzleProgress.objects.create(
+        user=child.user, level_number=ALL_LEVELS[0], attempts=1, solved=True, best_stars=2
+    )
+
+    (mine,) = dashboard_courses(learner=child.user, language="en")
+
+    assert mine.puzzle_levels == set(ALL_LEVELS)
+    assert mine.puzzle_levels_done == 1
+    assert mine.started

@@ -147,3 +147,50 @@ def test_my_learning_shows_no_puzzles_to_an_adult_who_never_played(client, level
     page = client.get(reverse("lms:dashboard")).content.decode()
 
     assert reverse("lms:my_puzzles") not in page
+
+
+def test_the_level_to_play_next_is_a_button_above_the_map(client, levels, player):
+    progress(player, 1, stars=3)
+    progress(player, 2, stars=1)
+
+    page = client.get(reverse("puzzles:level_list")).content.decode()
+
+    button = f'href="{reverse("puzzles:level_play", args=[3])}">Play level 3</a>'
+    assert button in page
+    assert page.index(button) < page.index('data-level="1"')
+    assert page.count(">Play level ") == 1
+
+
+def test_no_next_level_button_once_every_level_is_solved(client, levels, player):
+    from courses.models import PuzzleLevel
+
+    for number in PuzzleLevel.objects.values_list("number", flat=True).distinct():
+        progress(player, number, stars=3)
+
+    page = client.get(reverse("puzzles:level_list")).content.decode()
+
+    assert ">Play level " not in page
+
+
+def test_a_visitor_gets_no_next_level_button(client, levels):
+    page = client.get(reverse("puzzles:level_list")).content.decode()
+
+    assert ">Play level " not in page
+
+
+def test_my_learning_does_not_say_not_started_to_a_child_who_solved_levels(client, levels, player):
+    progress(player, 1, stars=3)
+
+    page = client.get(reverse("lms:dashboard")).content.decode()
+
+    assert "You solved 1 puzzle and earned 3 stars." in page
+    assert "You have not started a course yet." not in page
+
+
+def test_my_learning_says_not_started_before_the_first_level_is_played(client, levels, player):
+    progress(player, 1, stars=0, attempts=0)
+
+    page = client.get(reverse("lms:dashboard")).content.decode()
+
+    assert "You solved 0 puzzles and earned 0 stars." in page
+    assert "You have not started a course yet." in page

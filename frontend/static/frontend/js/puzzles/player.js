@@ -75,7 +75,20 @@
     move: { scrollbars: true, drag: true, wheel: false },
     maxInstances: { maze_start: 1, maze_function_define: 1 },
   });
+  Blockly.Msg.HELP_PROMPT = words.helpPrompt;
   new KeyboardNavigation(workspace);
+  // The plugin's own list of keys is English only and wider than a phone:
+  // "/" opens the page's translated list (#keys-help) instead.
+  const keysHelp = document.getElementById("keys-help");
+  Blockly.ShortcutRegistry.registry.unregister("list_shortcuts");
+  Blockly.ShortcutRegistry.registry.register({
+    name: "list_shortcuts",
+    keyCodes: [Blockly.utils.KeyCodes.SLASH],
+    callback: () => {
+      if (!keysHelp.open) keysHelp.showModal();
+      return true;
+    },
+  });
   const storageKey = `digiskills-puzzle-${level.number}`;
   const saved = window.sessionStorage.getItem(storageKey);
   if (saved) {
