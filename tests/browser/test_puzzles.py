@@ -70,6 +70,22 @@ def test_level_one_solved_with_the_keyboard_only_gets_three_stars(page, levels):
     expect(page.locator("#maze-position")).to_have_text("The robot is on the flag.")
 
 
+def test_in_german_a_block_added_with_the_keyboard_stays(page, levels):
+    """The German blocks are wider, so is their column: a block added with the
+    keyboard used to be connected, then deleted as if dropped on the column."""
+    page.goto("/de/puzzles/1/")
+    tab_until(page, IN_WORKSPACE)
+
+    add_block_with_keyboard(page)
+    add_block_with_keyboard(page)
+    expect(page.locator("#program-text")).to_have_text(
+        "beim Start\n  geh vorwärts\n  geh vorwärts"
+    )
+    tab_until(page, "() => document.activeElement.id === 'run'")
+    page.keyboard.press("Enter")
+    expect(page.locator(".puzzle-stars")).to_have_attribute("data-stars", "3")
+
+
 def add_blocks_under_start(page, *types: str) -> None:
     """Build the program through Blockly's own API (the keyboard path is the
     level 1 test's; with Chromium 156 the keyboard plugin drops the first block

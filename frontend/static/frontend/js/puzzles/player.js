@@ -77,6 +77,18 @@
   });
   Blockly.Msg.HELP_PROMPT = words.helpPrompt;
   new KeyboardNavigation(workspace);
+  // Dropping a block on the column of blocks on offer (the flyout) deletes it:
+  // that is how a finger or a mouse throws a block away. A block added with
+  // the keyboard is dropped where the plugin's move ends, reckoned as if a
+  // pointer were there, and with the wider German blocks that point fell on
+  // the column: the child's new block was connected, then deleted. After a
+  // key, the column deletes nothing (the Delete key does that).
+  let lastInput = "pointer";
+  document.addEventListener("pointerdown", () => { lastInput = "pointer"; }, true);
+  document.addEventListener("keydown", () => { lastInput = "keyboard"; }, true);
+  const flyout = workspace.getFlyout();
+  const flyoutWouldDelete = flyout.wouldDelete.bind(flyout);
+  flyout.wouldDelete = (element) => lastInput !== "keyboard" && flyoutWouldDelete(element);
   // The plugin's own list of keys is English only and wider than a phone:
   // "/" opens the page's translated list (#keys-help) instead.
   const keysHelp = document.getElementById("keys-help");
