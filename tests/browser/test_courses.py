@@ -89,3 +89,14 @@ def test_an_untranslated_course_shows_the_notice_and_stays_accessible(page, cata
     assert page.locator("article.course").get_attribute("lang") == "en"
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
+
+
+def test_a_printed_lesson_shows_the_folded_answers_and_hides_the_menu(page, catalogue):
+    page.goto("/fr/cours/phishing/module-1/lesson-1-1/")
+    answer = page.get_by_text("Signalez-le.")
+    assert not answer.is_visible()
+    page.emulate_media(media="print")
+    assert answer.is_visible()
+    assert not page.locator(".site-header").is_visible()
+    page.emulate_media(media="screen")
+    assert not answer.is_visible()
