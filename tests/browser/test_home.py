@@ -55,7 +55,7 @@ def test_the_keyboard_reaches_the_skip_link_switcher_and_menu_in_order(page, hom
     assert focused[1:] == ["D Digiskills", "NL Nederlands", "FR Français", "DE Deutsch", "Menu"]
     menu = page.locator("details.site-menu")
     assert menu.get_attribute("open") is None
-    assert not page.get_by_role("link", name="Sign in").is_visible()
+    assert not page.get_by_role("link", name="Sign in", exact=True).is_visible()
 
     page.keyboard.press("Enter")
     assert menu.get_attribute("open") == ""
@@ -92,7 +92,7 @@ def test_the_header_is_compact_on_a_phone_and_the_menu_always_open_on_a_wide_scr
 
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto("/nl/")
-    assert page.get_by_role("link", name="Aanmelden").is_visible()
+    assert page.get_by_role("link", name="Aanmelden", exact=True).is_visible()
     assert not page.locator(".site-menu__toggle").is_visible()
     assert page.get_by_role("button", name="Français").inner_text() == "Français"
     assert page.locator(".site-header").bounding_box()["height"] <= 130
