@@ -78,9 +78,7 @@ def test_in_german_a_block_added_with_the_keyboard_stays(page, levels):
 
     add_block_with_keyboard(page)
     add_block_with_keyboard(page)
-    expect(page.locator("#program-text")).to_have_text(
-        "beim Start\n  geh vorwärts\n  geh vorwärts"
-    )
+    expect(page.locator("#program-text")).to_have_text("beim Start\n  geh vorwärts\n  geh vorwärts")
     tab_until(page, "() => document.activeElement.id === 'run'")
     page.keyboard.press("Enter")
     expect(page.locator(".puzzle-stars")).to_have_attribute("data-stars", "3")
