@@ -128,15 +128,8 @@ __all__ = [
     "enrolment_exam_pass",
     "enrolment_exam_passed",
     "exam_passes",
-    "moment_format",
     "retry_text",
 ]
-
-
-def moment_format(moment: datetime) -> str:
-    """A date and time as the reader reads it: the active time zone (Belgium
-    unless the request chose another) and the active language's format."""
-    return date_format(localtime(moment), "DATETIME_FORMAT")
 
 
 def _wait_words(seconds: int) -> str:
