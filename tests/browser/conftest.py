@@ -115,6 +115,8 @@ def assert_accessible(page) -> None:
 
 
 def assert_no_horizontal_scroll(page) -> None:
+    # A click that navigates may still be loading the next document.
+    page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
     viewport = page.viewport_size["width"]
     assert width <= viewport, f"page is {width}px wide on a {viewport}px screen"

@@ -60,6 +60,7 @@ def test_a_class_from_creation_to_three_stars(page, browser, live_server, levels
     expect(child.get_by_role("heading", level=1)).to_have_text("Who are you?")
     assert_accessible(child)
     child.get_by_role("link", name="Emma").click()
+    expect(child.get_by_role("group", name="First picture")).to_be_visible()
     assert_no_horizontal_scroll(child)
     assert_accessible(child)
     for position, picture in (("First", "sun"), ("Second", "tree"), ("Third", "key")):
