@@ -7,8 +7,8 @@ from analytics import exports
 from analytics.presenters import report_tables
 from analytics.reports import Period, project_figures
 from analytics.selectors import course_titles
+from audit.services import audit_record
 from frontend.spreadsheets import XLSX_CONTENT_TYPE
-from lms.services import audit_record
 from partners.models import ReportSubmission
 from partners.services import report_submit
 

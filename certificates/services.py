@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from certificates import codes, keys
 from certificates.dates import issuer_date
 from certificates.models import (
@@ -33,7 +34,6 @@ from courses.models.digcomp import DigCompLevel
 from courses.models.pages import Track
 from lms.models import User
 from lms.selectors.exams import enrolment_exam_pass, enrolment_exam_passed
-from lms.services import audit_record
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # A list is retired from new entries when half full, so that a random free

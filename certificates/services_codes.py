@@ -5,13 +5,13 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from certificates import codes
 from certificates.exceptions import CertificateError
 from certificates.models import Certificate
 from certificates.services import _signing_key
 from certificates.services_credentials import credentials_sign
 from lms.models import User
-from lms.services import audit_record
 
 
 def _stored_files_delete(names: list[str]) -> None:

@@ -8,13 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from certificates import codes
 from certificates.exceptions import CertificateError
 from certificates.models import Certificate, NameCorrection
 from lms.exceptions import LearningError
 from lms.identity import family_name_clean, given_name_clean
 from lms.models import User
-from lms.services import audit_record, user_legal_name_set
+from lms.services import user_legal_name_set
 
 REPLACED_REASON = "replaced"
 

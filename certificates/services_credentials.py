@@ -6,10 +6,10 @@ for its DID."""
 from django.db import transaction
 from django.utils import timezone
 
+from audit.services import audit_record
 from certificates import credentials
 from certificates.models import Certificate, SigningKey
 from lms.models import User
-from lms.services import audit_record
 
 
 def _data_integrity_key() -> SigningKey:

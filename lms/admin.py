@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from lms.models import AuditEntry, User
+from lms.models import User
 
 
 @admin.register(User)
@@ -31,24 +31,6 @@ class DigiskillsUserAdmin(UserAdmin):
         if obj is not None:
             fields += ["first_name", "last_name", "legal_name_source"]
         return fields
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: the journal is append-only."""
-
-    list_display = ["created_at", "action", "actor", "target_type", "target_id", "subject_user"]
-    list_filter = ["action"]
-    list_select_related = ["actor", "subject_user"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 from lms import admin_coaching  # noqa: E402, F401  (digital helpers)

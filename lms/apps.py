@@ -9,6 +9,12 @@ class LmsConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self) -> None:
+        from courses.h5p.hooks import register_saved_state_reader
+        from lms.selectors.learning import activity_state_read
+
+        # The H5P player page resumes from the state lms keeps.
+        register_saved_state_reader(activity_state_read)
+
         from django.contrib.auth.signals import user_logged_in
 
         from lms.signals_coaching import on_user_logged_in

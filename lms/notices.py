@@ -1,6 +1,6 @@
 """What others did on a person's account, in words the person understands.
 
-Built from the audit journal (`lms.AuditEntry`, rows whose `subject_user` is
+Built from the audit journal (`audit.AuditEntry`, rows whose `subject_user` is
 the person): `notice_text(entry)` gives one translated sentence for a row;
 `account_notice_record` appends the row and, where the person has an e-mail
 address, e-mails the same sentence once the transaction has committed.
@@ -15,7 +15,8 @@ lms may not import them, so each registers its sentences when it starts:
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lms.models import AuditEntry, User
+from audit.models import AuditEntry
+from lms.models import User
 
 # action -> sentence; %(actor)s is the person who acted (or "someone").
 NOTICE_TEXTS = {
@@ -106,7 +107,7 @@ def account_notice_record(
 ) -> AuditEntry:
     """Append an audit row about `subject_user` and, for the actions in
     `EMAILED`, e-mail the person (if they have an address) after commit."""
-    from lms.services.accounts import audit_record
+    from audit.services import audit_record
 
     entry = audit_record(
         actor=actor, action=action, target=target, subject_user=subject_user, data=data

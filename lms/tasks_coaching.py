@@ -46,10 +46,10 @@ def consent_reminders_send() -> int:
 def account_notice_send(entry_id: int) -> str:
     """E-mail the person what another did on their account (one journal row),
     in their language."""
-    from lms.models import AuditEntry
+    from audit.selectors import audit_entry_get
     from lms.notices import notice_text
 
-    entry = AuditEntry.objects.select_related("actor", "subject_user").filter(pk=entry_id).first()
+    entry = audit_entry_get(entry_id=entry_id)
     if entry is None or entry.subject_user is None or not entry.subject_user.email:
         return "skipped"
     person = entry.subject_user

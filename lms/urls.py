@@ -1,10 +1,10 @@
 from django.urls import path, re_path
 
-from courses.h5p import views as h5p
 from lms.legal import DOCUMENTS
 from lms.views import (
     accounts,
     coaching,
+    h5p,
     learning,
     legal,
     personal_data,

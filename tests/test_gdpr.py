@@ -17,10 +17,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from certificates.models import Certificate
 from certificates.tests.conftest import make_catalog, make_course
 from certificates.tests.helpers import issue_after_exam
-from lms.models import AuditEntry, CoachingSession, HelperConsent, Statement, User
+from lms.models import CoachingSession, HelperConsent, Statement, User
 from lms.roles import Role
 from lms.services import role_grant
 from lms.services.xapi import statement_record

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from analytics.exports import neutralise
 from analytics.tests.people import fund_officer, staff
-from lms.models import AuditEntry
+from audit.models import AuditEntry
 from partners.models import Project
 from partners.services import report_create
 

@@ -8,12 +8,12 @@ import json
 import pytest
 from django.core.files.storage import default_storage
 
+from audit.models import AuditEntry
 from certificates import services, verification
 from certificates.exceptions import CertificateError
 from certificates.links import verify_url
 from certificates.models import Certificate
 from certificates.services_codes import certificate_code_renew
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

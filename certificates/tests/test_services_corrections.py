@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from certificates import selectors, verification
 from certificates.exceptions import CertificateError
 from certificates.models import Certificate, NameCorrection
@@ -16,7 +17,7 @@ from certificates.services_corrections import (
     name_correction_request,
 )
 from certificates.tests.helpers import issue_after_exam
-from lms.models import AuditEntry, User
+from lms.models import User
 from lms.roles import Role
 from lms.services import role_grant
 from lms.tests.factories import UserFactory

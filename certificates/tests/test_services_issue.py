@@ -5,10 +5,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from certificates import credentials, services, tasks
 from certificates.models import STATUS_LIST_SIZE, Certificate
 from certificates.tests.helpers import issue_after_exam
-from lms.models import AuditEntry
 from lms.signals import course_completed
 from lms.tests.factories import UserFactory, exam_attempt_record
 

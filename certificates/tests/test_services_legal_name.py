@@ -7,10 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from certificates import services, tasks
 from certificates.models import Certificate
 from certificates.tests.helpers import issue_after_exam
-from lms.models import AuditEntry, Enrolment, User
+from lms.models import Enrolment, User
 from lms.services import (
     enrolment_create,
     lesson_progress_record,

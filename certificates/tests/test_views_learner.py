@@ -4,10 +4,10 @@ import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from certificates import services
 from certificates.models import Certificate
 from certificates.tests.helpers import issue_after_exam
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

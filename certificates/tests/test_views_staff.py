@@ -2,9 +2,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from certificates import services
 from certificates.models import BulkIssueJob, Certificate
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory, exam_attempt_record
 
 pytestmark = pytest.mark.django_db

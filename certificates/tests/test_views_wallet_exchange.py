@@ -14,10 +14,10 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from django.core import signing
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from certificates import credentials, keys, services, wallet
 from certificates.models import Certificate
 from certificates.tests.ob3 import credential_errors
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -58,6 +58,7 @@ if H5P_PLAYER_ORIGIN:
 INSTALLED_APPS = [
     # Project apps first so that their templates override the packages' ones.
     "frontend",
+    "audit",
     "lms",
     "courses",
     "certificates",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -23,13 +24,12 @@ from django.utils import timezone
 from pyh5p import LibraryId
 from pyh5p.security import DEFAULT_ALLOWED_EXTENSIONS
 
+from audit.services import audit_record
 from courses.h5p.archive import Limits, check_name, open_archive, read_entry
 from courses.h5p.errors import PackageRefused, size_label
 from courses.h5p.media import extension_of, parse_json
 from courses.h5p.semantics import semantics_check
 from courses.models import H5PContent, H5PLibrary
-from lms.models import User
-from lms.services import audit_record
 
 LIBRARY_PREFIX = "h5p/libraries"
 # Library code is vetted by the administrator who installs it; Flash and

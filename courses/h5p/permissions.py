@@ -1,9 +1,8 @@
 """Who may do what with H5P: deny by default, through model permissions that
 the Editors group holds for activities and only administrators for libraries."""
 
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.core.exceptions import PermissionDenied
-
-from lms.models import User
 
 
 def access_h5p_content_upload(user: User) -> User:

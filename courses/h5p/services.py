@@ -5,10 +5,12 @@ import zipfile
 from typing import IO
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
+from audit.services import audit_record
 from courses.h5p.archive import Limits
 from courses.h5p.errors import PackageRefused
 from courses.h5p.library_store import (
@@ -18,8 +20,6 @@ from courses.h5p.library_store import (
 )
 from courses.h5p.validation import validate_package
 from courses.models import H5PContent, H5PLibrary
-from lms.models import User
-from lms.services import audit_record
 
 CONTENT_PREFIX = "h5p/content"
 

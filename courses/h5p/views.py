@@ -1,24 +1,18 @@
-"""H5P playback, in two places.
+"""H5P playback on the player origin (H5P_PLAYER_ORIGIN, routed by
+courses.h5p.origin, no cookies): the player page of one activity, its library
+files, its media and the player's own scripts; access only by the signed token
+in the address (courses.h5p.tokens).
 
-On the player origin (H5P_PLAYER_ORIGIN, routed by courses.h5p.origin, no cookies):
-the player page of one activity, its library files, its media and the player's
-own scripts; access only by the signed token in the address (courses.h5p.tokens).
-
-On the platform: the bridge endpoint where the lesson page posts what the
-player reported (xAPI statements, the resume state), as the signed-in learner.
+What the player reports goes to the platform's bridge (lms.views.h5p); the
+learner's saved state comes from lms through `courses.h5p.hooks`.
 """
 
-import json
 import re
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from courses.h5p.bridge import h5p_state_save, h5p_statement_receive
 from courses.h5p.delivery import (
     COMPRESS_MAX_BYTES,
     IMMUTABLE,
@@ -31,6 +25,7 @@ from courses.h5p.delivery import (
     respond,
     split_version,
 )
+from courses.h5p.hooks import saved_state_read
 from courses.h5p.player import (
     h5p_content_by_uuid,
     h5p_file_open,
@@ -46,10 +41,6 @@ from courses.h5p.tokens import (
     player_origin,
     player_token_read,
 )
-from courses.models import LessonPage
-from lms.exceptions import LearningError
-from lms.permissions import access_lesson_enrolment, access_live_page
-from lms.selectors.learning import activity_state_read
 
 EXPIRED = (
     "This exercise link has expired: reload the lesson page. / "
@@ -61,7 +52,6 @@ WAITING = (
     "This exercise is not available yet. / Deze oefening is nog niet beschikbaar. / "
     "Cet exercice n'est pas encore disponible. / Diese Übung ist noch nicht verfügbar."
 )
-BODY_MAX_BYTES = 96 * 1024
 RANGE_MAX_BYTES = 4 * 1024 * 1024
 # One range only ("bytes=0-", "bytes=100-199", "bytes=-500"): what media
 # elements ask for.
@@ -91,7 +81,7 @@ def player_page(request: HttpRequest, token: str) -> HttpResponse:
     entry = h5p_integration_content(
         content=content,
         content_url=f"{origin}/h5p/play/{token}/content",
-        state=activity_state_read(
+        state=saved_state_read(
             user_id=session.user_id,
             lesson_id=session.lesson_id,
             activity_key=session.activity_key,
@@ -258,73 +248,3 @@ def player_asset(request: HttpRequest, path: str) -> HttpResponse:
     # briefly cached: never a year of the wrong bytes under that address.
     immutable = version is not None and version == assets_version()
     return _public(respond(request, body=body, content_type=content_type, immutable=immutable))
-
-
-# --- Platform origin: the bridge -------------------------------------------------
-
-
-def _refuse(message: str, status: int, code: str) -> JsonResponse:
-    return JsonResponse({"ok": False, "error": message, "code": code}, status=status)
-
-
-@require_POST
-def bridge(request: HttpRequest) -> HttpResponse:
-    """What the lesson page relays from a player frame: {"session": token,
-    "type": "statement" | "state", ...}. The learner is the signed-in user, who
-    must be the one the token was made for and enrolled in the lesson's course."""
-    if not request.user.is_authenticated:
-        return _refuse(_("Sign in to save your work."), 403, "anonymous")
-    if len(request.body) > BODY_MAX_BYTES:
-        return _refuse(_("This message is too large."), 413, "too_large")
-    try:
-        data = json.loads(request.body)
-    except ValueError:
-        data = None
-    if not isinstance(data, dict) or not isinstance(data.get("session"), str):
-        return _refuse(_("This message cannot be read."), 400, "bad_request")
-    session = player_token_read(data["session"], max_age=SESSION_MAX_AGE)
-    if session is None:
-        return _refuse(
-            _("This exercise session has expired: reload the page to go on."), 400, "expired"
-        )
-    if session.user_id != request.user.pk:
-        return _refuse(_("This exercise was opened by someone else."), 403, "wrong_user")
-    try:
-        lesson = access_live_page(LessonPage, session.lesson_id)
-        enrolment = access_lesson_enrolment(request.user, lesson)
-    except (Http404, PermissionDenied):
-        return _refuse(_("You are not enrolled in this course."), 403, "not_enrolled")
-    try:
-        if data.get("type") == "state":
-            h5p_state_save(
-                enrolment=enrolment,
-                lesson=lesson,
-                activity_key=session.activity_key,
-                content_uuid=session.content_uuid,
-                state=data.get("state"),
-            )
-            return JsonResponse({"ok": True})
-        if data.get("type") != "statement":
-            return _refuse(_("This message cannot be read."), 400, "bad_request")
-        attempt = h5p_statement_receive(
-            enrolment=enrolment,
-            lesson=lesson,
-            activity_key=session.activity_key,
-            session_id=session.session_id,
-            statement=data.get("statement"),
-            result_id=data.get("resultId"),
-        )
-    except LearningError as error:
-        return _refuse(error.message, 409, error.code)
-    body: dict = {"ok": True}
-    if attempt is not None:
-        body["result"] = {
-            "percent": attempt.percent,
-            "passed": bool(attempt.passed),
-            "message": _("Your result is saved: %(percent)s%% (%(verdict)s).")
-            % {
-                "percent": attempt.percent,
-                "verdict": _("passed") if attempt.passed else _("not passed yet"),
-            },
-        }
-    return JsonResponse(body)

@@ -9,11 +9,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from courses.h5p.demo import LIBRARIES
 from courses.h5p.services import h5p_content_create
 from courses.models import H5PContent, H5PLibrary
 from courses.tests.h5p_packages import build, entry, install_quiz_library, stored_files, valid
-from lms.models import AuditEntry
 from lms.roles import Role
 from lms.services import role_grant
 from lms.tests.factories import UserFactory

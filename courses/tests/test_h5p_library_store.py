@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
+from audit.models import AuditEntry
 from courses.h5p.archive import Limits
 from courses.h5p.demo import LIBRARIES
 from courses.h5p.errors import PackageRefused
@@ -17,7 +18,6 @@ from courses.h5p.library_store import library_install
 from courses.h5p.services import h5p_content_create
 from courses.models import H5PLibrary
 from courses.tests.h5p_packages import install_quiz_library, stored_files, valid
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.files.storage import default_storage
 
+from audit.models import AuditEntry
 from courses.h5p import services
 from courses.h5p.services import h5p_content_create
 from courses.models import H5PContent
@@ -19,7 +20,6 @@ from courses.tests.h5p_packages import (
     stored_files,
     valid,
 )
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

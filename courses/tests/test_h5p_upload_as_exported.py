@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from audit.models import AuditEntry
 from courses.h5p.archive import Limits
 from courses.h5p.demo import LIBRARIES
 from courses.h5p.errors import PackageRefused
@@ -19,7 +20,6 @@ from courses.h5p.selectors import h5p_content_waiting_for
 from courses.h5p.services import h5p_content_create
 from courses.models import H5PContent, H5PLibrary
 from courses.tests.h5p_packages import build, entry, install_quiz_library, stored_files
-from lms.models import AuditEntry
 from lms.roles import Role
 from lms.services import role_grant
 from lms.tests.factories import UserFactory

@@ -5,7 +5,7 @@ language versions of a page) and by StreamField block ids, so progress and
 attempts survive a change of language.
 """
 
-from lms.models.accounts import AuditEntry, SigninMethod, User
+from lms.models.accounts import SigninMethod, User
 from lms.models.coaching import (
     CoachingSession,
     HelperConsent,
@@ -43,7 +43,6 @@ __all__ = [
     "PuzzleProgress",
     "PuzzleSubmission",
     "SectionChild",
-    "AuditEntry",
     "CoachingSession",
     "HelperConsent",
     "HelperJournalEntry",

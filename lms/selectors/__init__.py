@@ -1,8 +1,6 @@
 """Reads of lms/."""
 
 from lms.selectors.accounts import (
-    audit_entries_about,
-    audit_entries_for,
     user_display_name,
     user_roles,
 )
@@ -27,8 +25,6 @@ __all__ = [
     "CourseProgress",
     "activity_results",
     "completions_awaiting_certificate",
-    "audit_entries_about",
-    "audit_entries_for",
     "course_progress",
     "dashboard_courses",
     "enrolment_for_course",

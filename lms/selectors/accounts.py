@@ -5,9 +5,8 @@ from functools import cache
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import QuerySet
 
-from lms.models import AuditEntry, User
+from lms.models import User
 from lms.roles import GROUP_NAMES, Role
 
 _GROUP_TO_ROLE = {name: role for role, name in GROUP_NAMES.items()}
@@ -82,20 +81,3 @@ def user_may_use_admin(*, user: User) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
     return user.is_superuser or _ADMIN_ACCESS in _groups_and_admin_access(user)
-
-
-def audit_entries_for(*, target_type: str, target_ids) -> QuerySet[AuditEntry]:
-    """The journal rows about some objects of one kind (e.g. "partners.apitoken"),
-    newest first."""
-    return (
-        AuditEntry.objects.filter(
-            target_type=target_type, target_id__in=[str(i) for i in target_ids]
-        )
-        .select_related("actor")
-        .order_by("-created_at", "-id")
-    )
-
-
-def audit_entries_about(*, user: User) -> QuerySet[AuditEntry]:
-    """The journal rows that concern this person: what they may read of it."""
-    return AuditEntry.objects.filter(subject_user=user).select_related("actor")

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit.selectors import audit_entries_about
 from lms.hooks_personal_data import personal_data_collect
 from lms.models import (
     ActivityState,
@@ -36,7 +37,6 @@ from lms.models import (
     User,
 )
 from lms.notices import notice_text
-from lms.selectors.accounts import audit_entries_about
 
 FORMAT_VERSION = 1
 

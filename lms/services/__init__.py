@@ -6,7 +6,6 @@ commits.
 """
 
 from lms.services.accounts import (
-    audit_record,
     role_grant,
     role_revoke,
     user_create,

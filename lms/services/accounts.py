@@ -1,4 +1,4 @@
-"""Writes for accounts, roles and the audit journal.
+"""Writes for accounts and roles.
 
 Every function here runs in a transaction; sensitive changes leave an audit row
 and side effects (e-mail) are sent to Celery only once the transaction commits.
@@ -14,27 +14,9 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from lms.models import AuditEntry, LoginCard, User
+from audit.services import audit_record
+from lms.models import LoginCard, User
 from lms.roles import GROUP_NAMES, Role
-
-
-def audit_record(
-    *,
-    actor: User | None,
-    action: str,
-    target: object,
-    subject_user: User | None = None,
-    data: dict | None = None,
-) -> AuditEntry:
-    """Append one row to the audit journal for a sensitive action on `target`."""
-    return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
-        target_type=target._meta.label_lower,
-        target_id=str(target.pk),
-        subject_user=subject_user,
-        data=data or {},
-    )
 
 
 @transaction.atomic

@@ -12,9 +12,10 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import transaction
 from django.utils.text import slugify
 
+from audit.services import audit_record_many
 from courses.models import CoursePage
 from lms.bulk_sql import bulk_insert
-from lms.models import AuditEntry, Enrolment, Statement, User
+from lms.models import Enrolment, Statement, User
 from lms.services.xapi import statement_build, statements_forward_on_commit
 
 BATCH_SIZE = 2000
@@ -54,19 +55,8 @@ def _usernames(stems: list[str]) -> list[str]:
 def _audit(actor: User | None, action: str, targets_and_subjects, data) -> None:
     if actor is None:
         return
-    bulk_insert(
-        AuditEntry,
-        [
-            AuditEntry(
-                actor=actor if actor.is_authenticated else None,
-                action=action,
-                target_type=target._meta.label_lower,
-                target_id=str(target.pk),
-                subject_user=subject,
-                data=data(target),
-            )
-            for target, subject in targets_and_subjects
-        ],
+    audit_record_many(
+        actor=actor, action=action, targets_and_subjects=targets_and_subjects, data=data
     )
 
 

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit.services import audit_record
 from lms.exceptions import LearningError
 from lms.models import (
     CoachingSession,
@@ -50,7 +51,7 @@ from lms.selectors.coaching import (
     consent_valid,
     helper_profile_active,
 )
-from lms.services.accounts import audit_record, role_grant, user_create, user_password_chosen
+from lms.services.accounts import role_grant, user_create, user_password_chosen
 from lms.services.cards import CardRefused, login_cards_render
 from lms.services.learning import enrolment_create
 

@@ -14,15 +14,14 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
+from audit.services import audit_data_scrub, audit_record
 from lms.exceptions import LearningError
 from lms.hooks_personal_data import personal_data_erase
 from lms.models import (
     ActivityState,
-    AuditEntry,
     CoachingSession,
     ConsentRecord,
     HelperConsent,
@@ -31,7 +30,6 @@ from lms.models import (
     Statement,
     User,
 )
-from lms.services.accounts import audit_record
 from lms.services.xapi import _actor
 
 # Why an account was erased: a code, never free text (it goes in the journal).
@@ -158,11 +156,7 @@ def account_erase(
 
     # The journal is append-only, with one exception: personal data in the
     # rows about the erased person is overwritten (the rows themselves stay).
-    journal = AuditEntry._base_manager
-    for entry in journal.filter(Q(subject_user=user) | Q(actor=user)).only("id", "data"):
-        scrubbed = _scrub(entry.data, needles)
-        if scrubbed != entry.data:
-            journal.filter(pk=entry.pk).update(data=scrubbed)
+    audit_data_scrub(user=user, scrub=lambda data: _scrub(data, needles))
 
     audit_record(
         actor=actor if actor is not None and actor.pk != user.pk else None,

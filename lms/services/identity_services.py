@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from audit.services import audit_record
 from lms.exceptions import LearningError
 from lms.models import User
-from lms.services.accounts import audit_record, user_legal_name_set
+from lms.services.accounts import user_legal_name_set
 
 VERIFYING_SOURCES = (User.LegalNameSource.ITSME, User.LegalNameSource.CSAM)
 

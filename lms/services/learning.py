@@ -12,12 +12,12 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from lms.exceptions import LearningError
 from lms.models import ActivityState, Attempt, Enrolment, ProgressEvent, Statement, User
 from lms.selectors.coaching import assisted_session_open
-from lms.services.accounts import audit_record
 from lms.services.xapi import statement_build, statement_record, statements_forward_on_commit
 from lms.signals import course_completed
 

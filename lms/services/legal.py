@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
+from audit.services import audit_record
 from lms.legal import LegalDocument
 from lms.models import LegalAcceptance, User
-from lms.services.accounts import audit_record
 
 
 @transaction.atomic

@@ -5,9 +5,9 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
+from audit.services import audit_record
 from lms.models import User
 from lms.selectors.personal_data import personal_data_for
-from lms.services.accounts import audit_record
 
 EXPORT_FORMATS = ("json", "html")
 

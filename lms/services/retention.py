@@ -26,9 +26,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from audit.services import audit_record
 from lms.exceptions import LearningError
 from lms.models import ClassSection, User
-from lms.services.accounts import audit_record
 from lms.services.erasure import (
     ERASED_PREFIX,
     REASON_INACTIVE,

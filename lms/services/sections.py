@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from lms.exceptions import LearningError
 from lms.models import (
     ClassSection,
@@ -24,7 +25,7 @@ from lms.models import (
 )
 from lms.pictures import BY_KEY, PASSWORD_LENGTH, PICTURES
 from lms.roles import GROUP_NAMES, Role
-from lms.services.accounts import audit_record, user_create
+from lms.services.accounts import user_create
 
 # Letters only, without the ones that are read or written alike (I/J/L, O/Q,
 # U/V, B, S, Z): 6 of 16 letters give 16.7 million codes, and lookups are

@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from courses.h5p.selectors import h5p_lessons_playing
 from courses.h5p.services import h5p_content_create
 from courses.models import H5PContent, H5PLibrary
-from lms.models import AuditEntry
 from lms.roles import Role
 from lms.services import role_grant
 from lms.tests.factories import UserFactory

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from lms.models import AuditEntry
-from lms.services import audit_record
+from audit.models import AuditEntry
+from audit.services import audit_record
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from lms.models import AuditEntry
+from audit.models import AuditEntry
 from lms.notices import NOTICE_TEXTS, notice_text, register_notice_texts
 from lms.tests.factories import UserFactory
 

@@ -1,6 +1,7 @@
 import pytest
 
-from lms.models import AuditEntry, Enrolment, Statement, User
+from audit.models import AuditEntry
+from lms.models import Enrolment, Statement, User
 from lms.services import (
     NewPerson,
     enrolment_cancel,

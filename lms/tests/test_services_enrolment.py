@@ -1,7 +1,8 @@
 import pytest
 
+from audit.models import AuditEntry
 from lms.exceptions import LearningError
-from lms.models import AuditEntry, Enrolment, Statement
+from lms.models import Enrolment, Statement
 from lms.services import enrolment_cancel, enrolment_create
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory

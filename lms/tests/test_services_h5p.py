@@ -2,11 +2,11 @@
 
 import pytest
 
-from courses.h5p.bridge import h5p_statement_receive
 from lms.exceptions import LearningError
 from lms.models import Attempt
 from lms.selectors import course_progress
 from lms.services import activity_result_record
+from lms.services.h5p import h5p_statement_receive
 from lms.tests.h5p import add_h5p_block, statement
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,8 @@
 
 import pytest
 
-from lms.models import AuditEntry, User
+from audit.models import AuditEntry
+from lms.models import User
 from lms.services import NewPerson, user_legal_name_set, users_create_bulk
 from lms.signals import legal_name_given
 from lms.tests.factories import UserFactory

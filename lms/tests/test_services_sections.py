@@ -212,7 +212,7 @@ def test_a_known_device_is_not_held_by_the_childs_pause(child):
 
 
 def test_the_teacher_lifts_a_pause_and_it_is_audited(child, teacher):
-    from lms.models import AuditEntry
+    from audit.models import AuditEntry
 
     _card_given_an_hour_ago(child)
     _fail(child, CHILD_LOCK_FAILURES)
@@ -224,7 +224,7 @@ def test_the_teacher_lifts_a_pause_and_it_is_audited(child, teacher):
 
 
 def test_lifting_a_pause_that_is_not_there_changes_nothing(child, teacher):
-    from lms.models import AuditEntry
+    from audit.models import AuditEntry
 
     _card_given_an_hour_ago(child)
     _fail(child, CHILD_LOCK_FAILURES - 1)

@@ -3,7 +3,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from lms.models import AuditEntry, User
+from audit.models import AuditEntry
+from lms.models import User
 from lms.roles import Role
 from lms.selectors import user_roles
 from lms.services import role_grant, role_revoke, user_create

@@ -11,7 +11,8 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lms.models import Attempt, AuditEntry, HelperConsent, LoginCard, User
+from audit.models import AuditEntry
+from lms.models import Attempt, HelperConsent, LoginCard, User
 from lms.roles import Role
 from lms.selectors.coaching import coached_people, consent_valid
 from lms.services import enrolment_create, role_grant

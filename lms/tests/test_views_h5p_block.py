@@ -92,7 +92,7 @@ def test_the_page_language_version_of_the_activity_is_played(client, h5p, learne
 
 
 def test_the_result_so_far_is_shown(client, h5p, learner, enrolment):
-    from courses.h5p.bridge import h5p_statement_receive
+    from lms.services.h5p import h5p_statement_receive
     from lms.tests.h5p import statement
 
     h5p_statement_receive(

@@ -9,7 +9,7 @@ import pytest
 from django.core import signing
 
 from courses.h5p import tokens as player
-from courses.h5p.bridge import h5p_state_save
+from lms.services.h5p import h5p_state_save
 
 pytestmark = pytest.mark.django_db
 

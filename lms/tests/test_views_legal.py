@@ -5,8 +5,9 @@ a new version is offered after sign-in without blocking anything."""
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from lms.legal import DOCUMENTS, PRIVACY, SESSION_PENDING_KEY, TERMS
-from lms.models import AuditEntry, LegalAcceptance, User
+from lms.models import LegalAcceptance, User
 from lms.selectors import legal_documents_to_accept
 from lms.services import legal_accept
 from lms.tests.factories import LegalAcceptanceFactory, UserFactory, signup_data

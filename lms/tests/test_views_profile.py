@@ -57,7 +57,7 @@ def test_the_language_cookie_set_on_saving_is_secure_when_production_says_so(
 
 
 def test_what_others_did_reads_as_sentences_in_a_list_not_codes_in_a_table(client, home_page):
-    from lms.models import AuditEntry
+    from audit.models import AuditEntry
 
     person = UserFactory(preferred_language="nl")
     helper = UserFactory(display_name="Ilse Helper")
@@ -77,7 +77,7 @@ def test_what_others_did_reads_as_sentences_in_a_list_not_codes_in_a_table(clien
 
 
 def test_my_own_actions_are_not_listed_as_what_others_did(client, home_page):
-    from lms.models import AuditEntry
+    from audit.models import AuditEntry
 
     person = UserFactory()
     AuditEntry.objects.create(

@@ -475,7 +475,7 @@ WRONG = {"picture_1": "moon", "picture_2": "moon", "picture_3": "moon"}
 
 
 def test_the_teacher_sees_who_is_paused_and_lets_them_try_again(client, teacher, section, child):
-    from lms.models import AuditEntry
+    from audit.models import AuditEntry
 
     child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
     pause_by_guessing(child)

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.selectors import audit_entries_about
 from config.own_urls import own_url
 from lms.exceptions import LearningError
 from lms.forms import LegalNameForm, ProfileForm
@@ -14,7 +15,6 @@ from lms.hooks_account import account_links
 from lms.hooks_identity import legal_name_in_use
 from lms.models import User
 from lms.notices import notice_text
-from lms.selectors import audit_entries_about
 from lms.services import user_legal_name_set, user_profile_update
 
 

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from audit.services import audit_record
 from lms.models import User
-from lms.services import audit_record
 from partners.models import ApiToken, Organisation, Scope
 
 TOKEN_PREFIX = "dsk_"  # noqa: S105 (a marker, not a secret)

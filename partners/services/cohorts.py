@@ -4,9 +4,9 @@ import datetime
 
 from django.db import transaction
 
+from audit.services import audit_record
 from courses.models import CoursePage
 from lms.models import User
-from lms.services import audit_record
 from partners.models import Cohort, CohortCourse, Membership, Project
 
 

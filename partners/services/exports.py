@@ -1,8 +1,8 @@
 """Exports of learners' data by partner staff: each is journalled (who took
 which learners' data, in which format)."""
 
+from audit.services import audit_record
 from lms.models import User
-from lms.services import audit_record
 
 
 def learners_export_record(*, exported_by: User, target, file_format: str) -> None:

@@ -34,10 +34,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from courses.models import CoursePage
 from lms.bulk_sql import bulk_insert
 from lms.models import User
-from lms.services import audit_record
 from partners import importing
 from partners.importing.identifiers import national_number_header
 from partners.importing.mapping import REFUSE, Remembered, value_overrides

@@ -3,8 +3,9 @@ is audited and keeps the platform-wide "Partner staff" role in step."""
 
 from django.db import transaction
 
+from audit.services import audit_record
 from lms.roles import Role
-from lms.services import audit_record, role_grant, role_revoke
+from lms.services import role_grant, role_revoke
 from partners.models import Membership, Organisation
 
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from lms.models import User
-from lms.services import audit_record
 from partners.models import Outcome, PartnerLearner, Situation
 
 

@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.services import audit_record
+from audit.services import audit_record
 from partners.models import Project, ReportSubmission
 
 Status = ReportSubmission.Status

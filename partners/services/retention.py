@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from lms.services import audit_record
+from audit.services import audit_record
 from partners.models import ImportBatch, ImportRow
 
 _WAITING = (

@@ -25,8 +25,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from lms.models import User
-from lms.services import audit_record
 from partners.models import (
     CohortCourse,
     Organisation,

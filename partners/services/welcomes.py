@@ -21,9 +21,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from audit.services import audit_record
 from lms.bulk_sql import bulk_insert
 from lms.models import User
-from lms.services import audit_record, welcome_send
+from lms.services import welcome_send
 from partners.models import ImportBatch, ImportRelease, ImportWelcome, PartnerLearner
 
 logger = logging.getLogger(__name__)

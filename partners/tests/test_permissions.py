@@ -3,7 +3,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from lms.models import AuditEntry, User
+from audit.models import AuditEntry
+from lms.models import User
 from lms.roles import Role
 from lms.selectors import user_roles
 from lms.tests.factories import UserFactory

@@ -4,7 +4,7 @@ import hashlib
 import pytest
 from django.utils import timezone
 
-from lms.models import AuditEntry
+from audit.models import AuditEntry
 from partners.services import (
     TokenNameTaken,
     api_token_authenticate,

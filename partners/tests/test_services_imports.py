@@ -1,7 +1,8 @@
 import pytest
 from django.test import override_settings
 
-from lms.models import AuditEntry, Enrolment
+from audit.models import AuditEntry
+from lms.models import Enrolment
 from partners.models import ImportBatch, PartnerLearner
 from partners.services import (
     ImportRefused,

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from lms.models import AuditEntry
+from audit.models import AuditEntry
 from lms.tests.factories import UserFactory
 from partners.models import Outcome, PartnerLearner, Situation
 from partners.services import learner_situation_record, outcome_record

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from lms.models import AuditEntry
+from audit.models import AuditEntry
 from partners.models import ReportSubmission
 from partners.services import (
     ReportStateError,

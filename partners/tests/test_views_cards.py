@@ -113,7 +113,7 @@ def test_a_reprint_prints_for_the_eligible_and_lists_the_others(client, cohort, 
     assert response["Content-Type"] == "application/pdf"
     assert list(LoginCard.objects.values_list("user_id", flat=True)) == [ilse.pk]
     # Ilse sees the printed card on her account, with who printed it.
-    from lms.selectors import audit_entries_about
+    from audit.selectors import audit_entries_about
 
     rows = list(audit_entries_about(user=ilse).filter(action="card.print"))
     assert len(rows) == 1 and rows[0].actor == manager

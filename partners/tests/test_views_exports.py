@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from audit.models import AuditEntry
 from certificates.links import verify_url
 from certificates.tests.helpers import issue_after_exam
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 from partners.models import PartnerLearner
 from partners.services import LearnerInput, learners_enrol, membership_grant, outcome_record

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from lms.selectors import audit_entries_for
+from audit.selectors import audit_entries_for
 from partners.forms import ApiTokenForm
 from partners.models import Membership
 from partners.permissions import access_organisation

@@ -20,7 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 
-from lms.services import audit_record
+from audit.services import audit_record
 from payments.models import Invoice, InvoiceSequence, Order, Refund
 
 NUMBER_PREFIX = {Invoice.Kind.INVOICE: "F", Invoice.Kind.CREDIT_NOTE: "C"}

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from lms.services import audit_record
+from audit.services import audit_record
 from partners.models import Membership, Organisation
 from partners.services.organisations import membership_grant, organisation_create
 from payments import stripe_client
@@ -434,17 +434,13 @@ def order_paid_email_send(*, order_id: int) -> str:
     from django.urls import reverse
     from django.utils import translation
 
-    from lms.models import AuditEntry
+    from audit.selectors import audit_entry_exists
 
     with transaction.atomic():
         order = Order.objects.select_for_update().filter(pk=order_id).first()
         if order is None:
             return "missing"
-        already = AuditEntry.objects.filter(
-            action="payments.order_paid_email",
-            target_type="payments.order",
-            target_id=str(order.pk),
-        ).exists()
+        already = audit_entry_exists(action="payments.order_paid_email", target=order)
         if (
             already
             or order.status != Order.Status.PAID

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from lms.services import audit_record
+from audit.services import audit_record
 from payments.models import Price
 
 _AMOUNT = re.compile(r"^\d{1,7}(?:[.,]\d{1,2})?$")

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from audit.services import audit_record
 from lms.models import Attempt
-from lms.services import audit_record
 from payments import stripe_client
 from payments.models import Order, Refund, Voucher
 from payments.money import line_amounts

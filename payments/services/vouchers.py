@@ -16,12 +16,13 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from certificates import codes
 from courses.models import CoursePage
 from courses.selectors import course_by_key
 from lms.exceptions import LearningError
 from lms.models import Enrolment
-from lms.services import audit_record, enrolment_create
+from lms.services import enrolment_create
 from payments.models import Order, Refund, ResultsConsent, Voucher
 
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lms.services import audit_record
+from audit.services import audit_record
 from partners.models import Cohort, Organisation, Project
 from payments.models import Order, Voucher
 from payments.money import line_amounts

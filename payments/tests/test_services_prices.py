@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from lms.models import AuditEntry
+from audit.models import AuditEntry
 from lms.tests.factories import UserFactory
 from payments.models import Price
 from payments.services.prices import euros_to_cents, price_create, price_update, price_withdraw

@@ -5,9 +5,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from certificates import codes
 from courses.models import CoursePage
-from lms.models import AuditEntry, Enrolment
+from lms.models import Enrolment
 from lms.tests.factories import UserFactory
 from payments.models import Refund, ResultsConsent, Voucher
 from payments.selectors.exam_fees import exam_fee_settled

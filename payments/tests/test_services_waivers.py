@@ -4,8 +4,8 @@ import uuid
 import pytest
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from certificates import codes
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 from partners.tests.factories import OrganisationFactory, ProjectFactory
 from payments.models import Voucher

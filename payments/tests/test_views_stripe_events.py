@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from audit.models import AuditEntry
 from conftest import wait_until
-from lms.models import AuditEntry
 from payments import stripe_client
 from payments.models import Invoice, Order, StripeEvent, Voucher
 from payments.services import orders as services

@@ -6,10 +6,10 @@ scrolling."""
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from certificates.models import Certificate
 from certificates.tests.conftest import make_catalog, make_course
 from certificates.tests.helpers import issue_after_exam
-from lms.models import AuditEntry
 from lms.tests.factories import UserFactory
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in
 

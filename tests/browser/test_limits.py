@@ -6,7 +6,8 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from lms.models import AuditEntry, SectionChild
+from audit.models import AuditEntry
+from lms.models import SectionChild
 from lms.services import child_picture_password_set, section_children_add, section_create
 from lms.tests.sections_fixtures import make_teacher, pause_by_guessing
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll, sign_in

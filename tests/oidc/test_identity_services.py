@@ -10,8 +10,9 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
+from audit.models import AuditEntry
 from lms.identity_services import nonce_issue, nonce_redeem
-from lms.models import AuditEntry, User
+from lms.models import User
 from lms.tests.factories import UserFactory
 from tests.oidc.conftest import (
     MARIE,

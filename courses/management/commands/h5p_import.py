@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
@@ -14,7 +15,6 @@ from courses.h5p.library_store import library_approve
 from courses.h5p.permissions import access_h5p_content_upload, access_h5p_library_install
 from courses.h5p.selectors import h5p_content_waiting_for
 from courses.h5p.services import h5p_content_create
-from lms.models import User
 
 
 def _language(path: Path, default: str) -> str:
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, files, actor, language, approve_libraries, **options):
-        user = User.objects.filter(username=actor, is_active=True).first()
+        user = get_user_model().objects.filter(username=actor, is_active=True).first()
         if user is None:
             raise CommandError(f"no active user {actor!r}")
         try:

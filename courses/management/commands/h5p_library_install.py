@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.h5p.errors import PackageRefused
 from courses.h5p.library_store import library_install
-from lms.models import User
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError(f"{source} does not exist")
         installed_by = None
         if actor:
-            installed_by = User.objects.filter(username=actor).first()
+            installed_by = get_user_model().objects.filter(username=actor).first()
             if installed_by is None:
                 raise CommandError(f"no user {actor!r}")
         try:
