@@ -55,7 +55,7 @@ def test_the_e_mail_is_in_the_learners_language_with_the_link_to_their_page(
 ):
     certificate = _issue(learner, security_course, django_capture_on_commit_callbacks)
     (message,) = mail.outbox
-    assert message.subject == "Uw Digiskills-certificaat: Veiligheidsdiploma: veilig online"
+    assert message.subject == "Je Digiskills-certificaat: Veiligheidsdiploma: veilig online"
     assert "Gefeliciteerd" in message.body
     assert "http://testserver/nl/me/certificates/" in message.body
     assert f"http://testserver/verify/?code={certificate.display_code}" in message.body

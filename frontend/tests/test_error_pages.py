@@ -17,7 +17,7 @@ TITLES = {
         "en": "Page not found",
     },
     403: {
-        "nl": "U kunt deze pagina niet openen",
+        "nl": "Je kunt deze pagina niet openen",
         "fr": "Vous ne pouvez pas ouvrir cette page",
         "de": "Sie können diese Seite nicht öffnen",
         "en": "You cannot open this page",

@@ -73,7 +73,7 @@ def test_a_row_from_another_app_reads_in_the_persons_language():
     person = UserFactory()
     entry = AuditEntry(action="certificates.issue", subject_user=person, target_type="x")
     with translation.override("nl"):
-        assert notice_text(entry) == "Er werd u een certificaat uitgereikt."
+        assert notice_text(entry) == "Er werd je een certificaat uitgereikt."
     with translation.override("de"):
         assert notice_text(entry) == "Ihnen wurde ein Zertifikat ausgestellt."
 

@@ -67,7 +67,7 @@ def test_later_than_tomorrow_says_the_date():
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("nl", "U kunt het morgen om 14:25 opnieuw proberen."),
+        ("nl", "Je kunt het morgen om 14:25 opnieuw proberen."),
         ("fr", "Vous pourrez réessayer demain à 14:25."),
         ("de", "Sie können es morgen um 14:25 Uhr erneut versuchen."),
     ],

@@ -69,7 +69,7 @@ def test_what_others_did_reads_as_sentences_in_a_list_not_codes_in_a_table(clien
     )
     client.force_login(person)
     page = client.get("/nl/me/").content.decode()
-    assert "Er werd u een certificaat uitgereikt." in page
+    assert "Er werd je een certificaat uitgereikt." in page
     assert f"{helper} drukte een aanmeldkaart af voor je account." in page
     assert f"door {helper}" in page
     assert "certificates.issue" not in page and "card.print" not in page
