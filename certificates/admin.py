@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from certificates.models import BulkIssueJob, Certificate, NameCorrection, SigningKey
+from config.admin import ReadOnlyAdmin
 
 
 @admin.register(Certificate)
@@ -68,7 +69,7 @@ class BulkIssueJobAdmin(admin.ModelAdmin):
 
 
 @admin.register(NameCorrection)
-class NameCorrectionAdmin(admin.ModelAdmin):
+class NameCorrectionAdmin(ReadOnlyAdmin):
     """Read-only: requests are decided on the staff page (permission
     `certificates.review_name_correction`), which re-issues the certificates."""
 
@@ -76,12 +77,3 @@ class NameCorrectionAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     search_fields = ("holder__username", "given_name", "family_name", "previous_name")
     readonly_fields = [f.name for f in NameCorrection._meta.fields] + ["certificates"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

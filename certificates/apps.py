@@ -15,9 +15,9 @@ class CertificatesConfig(AppConfig):
             certificate_valid_exists,
         )
         from certificates.signals import on_course_completed, on_legal_name_given
-        from lms.hooks_coaching import register_training_check
-        from lms.hooks_identity import register_name_in_use_check
-        from lms.hooks_personal_data import register_personal_data
+        from lms.hooks.coaching import register_training_check
+        from lms.hooks.identity import register_name_in_use_check
+        from lms.hooks.personal_data import register_personal_data
         from lms.signals import course_completed, legal_name_given
 
         # Digital helpers are activated once they hold their training certificate.

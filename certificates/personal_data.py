@@ -1,5 +1,5 @@
 """The certificates part of "Download my data" and of erasing an account,
-registered into `lms.hooks_personal_data` by `CertificatesConfig.ready`."""
+registered into `lms.hooks.personal_data` by `CertificatesConfig.ready`."""
 
 from django.core.files.storage import default_storage
 from django.db import transaction

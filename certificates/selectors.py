@@ -243,7 +243,7 @@ def certificate_emails_unsent(*, limit: int = 500) -> list[int]:
 
 def certificate_carries_name_exists(*, user: User) -> bool:
     """Is the person's legal name printed on one of their certificates? Then
-    only an approved correction changes it (lms.hooks_identity)."""
+    only an approved correction changes it (lms.hooks.identity)."""
     return Certificate.objects.filter(holder=user, show_holder_name=True).exists()
 
 

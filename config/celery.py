@@ -65,7 +65,7 @@ app.conf.beat_schedule = {
         "schedule": 900.0,
     },
     "helper-consent-reminders": {
-        "task": "lms.tasks_coaching.consent_reminders_send",
+        "task": "lms.tasks.consent_reminders_send",
         "schedule": crontab(hour=9, minute=5),
     },
     # payments: invoices (issue 20): PDFs and e-mails a lost task left behind.

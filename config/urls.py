@@ -10,7 +10,7 @@ from config import security, views
 from config.login_paths import login_through_allauth
 from courses import views as courses_views
 from frontend import views as frontend_views
-from lms import identity_services
+from lms import identity_providers
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -37,7 +37,7 @@ urlpatterns = [
     # itsme and CSAM send people back here, one address whatever the language.
     path(
         "accounts/oidc/<str:provider_id>/login/callback/",
-        identity_services.callback,
+        identity_providers.callback,
         name="identity_service_callback",
     ),
 ]
@@ -57,7 +57,7 @@ urlpatterns += i18n_patterns(
     # Shadows allauth's own OpenID Connect callback, which skips our checks.
     path(
         "accounts/oidc/<str:provider_id>/login/callback/",
-        identity_services.callback,
+        identity_providers.callback,
         name="identity_service_callback_localised",
     ),
     path("accounts/", include("allauth.urls")),

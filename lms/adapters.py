@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from lms.identity_services import identity_record
+from lms.identity_providers import identity_record
 from lms.legal import SESSION_PENDING_KEY, TO_ACCEPT
 from lms.models import User
 from lms.roles import GROUP_NAMES, Role
@@ -48,7 +48,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user.preferred_language = translation.get_language() or user.preferred_language
         data = getattr(form, "cleaned_data", {})
-        # The sign-up form asks for the legal name (lms.forms.SignupForm);
+        # The sign-up form asks for the legal name (lms.forms.accounts.SignupForm);
         # allauth copies first_name / last_name, we say where they come from.
         if data.get("first_name") and data.get("last_name"):
             user.legal_name_source = User.LegalNameSource.SELF
@@ -86,7 +86,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
-    """Sign-in through itsme or CSAM/FAS (lms.identity_services).
+    """Sign-in through itsme or CSAM/FAS (lms.identity_providers).
 
     Account takeover: an identity service account is never attached to an
     existing platform account because the e-mail addresses match

@@ -17,7 +17,7 @@ class LmsConfig(AppConfig):
 
         from django.contrib.auth.signals import user_logged_in
 
-        from lms.signals_coaching import on_user_logged_in
+        from lms.signals.coaching import on_user_logged_in
 
         user_logged_in.connect(on_user_logged_in, dispatch_uid="lms.coaching.login")
 
@@ -27,7 +27,7 @@ class LmsConfig(AppConfig):
 
         from allauth.account import signals as allauth_signals
 
-        from lms.signals_coaching import on_password_chosen, on_user_signed_up
+        from lms.signals.coaching import on_password_chosen, on_user_signed_up
 
         for signal in (
             allauth_signals.password_set,
@@ -41,7 +41,7 @@ class LmsConfig(AppConfig):
 
         from allauth.socialaccount import signals as social_signals
 
-        from lms.identity_services import on_identity_asserted
+        from lms.identity_providers import on_identity_asserted
 
         social_signals.social_account_added.connect(
             on_identity_asserted, dispatch_uid="lms.identity.added"
@@ -57,6 +57,6 @@ class LmsConfig(AppConfig):
 
         from allauth.mfa.signals import authenticator_added
 
-        from lms.hooks_mfa import on_authenticator_added
+        from lms.hooks.mfa import on_authenticator_added
 
         authenticator_added.connect(on_authenticator_added, dispatch_uid="lms.mfa.added")

@@ -12,6 +12,9 @@ lms may not import them, so each registers its sentences when it starts:
     register_notice_texts({"certificates.issue": gettext_lazy("...")})
 """
 
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -113,7 +116,24 @@ def account_notice_record(
         actor=actor, action=action, target=target, subject_user=subject_user, data=data
     )
     if action in EMAILED and subject_user.email:
-        from lms.tasks_coaching import account_notice_send
+        from lms import tasks
 
-        account_notice_send.delay_on_commit(entry.pk)
+        tasks.account_notice_send.delay_on_commit(entry.pk)
     return entry
+
+
+def account_notice_send(*, entry_id: int) -> str:
+    """E-mail the person what another did on their account (one journal row),
+    in their language."""
+    from audit.selectors import audit_entry_get
+
+    entry = audit_entry_get(entry_id=entry_id)
+    if entry is None or entry.subject_user is None or not entry.subject_user.email:
+        return "skipped"
+    person = entry.subject_user
+    with translation.override(person.preferred_language):
+        context = {"user": person, "text": notice_text(entry), "when": entry.created_at}
+        subject = render_to_string("lms/email/account_notice_subject.txt", context).strip()
+        body = render_to_string("lms/email/account_notice_body.txt", context)
+    send_mail(subject, body, None, [person.email])
+    return "sent"

@@ -41,9 +41,6 @@ def statement_forward(self, statement_id: str) -> str:
     return "sent"
 
 
-from lms.tasks_coaching import consent_reminders_send  # noqa: E402, F401
-
-
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def section_children_erase(self, section_id: int) -> int:
     """Erase the children of a closed class section; safe to retry."""
@@ -63,3 +60,19 @@ def retention_apply() -> dict:
     result = retention_inactive_apply(limit=limit)
     result["children_erased"] = closed_sections_children_erase(limit=limit)
     return result
+
+
+@shared_task(keep_when_refused=False)
+def consent_reminders_send() -> int:
+    """Daily (config/celery.py): remind people before a helper's consent ends."""
+    from lms.services.coaching import consent_reminders_send as send
+
+    return send()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def account_notice_send(entry_id: int) -> str:
+    """E-mail the person what another did on their account; safe to retry."""
+    from lms.notices import account_notice_send as send
+
+    return send(entry_id=entry_id)

@@ -60,7 +60,7 @@ def register_exam_integrity_urls():
 
 class _ExamMenuItem(MenuItem):
     def is_shown(self, request):
-        from lms.permissions_exams import EXAM_STATISTICS_PERMISSION
+        from lms.permissions.exams import EXAM_STATISTICS_PERMISSION
 
         return request.user.has_perm(EXAM_STATISTICS_PERMISSION)
 

@@ -10,8 +10,8 @@ class PartnersConfig(AppConfig):
 
     def ready(self) -> None:
         from certificates.signals import certificate_issued
-        from lms.hooks_coaching import register_organisation_rules
-        from lms.hooks_personal_data import register_personal_data
+        from lms.hooks.coaching import register_organisation_rules
+        from lms.hooks.personal_data import register_personal_data
         from lms.signals import course_completed
         from partners import permissions, receivers
         from partners.personal_data import partners_erase_for, partners_personal_data

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from courses.models import CoursePage
-from lms.hooks_coaching import helper_holds_training
+from lms.hooks.coaching import helper_holds_training
 from lms.models import HelperConsent, HelperProfile, User
 from lms.services.coaching import (
     assisted_account_create,

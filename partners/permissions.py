@@ -117,7 +117,7 @@ def require_fund_officer(user) -> None:
 def is_organisation_manager(user, organisation_id: int | None = None) -> bool:
     """Whether `user` is a manager of the active organisation `organisation_id`
     (of any active organisation when None). The one place this rule lives; lms
-    asks it through `lms.hooks_coaching.organisation_manager`."""
+    asks it through `lms.hooks.coaching.organisation_manager`."""
     if not user.is_authenticated or not user.is_active:
         return False
     memberships = Membership.objects.filter(

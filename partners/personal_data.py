@@ -1,6 +1,6 @@
 """The partners part of "Download my data" and of erasing an account: the
 records organisations keep of the person, registered into
-`lms.hooks_personal_data` by `PartnersConfig.ready`."""
+`lms.hooks.personal_data` by `PartnersConfig.ready`."""
 
 from django.db import transaction
 

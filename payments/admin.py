@@ -4,11 +4,12 @@
 
 from django.contrib import admin
 
+from config.admin import ReadOnlyAdmin
 from payments.models import StripeEvent
 
 
 @admin.register(StripeEvent)
-class StripeEventAdmin(admin.ModelAdmin):
+class StripeEventAdmin(ReadOnlyAdmin):
     """Every webhook event received, with what was made of it (an unknown
     payment or refund is recorded here with its reason)."""
 
@@ -16,12 +17,3 @@ class StripeEventAdmin(admin.ModelAdmin):
     list_filter = ("type",)
     search_fields = ("event_id", "outcome")
     readonly_fields = [f.name for f in StripeEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

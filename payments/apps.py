@@ -12,14 +12,14 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self) -> None:
-        from lms.hooks_exam_fee import register_exam_fee_rule
+        from lms.hooks.exam_fee import register_exam_fee_rule
         from payments.selectors.exam_fees import exam_fee_owed
 
         # An exam with a fee waits until it is paid or waived by a voucher.
         register_exam_fee_rule(exam_fee_owed)
 
         # --- vouchers: "Download my data" and "Delete my account" (GDPR) ---
-        from lms.hooks_personal_data import register_personal_data
+        from lms.hooks.personal_data import register_personal_data
         from payments.personal_data import (
             ERASE_NOTE,
             payments_erase_for,
@@ -34,7 +34,7 @@ class PaymentsConfig(AppConfig):
         )
 
         # "Use a voucher code", "Shared with employers", "My invoices" on My account.
-        from lms.hooks_account import register_account_links
+        from lms.hooks.account import register_account_links
         from payments.menus import account_links
 
         register_account_links(account_links)

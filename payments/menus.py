@@ -1,11 +1,11 @@
 """What payments adds to menus: the partner's menu (`partners.menu`: seats,
 invoices and orders, for organisations that buy seats) and My account
-(`lms.hooks_account`: vouchers, sharing with employers, own invoices)."""
+(`lms.hooks.account`: vouchers, sharing with employers, own invoices)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lms.hooks_account import AccountLink
+from lms.hooks.account import AccountLink
 from partners.menu import MenuLink
 from partners.models import Membership, Organisation
 from payments.models import Order

@@ -1,5 +1,5 @@
 """The payments part of "Download my data" and of erasing an account (GDPR),
-registered into `lms.hooks_personal_data` by `PaymentsConfig.ready`.
+registered into `lms.hooks.personal_data` by `PaymentsConfig.ready`.
 
 Erasure deletes the person's billing details and their consents to share
 results (the employer sees "not shared" at once). Orders and invoices are

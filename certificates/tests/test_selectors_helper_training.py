@@ -9,7 +9,7 @@ from django.utils import timezone
 from certificates import services
 from certificates.models import Certificate
 from certificates.tests.helpers import issue_after_exam
-from lms.hooks_coaching import helper_holds_training
+from lms.hooks.coaching import helper_holds_training
 
 pytestmark = pytest.mark.django_db
 

@@ -422,7 +422,7 @@ DEMO_MODE = DEBUG and env_bool("DIGISKILLS_DEMO", True)
 
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 # Sign-up asks for the legal name (given and family name, as on the identity card).
-ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "lms.forms.accounts.SignupForm"}
 
 # --- Rate limits and the real client address (issue 19) ---------------------
 # Every limit counts per client address (config/ratelimit.py). Behind a proxy
@@ -445,7 +445,7 @@ CLASS_LOGIN_ADDRESS_RATE = env_str("CLASS_LOGIN_ADDRESS_RATE", "150/900")
 # its three variables are set (<PREFIX>_OIDC_SERVER_URL is the issuer; its
 # /.well-known/openid-configuration must name exactly that issuer). Register
 # <SITE_URL>/accounts/oidc/<itsme|csam>/login/callback/ with the service.
-# lms.identity_services adds what allauth does not check: signature always,
+# lms.identity_providers adds what allauth does not check: signature always,
 # nonce, configured issuer, userinfo about the same person.
 
 
@@ -483,7 +483,7 @@ IDENTITY_SERVICE_APPS = [
 ]
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
-        "provider_class": "lms.identity_services.IdentityServiceProvider",
+        "provider_class": "lms.identity_providers.IdentityServiceProvider",
         "OAUTH_PKCE_ENABLED": True,
         "APPS": IDENTITY_SERVICE_APPS,
     }
@@ -535,10 +535,10 @@ MFA_TOTP_ISSUER = "Digiskills"
 # development and tests (config/settings/test.py switches it on).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG and env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", True)
 # Staff roles (lms.permissions.user_is_staff_role) must have a second factor and
-# use it before anything staff-only opens (lms.middleware_mfa); tests switch
+# use it before anything staff-only opens (lms.middleware); tests switch
 # it off by default and on where they test it.
 MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
-MIDDLEWARE.append("lms.middleware_mfa.StaffMFAMiddleware")
+MIDDLEWARE.append("lms.middleware.StaffMFAMiddleware")
 # Every login (allauth's, and /cms/login/, /django-admin/login/ and Wagtail's
 # page-privacy login, which config/urls.py hands to allauth's) is throttled per
 # account and per client; a throttled account is refused even the right
@@ -582,7 +582,7 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "lms.idle.IdleSessionMiddleware",
 )
-ACCOUNT_FORMS["login"] = "lms.forms.LoginForm"
+ACCOUNT_FORMS["login"] = "lms.forms.accounts.LoginForm"
 # --- Hardening: CSP, Permissions-Policy, health, cookies (issue 19) -----------
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
 

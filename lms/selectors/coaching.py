@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from lms.hooks_coaching import (
+from lms.hooks.coaching import (
     holds_organisation_role,
     organisation_knows_learner,
     organisations_managed,
@@ -165,7 +165,7 @@ def consent_person_in_reach(*, organisation_id: int, learner: User) -> bool:
     give on a screen (the paper form). A person is in reach when
 
     - the organisation enrolled them as one of its learners (partners' rule,
-      `lms.hooks_coaching.organisation_knows_learner`), or
+      `lms.hooks.coaching.organisation_knows_learner`), or
     - a helper of the organisation created their (assisted) account, or
     - they asked for coaching themselves: they once gave a helper of the
       organisation (or the organisation) a consent on a screen.
@@ -305,7 +305,7 @@ def journal_of_learner(*, learner: User) -> QuerySet[HelperJournalEntry]:
 def helper_profiles_for(*, user: User) -> QuerySet[HelperProfile]:
     """The helper profiles `user` manages: all with `lms.manage_helpers`, those of the
     organisations where `user` is a manager otherwise (partners' rule, asked
-    through `lms.hooks_coaching`)."""
+    through `lms.hooks.coaching`)."""
     profiles = HelperProfile.objects.select_related("user", "organisation", "activated_by")
     if user.is_active and user.has_perm(MANAGE_HELPERS):
         return profiles.order_by("organisation__name", "user__username")

@@ -1,6 +1,6 @@
 """Everything the platform holds about one person, for "Download my data"
 (GDPR articles 15 and 20): lms's own rows, plus the parts other apps register
-through `lms.hooks_personal_data` (certificates, partner records).
+through `lms.hooks.personal_data` (certificates, partner records).
 
 Secrets never leave: no password hash, no MFA secret or recovery code, no
 social login token, no login-card code. A fixed number of queries, whatever
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.selectors import audit_entries_about
-from lms.hooks_personal_data import personal_data_collect
+from lms.hooks.personal_data import personal_data_collect
 from lms.models import (
     ActivityState,
     Attempt,

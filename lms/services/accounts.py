@@ -161,7 +161,7 @@ def user_legal_name_set(
     approved correction (`correction=True`). Certificates that waited for the
     name are issued after commit (signal `legal_name_given`)."""
     from lms.exceptions import LearningError
-    from lms.hooks_identity import legal_name_in_use
+    from lms.hooks.identity import legal_name_in_use
     from lms.identity import family_name_clean, given_name_clean
     from lms.signals import legal_name_given
 

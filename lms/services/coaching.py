@@ -19,12 +19,14 @@ form also needs the person to be in the organisation's reach
 """
 
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -41,7 +43,7 @@ from lms.models import (
 )
 from lms.models.coaching import DURATIONS, LIVE_SESSION_MAX
 from lms.notices import account_notice_record
-from lms.permissions_coaching import may_act_for_organisation
+from lms.permissions.coaching import may_act_for_organisation
 from lms.roles import Role
 from lms.selectors.coaching import (
     account_holds_power,
@@ -135,7 +137,7 @@ def helper_profile_activate(
 ) -> HelperProfile:
     """Activate a helper. When the organisation requires a training course,
     the caller states whether the helper holds a valid certificate of it
-    (lms cannot read certificates; see `lms.hooks_coaching`)."""
+    (lms cannot read certificates; see `lms.hooks.coaching`)."""
     organisation = profile.organisation
     if organisation.helper_training_course_key and not has_required_certificate:
         raise CoachingError(
@@ -819,3 +821,36 @@ def progress_view_record(*, helper: User, learner: User, consent: HelperConsent)
             action=HelperJournalEntry.Action.PROGRESS_VIEWED,
             consent=consent,
         )
+
+
+# A person is reminded this long before a consent ends.
+CONSENT_REMIND_BEFORE = timedelta(days=7)
+
+
+def consent_reminders_send(*, now=None) -> int:
+    """E-mail each person whose consent ends within seven days, once per
+    consent. The marker is set by a conditional update before sending, so two
+    workers or a retry never send twice. Returns how many were sent."""
+    now = now or timezone.now()
+    due = HelperConsent.objects.filter(
+        status=HelperConsent.Status.GIVEN,
+        withdrawn_at__isnull=True,
+        reminder_sent_at__isnull=True,
+        expires_at__gt=now,
+        expires_at__lte=now + CONSENT_REMIND_BEFORE,
+    ).exclude(learner__email="")
+    sent = 0
+    for consent in due.select_related("learner", "helper", "organisation").iterator():
+        won = HelperConsent.objects.filter(pk=consent.pk, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now
+        )
+        if not won:
+            continue
+        learner = consent.learner
+        with translation.override(learner.preferred_language):
+            context = {"consent": consent, "user": learner}
+            subject = render_to_string("lms/email/consent_reminder_subject.txt", context).strip()
+            body = render_to_string("lms/email/consent_reminder_body.txt", context)
+        send_mail(subject, body, None, [learner.email])
+        sent += 1
+    return sent

@@ -5,7 +5,7 @@ The account row stays, pseudonymised, so that counts, completions, analytics
 figures and the audit journal keep adding up; everything that names the person
 goes: names, e-mail, username, birth dates, free text, e-mail addresses,
 social logins and MFA devices. Other apps erase their part through
-`lms.hooks_personal_data` (certificates are revoked with `ERASED_REASON`).
+`lms.hooks.personal_data` (certificates are revoked with `ERASED_REASON`).
 """
 
 import uuid
@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 
 from audit.services import audit_data_scrub, audit_record
 from lms.exceptions import LearningError
-from lms.hooks_personal_data import personal_data_erase
+from lms.hooks.personal_data import personal_data_erase
 from lms.models import (
     ActivityState,
     CoachingSession,

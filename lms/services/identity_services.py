@@ -1,6 +1,6 @@
 """Writes for the Belgian identity services (itsme, CSAM/FAS): what a verified
 identity changes on the person's account. The OpenID Connect side (tokens,
-nonce, issuer) is in `lms.identity_services`."""
+nonce, issuer) is in `lms.identity_providers`."""
 
 from datetime import datetime
 

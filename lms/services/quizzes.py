@@ -15,7 +15,7 @@ from courses import selectors as content
 from courses.models import LessonPage
 from courses.selectors import exams
 from lms.exceptions import LearningError
-from lms.hooks_exam_fee import exam_fee_owed
+from lms.hooks.exam_fee import exam_fee_owed
 from lms.models import Attempt, Enrolment, FocusEvent, SigninMethod
 from lms.selectors.coaching import assisted_session_open
 from lms.selectors.exams import attempt_wait_until, retry_text

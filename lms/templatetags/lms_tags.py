@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from courses.selectors import lesson_has_puzzles
-from lms.hooks_exam_fee import ExamFeeDue, exam_fee_owed
+from lms.hooks.exam_fee import ExamFeeDue, exam_fee_owed
 from lms.legal import SESSION_PENDING_KEY
 from lms.selectors import course_progress, enrolment_for_course, user_display_name
 from lms.selectors.puzzles import puzzle_map_progress, puzzle_progress_of

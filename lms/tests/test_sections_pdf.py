@@ -7,8 +7,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 
 from frontend.tests.pdf_reading import pdf_text
+from lms.pdf.sections import COLUMNS, ROWS, class_login_address, login_cards_pdf
 from lms.pictures import PICTURES
-from lms.sections_pdf import COLUMNS, ROWS, class_login_address, login_cards_pdf
 from lms.services import section_children_add, section_create
 from lms.tests.sections_fixtures import make_teacher
 

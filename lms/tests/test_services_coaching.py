@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lms.exceptions import LearningError
-from lms.hooks_coaching import helper_holds_training
+from lms.hooks.coaching import helper_holds_training
 from lms.models import Attempt, HelperConsent, HelperJournalEntry, HelperProfile, ProgressEvent
 from lms.selectors.coaching import assisted_session_open, attempts_assisted_split, consent_valid
 from lms.services import lesson_progress_record, quiz_attempt_start
@@ -29,7 +29,7 @@ from lms.services.coaching import (
     live_session_end,
     live_session_start,
 )
-from lms.tasks_coaching import consent_reminders_send
+from lms.tasks import consent_reminders_send
 from lms.tests.factories import UserFactory
 from lms.tests.factories_coaching import (
     AssistedUserFactory,

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from audit.selectors import audit_entries_about
 from config.own_urls import own_url
 from lms.exceptions import LearningError
-from lms.forms import LegalNameForm, ProfileForm
-from lms.hooks_account import account_links
-from lms.hooks_identity import legal_name_in_use
+from lms.forms.accounts import LegalNameForm, ProfileForm
+from lms.hooks.account import account_links
+from lms.hooks.identity import legal_name_in_use
 from lms.models import User
 from lms.notices import notice_text
 from lms.services import user_legal_name_set, user_profile_update

@@ -1,5 +1,5 @@
 """Pages of digital helpers and of the people they coach. Thin: parse, check
-access (`lms.permissions_coaching`), call one service or selector, render."""
+access (`lms.permissions.coaching`), call one service or selector, render."""
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config import ratelimit
-from lms.consent_pdf import consent_form_pdf
 from lms.exceptions import LearningError
-from lms.forms_coaching import (
+from lms.forms.coaching import (
     AssistedAccountForm,
     CardSigninForm,
     ConsentRequestForm,
@@ -24,9 +23,10 @@ from lms.forms_coaching import (
     SessionLogForm,
     TakeOverForm,
 )
-from lms.hooks_coaching import helper_holds_training, organisations_managed
+from lms.hooks.coaching import helper_holds_training, organisations_managed
 from lms.models import HelperProfile, SigninMethod, User
-from lms.permissions_coaching import (
+from lms.pdf.consent import consent_form_pdf
+from lms.permissions.coaching import (
     access_card_person,
     access_coached_person,
     access_helper,

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from courses.models import CoursePage, QuestionBank
-from lms.permissions_exams import access_exam_statistics
+from lms.permissions.exams import access_exam_statistics
 from lms.selectors.exam_stats import bank_question_stats, course_exam_integrity, exam_courses
 
 

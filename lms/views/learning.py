@@ -41,7 +41,7 @@ from lms.services import (
     quiz_attempt_submit,
 )
 from lms.services.quizzes import attempt_expire_if_due
-from lms.signals_coaching import signin_method_of
+from lms.signals.coaching import signin_method_of
 
 
 def _wants_json(request: HttpRequest) -> bool:

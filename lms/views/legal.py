@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from config.own_urls import own_url
-from lms.forms import LegalAcceptForm
+from lms.forms.accounts import LegalAcceptForm
 from lms.legal import DOCUMENTS, SESSION_PENDING_KEY
 from lms.selectors import legal_documents_to_accept
 from lms.services import legal_accept

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from lms.exceptions import LearningError
-from lms.forms import AccountDeleteForm
-from lms.hooks_personal_data import personal_data_erase_notes
+from lms.forms.accounts import AccountDeleteForm
+from lms.hooks.personal_data import personal_data_erase_notes
 from lms.permissions import access_own_personal_data
 from lms.selectors.personal_data import personal_data_sections
 from lms.services.erasure import REASON_REQUEST, account_erase, account_erase_refusal

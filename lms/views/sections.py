@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config import ratelimit
 from courses.puzzles.selectors import puzzle_level_list
 from frontend.spreadsheets import write_csv
-from lms.forms_sections import (
+from lms.forms.sections import (
     ChildrenAddForm,
     ClassCodeForm,
     ConsentForm,
@@ -30,9 +30,9 @@ from lms.forms_sections import (
     SectionCreateForm,
 )
 from lms.models import SectionChild, SigninMethod
+from lms.pdf.sections import class_diplomas_pdf, consent_letter_pdf, login_cards_pdf
 from lms.permissions import access_section, access_section_child, access_teacher
 from lms.pictures import BY_KEY, PICTURES
-from lms.sections_pdf import class_diplomas_pdf, consent_letter_pdf, login_cards_pdf
 from lms.selectors.sections import (
     child_consent_ledger,
     section_children,

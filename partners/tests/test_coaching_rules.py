@@ -1,11 +1,11 @@
-"""The organisation rules lms asks of partners through `lms.hooks_coaching`:
+"""The organisation rules lms asks of partners through `lms.hooks.coaching`:
 who manages an organisation, which people it reaches, who holds a role in one."""
 
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from lms.hooks_coaching import (
+from lms.hooks.coaching import (
     holds_organisation_role,
     organisation_knows_learner,
     organisation_manager,

@@ -7,7 +7,7 @@ from uuid import UUID
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from lms.hooks_exam_fee import ExamFeeDue
+from lms.hooks.exam_fee import ExamFeeDue
 from payments.models import Order, Price, Voucher
 from payments.money import euros, line_amounts
 
@@ -51,7 +51,7 @@ def exam_fee_due(*, user, course_key: UUID) -> Price | None:
 
 
 def exam_fee_owed(*, user, course_key: UUID) -> ExamFeeDue | None:
-    """payments' answer to lms (`lms.hooks_exam_fee`): what `user` owes before
+    """payments' answer to lms (`lms.hooks.exam_fee`): what `user` owes before
     the exam of `course_key`, in the active language, with where to settle it."""
     price = exam_fee_due(user=user, course_key=course_key)
     if price is None:

@@ -1,4 +1,4 @@
-"""The exam fee, as lms asks it through `lms.hooks_exam_fee`: a new exam
+"""The exam fee, as lms asks it through `lms.hooks.exam_fee`: a new exam
 attempt waits until the fee is paid or waived; lessons, practice and an
 attempt already open never do."""
 

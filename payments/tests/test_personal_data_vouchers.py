@@ -4,7 +4,7 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 
-from lms.hooks_personal_data import personal_data_collect, personal_data_erase
+from lms.hooks.personal_data import personal_data_collect, personal_data_erase
 from lms.tests.factories import UserFactory
 from payments.models import BillingDetails, Invoice, Order, ResultsConsent, Voucher
 from payments.services.invoices import invoice_issue

@@ -104,7 +104,7 @@ def use_provider(settings, *apps: dict) -> None:
     """Switch the identity services on, pointing at test providers."""
     settings.SOCIALACCOUNT_PROVIDERS = {
         "openid_connect": {
-            "provider_class": "lms.identity_services.IdentityServiceProvider",
+            "provider_class": "lms.identity_providers.IdentityServiceProvider",
             "OAUTH_PKCE_ENABLED": True,
             "APPS": list(apps),
         }

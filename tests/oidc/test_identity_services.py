@@ -11,7 +11,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
 from audit.models import AuditEntry
-from lms.identity_services import nonce_issue, nonce_redeem
+from lms.identity_providers import nonce_issue, nonce_redeem
 from lms.models import User
 from lms.tests.factories import UserFactory
 from tests.oidc.conftest import (
@@ -213,11 +213,11 @@ def test_allauths_own_callback_cannot_skip_the_checks(client, itsme):
     from django.urls import resolve
     from django.utils import translation
 
-    from lms import identity_services
+    from lms import identity_providers
 
     with translation.override("fr"):
         match = resolve("/fr/accounts/oidc/itsme/login/callback/")
-    assert match.func is identity_services.callback
+    assert match.func is identity_providers.callback
 
 
 def test_changing_a_verified_name_drops_the_verified_mark(db):

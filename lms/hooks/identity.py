@@ -4,7 +4,7 @@ already printed on a certificate (then only a correction request changes it).
 lms may not import certificates (certificates imports lms), so certificates
 registers a checker when it starts (`certificates.apps.CertificatesConfig.ready`):
 
-    from lms.hooks_identity import register_name_in_use_check
+    from lms.hooks.identity import register_name_in_use_check
     register_name_in_use_check(certificate_carries_name_exists)
 """
 

@@ -3,7 +3,7 @@ payments (prices, paid orders, vouchers). lms may not import payments (payments
 imports lms), so payments registers its rule when it starts
 (`payments.apps.PaymentsConfig.ready`):
 
-    from lms.hooks_exam_fee import register_exam_fee_rule
+    from lms.hooks.exam_fee import register_exam_fee_rule
     register_exam_fee_rule(exam_fee_owed)   # (*, user, course_key) -> ExamFeeDue | None
 
 With no rule registered there are no prices, so no exam carries a fee.

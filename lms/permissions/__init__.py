@@ -128,7 +128,7 @@ def user_is_staff_role(user: User) -> bool:
     staff or superuser, any role beyond learner (editor, teacher, helper,
     partner staff, fund officer, employer, officers, administrators), a helper
     profile or a role in a partner organisation. Such accounts must use a
-    second factor (lms.middleware_mfa) and get the shorter idle limit
+    second factor (lms.middleware) and get the shorter idle limit
     (SESSION_IDLE_TIMEOUT_STAFF)."""
     from lms.selectors.coaching import account_holds_power
 

@@ -56,7 +56,7 @@ class AssistedAccountForm(ScopesMixin):
             self.fields[name].initial = True
         # The legal name for certificates, optional here (lms.identity checks
         # it); without it the person is asked when a certificate waits for it.
-        from lms.forms import _legal_name_fields
+        from lms.forms.accounts import _legal_name_fields
 
         _legal_name_fields(self)
         self.fields["given_name"].required = False

@@ -5,7 +5,7 @@ the organisation rules of partners (below).
 lms may not import certificates (certificates imports lms), so certificates
 registers a checker when it starts (`certificates.apps.CertificatesConfig.ready`):
 
-    from lms.hooks_coaching import register_training_check
+    from lms.hooks.coaching import register_training_check
     register_training_check(certificate_valid_exists)
 
 Deny by default: with no checker registered, nobody counts as certified, so a
@@ -43,7 +43,7 @@ def helper_holds_training(*, user: User, course_key: UUID | None) -> bool:
 # partners (partners imports lms), so partners registers them when it starts
 # (`partners.apps.PartnersConfig.ready`):
 #
-#     from lms.hooks_coaching import register_organisation_rules
+#     from lms.hooks.coaching import register_organisation_rules
 #     register_organisation_rules(
 #         manages=is_organisation_manager,              # (user, organisation_id=None) -> bool
 #         managed_ids=organisations_managed_ids,        # (user) -> set[int]

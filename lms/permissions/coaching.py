@@ -7,7 +7,7 @@ raise (404 for people and objects the caller may not know about)."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from lms.hooks_coaching import organisation_manager
+from lms.hooks.coaching import organisation_manager
 from lms.models import HelperConsent, HelperProfile, User
 from lms.permissions import has_permission, has_role
 from lms.roles import MANAGE_HELPERS, Role

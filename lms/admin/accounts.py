@@ -31,6 +31,3 @@ class DigiskillsUserAdmin(UserAdmin):
         if obj is not None:
             fields += ["first_name", "last_name", "legal_name_source"]
         return fields
-
-
-from lms import admin_coaching  # noqa: E402, F401  (digital helpers)

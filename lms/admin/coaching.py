@@ -4,7 +4,8 @@ training certificate is checked); the journal is read-only."""
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from lms.hooks_coaching import helper_holds_training
+from config.admin import ReadOnlyAdmin
+from lms.hooks.coaching import helper_holds_training
 from lms.models import CoachingSession, HelperConsent, HelperJournalEntry, HelperProfile
 from lms.services.coaching import (
     CoachingError,
@@ -56,21 +57,12 @@ class HelperProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(HelperConsent)
-class HelperConsentAdmin(admin.ModelAdmin):
+class HelperConsentAdmin(ReadOnlyAdmin):
     """Read-only: consent is given and withdrawn by the person."""
 
     list_display = ["learner", "helper", "organisation", "status", "expires_at", "withdrawn_at"]
     list_filter = ["status", "given_how"]
     list_select_related = ["learner", "helper", "organisation"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CoachingSession)
@@ -86,18 +78,9 @@ class CoachingSessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(HelperJournalEntry)
-class HelperJournalEntryAdmin(admin.ModelAdmin):
+class HelperJournalEntryAdmin(ReadOnlyAdmin):
     """Read-only: the helper journal is append-only."""
 
     list_display = ["created_at", "helper", "learner", "action", "consent_id"]
     list_filter = ["action"]
     list_select_related = ["helper", "learner"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

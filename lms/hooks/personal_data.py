@@ -4,7 +4,7 @@ export and to the erasure of their account (GDPR articles 15, 17 and 20).
 lms may not import certificates or partners (they import lms), so each app
 registers its part when it starts (`<app>.apps.<App>Config.ready`):
 
-    from lms.hooks_personal_data import register_personal_data
+    from lms.hooks.personal_data import register_personal_data
     register_personal_data(
         "certificates",
         collect=certificates_personal_data,   # (*, user) -> list | dict (JSON-ready)

@@ -1,7 +1,7 @@
 """Links other apps add to "My account". lms may not import them (they import
 lms), so each registers a provider when it starts (`<app>.apps.<App>Config.ready`):
 
-    from lms.hooks_account import register_account_links
+    from lms.hooks.account import register_account_links
     register_account_links(payments_account_links)  # (*, user) -> list[AccountLink]
 """
 

@@ -1,0 +1,1 @@
+"""Forms of lms, one module per area (accounts, coaching, sections)."""
