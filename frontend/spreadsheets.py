@@ -38,10 +38,6 @@ def cell_text(value) -> str:
     return text
 
 
-def looks_like_formula(text: str) -> bool:
-    return bool(text) and text.startswith(FORMULA_PREFIXES)
-
-
 def write_csv(
     headers: list[str], rows: Iterable[Iterable], *, delimiter: str = ";", encoding: str = ""
 ) -> bytes:
