@@ -12,7 +12,6 @@ from certificates.models import (
     IssuedFile,
     NameCorrection,
     SigningKey,
-    VerificationReceipt,
 )
 from lms.models import User
 
@@ -130,10 +129,6 @@ def certificates_of(*, user: User) -> QuerySet[Certificate]:
 
 def certificate_of(*, user: User, public_id) -> Certificate | None:
     return Certificate.objects.filter(holder=user, public_id=public_id).first()
-
-
-def receipts_of(*, certificate: Certificate) -> QuerySet[VerificationReceipt]:
-    return certificate.receipts.all()[:50]
 
 
 def signing_keys_public(*, purpose: str = SigningKey.Purpose.CREDENTIAL) -> list[dict]:
