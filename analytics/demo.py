@@ -1,7 +1,8 @@
 """Demo figures for the fund dashboard and the report workflow: learners in a
 cohort of the demo project, a second project that is behind target, and a
 submitted report waiting for the demo fund officer. Demo only (`seed_demo`);
-idempotent."""
+idempotent. analytics writes only its own tables: partners' rows come from
+partners' services and `partners.demo.project_seed`."""
 
 import datetime
 
@@ -11,12 +12,11 @@ from django.utils import timezone
 from analytics.services import report_submit_with_figures
 from courses.models import CoursePage
 from lms.models import User
+from partners.demo import project_seed
 from partners.models import (
     Cohort,
     Organisation,
-    Programme,
     Project,
-    ProjectTarget,
     Region,
     ReportSubmission,
     TargetGroup,
@@ -86,23 +86,14 @@ def seed() -> None:
         region=Region.WALLONIA,
         language="fr",
     )
-    late, _ = Project.objects.get_or_create(
+    late = project_seed(
         reference="DBSF-2026-017",
-        defaults={
-            "programme": Programme.objects.get(code="dbsf-2026"),
-            "organisation": other,
-            "name": "Clic & emploi en Wallonie",
-            "budget_eur": 95_000,
-            "starts_on": datetime.date(2026, 1, 1),
-            "ends_on": datetime.date(2026, 12, 31),
-            "region": Region.WALLONIA,
-        },
-    )
-    ProjectTarget.objects.get_or_create(
-        project=late,
-        target_group="",
-        course_key=None,
-        defaults={"learners": 300, "certified": 120},
+        organisation=other,
+        name="Clic & emploi en Wallonie",
+        budget_eur=95_000,
+        ends_on=datetime.date(2026, 12, 31),
+        region=Region.WALLONIA,
+        targets=[("", 300, 120)],
     )
     learners_enrol(
         organisation=other,

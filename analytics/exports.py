@@ -95,7 +95,7 @@ _XLSX_FORMATS = {COUNT: "#,##0", MONEY: "#,##0.00", RATE: "0.0%"}
 
 def report_xlsx(report, tables: list[Table]) -> bytes:
     """One sheet per table after a cover sheet; numbers stay numbers (with
-    formats), suppressed cells are the text "<5"."""
+    formats), hidden cells are the text "<5" or "x"."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -1,7 +1,9 @@
 """The tables of a report, built once from its figures and used by the report
 page, the CSV, XLSX and PDF exports, and the rows of the fund dashboard.
 Suppression is decided in `analytics.suppression` (`protect_figures`,
-`protect_dashboard`) and applied here, for every output at once."""
+`protect_dashboard`) and applied here to every table of a report and to the
+dashboard, for every output at once (the fee waivers of a fund view are
+suppressed in `analytics.selectors.project_waived`)."""
 
 from dataclasses import dataclass, field
 

@@ -75,11 +75,11 @@ def prepare_certificates() -> None:
             """
             INSERT INTO certificates_certificate (
                 public_id, code, holder_id, course_key, content_version, language, content,
-                show_holder_name, issued_at, expires_at, signing_key_id, credential_jwt,
+                issued_at, expires_at, signing_key_id, credential_jwt,
                 status_list_id, status_index, revoked_at, revocation_reason, withdrawn_at,
                 pdf_files, enrolment_id)
             SELECT md5('c' || n)::uuid, code, %(holder)s, md5('k' || n)::uuid, 1, 'nl',
-                   %(content)s::jsonb, true, now() - n * interval '1 minute',
+                   %(content)s::jsonb, now() - n * interval '1 minute',
                    CASE WHEN n %% 2 = 0 THEN now() + interval '2 years' END,
                    %(key)s, 'eyJhbGciOiJSUzI1NiJ9.e30.bench',
                    %(first_list)s + n / %(per_list)s,

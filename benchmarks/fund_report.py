@@ -170,11 +170,11 @@ def prepare(enrolments: int) -> list[int]:
            JOIN partners_partnerlearner pl ON pl.id = cm.learner_id
            JOIN partners_cohortcourse cc ON cc.cohort_id = cm.cohort_id""",
         """INSERT INTO certificates_certificate (public_id, code, holder_id, course_key,
-               content_version, language, content, show_holder_name, issued_at,
+               content_version, language, content, issued_at,
                signing_key_id, credential_jwt, status_list_id, status_index,
                revocation_reason, pdf_files)
            SELECT gen_random_uuid(), upper(substr(md5('bc' || e.id), 1, 12)), e.learner_id,
-                  e.course_key, 1, 'nl', '{}'::jsonb, true, e.completed_at, %(key)s, '-',
+                  e.course_key, 1, 'nl', '{}'::jsonb, e.completed_at, %(key)s, '-',
                   %(list0)s + (row_number() OVER ()) / 131072,
                   (row_number() OVER ()) %% 131072, '', '{}'::jsonb
            FROM lms_enrolment e WHERE e.status = 'completed' AND e.id %% 2 = 0""",

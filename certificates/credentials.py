@@ -138,7 +138,7 @@ def credential_build(certificate: Certificate) -> dict:
     languages are in the PDF and on the verification page). The subject is
     the holder's pairwise id (`subject_id`) when the certificate has one."""
     content = certificate.content
-    if certificate.show_holder_name:
+    if certificate.holder_name:
         identity = {
             "type": "IdentityObject",
             "identityType": "name",
@@ -146,7 +146,7 @@ def credential_build(certificate: Certificate) -> dict:
             "identityHash": content["holder_name"],
         }
     else:
-        # A child's name never leaves the platform in a shareable document.
+        # Erased: the person's name never leaves the platform again.
         identity = {
             "type": "IdentityObject",
             "identityType": "identifier",

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
-from joserfc.jwk import KeySet, RSAKey
+from joserfc.jwk import RSAKey
 
 from certificates.models import SigningKey
 
@@ -56,10 +56,6 @@ def _private_key(kid: str, encrypted: str) -> RSAKey:
 
 def private_key(signing_key: SigningKey) -> RSAKey:
     return _private_key(signing_key.kid, signing_key.private_jwk_encrypted)
-
-
-def public_key_set(jwks: list[dict]) -> KeySet:
-    return KeySet.import_key_set({"keys": jwks})
 
 
 # Ed25519 keys of the Data Integrity form (eddsa-rdfc-2022). The kid is the key's

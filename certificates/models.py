@@ -96,8 +96,6 @@ class Certificate(models.Model):
     language = models.CharField(max_length=8, choices=settings.LANGUAGES)
     # Holder name, course, track, competences, level, issuer: frozen in 4 languages.
     content = models.JSONField()
-    # Children never get a public name (DESIGN.md: no public profile).
-    show_holder_name = models.BooleanField(default=True)
     issued_at = models.DateTimeField()
     expires_at = models.DateTimeField(null=True, blank=True)
     signing_key = models.ForeignKey(SigningKey, on_delete=models.PROTECT, related_name="+")
@@ -154,6 +152,13 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return codes.display(self.code)
+
+    @property
+    def holder_name(self) -> str:
+        """The holder's legal name frozen at issue; empty once their data was
+        erased, and then shown nowhere (no page image, no name in a credential).
+        Children never hold a certificate (`certificate_issue` refuses them)."""
+        return self.content.get("holder_name", "")
 
     @property
     def display_code(self) -> str:

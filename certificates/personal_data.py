@@ -61,7 +61,6 @@ def certificates_erase_for(*, user: User, actor: User | None, reason: str) -> in
         Certificate.objects.filter(pk=certificate.pk).update(
             revocation_reason=ERASED_REASON,
             content={**certificate.content, "holder_name": ""},
-            show_holder_name=False,
             credential_jwt="",
             credential_di=None,
             subject_id="",

@@ -165,9 +165,9 @@ def certificate_public(certificate: Certificate, language: str, status: str) -> 
     c = certificate
     return {
         "code": c.display_code,
-        "holder": c.content["holder_name"] if c.show_holder_name else None,
+        "holder": c.holder_name or None,
         # "Identity verified through itsme on ...", frozen at issue.
-        "identity_verified": _identity_verified(c, language) if c.show_holder_name else None,
+        "identity_verified": _identity_verified(c, language) if c.holder_name else None,
         "course": c.text("course", language),
         "track": c.text("track", language),
         "competences": [
@@ -219,7 +219,7 @@ def as_issued(certificate: Certificate, language: str) -> dict:
 
     fields = []
     for printed in pdf_fields(certificate, language):
-        hidden = printed.key == "holder" and not certificate.show_holder_name
+        hidden = printed.key == "holder" and not certificate.holder_name
         fields.append(
             {
                 "field": printed.key,
@@ -237,7 +237,7 @@ def as_issued(certificate: Certificate, language: str) -> dict:
         "fields": fields,
         # Page 1 as the server draws it from our own PDF (never the uploaded file).
         "image_path": as_issued_image_path(certificate.code, language)
-        if certificate.show_holder_name
+        if certificate.holder_name
         else None,
         "description": str(_("The certificate as Digiskills issued it. %(fields)s"))
         % {"fields": described},

@@ -12,7 +12,6 @@ from certificates.models import (
     IssuedFile,
     NameCorrection,
     SigningKey,
-    VerificationReceipt,
 )
 from lms.models import User
 
@@ -23,7 +22,6 @@ VERIFY_FIELDS = (
     "public_id",
     "code",
     "content",
-    "show_holder_name",
     "issued_at",
     "expires_at",
     "revoked_at",
@@ -130,10 +128,6 @@ def certificates_of(*, user: User) -> QuerySet[Certificate]:
 
 def certificate_of(*, user: User, public_id) -> Certificate | None:
     return Certificate.objects.filter(holder=user, public_id=public_id).first()
-
-
-def receipts_of(*, certificate: Certificate) -> QuerySet[VerificationReceipt]:
-    return certificate.receipts.all()[:50]
 
 
 def signing_keys_public(*, purpose: str = SigningKey.Purpose.CREDENTIAL) -> list[dict]:
@@ -244,7 +238,7 @@ def certificate_emails_unsent(*, limit: int = 500) -> list[int]:
 def certificate_carries_name_exists(*, user: User) -> bool:
     """Is the person's legal name printed on one of their certificates? Then
     only an approved correction changes it (lms.hooks.identity)."""
-    return Certificate.objects.filter(holder=user, show_holder_name=True).exists()
+    return Certificate.objects.filter(holder=user).exclude(content__holder_name="").exists()
 
 
 def certificate_current(*, certificate: Certificate, limit: int = 20) -> Certificate:
@@ -259,8 +253,9 @@ def certificate_current(*, certificate: Certificate, limit: int = 20) -> Certifi
 
 def certificates_correctable(*, user: User) -> QuerySet[Certificate]:
     """The holder's current certificates in their name (not replaced, not revoked)."""
+    # An erased certificate (no name left) is revoked, so never among these.
     return Certificate.objects.filter(
-        holder=user, replaced_by__isnull=True, revoked_at__isnull=True, show_holder_name=True
+        holder=user, replaced_by__isnull=True, revoked_at__isnull=True
     ).order_by("-issued_at", "-id")
 
 

@@ -306,7 +306,6 @@ def _certificate_create(
         enrolment_id=enrolment_id,
         language=language,
         content=_freeze(user=user, course=course, enrolment_id=enrolment_id),
-        show_holder_name=user.account_type != User.AccountType.YOUNG,
         issued_at=issued_at,
         expires_at=issued_at + relativedelta(months=months) if months else None,
         signing_key=_signing_key(),

@@ -36,7 +36,7 @@ def name_correction_request(
     if any(c.holder_id != holder.pk for c in certificates):
         # Views only offer the holder's own; this is the last word.
         raise CertificateError(_("You can only correct your own certificates."), code="not_yours")
-    if any(c.replaced_by_id or c.revoked_at or not c.show_holder_name for c in certificates):
+    if any(c.replaced_by_id or c.revoked_at for c in certificates):
         raise CertificateError(
             _("Only current certificates in your name can be corrected."), code="not_current"
         )
@@ -188,7 +188,6 @@ def certificate_reissue(
         enrolment_id=old.enrolment_id,
         language=old.language,
         content={**old.content, "holder_name": holder.legal_name},
-        show_holder_name=old.show_holder_name,
         issued_at=old.issued_at,
         expires_at=old.expires_at,
         signing_key=_signing_key(),

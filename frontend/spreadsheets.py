@@ -1,6 +1,8 @@
 """The one way the platform writes spreadsheets: every CSV and XLSX it hands
-out (partner exports, fund reports, a class's grid) goes through these
-writers, which pass each cell through `cell_text`.
+out (partner exports and error files, a class's grid, an employer's seat
+codes) goes through these writers, which pass each cell through `cell_text`.
+The fund report's exports (`analytics.exports`) keep numbers as numbers and
+pass every text cell through `cell_text`.
 
 - `cell_text` neutralises a value that a spreadsheet would run as a formula
   (CSV/formula injection, OWASP: a leading `'` before =, +, -, @, tab or
@@ -36,10 +38,6 @@ def cell_text(value) -> str:
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
-
-
-def looks_like_formula(text: str) -> bool:
-    return bool(text) and text.startswith(FORMULA_PREFIXES)
 
 
 def write_csv(

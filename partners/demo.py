@@ -34,38 +34,63 @@ def seed() -> Organisation:
             "language": "fr",
         },
     )
+    project = project_seed(
+        reference="DBSF-2026-042",
+        organisation=organisation,
+        name="Digital first steps in Brussels",
+        budget_eur=180_000,
+        ends_on=datetime.date(2027, 6, 30),
+        region=Region.BRUSSELS,
+        targets=[
+            ("", 400, 200),
+            (TargetGroup.JOBSEEKERS, 250, 120),
+            (TargetGroup.YOUNG_PEOPLE, 100, 50),
+            (TargetGroup.WOMEN_IN_DIGITAL, 150, 60),
+        ],
+    )
+    partner = User.objects.filter(username="partner").first()
+    if partner is not None:
+        membership_grant(organisation=organisation, user=partner, role=Membership.Role.MANAGER)
+    _seed_cohort(project, partner)
+    return organisation
+
+
+def project_seed(
+    *,
+    reference: str,
+    organisation: Organisation,
+    name: str,
+    budget_eur: int,
+    ends_on: datetime.date,
+    region: str,
+    targets: list[tuple[str, int, int]],
+) -> Project:
+    """A project of the demo DBSF call 2026 (from 1 January 2026) with its
+    targets `(target group, learners, certified)`; idempotent on `reference`.
+    The other apps' demos ask this rather than write partners' tables."""
     programme, _ = Programme.objects.get_or_create(
         code="dbsf-2026", defaults={"name": "DBSF call 2026", "year": 2026}
     )
     project, _ = Project.objects.get_or_create(
-        reference="DBSF-2026-042",
+        reference=reference,
         defaults={
             "programme": programme,
             "organisation": organisation,
-            "name": "Digital first steps in Brussels",
-            "budget_eur": 180_000,
+            "name": name,
+            "budget_eur": budget_eur,
             "starts_on": datetime.date(2026, 1, 1),
-            "ends_on": datetime.date(2027, 6, 30),
-            "region": Region.BRUSSELS,
+            "ends_on": ends_on,
+            "region": region,
         },
     )
-    for group, learners, certified in [
-        ("", 400, 200),
-        (TargetGroup.JOBSEEKERS, 250, 120),
-        (TargetGroup.YOUNG_PEOPLE, 100, 50),
-        (TargetGroup.WOMEN_IN_DIGITAL, 150, 60),
-    ]:
+    for group, learners, certified in targets:
         ProjectTarget.objects.get_or_create(
             project=project,
             target_group=group,
             course_key=None,
             defaults={"learners": learners, "certified": certified},
         )
-    partner = User.objects.filter(username="partner").first()
-    if partner is not None:
-        membership_grant(organisation=organisation, user=partner, role=Membership.Role.MANAGER)
-    _seed_cohort(project, partner)
-    return organisation
+    return project
 
 
 DEMO_LEARNERS = [

@@ -114,15 +114,23 @@ def require_fund_officer(user) -> None:
         raise PermissionDenied
 
 
-def is_organisation_manager(user, organisation_id: int | None = None) -> bool:
-    """Whether `user` is a manager of the active organisation `organisation_id`
-    (of any active organisation when None). The one place this rule lives; lms
-    asks it through `lms.hooks.coaching.organisation_manager`."""
+def _manager_memberships(user):
+    """The memberships that make `user` an organisation manager: the role
+    manager, in an active organisation, held by an active account. The one
+    place this rule lives; lms asks it through
+    `lms.hooks.coaching.organisation_manager`, payments through the functions
+    below."""
     if not user.is_authenticated or not user.is_active:
-        return False
-    memberships = Membership.objects.filter(
+        return Membership.objects.none()
+    return Membership.objects.filter(
         user=user, role=Membership.Role.MANAGER, organisation__is_active=True
     )
+
+
+def is_organisation_manager(user, organisation_id: int | None = None) -> bool:
+    """Whether `user` is a manager of the active organisation `organisation_id`
+    (of any active organisation when None)."""
+    memberships = _manager_memberships(user)
     if organisation_id is not None:
         memberships = memberships.filter(organisation_id=organisation_id)
     return memberships.exists()
@@ -130,13 +138,13 @@ def is_organisation_manager(user, organisation_id: int | None = None) -> bool:
 
 def organisations_managed_ids(user) -> set[int]:
     """Ids of the active organisations `user` manages."""
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    return set(
-        Membership.objects.filter(
-            user=user, role=Membership.Role.MANAGER, organisation__is_active=True
-        ).values_list("organisation_id", flat=True)
-    )
+    return set(_manager_memberships(user).values_list("organisation_id", flat=True))
+
+
+def managed_organisations(user):
+    """The active organisations `user` manages, as a queryset (e.g. where seats
+    may be bought)."""
+    return Organisation.objects.filter(pk__in=_manager_memberships(user).values("organisation_id"))
 
 
 def organisation_knows_learner(*, organisation_id: int, user) -> bool:

@@ -17,7 +17,6 @@ from partners.models import (
     ImportRelease,
     ImportRow,
     ImportWelcome,
-    Membership,
     Organisation,
     Outcome,
     PartnerLearner,
@@ -35,10 +34,6 @@ def organisations_for_user(*, user) -> QuerySet[Organisation]:
         .distinct()
         .order_by("name")
     )
-
-
-def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
-    return organisation.memberships.select_related("user").order_by("user__username", "role")
 
 
 # --- Staff pages ------------------------------------------------------------

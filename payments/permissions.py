@@ -11,6 +11,7 @@ from partners.permissions import (
     MANAGER_ROLES,
     access_cohort,
     access_organisation,
+    is_organisation_manager,
     organisation_roles,
     require_fund_officer,
 )
@@ -26,21 +27,8 @@ READER_ROLES = frozenset({Membership.Role.MANAGER, Membership.Role.REPORTER})
 REFUND_PERMISSION = "payments.add_refund"
 
 
-def managed_organisations(user):
-    """The active organisations `user` manages (where seats may be bought)."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        is_active=True,
-        memberships__user=user,
-        memberships__role=Membership.Role.MANAGER,
-    ).distinct()
-
-
 def _manages(user, organisation) -> bool:
-    return organisation is not None and Membership.Role.MANAGER in organisation_roles(
-        user, organisation
-    )
+    return organisation is not None and is_organisation_manager(user, organisation.pk)
 
 
 def access_order(user, public_id) -> Order:
@@ -142,12 +130,7 @@ def can_see_invoice(user, invoice: Invoice) -> bool:
         return True
     organisation = invoice.order.organisation
     if organisation is not None:
-        return (
-            organisation.is_active
-            and Membership.objects.filter(
-                organisation=organisation, user=user, role__in=READER_ROLES
-            ).exists()
-        )
+        return bool(organisation_roles(user, organisation) & READER_ROLES)
     return invoice.order.buyer_id == user.pk
 
 

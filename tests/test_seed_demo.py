@@ -106,3 +106,27 @@ def test_the_demo_sells_seats_charges_the_diploma_exam_and_waives_it_for_the_pro
         Voucher.objects.filter(project__reference="DBSF-2026-042", kind="fee_waiver").count() == 5
     )
     assert "Demo employer of `employer`" in seeded["out"]
+
+
+def test_the_demo_projects_carry_their_targets_and_the_submitted_report(seeded):
+    from partners.models import Project, ReportSubmission
+
+    targets = {
+        project.reference: {
+            (t.target_group, t.learners, t.certified) for t in project.targets.all()
+        }
+        for project in Project.objects.prefetch_related("targets")
+    }
+    assert targets["DBSF-2026-042"] == {
+        ("", 400, 200),
+        ("jobseekers", 250, 120),
+        ("young_people", 100, 50),
+        ("women_in_digital", 150, 60),
+    }
+    assert targets["DBSF-2026-017"] == {("", 300, 120)}
+    assert Project.objects.get(reference="DBSF-2026-017").organisation.slug == (
+        "numerique-wallonie"
+    )
+    assert ReportSubmission.objects.filter(
+        project__reference="DBSF-2026-042", status=ReportSubmission.Status.SUBMITTED
+    ).exists()

@@ -115,7 +115,10 @@ def test_the_schema_check_can_fail(certificate):
 
 
 def test_a_certificate_without_the_holders_name_carries_no_name(certificate):
-    Certificate.objects.filter(pk=certificate.pk).update(show_holder_name=False, credential_di=None)
+    # As erasure leaves it: the frozen name emptied.
+    Certificate.objects.filter(pk=certificate.pk).update(
+        content={**certificate.content, "holder_name": ""}, credential_di=None
+    )
     hidden = Certificate.objects.get(pk=certificate.pk)
     document = services_credentials.certificate_credential_di(certificate=hidden)
     name = certificate.content["holder_name"]

@@ -24,7 +24,6 @@ def _verdict(**dates) -> verification.Verdict:
     certificate = Certificate(
         code="7K3MQ9XD2HFABWNC",
         content=CONTENT,
-        show_holder_name=True,
         issued_at=datetime(2026, 3, 4, 10, tzinfo=UTC),
         **dates,
     )

@@ -175,7 +175,7 @@ def as_issued_image(request: HttpRequest, token: str) -> FileResponse:
     certificate = selectors.certificate_for_code(code=code)
     if (
         certificate is None
-        or not certificate.show_holder_name
+        or not certificate.holder_name
         or verification.certificate_status(certificate) == verification.WITHDRAWN
     ):
         raise Http404

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from wagtail.models import Page
 
-from courses.models import CatalogPage, CoursePage, DigCompArea, LessonPage, ModulePage
+from courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 
 # Duration filter: (upper bound in minutes, inclusive); None means no bound.
 PAGE_SIZE = 24
@@ -170,11 +170,6 @@ def catalogue_courses(
                 )
             )
     return CatalogueResults(entries=entries, total=total, page=number, pages=pages)
-
-
-def catalogue_areas() -> list[DigCompArea]:
-    """The DigComp areas offered as a catalogue filter."""
-    return list(DigCompArea.objects.all())
 
 
 def course_outline(*, course: CoursePage) -> list[OutlineModule]:

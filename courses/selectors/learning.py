@@ -119,13 +119,6 @@ def _puzzle_levels(raw) -> frozenset:
     return frozenset(levels)
 
 
-def lesson_puzzle_levels(*, lesson: "LessonPage | OutlineLesson") -> frozenset:
-    """The numbers of the puzzle levels a lesson requires (empty: no puzzles)."""
-    if isinstance(lesson, OutlineLesson):
-        return lesson.puzzle_levels
-    return _puzzle_levels(lesson.body.raw_data)
-
-
 def _has_puzzles(raw) -> bool:
     return any(block.get("type") == "puzzle" for block in _raw_blocks(raw))
 

@@ -31,14 +31,6 @@ def class_login_url(section: ClassSection) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}?code={section.code}"
 
 
-def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> None:
-    """Black on white, four modules of quiet zone inside `size`."""
-    canvas.saveState()
-    canvas.setFillColor(black)
-    pdf.qr_draw(canvas, url, x=x, y=y, size=size, quiet=4)
-    canvas.restoreState()
-
-
 def login_cards_pdf(*, section: ClassSection, cards: list[tuple[SectionChild, list[str]]]) -> bytes:
     """One card per child: the class and its code, the child's name, the three
     pictures in order with their names, and a QR code to the login page."""
@@ -150,9 +142,13 @@ def _card(canvas, section, child, pictures, url, *, x, y, w, h) -> None:
         label = f"{position + 1}. {BY_KEY[key].name}"
         canvas.setFont(FONT, pdf.font_size_fit(label, FONT, 8, size + gap - 2, minimum=5))
         canvas.drawCentredString(left + size / 2, y + pad, label)
-    # Beside the pictures, its quiet zone reaching into the card's margin.
+    # Beside the pictures, black on white, its quiet zone (four modules)
+    # reaching into the card's margin.
     qr = 28 * mm
-    _draw_qr(canvas, url, x=x + w - pad - qr + 3 * mm, y=y + pad - 3 * mm, size=qr)
+    canvas.saveState()
+    canvas.setFillColor(black)
+    pdf.qr_draw(canvas, url, x=x + w - pad - qr + 3 * mm, y=y + pad - 3 * mm, size=qr, quiet=4)
+    canvas.restoreState()
 
 
 def consent_letter_pdf(*, child: SectionChild, language: str) -> bytes:

@@ -430,6 +430,13 @@ def _several_statements_per_execute() -> bool:
 
 
 @transaction.atomic
+def pass_mark_met(*, score: int, max_score: int, pass_mark_percent: int) -> bool:
+    """Whether `score` out of `max_score` reaches `pass_mark_percent`: the one
+    pass-mark rule of quizzes, exams and reported results. Exactly at the mark
+    passes; integers only, so 2 of 3 at 67 % fails and 3 of 4 at 75 % passes."""
+    return 100 * score >= pass_mark_percent * max_score
+
+
 def activity_result_record(
     *,
     enrolment: Enrolment,
@@ -477,7 +484,7 @@ def activity_result_record(
         score=score,
         max_score=max_score,
         pass_mark_percent=pass_mark_percent,
-        passed=100 * score >= pass_mark_percent * max_score,
+        passed=pass_mark_met(score=score, max_score=max_score, pass_mark_percent=pass_mark_percent),
         assisted=assisted,
         idempotency_key=idempotency_key,
         submitted_at=now,

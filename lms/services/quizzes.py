@@ -23,6 +23,7 @@ from lms.services.learning import (
     attempt_statement_record,
     completion_evaluate,
     enrolment_check_active,
+    pass_mark_met,
 )
 from lms.services.xapi import statement_record
 
@@ -230,7 +231,9 @@ def _grade(attempt: Attempt, *, status: str) -> None:
             score += 1
     attempt.score = score
     attempt.max_score = len(keys)
-    attempt.passed = 100 * score >= attempt.pass_mark_percent * len(keys)
+    attempt.passed = pass_mark_met(
+        score=score, max_score=len(keys), pass_mark_percent=attempt.pass_mark_percent
+    )
     attempt.status = status
     attempt.submitted_at = timezone.now()
     attempt.save(update_fields=["score", "max_score", "passed", "status", "submitted_at"])

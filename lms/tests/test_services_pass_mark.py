@@ -50,3 +50,22 @@ def test_the_result_grader_passes_exactly_at_the_pass_mark(enrolment, tree, sour
         idempotency_key=f"{source}-{score}",
     )
     assert attempt.passed is passed
+
+
+@pytest.mark.parametrize(
+    ("score", "max_score", "pass_mark", "passed"),
+    [
+        (3, 4, 75, True),  # exactly at the mark
+        (2, 4, 75, False),  # one below
+        (2, 3, 67, False),  # 66.7 % rounds nothing up
+        (0, 5, 0, True),  # no pass mark: any score passes
+        (10, 10, 100, True),
+        (9, 10, 100, False),
+    ],
+)
+def test_the_one_pass_mark_rule_passes_at_the_mark_and_not_below(
+    score, max_score, pass_mark, passed
+):
+    from lms.services.learning import pass_mark_met
+
+    assert pass_mark_met(score=score, max_score=max_score, pass_mark_percent=pass_mark) is passed

@@ -11,7 +11,6 @@ from partners.importing.columns import (
     FIELDS,
     TEMPLATE_EXAMPLES,
     Column,
-    header_fields,
     normalise,
     template_headers,
 )
@@ -49,7 +48,6 @@ __all__ = [
     "Context",
     "check_duplicates",
     "check_row",
-    "header_fields",
     "normalise",
     "parse_date",
     "problem_text",

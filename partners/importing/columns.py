@@ -301,14 +301,3 @@ TEMPLATE_EXAMPLES = [
 def column_for(header: str) -> str | None:
     """The field a header names in one of our languages, or None."""
     return _HEADER_INDEX.get(normalise(header))
-
-
-def header_fields(headers: list[str]) -> tuple[dict[int, str], list[str]]:
-    """Which column holds which field, and the required fields missing."""
-    mapping: dict[int, str] = {}
-    for index, header in enumerate(headers):
-        name = _HEADER_INDEX.get(normalise(header))
-        if name and name not in mapping.values():
-            mapping[index] = name
-    missing = [c.field for c in COLUMNS if c.required and c.field not in mapping.values()]
-    return mapping, missing

@@ -115,3 +115,20 @@ def test_a_manager_checks_a_scan_uploaded_by_a_helper(client, settings, tmp_path
     assert response.status_code == 302
     consent.refresh_from_db()
     assert consent.status == "given" and consent.checked_by == manager
+
+
+def test_managed_organisations_are_the_active_ones_the_user_manages():
+    from partners.permissions import is_organisation_manager, managed_organisations
+
+    mine, trained, closed = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+    manager = UserFactory()
+    membership_grant(organisation=mine, user=manager, role="manager")
+    membership_grant(organisation=trained, user=manager, role="trainer")
+    membership_grant(organisation=closed, user=manager, role="manager")
+    closed.is_active = False
+    closed.save()
+    assert list(managed_organisations(manager)) == [mine]
+    manager.is_active = False
+    manager.save()
+    assert not managed_organisations(manager).exists()
+    assert not is_organisation_manager(manager, mine.pk)

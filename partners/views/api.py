@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from audit.selectors import audit_entries_for
 from partners.forms import ApiTokenForm
-from partners.models import Membership
-from partners.permissions import access_organisation
+from partners.permissions import MANAGER_ROLES, access_organisation
 from partners.selectors import api_tokens_of, webhook_deliveries_of, webhook_endpoints_of
 from partners.services import (
     TokenNameTaken,
@@ -22,14 +21,13 @@ from partners.services import (
     webhook_delivery_redeliver,
 )
 
-MANAGERS = {Membership.Role.MANAGER}
 SESSION_KEY = "partners_new_api_token"
 
 
 @never_cache
 @login_required
 def api_tokens(request, slug):
-    organisation = access_organisation(request.user, slug, roles=MANAGERS)
+    organisation = access_organisation(request.user, slug, roles=MANAGER_ROLES)
     form = ApiTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -66,7 +64,7 @@ def api_tokens(request, slug):
 @require_POST
 @login_required
 def api_token_revoke_view(request, slug, token_id):
-    organisation = access_organisation(request.user, slug, roles=MANAGERS)
+    organisation = access_organisation(request.user, slug, roles=MANAGER_ROLES)
     token = api_tokens_of(organisation=organisation).filter(pk=token_id).first()
     if token is None:
         raise Http404
@@ -76,7 +74,7 @@ def api_token_revoke_view(request, slug, token_id):
 
 
 def _endpoint(request, slug, endpoint_id):
-    organisation = access_organisation(request.user, slug, roles=MANAGERS)
+    organisation = access_organisation(request.user, slug, roles=MANAGER_ROLES)
     endpoint = webhook_endpoints_of(organisation=organisation).filter(pk=endpoint_id).first()
     if endpoint is None:
         raise Http404

@@ -3,7 +3,6 @@ and a cohort's page, and the fund's totals per project in a period (what
 analytics shows as waived)."""
 
 import datetime
-from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
@@ -69,14 +68,3 @@ def project_waivers(*, project: Project, limit: int = 500) -> QuerySet[Voucher]:
         .select_related("cohort")
         .order_by("-created_at", "-pk")[:limit]
     )
-
-
-def cohort_members_with_waiver(*, cohort: Cohort, course_key: UUID) -> int:
-    """How many of the cohort's members hold a used waiver for the course."""
-    users = cohort.members.values("learner__user_id")
-    return Voucher.objects.filter(
-        kind=Voucher.Kind.FEE_WAIVER,
-        course_key=course_key,
-        status=Voucher.Status.REDEEMED,
-        redeemed_by_id__in=users,
-    ).count()

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config.security import permissions_policy
 from courses.models import CoursePage
 from courses.selectors import course_by_key
-from partners.permissions import MANAGER_ROLES, access_organisation
+from partners.permissions import MANAGER_ROLES, access_organisation, managed_organisations
 from payments import stripe_client
 from payments.forms import NEW_ORGANISATION, BillingForm, FakePaymentForm, RefundForm, SeatPackForm
 from payments.models import BillingDetails, Order, Price
@@ -28,7 +28,6 @@ from payments.permissions import (
     access_order,
     access_order_refund,
     can_refund,
-    managed_organisations,
 )
 from payments.selectors.exam_fees import exam_fee_due
 from payments.services import orders as services

@@ -1,7 +1,12 @@
 """Fill the platform with demo content and demo accounts. Idempotent.
 
-Each app owns its demo data in `<app>/demo.py`; this command runs them in the
-order their data depends on and prints the accounts a newcomer can sign in with.
+Each app owns its demo data in `<app>/demo.py`, written through its own
+services (another app's demo asks that app's demo helpers, e.g.
+`partners.demo.project_seed`); this command only runs them in the order their
+data depends on and prints the accounts a newcomer can sign in with. It writes
+no table itself. It lives here because it must import every app and `config`
+is not an installed app (a command needs one); `make run` and the tests call
+it by name, so it can move without them noticing.
 """
 
 from django.conf import settings
