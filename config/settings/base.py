@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "partners",
     "payments",
     "analytics",
+    # The project: composes the apps above (the demo seeder); owns no tables.
+    "config",
     # Infrastructure: task messages the broker refused, re-sent later.
     "outbox",
     # Wagtail and its translation layer.

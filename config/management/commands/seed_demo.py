@@ -4,9 +4,8 @@ Each app owns its demo data in `<app>/demo.py`, written through its own
 services (another app's demo asks that app's demo helpers, e.g.
 `partners.demo.project_seed`); this command only runs them in the order their
 data depends on and prints the accounts a newcomer can sign in with. It writes
-no table itself. It lives here because it must import every app and `config`
-is not an installed app (a command needs one); `make run` and the tests call
-it by name, so it can move without them noticing.
+no table itself. It lives in `config`, the project that composes the apps,
+because it must import every one of them.
 """
 
 from django.conf import settings
