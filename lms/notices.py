@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.models import AuditEntry
+from audit.selectors import audit_entry_get
+from audit.services import audit_record
 from lms.models import User
 
 # action -> sentence; %(actor)s is the person who acted (or "someone").
@@ -110,8 +112,6 @@ def account_notice_record(
 ) -> AuditEntry:
     """Append an audit row about `subject_user` and, for the actions in
     `EMAILED`, e-mail the person (if they have an address) after commit."""
-    from audit.services import audit_record
-
     entry = audit_record(
         actor=actor, action=action, target=target, subject_user=subject_user, data=data
     )
@@ -125,8 +125,6 @@ def account_notice_record(
 def account_notice_send(*, entry_id: int) -> str:
     """E-mail the person what another did on their account (one journal row),
     in their language."""
-    from audit.selectors import audit_entry_get
-
     entry = audit_entry_get(entry_id=entry_id)
     if entry is None or entry.subject_user is None or not entry.subject_user.email:
         return "skipped"
