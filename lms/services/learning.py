@@ -429,7 +429,6 @@ def _several_statements_per_execute() -> bool:
     return not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
 
 
-@transaction.atomic
 def pass_mark_met(*, score: int, max_score: int, pass_mark_percent: int) -> bool:
     """Whether `score` out of `max_score` reaches `pass_mark_percent`: the one
     pass-mark rule of quizzes, exams and reported results. Exactly at the mark
@@ -437,6 +436,7 @@ def pass_mark_met(*, score: int, max_score: int, pass_mark_percent: int) -> bool
     return 100 * score >= pass_mark_percent * max_score
 
 
+@transaction.atomic
 def activity_result_record(
     *,
     enrolment: Enrolment,

@@ -69,3 +69,33 @@ def test_the_one_pass_mark_rule_passes_at_the_mark_and_not_below(
     from lms.services.learning import pass_mark_met
 
     assert pass_mark_met(score=score, max_score=max_score, pass_mark_percent=pass_mark) is passed
+
+
+def test_the_pass_mark_rule_is_pure_arithmetic(django_assert_num_queries):
+    from lms.services.learning import pass_mark_met
+
+    with django_assert_num_queries(0):
+        assert pass_mark_met(score=3, max_score=4, pass_mark_percent=75)
+
+
+def test_a_reported_result_is_recorded_in_one_transaction(enrolment, tree):
+    """The attempt, its statement and the completion it may bring are written
+    together or not at all: the service opens its own transaction (a savepoint
+    inside the test's), first statement to last."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        activity_result_record(
+            enrolment=enrolment,
+            lesson=tree.lessons[0],
+            activity_key="h5p-level",
+            source="h5p",
+            score=7,
+            max_score=10,
+            pass_mark_percent=70,
+            idempotency_key="h5p-atomic",
+        )
+    statements = [q["sql"] for q in queries.captured_queries]
+    assert statements[0].startswith("SAVEPOINT")
+    assert statements[-1].startswith("RELEASE SAVEPOINT")
