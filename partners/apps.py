@@ -22,6 +22,7 @@ class PartnersConfig(AppConfig):
             managed_ids=permissions.organisations_managed_ids,
             knows_learner=permissions.organisation_knows_learner,
             holds_role=permissions.holds_organisation_role,
+            facts=permissions.organisations_facts,
         )
 
         learners_enrolled.connect(

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from django.db import transaction
 
 from courses.models import CoursePage
-from lms.hooks.coaching import helper_holds_training
 from lms.models import HelperConsent, HelperProfile, User
+from lms.selectors.coaching import helper_training_held
 from lms.services.coaching import (
     assisted_account_create,
     helper_profile_activate,
@@ -43,16 +43,14 @@ def seed(*, certify: Callable[..., object] | None = None) -> HelperProfile | Non
     if course is not None and library.helper_training_course_key != course.translation_key:
         library.helper_training_course_key = course.translation_key
         library.save(update_fields=["helper_training_course_key"])
-    profile = helper_profile_create(user=helper, organisation=library, created_by=admin)
+    profile = helper_profile_create(user=helper, organisation_id=library.pk, created_by=admin)
     if course is not None and certify is not None:
         certify(user=helper, course=course)
     if not profile.is_active:
         helper_profile_activate(
             profile=profile,
             activated_by=admin or helper,
-            has_required_certificate=helper_holds_training(
-                user=helper, course_key=library.helper_training_course_key
-            ),
+            has_required_certificate=helper_training_held(profile=profile),
         )
     if not HelperConsent.objects.filter(requested_by=helper).exists():
         assisted_account_create(

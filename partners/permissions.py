@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from lms.hooks.coaching import OrganisationFacts
 from lms.permissions import has_role
 from lms.roles import Role
 from partners.models import (
@@ -157,3 +158,16 @@ def holds_organisation_role(user) -> bool:
     """Whether `user` is staff (any role) of any organisation: such accounts are
     never coached on a paper form."""
     return Membership.objects.filter(user_id=user.pk).exists()
+
+
+def organisations_facts(ids: Iterable[int]) -> dict[int, OrganisationFacts]:
+    """What lms may know of the organisations `ids` (their name, whether they
+    are active, the helper training they require), by id, in one query: lms
+    shows and decides with these, never by reading the organisation itself."""
+    rows = Organisation.objects.filter(pk__in=list(ids)).values_list(
+        "pk", "name", "is_active", "helper_training_course_key"
+    )
+    return {
+        pk: OrganisationFacts(name=name, is_active=active, helper_training_course_key=key)
+        for pk, name, active, key in rows
+    }

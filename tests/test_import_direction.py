@@ -9,6 +9,7 @@ URLs and Celery app; a composing module is named below with the reason.
 """
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -48,9 +49,11 @@ COMPOSERS = {
 SCHEMA_EXCEPTIONS = {
     # A digital helper works for an organisation (HelperProfile.organisation,
     # HelperConsent.organisation), which partners owns, while coaching is lms's
-    # (DESIGN). lms reads nothing of partners: it asks partners' rules through
-    # lms.hooks.coaching. Moving coaching into an app above partners would end
-    # it.
+    # (DESIGN): the key keeps the reference whole (an organisation with helpers
+    # cannot be deleted). lms never follows it: the organisation's name and
+    # rules come from partners through lms.hooks.coaching (tested below).
+    # Coaching cannot move above partners: learning's assisted sessions
+    # (lms.LiveSession) rest on a helper's consent.
     ("lms", "partners"),
 }
 
@@ -170,3 +173,104 @@ def test_the_cycle_finder_finds_a_cycle_and_accepts_a_chain():
         ["lms", "courses", "lms"],
         ["courses", "lms", "courses"],
     )
+
+
+# --- a foreign key against the direction is a name, never a way in --------------
+
+# Calls and admin options where a field's name makes Django read the related row.
+_READING_CALLS = {"select_related", "prefetch_related", "values", "values_list", "only", "order_by"}
+_READING_OPTIONS = {
+    "list_select_related",
+    "list_display",
+    "list_filter",
+    "search_fields",
+    "ordering",
+    "raw_id_fields",
+    "autocomplete_fields",
+}
+
+
+def _field_reads(source: str, field: str) -> list[int]:
+    """Lines of Python `source` that read the row a foreign key `field` points
+    to: `x.field`, a lookup through it (`field__name`; `field__isnull` reads
+    only the local column), or its name where Django follows it."""
+
+    def through(lookup: str) -> bool:
+        # A lookup that goes past the key: `field__x` or `a__field__x`, except
+        # `__isnull` and `__id`, which stop at the local column.
+        parts = lookup.split("__")
+        if field not in parts[:-1]:
+            return False
+        return parts[parts.index(field) + 1 :] not in (["isnull"], ["id"])
+
+    lines = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == field:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if through(node.value):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.keyword) and node.arg and through(node.arg):
+            lines.append(node.value.lineno)
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) in _READING_CALLS:
+            if any(isinstance(a, ast.Constant) and a.value == field for a in node.args):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Assign) and any(
+            getattr(t, "id", None) in _READING_OPTIONS for t in node.targets
+        ):
+            values = getattr(node.value, "elts", [])
+            if any(isinstance(v, ast.Constant) and v.value == field for v in values):
+                lines.append(node.lineno)
+    return sorted(lines)
+
+
+def _exception_fields() -> dict[str, set[str]]:
+    """app -> the names of its foreign keys listed in SCHEMA_EXCEPTIONS."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for (app, other), fields in _schema_arrows().items():
+        if (app, other) in SCHEMA_EXCEPTIONS:
+            named[app] |= {label.rsplit(".", 1)[1] for label in fields}
+    return named
+
+
+@pytest.mark.django_db(databases=[])
+def test_a_foreign_key_against_the_direction_is_never_followed():
+    """lms names a helper's organisation by a foreign key (SCHEMA_EXCEPTIONS)
+    but reads nothing through it, in code or templates: what it shows and
+    decides comes from partners through `lms.hooks.coaching`."""
+    found = []
+    for app, fields in _exception_fields().items():
+        for path in sorted((ROOT / app).rglob("*")):
+            relative = path.relative_to(ROOT)
+            if {"tests", "migrations", "locale"} & set(relative.parts) or not path.is_file():
+                continue
+            readable = path.suffix in (".py", ".html", ".txt")
+            text = path.read_text(encoding="utf-8") if readable else ""
+            for field in fields:
+                if path.suffix == ".py":
+                    found += [f"{relative}:{line} {field}" for line in _field_reads(text, field)]
+                elif text:
+                    for number, line in enumerate(text.splitlines(), 1):
+                        if re.search(rf"\.{field}\b(?!_)", line):
+                            found.append(f"{relative}:{number} {field}")
+    assert found == []
+
+
+def test_the_reading_check_sees_each_way_of_following_a_key():
+    planted = (
+        "a = profile.organisation\n"
+        "b = Consent.objects.filter(organisation__name='x')\n"
+        "c = Consent.objects.select_related('learner', 'organisation')\n"
+        "d = Consent.objects.filter(helper__helper_profile__organisation__is_active=True)\n"
+        "class A:\n    list_select_related = ['user', 'organisation']\n"
+    )
+    assert _field_reads(planted, "organisation") == [1, 2, 3, 4, 6]
+    assert _field_reads("x = qs.order_by('organisation__name')\n", "organisation") == [1]
+    harmless = (
+        "a = profile.organisation_id\n"
+        "b = Consent.objects.filter(organisation__isnull=True, organisation_id=3)\n"
+        "c = Consent(organisation_id=4)\n"
+        "d = Consent.objects.filter(helper__helper_profile__organisation_id=5)\n"
+    )
+    assert _field_reads(harmless, "organisation") == []

@@ -13,7 +13,8 @@ helper of an organisation that requires the training cannot be activated.
 `helper_profile_activate` itself takes the answer as a plain bool.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from uuid import UUID
 
 from lms.models import User
@@ -49,11 +50,29 @@ def helper_holds_training(*, user: User, course_key: UUID | None) -> bool:
 #         managed_ids=organisations_managed_ids,        # (user) -> set[int]
 #         knows_learner=organisation_knows_learner,     # (*, organisation_id, user) -> bool
 #         holds_role=holds_organisation_role,           # (user) -> bool
+#         facts=organisations_facts,                    # (ids) -> {id: OrganisationFacts}
 #     )
 #
+# What lms shows or decides about an organisation (its name, whether it requires
+# the helper training) comes from `facts` too: coaching's models name their
+# organisation by a foreign key, but lms never reads partners' table through it
+# (no join, no select_related; tests/test_import_direction.py checks).
+#
 # Deny by default: with nothing registered nobody manages an organisation, no
-# organisation knows anybody, and everybody is treated as holding a role (so no
-# paper consent can be recorded for them).
+# organisation knows anybody, everybody is treated as holding a role (so no
+# paper consent can be recorded for them), and no organisation is known (so no
+# helper can be activated).
+
+
+@dataclass(frozen=True)
+class OrganisationFacts:
+    """What lms may know of an organisation, as partners tells it."""
+
+    name: str
+    is_active: bool
+    # The course whose certificate a helper of the organisation needs, or None.
+    helper_training_course_key: UUID | None
+
 
 _rules: dict[str, Callable] = {}
 
@@ -64,10 +83,15 @@ def register_organisation_rules(
     managed_ids: Callable[..., set[int]],
     knows_learner: Callable[..., bool],
     holds_role: Callable[..., bool],
+    facts: Callable[..., dict[int, OrganisationFacts]],
 ) -> None:
     """Register partners' organisation rules (idempotent: the last one wins)."""
     _rules.update(
-        manages=manages, managed_ids=managed_ids, knows_learner=knows_learner, holds_role=holds_role
+        manages=manages,
+        managed_ids=managed_ids,
+        knows_learner=knows_learner,
+        holds_role=holds_role,
+        facts=facts,
     )
 
 
@@ -93,3 +117,16 @@ def holds_organisation_role(user: User) -> bool:
     """Does `user` hold a staff role (manager, trainer, reporter) in any organisation?"""
     check = _rules.get("holds_role")
     return True if check is None else bool(check(user))
+
+
+def organisations_facts(ids: Iterable[int | None]) -> dict[int, OrganisationFacts]:
+    """The facts of the organisations `ids` (None skipped) by id, in one
+    question to partners; an id partners does not know is missing."""
+    wanted = {i for i in ids if i is not None}
+    check = _rules.get("facts")
+    return dict(check(wanted)) if check and wanted else {}
+
+
+def organisation_facts(organisation_id: int | None) -> OrganisationFacts | None:
+    """The facts of one organisation, or None when partners does not know it."""
+    return organisations_facts([organisation_id]).get(organisation_id)

@@ -4,7 +4,9 @@ helper journal.
 
 Written only by `lms.services.coaching` and `lms.services.cards`; read through
 `lms.selectors.coaching`. The organisation lives in partners/ and is named by a
-lazy foreign key: lms never imports partners.
+lazy foreign key: lms never imports partners, and never reads an organisation
+through the key (what it needs comes from partners through
+`lms.hooks.coaching`).
 """
 
 import uuid
@@ -15,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 # A live session marks learning "assisted" at most this long, even if the
@@ -22,7 +25,22 @@ from django.utils.translation import gettext_lazy as _
 LIVE_SESSION_MAX = timedelta(hours=3)
 
 
-class HelperProfile(models.Model):
+class NamesOrganisation:
+    """For a row naming an organisation (`organisation_id`): its name as
+    partners tells it (`lms.hooks.coaching`), "" when it names none. Asked once
+    per object; a list asks once for all its rows
+    (`lms.selectors.coaching.organisation_names_fill`). lms never reads the
+    organisation through the foreign key."""
+
+    @cached_property
+    def organisation_name(self) -> str:
+        from lms.hooks.coaching import organisation_facts
+
+        facts = organisation_facts(self.organisation_id)
+        return facts.name if facts else ""
+
+
+class HelperProfile(NamesOrganisation, models.Model):
     """A digital helper working for one organisation. A helper acts only while
     the profile is active."""
 
@@ -73,7 +91,7 @@ def _scan_upload_to(consent: "HelperConsent", filename: str) -> str:
     return f"lms/consent-scans/{uuid.uuid4().hex}.{suffix}"
 
 
-class HelperConsent(models.Model):
+class HelperConsent(NamesOrganisation, models.Model):
     """A person lets a helper (or every helper of an organisation) see their
     progress, enrol them, or act for them during a session, for a while.
 

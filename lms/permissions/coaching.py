@@ -96,7 +96,7 @@ def access_paper_consent(user: User, consent_id: int) -> HelperConsent:
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied
     consent = (
-        HelperConsent.objects.select_related("learner", "requested_by", "organisation")
+        HelperConsent.objects.select_related("learner", "requested_by")
         .filter(pk=consent_id, given_how=HelperConsent.GivenHow.PAPER)
         .first()
     )

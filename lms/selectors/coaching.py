@@ -2,14 +2,18 @@
 the database), the people a helper coaches, sessions, journal, and whether a
 live assisted session is open for a learner."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from lms.hooks.coaching import (
+    helper_holds_training,
     holds_organisation_role,
+    organisation_facts,
     organisation_knows_learner,
+    organisations_facts,
     organisations_managed,
 )
 from lms.models import (
@@ -50,6 +54,17 @@ def helper_profile_active(*, helper: User) -> HelperProfile | None:
     if not helper.is_authenticated or not helper.is_active:
         return None
     return HelperProfile.objects.filter(user=helper, status=HelperProfile.Status.ACTIVE).first()
+
+
+def helper_training_held(*, profile: HelperProfile) -> bool:
+    """Whether the helper holds the training their organisation requires (True
+    when it requires none; False for an organisation partners does not know)."""
+    organisation = organisation_facts(profile.organisation_id)
+    if organisation is None:
+        return False
+    return helper_holds_training(
+        user=profile.user, course_key=organisation.helper_training_course_key
+    )
 
 
 def _valid_now() -> Q:
@@ -242,7 +257,7 @@ def consent_requests_pending(*, learner: User) -> QuerySet[HelperConsent]:
             learner=learner,
             status__in=[HelperConsent.Status.REQUESTED, HelperConsent.Status.PENDING],
         )
-        .select_related("helper", "organisation", "requested_by")
+        .select_related("helper", "requested_by")
         .order_by("-requested_at")
     )
 
@@ -251,7 +266,7 @@ def consents_of_learner(*, learner: User) -> QuerySet[HelperConsent]:
     """Every consent the person gave, newest first (valid, expired, withdrawn)."""
     return (
         HelperConsent.objects.filter(learner=learner, status=HelperConsent.Status.GIVEN)
-        .select_related("helper", "organisation", "requested_by")
+        .select_related("helper", "requested_by")
         .order_by("-answered_at", "-id")
     )
 
@@ -303,15 +318,31 @@ def journal_of_learner(*, learner: User) -> QuerySet[HelperJournalEntry]:
 
 
 def helper_profiles_for(*, user: User) -> QuerySet[HelperProfile]:
-    """The helper profiles `user` manages: all with `lms.manage_helpers`, those of the
-    organisations where `user` is a manager otherwise (partners' rule, asked
-    through `lms.hooks.coaching`)."""
-    profiles = HelperProfile.objects.select_related("user", "organisation", "activated_by")
+    """The helper profiles `user` manages: all with `lms.manage_helpers`, those of
+    the organisations where `user` is a manager otherwise (partners' rule, asked
+    through `lms.hooks.coaching`: the organisations it names are active ones)."""
+    profiles = HelperProfile.objects.select_related("user", "activated_by")
     if user.is_active and user.has_perm(MANAGE_HELPERS):
-        return profiles.order_by("organisation__name", "user__username")
-    return profiles.filter(
-        organisation_id__in=organisations_managed(user), organisation__is_active=True
-    ).order_by("organisation__name", "user__username")
+        return profiles
+    return profiles.filter(organisation_id__in=organisations_managed(user))
+
+
+def helper_profiles_listing(*, user: User) -> list[HelperProfile]:
+    """`helper_profiles_for`, each with its organisation's name, by that name
+    then username."""
+    found = organisation_names_fill(helper_profiles_for(user=user))
+    return sorted(found, key=lambda p: (p.organisation_name.casefold(), p.user.username))
+
+
+def organisation_names_fill(items: Iterable) -> list:
+    """`items` (helper profiles or consents) as a list, each with its
+    `organisation_name` filled: one question to partners for all of them."""
+    items = list(items)
+    facts = organisations_facts(item.organisation_id for item in items)
+    for item in items:
+        known = facts.get(item.organisation_id)
+        item.__dict__["organisation_name"] = known.name if known else ""
+    return items
 
 
 def attempts_assisted_split(*, course_key=None, learners=None) -> dict[str, int]:

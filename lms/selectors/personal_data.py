@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.selectors import audit_entries_about
+from lms.hooks.coaching import organisations_facts
 from lms.hooks.personal_data import personal_data_collect
 from lms.models import (
     ActivityState,
@@ -38,11 +39,32 @@ from lms.models import (
 )
 from lms.notices import notice_text
 
-FORMAT_VERSION = 1
+# 2: a helper's organisation is under "organisation_name" (was "organisation__name").
+FORMAT_VERSION = 2
 
 
 def _rows(queryset, *fields) -> list[dict]:
     return list(queryset.values(*fields))
+
+
+def _rows_named(queryset, *fields) -> list[dict]:
+    """`_rows`, where "organisation_id" becomes "organisation_name", the
+    organisation's name as partners tells it (lms never reads an organisation
+    itself; `lms.hooks.coaching`)."""
+    rows = _rows(queryset, *fields)
+    facts = organisations_facts(row["organisation_id"] for row in rows)
+    named = []
+    for row in rows:
+        known = facts.get(row["organisation_id"])
+        named.append(
+            {
+                ("organisation_name" if key == "organisation_id" else key): (
+                    (known.name if known else None) if key == "organisation_id" else value
+                )
+                for key, value in row.items()
+            }
+        )
+    return named
 
 
 def personal_data_for(*, user: User) -> dict:
@@ -168,11 +190,11 @@ def personal_data_for(*, user: User) -> dict:
             "guardian_name",
             "recorded_at",
         ),
-        "helper_consents": _rows(
+        "helper_consents": _rows_named(
             HelperConsent.objects.filter(learner=user).order_by("pk"),
             "id",
             "helper__display_name",
-            "organisation__name",
+            "organisation_id",
             "see_progress",
             "enrol",
             "act_in_session",
@@ -200,9 +222,9 @@ def personal_data_for(*, user: User) -> dict:
             "ends_at",
             "ended_at",
         ),
-        "helper_profile": _rows(
+        "helper_profile": _rows_named(
             HelperProfile.objects.filter(user=user),
-            "organisation__name",
+            "organisation_id",
             "status",
             "created_at",
             "activated_at",

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy
 
 from audit.services import audit_record
 from lms.exceptions import LearningError
+from lms.hooks.coaching import organisation_facts
 from lms.models import (
     CoachingSession,
     Enrolment,
@@ -113,11 +114,13 @@ def _consent_for(helper: User, learner: User, scope: str | None) -> HelperConsen
 
 
 @transaction.atomic
-def helper_profile_create(*, user: User, organisation, created_by: User | None) -> HelperProfile:
-    """Attach `user` as a digital helper to `organisation` (pending until
-    activated) and give them the helper role. Idempotent."""
+def helper_profile_create(
+    *, user: User, organisation_id: int, created_by: User | None
+) -> HelperProfile:
+    """Attach `user` as a digital helper to the organisation `organisation_id`
+    (pending until activated) and give them the helper role. Idempotent."""
     profile, created = HelperProfile.objects.get_or_create(
-        user=user, defaults={"organisation": organisation}
+        user=user, defaults={"organisation_id": organisation_id}
     )
     if created:
         audit_record(
@@ -125,7 +128,7 @@ def helper_profile_create(*, user: User, organisation, created_by: User | None) 
             action="helper.profile_create",
             target=profile,
             subject_user=user,
-            data={"organisation": organisation.pk},
+            data={"organisation": organisation_id},
         )
     role_grant(user=user, role=Role.HELPER, granted_by=created_by)
     return profile
@@ -137,8 +140,14 @@ def helper_profile_activate(
 ) -> HelperProfile:
     """Activate a helper. When the organisation requires a training course,
     the caller states whether the helper holds a valid certificate of it
-    (lms cannot read certificates; see `lms.hooks.coaching`)."""
-    organisation = profile.organisation
+    (lms cannot read certificates; see `lms.hooks.coaching`). An
+    organisation partners does not know activates nobody."""
+    organisation = organisation_facts(profile.organisation_id)
+    if organisation is None:
+        raise CoachingError(
+            _("This helper's organisation is unknown. Nobody can be activated for it."),
+            code="organisation_unknown",
+        )
     if organisation.helper_training_course_key and not has_required_certificate:
         raise CoachingError(
             _(
@@ -235,7 +244,7 @@ def _consent_create(
     return HelperConsent.objects.create(
         learner=learner,
         helper=None if for_organisation else helper,
-        organisation=profile.organisation if for_organisation else None,
+        organisation_id=profile.organisation_id if for_organisation else None,
         duration=duration,
         requested_by=helper,
         **scopes,
@@ -840,7 +849,7 @@ def consent_reminders_send(*, now=None) -> int:
         expires_at__lte=now + CONSENT_REMIND_BEFORE,
     ).exclude(learner__email="")
     sent = 0
-    for consent in due.select_related("learner", "helper", "organisation").iterator():
+    for consent in due.select_related("learner", "helper").iterator():
         won = HelperConsent.objects.filter(pk=consent.pk, reminder_sent_at__isnull=True).update(
             reminder_sent_at=now
         )

@@ -23,8 +23,8 @@ from lms.forms.coaching import (
     SessionLogForm,
     TakeOverForm,
 )
-from lms.hooks.coaching import helper_holds_training, organisations_managed
-from lms.models import HelperProfile, SigninMethod, User
+from lms.hooks.coaching import organisation_facts, organisations_managed
+from lms.models import SigninMethod, User
 from lms.pdf.consent import consent_form_pdf
 from lms.permissions.coaching import (
     access_card_person,
@@ -38,13 +38,16 @@ from lms.permissions.coaching import (
 from lms.selectors import dashboard_courses
 from lms.selectors.coaching import (
     coached_people,
+    consent_organisation_id,
     consent_requests_pending,
     consent_requests_sent,
     consent_valid,
     consents_of_learner,
-    helper_profiles_for,
+    helper_profiles_listing,
+    helper_training_held,
     journal_of_learner,
     live_session_open,
+    organisation_names_fill,
     paper_consents_pending,
     sessions_for_helper,
     sessions_of_helper,
@@ -254,13 +257,12 @@ def paper_consent_detail(request: HttpRequest, consent_id: int) -> HttpResponse:
 @require_GET
 def paper_consent_form(request: HttpRequest, consent_id: int) -> HttpResponse:
     consent = access_paper_consent(request.user, consent_id)
-    # access_paper_consent found the organisation, so the helper profile exists.
-    organisation = consent.organisation or (
-        HelperProfile.objects.select_related("organisation")
-        .get(user_id=consent.requested_by_id)
-        .organisation
+    # access_paper_consent found the organisation (the consent's, or the
+    # requesting helper's); its name comes from partners.
+    organisation = organisation_facts(consent_organisation_id(consent=consent))
+    pdf = consent_form_pdf(
+        consent=consent, organisation_name=organisation.name if organisation else ""
     )
-    pdf = consent_form_pdf(consent=consent, organisation_name=organisation.name)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="consent-{consent.paper_reference}.pdf"'
     response["Cache-Control"] = "no-store"
@@ -439,7 +441,7 @@ def live_end(request: HttpRequest, person_id: int) -> HttpResponse:
 def helper_profiles(request: HttpRequest) -> HttpResponse:
     """Helpers of the organisations I manage (all of them with `lms.manage_helpers`)."""
     access_helper_management(request.user)
-    profiles = helper_profiles_for(user=request.user)
+    profiles = helper_profiles_listing(user=request.user)
     # Managers check the scans of their organisations' paper consent forms too.
     paper = [
         consent
@@ -459,9 +461,7 @@ def helper_profile_action(request: HttpRequest, profile_id: int, action: str) ->
             helper_profile_activate(
                 profile=profile,
                 activated_by=request.user,
-                has_required_certificate=helper_holds_training(
-                    user=profile.user, course_key=profile.organisation.helper_training_course_key
-                ),
+                has_required_certificate=helper_training_held(profile=profile),
             )
             messages.success(
                 request, _("%(name)s is now an active helper.") % {"name": profile.user}
@@ -488,8 +488,8 @@ def my_helpers(request: HttpRequest) -> HttpResponse:
 def _my_helpers_context(user: User, take_over_form: TakeOverForm | None = None) -> dict:
     assisted = user.account_type == User.AccountType.ASSISTED
     return {
-        "requests": consent_requests_pending(learner=user),
-        "consents": consents_of_learner(learner=user),
+        "requests": organisation_names_fill(consent_requests_pending(learner=user)),
+        "consents": organisation_names_fill(consents_of_learner(learner=user)),
         "sessions": sessions_of_learner(learner=user)[:50],
         "journal": journal_of_learner(learner=user)[:50],
         "live": live_session_open(learner=user),
