@@ -161,13 +161,12 @@ def holds_organisation_role(user) -> bool:
 
 
 def organisations_facts(ids: Iterable[int]) -> dict[int, OrganisationFacts]:
-    """What lms may know of the organisations `ids` (their name, whether they
-    are active, the helper training they require), by id, in one query: lms
-    shows and decides with these, never by reading the organisation itself."""
+    """What lms may know of the organisations `ids` (their name and the helper
+    training they require), by id, in one query: lms shows and decides with
+    these, never by reading the organisation itself."""
     rows = Organisation.objects.filter(pk__in=list(ids)).values_list(
-        "pk", "name", "is_active", "helper_training_course_key"
+        "pk", "name", "helper_training_course_key"
     )
     return {
-        pk: OrganisationFacts(name=name, is_active=active, helper_training_course_key=key)
-        for pk, name, active, key in rows
+        pk: OrganisationFacts(name=name, helper_training_course_key=key) for pk, name, key in rows
     }

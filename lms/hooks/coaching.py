@@ -69,7 +69,6 @@ class OrganisationFacts:
     """What lms may know of an organisation, as partners tells it."""
 
     name: str
-    is_active: bool
     # The course whose certificate a helper of the organisation needs, or None.
     helper_training_course_key: UUID | None
 

@@ -20,6 +20,7 @@ form also needs the person to be in the organisation's reach
 
 import secrets
 from datetime import date, timedelta
+from itertools import islice
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -53,6 +54,7 @@ from lms.selectors.coaching import (
     consent_person_in_reach,
     consent_valid,
     helper_profile_active,
+    organisation_names_fill,
 )
 from lms.services.accounts import role_grant, user_create, user_password_chosen
 from lms.services.cards import CardRefused, login_cards_render
@@ -836,6 +838,13 @@ def progress_view_record(*, helper: User, learner: User, consent: HelperConsent)
 CONSENT_REMIND_BEFORE = timedelta(days=7)
 
 
+def _named_in_batches(consents, size: int = 500):
+    """`consents` one by one, their organisation's name asked of partners once
+    per `size` of them (the e-mail names it)."""
+    while batch := list(islice(consents, size)):
+        yield from organisation_names_fill(batch)
+
+
 def consent_reminders_send(*, now=None) -> int:
     """E-mail each person whose consent ends within seven days, once per
     consent. The marker is set by a conditional update before sending, so two
@@ -849,7 +858,7 @@ def consent_reminders_send(*, now=None) -> int:
         expires_at__lte=now + CONSENT_REMIND_BEFORE,
     ).exclude(learner__email="")
     sent = 0
-    for consent in due.select_related("learner", "helper").iterator():
+    for consent in _named_in_batches(due.select_related("learner", "helper").iterator()):
         won = HelperConsent.objects.filter(pk=consent.pk, reminder_sent_at__isnull=True).update(
             reminder_sent_at=now
         )

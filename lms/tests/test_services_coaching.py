@@ -329,6 +329,22 @@ def test_the_reminder_is_sent_once_seven_days_before_the_end(helper, learner):
     assert mail.outbox[0].to == [learner.email]
 
 
+def test_the_reminders_name_each_organisation_with_one_question_for_all(
+    profile, django_assert_num_queries
+):
+    people = [UserFactory(preferred_language="en") for _ in range(3)]
+    for person in people:
+        ConsentFactory(learner=person, organisation=profile.organisation)
+    HelperConsent.objects.update(expires_at=timezone.now() + timedelta(days=6))
+    # The consents with their people, the organisation's name once, then a
+    # claim of each reminder before its e-mail.
+    with django_assert_num_queries(2 + len(people)):
+        assert consent_reminders_send() == len(people)
+    name = profile.organisation.name
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+    assert all(f"The helpers of {name} may help you" in m.body for m in mail.outbox)
+
+
 def test_no_reminder_without_e_mail(helper):
     person, consent = assisted_account_create(
         helper=helper,
