@@ -178,6 +178,42 @@ def test_the_json_api_answers_with_one_query_per_lookup(
     assert "email" not in json.dumps(data)
 
 
+def test_the_json_api_and_the_published_keys_are_answered_in_the_stateless_lane(
+    client, certificate, monkeypatch
+):
+    """No session, no cookie, a policy for an answer that is no page
+    (config/stateless.py); the verification page itself keeps the whole stack."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    from config.stateless import STATELESS_CSP
+
+    sessions = []
+    real = SessionMiddleware.process_request
+    monkeypatch.setattr(
+        SessionMiddleware,
+        "process_request",
+        lambda self, request: sessions.append(request.path) or real(self, request),
+    )
+    client.cookies["sessionid"] = "s" * 32
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    for address in (
+        url,
+        "/.well-known/did.json",
+        f"/certificates/status/{certificate.status_list_id}",
+    ):
+        response = client.get(address, HTTP_ACCEPT_LANGUAGE="de")
+        assert response.status_code == 200, address
+        assert response["Content-Security-Policy"] == STATELESS_CSP
+        assert response["X-Frame-Options"] == "DENY"
+        assert response.cookies == {}
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert sessions == []
+    assert client.get(url).json()["status"] == "valid"
+    page = client.get("/en/verify/", {"code": certificate.display_code})
+    assert sessions == ["/en/verify/"]
+    assert page["Content-Security-Policy"] != STATELESS_CSP
+
+
 def test_an_anonymous_api_lookup_leaves_no_receipt(client, certificate):
     url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
     client.get(url)

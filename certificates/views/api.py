@@ -2,10 +2,11 @@
 limits as the pages. GET a code, or POST a VC-JWT or a PDF.
 
 The GET is the hot path: one rate-limit round trip to Redis, one SQL query, no
-session, user or broker. A lookup leaves a receipt for the holder only when the
-caller names its organisation (`?organisation=`): an anonymous machine lookup
-would tell the holder nothing, and publishing a task for each cost about 40 %
-of the request."""
+session, user or broker; it is answered in the stateless lane, before the
+middlewares that serve a person (config/stateless.py). A lookup leaves a
+receipt for the holder only when the caller names its organisation
+(`?organisation=`): an anonymous machine lookup would tell the holder nothing,
+and publishing a task for each cost about 40 % of the request."""
 
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
@@ -22,6 +23,7 @@ from certificates.views.public import (
     verify_limited,
     verify_limited_receipt,
 )
+from config.stateless import stateless
 
 PDF = VerificationReceipt.Channel.PDF
 
@@ -73,6 +75,7 @@ def _answer(request, verdict, channel: str, *, recorded: bool = False) -> JsonRe
     return response
 
 
+@stateless
 @require_GET
 def verify_code(request: HttpRequest, code: str) -> JsonResponse:
     """GET /api/certificates/verify/<code>?lang=nl"""

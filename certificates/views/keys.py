@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from certificates import credentials, selectors
 from certificates.models import Certificate, SigningKey, StatusList
+from config.stateless import stateless
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 JSON_TYPES = ("application/json", "application/ld+json")
@@ -25,6 +26,7 @@ def _public(response: HttpResponse, *, max_age: int) -> HttpResponse:
     return response
 
 
+@stateless
 @require_GET
 def did_document(request: HttpRequest) -> JsonResponse:
     """/.well-known/did.json: every public key, old and new."""
@@ -35,11 +37,13 @@ def did_document(request: HttpRequest) -> JsonResponse:
     return _public(JsonResponse(document, content_type="application/did+json"), max_age=300)
 
 
+@stateless
 @require_GET
 def jwks(request: HttpRequest) -> JsonResponse:
     return _public(JsonResponse({"keys": selectors.signing_keys_public()}), max_age=300)
 
 
+@stateless
 @require_GET
 def jwk(request: HttpRequest, kid: str) -> JsonResponse:
     """The `kid` URL of one key."""
@@ -49,6 +53,7 @@ def jwk(request: HttpRequest, kid: str) -> JsonResponse:
     raise Http404
 
 
+@stateless
 @require_GET
 def seal_certificates(request: HttpRequest) -> HttpResponse:
     """/.well-known/pdf-seal.pem: the certificate of every key that ever sealed
@@ -59,6 +64,7 @@ def seal_certificates(request: HttpRequest) -> HttpResponse:
     )
 
 
+@stateless
 @require_GET
 def seal_certificate(request: HttpRequest, kid: str) -> HttpResponse:
     """The certificate of one PDF seal key."""
@@ -68,6 +74,7 @@ def seal_certificate(request: HttpRequest, kid: str) -> HttpResponse:
     raise Http404
 
 
+@stateless
 @require_GET
 def status_list(request: HttpRequest, list_id: int) -> HttpResponse:
     """The signed BitstringStatusListCredential, rebuilt on each request so that

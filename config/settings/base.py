@@ -717,6 +717,14 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("courses.h5p.origin.PlayerOriginMiddleware") + 1,
     "config.compression.TextGZipMiddleware",
 )
+# Views marked @stateless (the verification API, published keys, status
+# lists) are answered here, after compression and before everything that
+# serves a person (CSP nonces, page cache, session, locale, CSRF, sign-in,
+# messages, MFA): config/stateless.py.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("config.compression.TextGZipMiddleware") + 1,
+    "config.stateless.StatelessViewMiddleware",
+)
 # A CDN or Varnish in front is told to forget a page (in every language) and
 # the catalogues and home pages when it is published, unpublished or moved:
 # FRONTEND_CACHE_PURGE_URL for Varnish or any HTTP cache taking PURGE requests

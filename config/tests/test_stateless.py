@@ -1,0 +1,106 @@
+"""The stateless lane (config/stateless.py): which addresses enter it, what
+an answer gets there, and what it never gets (a cookie, a session, a user)."""
+
+import pytest
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.urls import get_resolver, include, path, re_path
+
+from config.stateless import STATELESS_CSP, _prefixes, stateless, stateless_prefixes
+
+pytestmark = pytest.mark.urls("config.tests.stateless_urls")
+
+
+@stateless
+def _marked(request):
+    raise AssertionError("never called")
+
+
+def _plain(request):
+    raise AssertionError("never called")
+
+
+def test_only_the_literal_start_of_a_marked_route_enters_the_lane():
+    patterns = [
+        path("api/things/<int:pk>", _marked),
+        path("api/other/<int:pk>", _plain),
+        path("keys/", include([path("one.json", _marked), path("<str:kid>.json", _marked)])),
+        # A converter in an include's route: its start is no literal.
+        path("org/<slug:org>/", include([path("x", _marked)])),
+        re_path(r"^re/(?P<x>\d+)$", _marked),
+        # An empty start would put the whole site in the lane.
+        path("<str:anything>", _marked),
+        *i18n_patterns(path("verify/", _marked)),
+    ]
+    assert _prefixes(patterns) == ["/api/things/", "/keys/one.json", "/keys/"]
+
+
+def test_a_marked_view_is_answered_without_session_or_user(client):
+    response = client.get("/api/things/7", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.json() == {"number": 7, "has_user": False}
+    assert response["Content-Security-Policy"] == STATELESS_CSP
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Content-Language"] == "fr"
+    assert "Accept-Language" in response["Vary"]
+    assert response["Content-Length"] == str(len(response.content))
+    # The middlewares before the lane still answer.
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Permissions-Policy" in response
+
+
+def test_an_unmarked_view_under_the_same_start_goes_through_the_whole_stack(client):
+    response = client.get("/api/things/7/page")
+    assert response.json() == {"number": 7, "has_user": True}
+    assert response["Content-Security-Policy"] != STATELESS_CSP
+
+
+@pytest.mark.django_db
+def test_a_marked_view_that_raises_not_found_is_asked_again_through_the_whole_stack(client):
+    assert client.get("/api/missing/3").json()["has_user"] is False
+    # The site's usual answer to an unknown address without a language
+    # (LocaleMiddleware's redirect to the visitor's language), with its policy.
+    response = client.get("/api/missing/0")
+    assert (response.status_code, response["Location"]) == (302, "/en/api/missing/0/")
+    assert response["Content-Security-Policy"] != STATELESS_CSP
+
+
+def test_a_marked_view_that_reads_the_user_fails_loudly(client):
+    client.raise_request_exception = True
+    with pytest.raises(AttributeError):
+        client.get("/api/user")
+
+
+@pytest.mark.django_db
+def test_the_lane_never_touches_a_session_or_sets_a_cookie(client, monkeypatch):
+    calls = []
+    real = SessionMiddleware.process_request
+    monkeypatch.setattr(
+        SessionMiddleware,
+        "process_request",
+        lambda self, request: calls.append(request.path) or real(self, request),
+    )
+    client.cookies["sessionid"] = "x" * 32
+    client.cookies["messages"] = "y"
+    response = client.get("/api/things/1")
+    assert calls == [] and response.cookies == {}
+    client.get("/api/things/1/page")
+    assert calls == ["/api/things/1/page"]
+
+
+def test_the_language_cookie_is_honoured_as_by_the_locale_middleware(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    assert client.get("/api/things/1")["Content-Language"] == "de"
+
+
+@pytest.mark.urls("config.urls")
+def test_the_platforms_lane_holds_the_verification_api_keys_and_status_lists_only():
+    prefixes = set(stateless_prefixes(get_resolver()))
+    assert prefixes == {
+        "/api/certificates/verify/",
+        "/.well-known/did.json",
+        "/.well-known/pdf-seal.pem",
+        "/certificates/keys.json",
+        "/certificates/keys/seal/",
+        "/certificates/keys/",
+        "/certificates/status/",
+    }
