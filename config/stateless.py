@@ -8,7 +8,8 @@ compression middlewares and before everything that serves a person (CSP
 nonces, page cache, session, locale, CSRF, authentication, messages, idle
 sessions, MFA, redirects): those cost a third of the verification API's time
 and give it nothing. The lane does what they would have done for such an
-answer: the language from Accept-Language or the language cookie (with `Vary`
+answer: the Host header checked against ALLOWED_HOSTS, the language from
+Accept-Language or the language cookie (with `Vary`
 and `Content-Language`), X-Frame-Options, and a Content-Security-Policy fit
 for an answer that is no document (`default-src 'none'`). It never sets a
 cookie.
@@ -84,6 +85,9 @@ class StatelessViewMiddleware:
             return self.get_response(request)
         if not getattr(match.func, "stateless", False):
             return self.get_response(request)
+        # ALLOWED_HOSTS, as CommonMiddleware would check it: an unknown Host
+        # header is a 400 (DisallowedHost), never an answer.
+        request.get_host()
         language = translation.get_language_from_request(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language

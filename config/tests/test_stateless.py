@@ -48,6 +48,13 @@ def test_a_marked_view_is_answered_without_session_or_user(client):
     assert "Permissions-Policy" in response
 
 
+def test_an_unknown_host_is_refused_as_by_the_rest_of_the_site(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    response = client.get("/api/things/7", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert b"number" not in response.content
+
+
 def test_an_unmarked_view_under_the_same_start_goes_through_the_whole_stack(client):
     response = client.get("/api/things/7/page")
     assert response.json() == {"number": 7, "has_user": True}
