@@ -157,6 +157,23 @@ def module_rows(django_db_blocker):
 
 
 @pytest.fixture
+def sessions_opened(monkeypatch) -> list[str]:
+    """The paths of the requests that reached the session middleware, in order
+    (the stateless lane, config/stateless.py, keeps its answers out of it)."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    opened: list[str] = []
+    real = SessionMiddleware.process_request
+
+    def recorded(self, request):
+        opened.append(request.path)
+        return real(self, request)
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", recorded)
+    return opened
+
+
+@pytest.fixture
 def home_page(db):
     """The home page in the four languages, as `make run` creates it."""
     return site_bootstrap()

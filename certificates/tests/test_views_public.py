@@ -179,21 +179,12 @@ def test_the_json_api_answers_with_one_query_per_lookup(
 
 
 def test_the_json_api_and_the_published_keys_are_answered_in_the_stateless_lane(
-    client, certificate, monkeypatch
+    client, certificate, sessions_opened
 ):
     """No session, no cookie, a policy for an answer that is no page
     (config/stateless.py); the verification page itself keeps the whole stack."""
-    from django.contrib.sessions.middleware import SessionMiddleware
-
     from config.stateless import STATELESS_CSP
 
-    sessions = []
-    real = SessionMiddleware.process_request
-    monkeypatch.setattr(
-        SessionMiddleware,
-        "process_request",
-        lambda self, request: sessions.append(request.path) or real(self, request),
-    )
     client.cookies["sessionid"] = "s" * 32
     url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
     for address in (
@@ -207,10 +198,10 @@ def test_the_json_api_and_the_published_keys_are_answered_in_the_stateless_lane(
         assert response["X-Frame-Options"] == "DENY"
         assert response.cookies == {}
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert sessions == []
+    assert sessions_opened == []
     assert client.get(url).json()["status"] == "valid"
     page = client.get("/en/verify/", {"code": certificate.display_code})
-    assert sessions == ["/en/verify/"]
+    assert sessions_opened == ["/en/verify/"]
     assert page["Content-Security-Policy"] != STATELESS_CSP
 
 

@@ -3,7 +3,6 @@ an answer gets there, and what it never gets (a cookie, a session, a user)."""
 
 import pytest
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sessions.middleware import SessionMiddleware
 from django.urls import get_resolver, include, path, re_path
 
 from config.stateless import STATELESS_CSP, _prefixes, stateless, stateless_prefixes
@@ -78,20 +77,13 @@ def test_a_marked_view_that_reads_the_user_fails_loudly(client):
 
 
 @pytest.mark.django_db
-def test_the_lane_never_touches_a_session_or_sets_a_cookie(client, monkeypatch):
-    calls = []
-    real = SessionMiddleware.process_request
-    monkeypatch.setattr(
-        SessionMiddleware,
-        "process_request",
-        lambda self, request: calls.append(request.path) or real(self, request),
-    )
+def test_the_lane_never_touches_a_session_or_sets_a_cookie(client, sessions_opened):
     client.cookies["sessionid"] = "x" * 32
     client.cookies["messages"] = "y"
     response = client.get("/api/things/1")
-    assert calls == [] and response.cookies == {}
+    assert sessions_opened == [] and response.cookies == {}
     client.get("/api/things/1/page")
-    assert calls == ["/api/things/1/page"]
+    assert sessions_opened == ["/api/things/1/page"]
 
 
 def test_the_language_cookie_is_honoured_as_by_the_locale_middleware(client, settings):
