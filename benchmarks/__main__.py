@@ -105,6 +105,11 @@ def main() -> int:
     from benchmarks.scenarios import BARE, SCENARIOS
 
     chosen = [s for s in SCENARIOS if not args.only or s.name in args.only]
+    unknown = sorted(set(args.only) - {s.name for s in SCENARIOS})
+    if unknown or not chosen:
+        names = ", ".join(s.name for s in SCENARIOS)
+        print(f"no scenario named {', '.join(unknown)}; the scenarios: {names}", file=sys.stderr)
+        return 2
     for scenario in chosen:
         started = time.perf_counter()
         scenario.prepare()
@@ -145,11 +150,11 @@ def main() -> int:
                 slices.append(_load(scenario, port, args, headers, slice_seconds, paths))
             rows.append((scenario, _merged(slices), _merged(bare_slices)))
 
-    bare_all = _merged([bare for _, _, bare in rows]) if rows else None
+    bare_all = _merged([bare for _, _, bare in rows])
     print()
     print(f"{'scenario':<20} {'req/s':>9} {'x bare':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     report = []
-    for scenario, result, bare in [(BARE, bare_all, bare_all), *rows] if rows else []:
+    for scenario, result, bare in [(BARE, bare_all, bare_all), *rows]:
         ratio = result.rps / bare.rps if bare.rps else float("nan")
         print(
             f"{scenario.name:<20} {result.rps:>9.0f} {ratio:>7.2f} {result.percentile(50):>8.1f} "
