@@ -200,6 +200,9 @@ def test_a_child_sees_the_world_map_and_the_maze_stays_in_view_during_a_run(
     page.wait_for_function(
         "() => document.getElementById('puzzle').classList.contains('puzzle--running')"
     )
+    # The maze is brought into view by a smooth scroll (a few hundred
+    # milliseconds, none with reduced motion); from then on it stays there.
+    page.wait_for_function(MAZE_IN_VIEW, timeout=2000)
     seen = 0
     while page.evaluate(
         "() => document.getElementById('puzzle').classList.contains('puzzle--running')"
