@@ -53,7 +53,7 @@ def _prefixes(patterns, start: str = "") -> list[str]:
         # patterns stay out of the lane: their start is not a literal.
         if not isinstance(pattern, RoutePattern):
             continue
-        route = str(pattern._route)
+        route = str(pattern)  # a RoutePattern prints its route
         if isinstance(entry, URLResolver):
             if "<" not in route:
                 found += _prefixes(entry.url_patterns, start + route)

@@ -205,6 +205,21 @@ def test_the_json_api_and_the_published_keys_are_answered_in_the_stateless_lane(
     assert page["Content-Security-Policy"] != STATELESS_CSP
 
 
+def test_the_api_in_the_stateless_lane_answers_up_to_the_limit_then_429(
+    client, certificate, settings
+):
+    from config.stateless import STATELESS_CSP
+
+    settings.CERTIFICATES_VERIFY_RATE = "3/60"
+    url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
+    refused = client.get(url)
+    assert refused.status_code == 429
+    assert refused.json() == {"status": "rate_limited"}
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert refused["Content-Security-Policy"] == STATELESS_CSP
+
+
 def test_an_anonymous_api_lookup_leaves_no_receipt(client, certificate):
     url = reverse("certificates_public:api_verify_code", args=[certificate.display_code])
     client.get(url)
