@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from courses.models import LessonPage
 from courses.selectors import lesson_place
 from lms.selectors import course_progress, lesson_enrolment
-from lms.services import lesson_view_record
+from lms.services import lesson_view_move, lesson_view_record
 
 
 @hooks.register("before_serve_page")
@@ -26,14 +26,16 @@ def remember_lesson_view(page, request, serve_args, serve_kwargs):
     if enrolment is not None:
         request.lms_enrolment = enrolment
         request.lms_course = course
-        first_view = None
-        if enrolment.status != enrolment.Status.CANCELLED:
-            # Read once here for the whole page (lms_tags), and it tells
-            # whether this view is the first (the only one that is an event).
-            progress = course_progress(enrolment=enrolment, course=course)
-            request.lms_progress = progress
-            first_view = page.translation_key not in progress.viewed_lessons
-        lesson_view_record(enrolment=enrolment, lesson=page, first_view=first_view)
+        if enrolment.status == enrolment.Status.CANCELLED:
+            return None
+        # Read once here for the whole page (lms_tags), and it tells whether
+        # this view is the first (the only one that is an event); where the
+        # learner is goes in the same round trip as the reads.
+        move = lesson_view_move(enrolment=enrolment, lesson=page)
+        progress = course_progress(enrolment=enrolment, course=course, then=move)
+        request.lms_progress = progress
+        first_view = page.translation_key not in progress.viewed_lessons
+        lesson_view_record(enrolment=enrolment, lesson=page, first_view=first_view, moved=True)
     return None
 
 

@@ -23,6 +23,7 @@ from lms.models import (
     Statement,
     User,
 )
+from lms.round_trips import models_from_rows, select_columns_sql, several_statements_per_execute
 from lms.selectors.coaching import assisted_sessions_open
 
 
@@ -212,9 +213,17 @@ def _results(lessons: list, attempts: list[Attempt]) -> dict[str, ActivityResult
     return results
 
 
-def course_progress(*, enrolment: Enrolment, course: CoursePage | None = None) -> CourseProgress:
-    """The progress of one enrolment: two queries (events, attempts), the
-    course's lessons from the cache."""
+def course_progress(
+    *,
+    enrolment: Enrolment,
+    course: CoursePage | None = None,
+    then: tuple[str, list] | None = None,
+) -> CourseProgress:
+    """The progress of one enrolment: its events and attempts, in one round
+    trip on PostgreSQL (two queries elsewhere), the course's lessons from the
+    cache. `then`, a caller's statement (SQL and parameters, e.g. the lesson
+    page's `lesson_view_move`), is sent after the reads in the same round trip
+    (elsewhere, on its own after them)."""
     course = course or enrolment.course
     lessons = content.course_lessons(course=course)
     completed, viewed = set(), set()
@@ -222,21 +231,31 @@ def course_progress(*, enrolment: Enrolment, course: CoursePage | None = None) -
     # building of them cost more than their round trips.
     events = ProgressEvent._meta
     lesson_key = events.get_field("lesson_key")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT lesson_key, kind FROM {events.db_table} WHERE enrolment_id = %s",  # noqa: S608
-            [enrolment.pk],
-        )
-        for key, kind in cursor.fetchall():
-            key = lesson_key.to_python(key)  # a UUID whatever the database hands back
-            (completed if kind == ProgressEvent.Kind.COMPLETED else viewed).add(key)
-    attempts = list(
-        Attempt.objects.raw(
-            f"SELECT * FROM {Attempt._meta.db_table} WHERE enrolment_id = %s"  # noqa: S608
-            " ORDER BY number",
-            [enrolment.pk],
-        )
+    events_sql = f"SELECT lesson_key, kind FROM {events.db_table} WHERE enrolment_id = %s"  # noqa: S608
+    attempts_sql = (
+        f"SELECT {select_columns_sql(Attempt)} FROM {Attempt._meta.db_table}"  # noqa: S608
+        " WHERE enrolment_id = %s ORDER BY number"
     )
+    with connection.cursor() as cursor:
+        if several_statements_per_execute():
+            sql, params = f"{events_sql}; {attempts_sql}", [enrolment.pk, enrolment.pk]
+            if then is not None:
+                sql, params = f"{sql}; {then[0]}", [*params, *then[1]]
+            cursor.execute(sql, params)
+            event_rows = cursor.fetchall()
+            cursor.nextset()
+            attempt_rows = cursor.fetchall()
+        else:
+            cursor.execute(events_sql, [enrolment.pk])
+            event_rows = cursor.fetchall()
+            cursor.execute(attempts_sql, [enrolment.pk])
+            attempt_rows = cursor.fetchall()
+            if then is not None:
+                cursor.execute(*then)
+    for key, kind in event_rows:
+        key = lesson_key.to_python(key)  # a UUID whatever the database hands back
+        (completed if kind == ProgressEvent.Kind.COMPLETED else viewed).add(key)
+    attempts = models_from_rows(Attempt, attempt_rows)
     if _has_puzzles([lessons]):
         solved = puzzle_levels_solved(user_ids=[enrolment.learner_id])
         completed = _with_puzzles(lessons, completed, solved[enrolment.learner_id])

@@ -21,6 +21,7 @@ from lms.services.learning import (
     enrolment_cancel,
     enrolment_create,
     lesson_progress_record,
+    lesson_view_move,
     lesson_view_record,
 )
 from lms.services.legal import legal_accept
@@ -67,6 +68,7 @@ __all__ = [
     "enrolment_create",
     "enrolments_create_bulk",
     "lesson_progress_record",
+    "lesson_view_move",
     "lesson_view_record",
     "quiz_answer_save",
     "quiz_attempt_start",

@@ -17,6 +17,7 @@ from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from lms.exceptions import LearningError
 from lms.models import ActivityState, Attempt, Enrolment, ProgressEvent, Statement, User
+from lms.round_trips import several_statements_per_execute
 from lms.selectors.coaching import assisted_session_open
 from lms.services.xapi import statement_build, statement_record, statements_forward_on_commit
 from lms.signals import course_completed
@@ -146,7 +147,11 @@ LESSON_VIEW_WRITE_INTERVAL = timedelta(seconds=60)
 
 
 def lesson_view_record(
-    *, enrolment: Enrolment, lesson: LessonPage, first_view: bool | None = None
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    first_view: bool | None = None,
+    moved: bool = False,
 ) -> None:
     """The learner opened a lesson: remember it for "continue where you left
     off"; the first view is also a progress event and an xAPI statement.
@@ -155,7 +160,8 @@ def lesson_view_record(
     a later view is one UPDATE, none when the enrolment already points at this
     lesson since LESSON_VIEW_WRITE_INTERVAL at most, and on PostgreSQL a first
     view is one statement (the last lesson, the event once, its xAPI statement
-    if new)."""
+    if new). `moved=True`: the caller sent `lesson_view_move`'s statement
+    already (with its reads), so a later view writes nothing more."""
     if enrolment.status == Enrolment.Status.CANCELLED:
         return
     if first_view is not False and connection.vendor == "postgresql":
@@ -169,9 +175,10 @@ def lesson_view_record(
         )
         return
     now = timezone.now()
-    if first_view is False and _view_recorded_since(enrolment, lesson, now):
-        return
-    _enrolment_move(enrolment, lesson, now)
+    if not moved:
+        if first_view is False and _view_recorded_since(enrolment, lesson, now):
+            return
+        _enrolment_move(enrolment, lesson, now)
     if first_view is False:
         return
     with transaction.atomic():  # the event and its statement, or neither
@@ -184,7 +191,24 @@ def lesson_view_record(
         )
 
 
-def _enrolment_move(enrolment: Enrolment, lesson: LessonPage, now) -> None:
+def lesson_view_move(*, enrolment: Enrolment, lesson: LessonPage) -> tuple[str, list] | None:
+    """The statement (SQL and parameters) that records the learner at this
+    lesson, for a caller to send along with its own reads (`course_progress`'s
+    `then`) and then call `lesson_view_record(moved=True)`; None when the
+    enrolment already says this lesson since LESSON_VIEW_WRITE_INTERVAL at
+    most (nothing to write) or is cancelled. The enrolment object says the new
+    place at once."""
+    if enrolment.status == Enrolment.Status.CANCELLED:
+        return None
+    now = timezone.now()
+    if _view_recorded_since(enrolment, lesson, now):
+        return None
+    statement = _enrolment_move_sql(enrolment, lesson, now)
+    enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
+    return statement
+
+
+def _enrolment_move_sql(enrolment: Enrolment, lesson: LessonPage, now) -> tuple[str, list]:
     # The UPDATE of every lesson view written out: building it with the ORM
     # cost more than its round trip.
     meta = Enrolment._meta
@@ -194,11 +218,7 @@ def _enrolment_move(enrolment: Enrolment, lesson: LessonPage, now) -> None:
         f"UPDATE {meta.db_table} SET last_lesson_key = %s, last_activity_at = %s"  # noqa: S608
         " WHERE id = %s"
     )
-    if (
-        connection.vendor == "postgresql"
-        and connection.get_autocommit()
-        and _several_statements_per_execute()
-    ):
+    if connection.get_autocommit() and several_statements_per_execute():
         # Where the learner was is not worth a wait for the disk: committed
         # without waiting for its WAL flush (PostgreSQL's asynchronous commit:
         # a crash of the database server may lose the last fraction of a
@@ -206,8 +226,13 @@ def _enrolment_move(enrolment: Enrolment, lesson: LessonPage, now) -> None:
         # the UPDATE in autocommit, lasts only for this one implicit
         # transaction; inside a caller's transaction the commit stays theirs.
         sql = "SET LOCAL synchronous_commit TO OFF; " + sql
+    return sql, [key, at, enrolment.pk]
+
+
+def _enrolment_move(enrolment: Enrolment, lesson: LessonPage, now) -> None:
+    sql, params = _enrolment_move_sql(enrolment, lesson, now)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [key, at, enrolment.pk])
+        cursor.execute(sql, params)
     enrolment.last_lesson_key, enrolment.last_activity_at = lesson.translation_key, now
 
 
@@ -267,9 +292,12 @@ def lesson_progress_record(
     event: str,
     idempotency_key: str,
     assisted: bool = False,
-) -> tuple[ProgressEvent, bool]:
+    read_replay: bool = True,
+) -> tuple[ProgressEvent | None, bool]:
     """Record a lesson event (viewed or completed) once per idempotency key;
-    returns the event and whether it is new. A completion re-evaluates the course."""
+    returns the event and whether it is new. A completion re-evaluates the
+    course. A replay (the key recorded before) reads the recorded event back
+    only with `read_replay`; without it, a replay on PostgreSQL returns None."""
     enrolment_check_active(enrolment)
     if event not in ProgressEvent.Kind.values:
         raise LearningError(_("Unknown progress event."), code="bad_event")
@@ -292,6 +320,7 @@ def lesson_progress_record(
             kind=event,
             idempotency_key=idempotency_key,
             assisted=assisted,
+            read_replay=read_replay,
             completion_check=event == ProgressEvent.Kind.COMPLETED,
         )
     else:
@@ -388,7 +417,7 @@ def _event_record_in_one_statement(
         " ON CONFLICT (enrolment_id, idempotency_key) DO NOTHING RETURNING id)"
         f"{statement_sql} SELECT id FROM event"
     )
-    check = completion_check and _several_statements_per_execute()
+    check = completion_check and several_statements_per_execute()
     if check:
         # A statement of its own, after the write: it sees the event just
         # written and, since the write's UPDATE holds the enrolment row until
@@ -420,13 +449,6 @@ def _event_record_in_one_statement(
     if statement is not None:
         statements_forward_on_commit([statement.pk])
     return event, True, required_missing
-
-
-def _several_statements_per_execute() -> bool:
-    # psycopg's client-side binding (Django's default) sends the parameters
-    # inlined, in one simple query, which may hold several statements;
-    # server-side binding takes one statement per call.
-    return not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
 
 
 def pass_mark_met(*, score: int, max_score: int, pass_mark_percent: int) -> bool:

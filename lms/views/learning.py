@@ -124,6 +124,7 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
             lesson=lesson,
             event="completed",
             idempotency_key=f"completed:{lesson.translation_key}",
+            read_replay=False,  # a second click: nothing to show of the first
         )
     except LearningError as error:
         if error.code == "done_by_puzzles":
