@@ -321,9 +321,10 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Accounts ---------------------------------------------------------------
+# Django's and allauth's, each reading the person's groups with the person.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "lms.auth_backends.ModelBackend",
+    "lms.auth_backends.AuthenticationBackend",
 ]
 # AUTH_PASSWORD_VALIDATORS: see "MFA, login paths and passwords" at the end.
 LOGIN_URL = "account_login"

@@ -5,6 +5,7 @@ from functools import cache
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from lms.models import User
 from lms.roles import GROUP_NAMES, Role
@@ -61,6 +62,23 @@ def _groups_and_admin_access_sql() -> str:
         f" ON ug2.{column(user_groups, 'group')} = gp.{column(group_permissions, 'group')}"
         f" WHERE ug2.{column(user_groups, 'user')} = %s))"
     )
+
+
+def user_with_groups(*, user_id) -> User | None:
+    """The person with this id and, on PostgreSQL, in the same query, what
+    `user_roles` and `user_may_use_admin` read (their group names and admin
+    access): one round trip fewer on every signed-in page. None when there is
+    no such person."""
+    users = User._default_manager.filter(pk=user_id)
+    if connection.vendor == "postgresql":
+        # The statement is built from the models' names; the id is a parameter.
+        sql = f"ARRAY({_groups_and_admin_access_sql()})"
+        names = RawSQL(sql, [user_id] * 3)  # noqa: S611
+        users = users.annotate(_digiskills_group_names=names)
+    user = users.first()
+    if user is not None and connection.vendor == "postgresql":
+        user._digiskills_groups = frozenset(user.__dict__.pop("_digiskills_group_names"))
+    return user
 
 
 def user_roles(*, user: User) -> frozenset[Role]:

@@ -18,6 +18,7 @@ from lms.roles import Role
 from lms.services import enrolment_create, role_grant
 from lms.services.cards import login_card_issue
 from lms.services.coaching import coaching_session_log, live_session_start
+from lms.tests.budgets import ROLES_QUERY
 from lms.tests.factories import UserFactory
 from lms.tests.factories_coaching import (
     AssistedUserFactory,
@@ -355,12 +356,12 @@ def test_activation_is_refused_without_the_training_certificate(client):
     assert profile.status == "pending"
 
 
-# User, roles (with admin access: one query), helper profile; ours: the
-# consents with their people, the enrolment counts, the session counts, the
+# User (with the roles and admin access: ROLES_QUERY), helper profile; ours:
+# the consents with their people, the enrolment counts, the session counts, the
 # latest sessions (+ topics), the open requests, the organisation's paper forms
 # waiting; then the base template (the session and the footer's site settings
 # come from the cache).
-HELPER_DASHBOARD_QUERIES = 16
+HELPER_DASHBOARD_QUERIES = 15 + ROLES_QUERY
 
 
 @pytest.mark.parametrize("people", [2, 7])
@@ -447,11 +448,11 @@ def test_my_learning_shows_a_result_obtained_with_a_helper(client, profile, enro
     assert "(with a helper)" in client.get(reverse("lms:dashboard")).content.decode()
 
 
-# User, site and language switcher, the roles for the menu (with admin access:
-# one query; the session and the footer's settings from the cache); ours:
-# requests, consents (with helpers and organisations), sessions (+ topics),
-# journal, the open live session. The same for 1 and 4 helpers.
-MY_HELPERS_QUERIES = 15
+# User (with the roles for the menu and admin access: ROLES_QUERY), site and
+# language switcher (the session and the footer's settings from the cache);
+# ours: requests, consents (with helpers and organisations), sessions
+# (+ topics), journal, the open live session. The same for 1 and 4 helpers.
+MY_HELPERS_QUERIES = 14 + ROLES_QUERY
 
 
 @pytest.mark.parametrize("helpers", [1, 4])

@@ -1,6 +1,7 @@
 """Pages of digital helpers and of the people they coach. Thin: parse, check
 access (`lms.permissions.coaching`), call one service or selector, render."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -542,7 +543,7 @@ def my_take_over(request: HttpRequest) -> HttpResponse:
         except CoachingError as error:
             form.add_error(None, error.message)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(
                 request,
                 _(
@@ -603,7 +604,7 @@ def card_signin(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 request.signin_method = SigninMethod.CARD
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
                 if not user.has_usable_password():
                     messages.success(
                         request,

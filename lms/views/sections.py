@@ -471,7 +471,7 @@ def class_pictures(request: HttpRequest, code: str, child_id: int) -> HttpRespon
             else:
                 _known_device_remember(request, child)
                 request.signin_method = SigninMethod.CLASS
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
                 return redirect("puzzles:level_list")
         else:
             status = 400
