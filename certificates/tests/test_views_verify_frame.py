@@ -127,28 +127,3 @@ def test_the_compiled_content_is_the_templates_for_every_kind_of_answer(client, 
     fast, full = _both(client, "/de/verify/", data={"code": code})
     assert _normalise(fast.content) == _normalise(full.content)
     assert "&lt;b&gt;" in fast.content.decode() or "<b>" not in code
-
-
-def test_only_fixed_texts_are_translated_in_advance():
-    """`{% translate "..." %}` becomes text; a translation into a variable (`as`)
-    stays a tag, and the include of a named template gets that template compiled
-    the same way."""
-    from django.template.base import TextNode
-    from django.templatetags.i18n import TranslateNode
-
-    compiled = frame.localised_template(frame.CONTENT_TEMPLATE, "fr")
-
-    def nodes(nodelist):
-        for node in nodelist:
-            yield node
-            for attribute in node.child_nodelists:
-                yield from nodes(getattr(node, attribute, None) or [])
-            for _condition, branch in getattr(node, "conditions_nodelists", []):
-                yield from nodes(branch)
-
-    found = list(nodes(compiled.nodelist))
-    kept = {n.asvar for n in found if isinstance(n, TranslateNode)}
-    assert kept == {"sent"}
-    assert any(isinstance(n, TextNode) and "Vérifier un certificat" in n.s for n in found)
-    assert frame.localised_template(frame.CONTENT_TEMPLATE, "fr") is compiled
-    assert frame.localised_template(frame.CONTENT_TEMPLATE, "nl") is not compiled

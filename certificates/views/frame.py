@@ -17,14 +17,8 @@ import time
 from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
-from django.template import Context, Template
-from django.template.base import TextNode, Variable
-from django.template.defaulttags import AutoEscapeControlNode, IfNode, URLNode
+from django.template import Context
 from django.template.loader import get_template, render_to_string
-from django.template.loader_tags import IncludeNode
-from django.templatetags.i18n import TranslateNode
-from django.urls import get_script_prefix
-from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -97,105 +91,11 @@ def _frame(request: HttpRequest, language: str) -> tuple[str, str]:
     return before, after
 
 
-# --- The page's own part, compiled once per language -------------------------
-
-_localised: dict[tuple[str, str, str], Template] = {}
-
-
-class _Fixed:
-    """An include's template, already chosen (IncludeNode renders anything
-    that has `render`)."""
-
-    def __init__(self, template: Template):
-        self.template_object = template
-
-    def resolve(self, context) -> Template:
-        return self.template_object
-
-
-def _constant_translation(node: TranslateNode) -> bool:
-    """`{% translate "literal" %}`: no variable, filter, context or `as`."""
-    expression = node.filter_expression
-    return (
-        not node.noop
-        and node.asvar is None
-        and node.message_context is None
-        and not expression.filters
-        and isinstance(expression.var, Variable)
-        and isinstance(expression.var.literal, str)
-    )
-
-
-def _constant_url(node: URLNode) -> bool:
-    """`{% url "name" %}`: no arguments, no `as`."""
-    expression = node.view_name
-    return (
-        not node.args
-        and not node.kwargs
-        and node.asvar is None
-        and not expression.filters
-        and isinstance(expression.var, Variable)
-        and isinstance(expression.var.literal, str)
-    )
-
-
-def _constant_include(node: IncludeNode) -> str | None:
-    expression = node.template
-    if getattr(expression, "filters", True) or not isinstance(expression.var, str):
-        return None
-    return expression.var
-
-
-def _localise(nodelist, language: str) -> None:
-    """Replace, in place, each constant `{% translate %}` by its text in the
-    active language, each `{% url %}` without arguments by its address (the
-    language's prefix), and each include of a named template by that template
-    compiled the same way. Text under `{% autoescape %}` is left alone."""
-    for index, node in enumerate(nodelist):
-        if isinstance(node, TranslateNode):
-            if _constant_translation(node):
-                nodelist[index] = TextNode(node.render(Context(autoescape=True)))
-        elif isinstance(node, URLNode):
-            if _constant_url(node):
-                nodelist[index] = TextNode(node.render(Context(autoescape=True)))
-        elif isinstance(node, IncludeNode):
-            name = _constant_include(node)
-            if name is not None:
-                node.template = _Fixed(localised_template(name, language))
-        elif isinstance(node, AutoEscapeControlNode):
-            continue
-        elif isinstance(node, IfNode):
-            for _condition, branch in node.conditions_nodelists:
-                _localise(branch, language)
-        else:
-            for attribute in node.child_nodelists:
-                branch = getattr(node, attribute, None)
-                if branch:
-                    _localise(branch, language)
-
-
-def localised_template(name: str, language: str) -> Template:
-    """The template `name` with its fixed texts already translated into
-    `language`, compiled once per process and language: the `{% translate %}`
-    tags were half of the page's own rendering. Kept per language (and script
-    prefix, which addresses start with), so a text is never shown in another;
-    compiled afresh on each call under DEBUG (edited templates)."""
-    key = (name, language, get_script_prefix())
-    found = None if settings.DEBUG else _localised.get(key)
-    if found is not None:
-        return found
-    loaded = get_template(name).template
-    compiled = Template(loaded.source, loaded.origin, loaded.name, loaded.engine)
-    with translation.override(language):
-        _localise(compiled.nodelist, language)
-    _localised[key] = compiled
-    return compiled
-
-
-def content_render(context: dict, language: str) -> str:
+def content_render(context: dict) -> str:
     """The page's own part (CONTENT_TEMPLATE), as get_template would render it
-    without a request, in `language` (the active one)."""
-    template = localised_template(CONTENT_TEMPLATE, language)
+    without a request, in the active language (its fixed texts translated in
+    advance: config.templates)."""
+    template = get_template(CONTENT_TEMPLATE).template
     return template.render(Context(context, autoescape=template.engine.autoescape))
 
 
@@ -209,7 +109,7 @@ def verify_page_render(request: HttpRequest, context: dict, language: str) -> st
     for name in ("form", "receipt_form"):
         if context.get(name) is not None:
             own_context[name] = _form_markup(context[name], language)
-    own = content_render(own_context, language)
+    own = content_render(own_context)
 
     def fill(part: str) -> str:
         return part.replace(f"?{QUERY}", back).replace(TOKEN, token)
