@@ -8,9 +8,10 @@ project's own templates, one copy compiled per language (and script prefix and
 URLconf, which addresses start with) in which each such tag is replaced by its
 result, escaped or not as the rendering asks.
 
-Left as tags: a translation with a variable, a filter, a context or `as`; an
-address with arguments or `as`, or of an application namespace with several
-instances (its answer depends on the current one); anything inside
+Left as tags: a translation with a variable, a filter or a context; an
+address with an argument that is not a quoted string, or of an application
+namespace with several instances (its answer depends on the current one); an
+address that does not resolve (it fails when rendered, as before); anything inside
 `{% language %}` (another language) or `{% autoescape %}`; and every template
 from outside the project (Wagtail's admin, allauth's own), kept once for all
 languages as Django keeps it.
@@ -37,14 +38,18 @@ _OUTSIDE = ("site-packages", "dist-packages", ".venv", "node_modules")
 
 class FixedText(Node):
     """What a fixed `{% translate %}` or `{% url %}` renders, both escaped and
-    not: the rendering's `autoescape` picks."""
+    not: the rendering's `autoescape` picks. With `asvar`, the value it puts
+    into the context instead (`{% url "name" as name_url %}`)."""
 
     child_nodelists = ()
 
-    def __init__(self, escaped: str, raw: str):
-        self.escaped, self.raw = escaped, raw
+    def __init__(self, escaped: str, raw: str, asvar: str | None = None, value=None):
+        self.escaped, self.raw, self.asvar, self.value = escaped, raw, asvar, value
 
     def render(self, context) -> str:
+        if self.asvar is not None:
+            context[self.asvar] = self.value
+            return ""
         return self.escaped if context.autoescape else self.raw
 
 
@@ -61,10 +66,10 @@ def _literal(expression) -> str | None:
 
 
 def _fixed_translation(node: TranslateNode) -> bool:
-    """`{% translate "literal" %}`: no variable, filter, context or `as`."""
+    """`{% translate "literal" %}` (or `as` a name): no variable, filter or
+    context."""
     return (
         not node.noop
-        and node.asvar is None
         and node.message_context is None
         and _literal(node.filter_expression) is not None
     )
@@ -80,11 +85,11 @@ def _single_instance(view_name: str) -> bool:
 
 
 def _fixed_url(node: URLNode) -> bool:
-    """`{% url "name" %}`: no arguments, no `as`, one instance."""
+    """`{% url "name" "literal" %}` (or `as` a name): quoted strings only, an
+    application with one instance."""
     return (
-        not node.args
-        and not node.kwargs
-        and node.asvar is None
+        all(_literal(argument) is not None for argument in node.args)
+        and all(_literal(argument) is not None for argument in node.kwargs.values())
         and _literal(node.view_name) is not None
         and _single_instance(_literal(node.view_name))
     )
@@ -97,6 +102,10 @@ def _fixed(node: Node) -> FixedText | None:
     ):
         return None
     try:
+        if node.asvar is not None:
+            context = Context()
+            node.render(context)
+            return FixedText("", "", node.asvar, context[node.asvar])
         escaped = node.render(Context(autoescape=True))
         raw = node.render(Context(autoescape=False))
     except Exception:  # noqa: BLE001 (e.g. NoReverseMatch: it fails when rendered, as before)
@@ -145,7 +154,7 @@ class LocalisedLoader(cached.Loader):
             self.cache_key(template_name, skip),
             translation.get_language(),
             get_script_prefix(),
-            get_urlconf(),
+            get_urlconf() or settings.ROOT_URLCONF,
         )
         found = self.localised.get(key)
         if found is not None:

@@ -61,8 +61,8 @@ def test_fixed_texts_are_translated_in_advance_once_per_language():
         dutch = get_template(CONTENT).template
     assert dutch is not french
     found = list(_nodes(french.nodelist))
-    # A translation into a variable (`as`) stays a tag.
-    assert {n.asvar for n in found if isinstance(n, TranslateNode)} == {"sent"}
+    assert not [n for n in found if isinstance(n, TranslateNode)]
+    assert any(isinstance(n, FixedText) and n.asvar == "sent" for n in found)
     assert any(isinstance(n, FixedText) and "Vérifier un certificat" in n.raw for n in found)
     assert not any(isinstance(n, FixedText) and "Vérifier" in n.raw for n in _nodes(dutch.nodelist))
 
@@ -104,23 +104,43 @@ def test_the_rendering_is_djangos_with_autoescape_on_and_off():
     assert "<p>J'ai lu la déclaration de confidentialité</p>" in expected
 
 
-def test_what_depends_on_more_than_the_language_stays_a_tag():
+def test_names_and_quoted_arguments_are_fixed_too():
     source = (
         "{% load i18n %}"
         '{% translate "Help" as help %}{{ help }}|'
+        "{% url 'lms:legal' 'privacy' %}|"
+        "{% url 'lms:legal' slug='terms' as terms %}{{ terms }}|"
+        "{% url 'no-such-page' as missing %}[{{ missing }}]"
+    )
+    localised = engines["django"].from_string(source).template
+    with translation.override("fr"):
+        localise(localised.nodelist)
+        expected = engines["django"].from_string(source).template.render(Context())
+        assert localised.render(Context()) == expected
+    assert [type(n) for n in localised.nodelist].count(FixedText) == 4
+    assert expected == "Aide|/fr/privacy/|/fr/terms/|[]"
+
+
+def test_what_depends_on_more_than_the_language_stays_a_tag():
+    source = (
+        "{% load i18n %}"
         '{% translate "Help" context "menu" %}|'
         "{% translate greeting %}|"
-        "{% url 'lms:legal' 'privacy' %}|"
-        "{% url 'no-such-page' as missing %}|"
+        "{% url 'lms:legal' slug %}|"
         '{% language "nl" %}{% translate "Sign out" %}{% endlanguage %}|'
-        '{% autoescape off %}{% translate "Sign out" %}{% endautoescape %}'
+        '{% autoescape off %}{% translate "Sign out" %}{% endautoescape %}|'
+        '{% translate "Help" noop %}'
     )
     template = engines["django"].from_string(source)
     with translation.override("fr"):
         localise(template.template.nodelist)
         assert not [n for n in _nodes(template.template.nodelist) if isinstance(n, FixedText)]
-        rendered = template.template.render(Context({"greeting": "Help"}))
-    assert rendered.split("|")[5] == "Afmelden"  # the block's own language
+        rendered = template.template.render(Context({"greeting": "Help", "slug": "cookies"}))
+    assert rendered.split("|")[1:4] == ["Aide", "/fr/cookies/", "Afmelden"]
+    # An address that does not resolve fails when rendered, as before.
+    broken = engines["django"].from_string("{% url 'no-such-page' %}").template
+    localise(broken.nodelist)
+    assert not isinstance(broken.nodelist[0], FixedText)
 
 
 def _anonymous():
