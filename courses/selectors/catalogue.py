@@ -4,7 +4,9 @@ its course, the sitemap, and the fallback translation of a page.
 Each selector runs a fixed number of queries, whatever the number of courses
 or lessons, so that list pages stay fast as the catalogue grows."""
 
+import copy
 import secrets
+import time
 from contextlib import suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -390,12 +392,34 @@ class _ProcessMemo:
 # lessons, some hundred objects each) apart, so that the process stays small.
 _memo_small = _ProcessMemo(size=4096)
 _memo_big = _ProcessMemo(size=64)
+# The live pages themselves (each with its parsed content): the most visited.
+_memo_pages = _ProcessMemo(size=256)
 
 
 def pages_memo_clear() -> None:
     """Forget what this process kept (the shared cache is untouched)."""
     _memo_small.clear()
     _memo_big.clear()
+    _memo_pages.clear()
+
+
+def live_page_kept(version: str, page_id: int, load):
+    """The live page `page_id` as this process keeps it under `version`, for
+    PAGE_CACHE_SECONDS at most (0: never kept), else `load()` (None: not live,
+    nothing kept). A copy each time: what a request sets on its page stays its
+    own; the parsed content is shared, read-only."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if seconds <= 0:
+        return load()
+    now = time.monotonic()
+    kept = _memo_pages.peek(version, page_id)
+    if kept is None or kept[0] <= now:
+        page = load()
+        if page is None:
+            return None
+        kept = (now + seconds, page)
+        _memo_pages.put(version, page_id, kept)
+    return copy.copy(kept[1])
 
 
 def pages_cached(name: str, compute, *, big: bool = False):

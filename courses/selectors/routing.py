@@ -7,9 +7,13 @@ depends only on the published tree, the sites and the restrictions, so it is
 kept per address under the page-tree version (`pages_version`), which is
 renewed whenever any of them changes (courses/receivers.py): an entry is
 never stale, only retired. The process keeps what it read from the shared
-cache under the same version (`pages_local_*`), with the sites' root paths.
-A hit still loads the page itself, live only, so a page unpublished a moment
-ago is never served.
+cache under the same version (`pages_local_*`), with the sites' root paths,
+and the live page itself as it loaded it (`live_page_kept`) for at most
+PAGE_CACHE_SECONDS, as long as an anonymous visitor may be served the cached
+page: a publish, unpublish, move or delete renews the version at once and again
+when it commits, so no page of an older tree is served after that commit; a
+page made draft behind Wagtail's back (an UPDATE without its signals) is
+refused once that time has passed, as the page cache refuses it.
 """
 
 import functools
@@ -24,6 +28,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.url_routing import RouteResult
 
 from courses.selectors.catalogue import (
+    live_page_kept,
     pages_local,
     pages_local_get,
     pages_local_put,
@@ -61,7 +66,7 @@ def page_route(request, path: str) -> RouteResult | None:
     if entry is not None:
         site, page_id, content_type_id, restrictions = entry
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model and _live_page(model, page_id)
+        page = model and live_page_kept(version, page_id, lambda: _live_page(model, page_id))
         if page is not None:
             page._courses_view_restrictions = restrictions
             request._wagtail_site = site
@@ -75,6 +80,7 @@ def page_route(request, path: str) -> RouteResult | None:
         entry = (request._wagtail_site, page.pk, page.content_type_id, restrictions)
         cache.set(key, entry, ROUTE_TIMEOUT)
         pages_local_put(version, key, entry)
+        live_page_kept(version, page.pk, lambda: page)  # kept from the first visit
     return result
 
 

@@ -127,3 +127,58 @@ def test_the_footer_shows_the_site_settings_as_soon_as_they_change(client, home_
     body = client.get("/en/").content.decode()
     assert "second@digiskills.example" in body
     assert "first@digiskills.example" not in body
+
+
+# --- The live page kept by the process (for PAGE_CACHE_SECONDS at most) -----
+
+
+@pytest.fixture
+def kept_pages(settings, monkeypatch, client):
+    """The process keeps pages for 300 s; the clock is the test's; the client
+    is signed in (never served by the anonymous page cache)."""
+    from courses.selectors import catalogue
+
+    settings.PAGE_CACHE_SECONDS = 300
+    client.force_login(UserFactory())
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(catalogue.time, "monotonic", lambda: clock["now"])
+    return clock
+
+
+def test_a_kept_page_costs_no_query_and_each_request_gets_its_own_copy(
+    client, course, kept_pages, django_assert_num_queries
+):
+    assert client.get(course.url).status_code == 200  # routed by Wagtail, then kept
+    path = course.url.split("/", 2)[2]
+    with django_assert_num_queries(0):
+        first = page_route(RequestFactory().get(course.url), path).page
+    first.something_of_this_request = "mine"
+    second = page_route(RequestFactory().get(course.url), path).page
+    assert second is not first and second.pk == course.pk
+    assert not hasattr(second, "something_of_this_request")
+
+
+def test_a_kept_page_unpublished_is_gone_at_once(client, course, kept_pages):
+    assert client.get(course.url).status_code == 200
+    assert client.get(course.url).status_code == 200
+    course.unpublish()
+    assert client.get(course.url).status_code == 404
+
+
+def test_a_kept_page_shows_its_new_revision_at_once(client, course, kept_pages):
+    assert "Renamed course" not in client.get(course.url).content.decode()
+    course.title = "Renamed course"
+    course.save_revision().publish()
+    assert "Renamed course" in client.get(course.url).content.decode()
+
+
+def test_a_page_made_draft_behind_wagtails_back_is_refused_when_its_time_is_up(
+    client, course, kept_pages
+):
+    url = course.url
+    assert client.get(url).status_code == 200  # kept at 1000.0 until 1300.0
+    CoursePage.objects.filter(pk=course.pk).update(live=False)  # no signal
+    kept_pages["now"] = 1299.999
+    assert client.get(url).status_code == 200  # as the page cache would serve it
+    kept_pages["now"] = 1300.0
+    assert client.get(url).status_code == 404

@@ -69,22 +69,22 @@ def course_in_progress(request, home_page, learner):
 # (address -> page, site and view restrictions, under the page-tree version),
 # the course's lessons, the lesson's place and neighbours, the language
 # switcher's translations of the page and the site settings of the footer.
+# The live page itself is kept by the process under the same version, with
+# the quiz's question bank (the StreamField's snippet) it read when rendered.
 # Left, on PostgreSQL:
 #  1. the user, with their groups (roles for the menu) and admin access
 #     (userbar), in one query (lms.auth_backends);
-#  2. the page itself (live, with its locale);
-#  3. the enrolment with its course, and whether a helper's live session is open;
-#  4. one round trip: the learner's events in the course (lessons completed and
+#  2. the enrolment with its course, and whether a helper's live session is open;
+#  3. one round trip: the learner's events in the course (lessons completed and
 #     viewed), the attempts and the view record, an UPDATE sent along (only a
 #     first view also inserts its event and xAPI statement, a round trip of its
 #     own; nothing is written when the enrolment already points at this lesson
-#     since a minute at most: a reload);
-#  5. the quiz's question bank (the StreamField's snippet).
-LESSON_PAGE_QUERIES = 5
-# The embedded SQLite takes one statement per query: the user, the page, the
-# enrolment, the events, the attempts, the UPDATE (not on a reload), the
-# groups (ROLES_QUERY), the bank.
-LESSON_PAGE_QUERIES_SQLITE = 7 + ROLES_QUERY
+#     since a minute at most: a reload).
+LESSON_PAGE_QUERIES = 3
+# The embedded SQLite takes one statement per query: the user, the enrolment,
+# the events, the attempts, the UPDATE (not on a reload), the groups
+# (ROLES_QUERY).
+LESSON_PAGE_QUERIES_SQLITE = 5 + ROLES_QUERY
 
 
 def _moves(queries) -> list[str]:
