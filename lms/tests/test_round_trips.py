@@ -168,6 +168,16 @@ def test_the_person_comes_with_the_groups_the_separate_query_reads(django_assert
     assert len(expected) == 3  # Teachers, Site editors, the admin-access marker
 
 
+def test_the_person_read_with_the_groups_is_the_one_the_orm_reads():
+    person = UserFactory(display_name="Amélie", first_name="Amélie", last_name="Dupont")
+    read = user_with_groups(user_id=person.pk)
+    expected = User.objects.get(pk=person.pk)
+    fields = [f.attname for f in User._meta.concrete_fields]
+    assert {f: getattr(read, f) for f in fields} == {f: getattr(expected, f) for f in fields}
+    assert read._state.adding is False and read._state.db == expected._state.db
+    assert read.check_password("wrong") is False
+
+
 def test_a_person_without_groups_reads_none(django_assert_num_queries):
     plain = UserFactory()
     with django_assert_num_queries(1 if POSTGRESQL else 2):
