@@ -2,15 +2,12 @@
 learner is) and the signed-in person read with their groups (issue 21): the
 same answers as the separate queries, fewer round trips, nothing stale."""
 
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth import get_user
 from django.contrib.auth.models import Group, Permission
 from django.db import connection, transaction
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
 
 from lms.models import Attempt, Enrolment, User
 from lms.roles import GROUP_NAMES, Role
@@ -29,7 +26,6 @@ from lms.services import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
-from lms.services.learning import LESSON_VIEW_WRITE_INTERVAL
 from lms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,26 +73,6 @@ def test_the_move_goes_with_the_reads_in_one_round_trip(enrolment, tree, django_
     written = Enrolment.objects.get(pk=enrolment.pk)
     assert written.last_lesson_key == lesson.translation_key
     assert written.last_activity_at == enrolment.last_activity_at
-
-
-def test_a_move_is_asked_again_one_second_after_the_window(enrolment, tree, monkeypatch):
-    lesson = tree.lessons[1]
-    lesson_view_record(enrolment=enrolment, lesson=lesson)  # the first view
-    enrolment.refresh_from_db()
-    written = enrolment.last_activity_at
-    clock = {"now": written + LESSON_VIEW_WRITE_INTERVAL}
-    monkeypatch.setattr(timezone, "now", lambda: clock["now"])
-    # The window's last moment: nothing to write.
-    assert lesson_view_move(enrolment=enrolment, lesson=lesson) is None
-    assert enrolment.last_activity_at == written
-    clock["now"] = written + LESSON_VIEW_WRITE_INTERVAL + timedelta(seconds=1)
-    move = lesson_view_move(enrolment=enrolment, lesson=lesson)
-    assert move is not None
-    course_progress(enrolment=enrolment, then=move)
-    enrolment.refresh_from_db()
-    assert enrolment.last_activity_at == clock["now"]
-    # Another lesson within the window is a move.
-    assert lesson_view_move(enrolment=enrolment, lesson=tree.lessons[2]) is not None
 
 
 def test_a_cancelled_enrolment_is_not_moved(enrolment, tree, learner):

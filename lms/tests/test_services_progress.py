@@ -11,6 +11,7 @@ from lms.services import (
     activity_result_record,
     enrolment_cancel,
     lesson_progress_record,
+    lesson_view_move,
     lesson_view_record,
 )
 from lms.services.learning import LESSON_VIEW_WRITE_INTERVAL
@@ -68,13 +69,20 @@ def test_viewing_a_lesson_many_times_stores_one_viewed_event(enrolment, tree):
     assert enrolment.last_lesson_key == tree.lessons[0].translation_key
 
 
-def test_a_reload_of_the_same_lesson_is_written_once_a_minute_at_most(enrolment, tree, monkeypatch):
-    lesson = tree.lessons[1]
-    lesson_view_record(enrolment=enrolment, lesson=lesson)  # the first view
+def _viewed_with_the_clock_at_the_windows_end(enrolment, lesson, monkeypatch):
+    """A first view of `lesson`, then the clock at the last moment of its
+    write window: (when it was written, the clock to move on)."""
+    lesson_view_record(enrolment=enrolment, lesson=lesson)
     enrolment.refresh_from_db()
     written = enrolment.last_activity_at
     clock = {"now": written + LESSON_VIEW_WRITE_INTERVAL}
     monkeypatch.setattr(timezone, "now", lambda: clock["now"])
+    return written, clock
+
+
+def test_a_reload_of_the_same_lesson_is_written_once_a_minute_at_most(enrolment, tree, monkeypatch):
+    lesson = tree.lessons[1]
+    written, clock = _viewed_with_the_clock_at_the_windows_end(enrolment, lesson, monkeypatch)
     # The window's last moment: the enrolment already says all there is to say.
     lesson_view_record(enrolment=enrolment, lesson=lesson, first_view=False)
     enrolment.refresh_from_db()
@@ -85,6 +93,24 @@ def test_a_reload_of_the_same_lesson_is_written_once_a_minute_at_most(enrolment,
     enrolment.refresh_from_db()
     assert enrolment.last_activity_at == clock["now"]
     assert enrolment.last_lesson_key == lesson.translation_key
+
+
+def test_a_move_sent_with_the_reads_is_asked_again_one_second_after_the_window(
+    enrolment, tree, monkeypatch
+):
+    lesson = tree.lessons[1]
+    written, clock = _viewed_with_the_clock_at_the_windows_end(enrolment, lesson, monkeypatch)
+    # The window's last moment: nothing to write.
+    assert lesson_view_move(enrolment=enrolment, lesson=lesson) is None
+    assert enrolment.last_activity_at == written
+    clock["now"] = written + LESSON_VIEW_WRITE_INTERVAL + timedelta(seconds=1)
+    move = lesson_view_move(enrolment=enrolment, lesson=lesson)
+    assert move is not None
+    course_progress(enrolment=enrolment, then=move)
+    enrolment.refresh_from_db()
+    assert enrolment.last_activity_at == clock["now"]
+    # Another lesson within the window is a move.
+    assert lesson_view_move(enrolment=enrolment, lesson=tree.lessons[2]) is not None
 
 
 def test_another_lesson_opened_within_the_minute_is_where_you_left_off(enrolment, tree):
