@@ -417,9 +417,7 @@ def live_page_kept(version: str, page_id: int, load):
         page = load()
         if page is None:
             return None
-        # A copy is kept: what the loading request sets on its page later
-        # stays its own too.
-        kept = (now + seconds, copy.copy(page))
+        kept = (now + seconds, page)
         _memo_pages.put(version, page_id, kept)
     return copy.copy(kept[1])
 

@@ -158,17 +158,6 @@ def test_a_kept_page_costs_no_query_and_each_request_gets_its_own_copy(
     assert not hasattr(second, "something_of_this_request")
 
 
-def test_what_the_first_request_sets_on_its_page_stays_its_own(client, course, kept_pages):
-    from courses.selectors.catalogue import pages_memo_clear
-
-    pages_memo_clear()
-    path = course.url.split("/", 2)[2]
-    routed = page_route(RequestFactory().get(course.url), path).page  # loaded and kept
-    routed.something_of_this_request = "mine"
-    again = page_route(RequestFactory().get(course.url), path).page
-    assert again is not routed and not hasattr(again, "something_of_this_request")
-
-
 def test_a_kept_page_unpublished_is_gone_at_once(client, course, kept_pages):
     assert client.get(course.url).status_code == 200
     assert client.get(course.url).status_code == 200
