@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -140,6 +141,90 @@ def test_reloading_the_page_does_not_multiply_receipts(client, certificate):
         client.get(_verify_url(), {"code": certificate.code})
     receipts.receipts_drain()
     assert VerificationReceipt.objects.filter(certificate=certificate).count() == 1
+
+
+LANE = "config.stateless.SessionlessPageMiddleware"
+CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]{64}"')
+NONCE = re.compile(r'nonce(=|-)"?[A-Za-z0-9+/=_-]{16,}"?')
+
+
+def _answer(response) -> tuple:
+    """A page's status, body and headers, without what changes on every
+    request (the form token, the CSP nonce, the time)."""
+    body = NONCE.sub("nonce", CSRF_VALUE.sub("token", response.content.decode()))
+    headers = {
+        name: NONCE.sub("nonce", value)
+        for name, value in response.items()
+        if name not in ("Expires", "Date")
+    }
+    cookies = {
+        name: dict(morsel.items()) | {"expires": ""} for name, morsel in response.cookies.items()
+    }
+    return response.status_code, body, headers, cookies
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de", "en"])
+def test_a_scanned_qr_code_is_answered_in_the_page_lane_as_by_the_whole_stack(
+    certificate, settings, sessions_opened, language
+):
+    """No session is opened for a visitor without one (config/stateless.py),
+    and the page, its headers and its cookie are those of the whole stack."""
+    from django.test import Client
+
+    url = f"/{language}/verify/?code={certificate.display_code}"
+    in_lane = Client().get(url)
+    assert sessions_opened == []
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != LANE]
+    whole = Client().get(url)
+    assert sessions_opened == [f"/{language}/verify/"]
+    assert _answer(in_lane) == _answer(whole)
+    assert in_lane["Content-Language"] == language
+    assert "csrftoken" in in_lane.cookies
+    assert 'data-status="valid"' in in_lane.content.decode()
+
+
+def test_the_lanes_token_lets_the_employer_leave_their_organisation(certificate, sessions_opened):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(_verify_url(), {"code": certificate.code}).content.decode()
+    assert sessions_opened == []
+    token = re.search(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"', page)[1]
+    data = {"code": certificate.code, "organisation": "ACME Brussels", "csrfmiddlewaretoken": token}
+    assert client.post(_verify_url(), data).status_code == 200
+    # The POST goes through the whole stack; without the token it is refused.
+    assert sessions_opened == ["/en/verify/"]
+    del data["csrfmiddlewaretoken"]
+    assert Client(enforce_csrf_checks=True).post(_verify_url(), data).status_code == 403
+    receipts.receipts_drain()
+    found = VerificationReceipt.objects.filter(
+        certificate=certificate, organisation="ACME Brussels"
+    )
+    assert found.count() == 1
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_visitor_with_a_session_or_a_message_gets_the_whole_stack(
+    client, certificate, sessions_opened, cookie
+):
+    client.cookies[cookie] = "x" * 32
+    page = client.get(_verify_url("de"), {"code": certificate.code})
+    assert page.status_code == 200 and 'data-status="valid"' in page.content.decode()
+    assert sessions_opened == ["/de/verify/"]
+
+
+def test_the_page_lane_refuses_an_unknown_host_and_a_head_as_the_site_does(
+    client, certificate, settings, sessions_opened
+):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = f"{_verify_url()}?code={certificate.code}"
+    refused = client.get(url, HTTP_HOST="attacker.example")
+    assert refused.status_code == 400
+    assert certificate.code not in refused.content.decode()
+    assert client.head(url).status_code == 405
+    # The PDF check starts like the page's address, but is not in the lane.
+    assert client.get(reverse("certificates:verify_pdf")).status_code == 200
+    assert sessions_opened == ["/en/verify/pdf/"]
 
 
 def test_dropping_the_pdf_as_issued_gives_valid(client, certificate):

@@ -5,7 +5,8 @@ language and host and kept in the process for FRAME_SECONDS; each request
 renders only the page's own part and fills the two things of the frame that
 belong to the request: the address the language switcher returns to and the
 CSRF token of its forms. A visitor with a session (signed in, or with a
-message or a pending notice) gets the whole template as before.
+message or a pending notice) gets the whole template as before
+(`config.stateless.sessionless` tells which).
 
 The frame is base.html itself, so it never drifts from the other pages; an
 edit of the site's contact settings or the catalogue's address reaches it
@@ -14,7 +15,6 @@ within FRAME_SECONDS."""
 import copy
 import time
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template import Context
@@ -69,12 +69,6 @@ def _form_markup(form, language: str):
         )
         html = _forms[key] = str(stand_in)
     return _Rendered(html.replace(CODE, escape(str(value))))
-
-
-def frame_applies(request: HttpRequest) -> bool:
-    """No session and no message cookie: nothing personal in the frame."""
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
 def _frame(request: HttpRequest, language: str) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
 from certificates.views import frame
 from config import ratelimit
+from config.stateless import sessionless, sessionless_page
 
 
 def verify_limited(request: HttpRequest) -> int | None:
@@ -75,7 +76,9 @@ def verify_limited_receipt(
     )
 
 
-# Never cached: a revocation must show at once.
+# Never cached: a revocation must show at once. A scanned QR code (no session)
+# is answered in the page lane (config/stateless.py).
+@sessionless_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
@@ -117,7 +120,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 def _verify_render(request: HttpRequest, context: dict, language: str) -> HttpResponse:
-    if frame.frame_applies(request):
+    if sessionless(request):
         return HttpResponse(frame.verify_page_render(request, context, language))
     return render(request, "certificates/verify.html", context)
 

@@ -736,6 +736,13 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("config.compression.TextGZipMiddleware") + 1,
     "config.stateless.StatelessViewMiddleware",
 )
+# Pages marked @sessionless_page (the verification page), for a GET without a
+# session or message cookie: after the CSP and the page cache, before the
+# session and everything that serves a signed-in person: config/stateless.py.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("courses.page_cache.PageCacheMiddleware") + 1,
+    "config.stateless.SessionlessPageMiddleware",
+)
 # A CDN or Varnish in front is told to forget a page (in every language) and
 # the catalogues and home pages when it is published, unpublished or moved:
 # FRONTEND_CACHE_PURGE_URL for Varnish or any HTTP cache taking PURGE requests

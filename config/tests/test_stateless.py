@@ -5,7 +5,17 @@ import pytest
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import get_resolver, include, path, re_path
 
-from config.stateless import STATELESS_CSP, _prefixes, stateless, stateless_prefixes
+from config.stateless import (
+    PAGE_LANE_IDLE,
+    PAGE_LANE_REPLAYED,
+    SESSIONLESS_PAGE,
+    STATELESS_CSP,
+    _prefixes,
+    page_prefixes,
+    sessionless_page,
+    stateless,
+    stateless_prefixes,
+)
 
 pytestmark = pytest.mark.urls("config.tests.stateless_urls")
 
@@ -103,3 +113,82 @@ def test_the_platforms_lane_holds_the_verification_api_keys_and_status_lists_onl
         "/certificates/keys/",
         "/certificates/status/",
     }
+
+
+# --- The page lane -------------------------------------------------------------
+
+
+@sessionless_page
+def _page(request):
+    raise AssertionError("never called")
+
+
+def test_a_marked_page_enters_the_page_lane_in_each_language():
+    patterns = [
+        path("api/things/<int:pk>", _marked),
+        *i18n_patterns(path("verify/", _page), path("verify/pdf/", _plain)),
+    ]
+    assert _prefixes(patterns, mark=SESSIONLESS_PAGE, languages=("nl", "fr")) == [
+        "/nl/verify/",
+        "/fr/verify/",
+    ]
+    # Each lane holds its own views only.
+    assert _prefixes(patterns, languages=("nl", "fr")) == ["/api/things/"]
+
+
+@pytest.mark.urls("config.urls")
+def test_the_platforms_page_lane_holds_the_verification_page_only():
+    assert set(page_prefixes(get_resolver())) == {
+        "/nl/verify/",
+        "/fr/verify/",
+        "/de/verify/",
+        "/en/verify/",
+    }
+
+
+def test_every_middleware_after_the_page_lane_is_replayed_or_has_nothing_to_do(settings):
+    middleware = settings.MIDDLEWARE
+    after = middleware[middleware.index("config.stateless.SessionlessPageMiddleware") + 1 :]
+    assert sorted(after) == sorted([*PAGE_LANE_REPLAYED, *PAGE_LANE_IDLE])
+    # The site's policy (with its nonce) and the page cache come before it.
+    assert middleware.index("config.security.PlatformCSPMiddleware") < len(middleware) - len(after)
+
+
+@pytest.mark.django_db
+def test_a_marked_page_is_answered_in_its_language_for_an_anonymous_visitor(
+    client, sessions_opened
+):
+    response = client.get("/fr/pages/7/")
+    assert response.content.decode() == "7 fr False 64"
+    assert response["Content-Language"] == "fr"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["Content-Length"] == str(len(response.content))
+    assert "csrftoken" in response.cookies
+    assert response["Content-Security-Policy"] != STATELESS_CSP
+    assert sessions_opened == []
+
+
+@pytest.mark.django_db
+def test_a_marked_page_that_raises_not_found_gets_the_sites_own_not_found_page(
+    client, sessions_opened
+):
+    response = client.get("/de/pages/0/")
+    assert response.status_code == 404
+    assert response["Content-Language"] == "de"
+    assert b"<html" in response.content
+    assert sessions_opened == ["/de/pages/0/"]
+
+
+def test_a_marked_page_that_reads_the_session_fails_loudly(client):
+    client.raise_request_exception = True
+    with pytest.raises(AttributeError):
+        client.get("/en/pages/session/")
+
+
+@pytest.mark.django_db
+def test_a_post_or_a_visitor_with_a_session_goes_through_the_whole_stack(client, sessions_opened):
+    client.cookies["sessionid"] = "x" * 32
+    assert client.get("/nl/pages/session/").content == b"no"
+    del client.cookies["sessionid"]
+    assert client.post("/nl/pages/3/").status_code == 200
+    assert sessions_opened == ["/nl/pages/session/", "/nl/pages/3/"]
