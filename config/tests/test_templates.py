@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.urls import set_script_prefix
 from django.utils import translation
 
-from config.templates import FixedText, LocalisedLoader, localise
+from config.templates import FixedText, IncludedTemplate, LocalisedLoader, localise
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +181,97 @@ def test_a_reset_forgets_the_localised_copies():
         before = get_template(CONTENT).template
         _loader().reset()
         assert get_template(CONTENT).template is not before
+
+
+def _includes(template):
+    from django.template.loader_tags import IncludeNode
+
+    return [n for n in _nodes(template.nodelist) if isinstance(n, IncludeNode)]
+
+
+def test_an_include_of_a_quoted_name_holds_its_template_in_the_same_language():
+    with translation.override("fr"):
+        french = get_template(CONTENT).template
+        verdict = get_template("certificates/_verdict.html").template
+    with translation.override("nl"):
+        dutch = get_template(CONTENT).template
+    held = {n.template.template.name: n.template.template for n in _includes(french)}
+    assert set(held) == {
+        "frontend/components/form.html",
+        "certificates/_verdict.html",
+        "frontend/components/alert.html",
+    }
+    assert all(isinstance(n.template, IncludedTemplate) for n in _includes(french))
+    assert held["certificates/_verdict.html"] is verdict
+    dutch_verdict = [
+        n.template.template for n in _includes(dutch) if "_verdict" in n.template.template.name
+    ]
+    assert dutch_verdict[0] is not verdict
+
+
+CODE = "DGS-2026-ABCD-EFGH"
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de", "en"])
+def test_a_page_with_its_includes_renders_as_its_template_does(language):
+    """The verdict, the alert `with` its level and text, and the forms (the
+    verdict of a certificate in certificates/tests)."""
+    from certificates import verification
+    from certificates.forms import CodeForm, ReceiptForm
+    from certificates.presenters import verdict_data
+
+    with translation.override(language):
+        verdict = verification.verify_code(CODE)
+        for receipt_sent in (False, True):
+            context = {
+                "form": CodeForm({"code": CODE}),
+                "verdict": verdict_data(verdict, language),
+                "receipt_form": ReceiptForm(initial={"code": CODE}),
+                "receipt_sent": receipt_sent,
+                "csrf_token": "t" * 64,
+            }
+            rendered = get_template(CONTENT).template.render(Context(context))
+            assert rendered == _plain(CONTENT).template.render(Context(context))
+    assert "alert--success" in rendered and 'data-status="malformed"' in rendered
+
+
+def test_with_and_only_still_apply_to_a_held_include():
+    source = (
+        '{% include "frontend/components/alert.html" with level="error" text=message %}|'
+        '{% include "frontend/components/alert.html" with level="info" only %}'
+    )
+    context = {"message": "<b>Careful</b>", "text": "Not passed on"}
+    with translation.override("de"):
+        held = engines["django"].from_string(source).template
+        localise(held.nodelist, _loader()._included)
+        assert all(isinstance(n.template, IncludedTemplate) for n in _includes(held))
+        rendered = held.render(Context(context))
+        assert rendered == engines["django"].from_string(source).template.render(Context(context))
+    assert "&lt;b&gt;Careful&lt;/b&gt;" in rendered and "Not passed on" not in rendered
+
+
+def test_an_include_that_cannot_be_held_stays_a_tag():
+    from django.template import TemplateDoesNotExist
+
+    source = (
+        "{% load i18n %}{% include name %}|"
+        '{% language "nl" %}{% include "frontend/components/alert.html" %}{% endlanguage %}|'
+        '{% include "no/such/template.html" %}'
+    )
+    template = engines["django"].from_string(source).template
+    localise(template.nodelist, _loader()._included)
+    assert not [n for n in _includes(template) if isinstance(n.template, IncludedTemplate)]
+    with pytest.raises(TemplateDoesNotExist):
+        template.render(Context({"name": "frontend/components/alert.html"}))
+
+
+def test_a_template_being_loaded_is_not_held_by_its_own_include():
+    """A template that includes itself (a tree, say) keeps the tag: holding it
+    would load it without end."""
+    loader = _loader()
+    loader._names_loading().add("frontend/components/alert.html")
+    try:
+        assert loader._included("frontend/components/alert.html") is None
+    finally:
+        loader._names_loading().discard("frontend/components/alert.html")
+    assert loader._included("frontend/components/alert.html") is not None
