@@ -3,7 +3,7 @@ learner's list, published keys and status lists."""
 
 from functools import cache
 
-from django.db import InterfaceError, OperationalError, connection
+from django.db import connection
 from django.db.models import QuerySet
 
 from certificates.models import (
@@ -14,6 +14,7 @@ from certificates.models import (
     SigningKey,
 )
 from lms.models import User
+from lms.round_trips import first_read
 
 # What a public verification reads: one row, no join, nothing about the holder
 # but the frozen certificate text (never e-mail or birth date).
@@ -87,20 +88,9 @@ def _fetch(sql: str, params: list) -> list[Certificate]:
 
 
 def _lookup(sql: str, params: list) -> list[Certificate]:
-    """Run a read-only lookup as the request's only statement. Django's health
-    check (CONN_HEALTH_CHECKS) would first send `SELECT 1` on a kept
-    connection: a second round trip on the busiest public path. The lookup
-    tries the connection instead and, if it turns out dead, reconnects and
-    runs once more (safe: it writes nothing). Inside a transaction, Django's
-    usual rules apply."""
-    if connection.in_atomic_block:
-        return _fetch(sql, params)
-    connection.health_check_done = True
-    try:
-        return _fetch(sql, params)
-    except (InterfaceError, OperationalError):
-        connection.close()
-        return _fetch(sql, params)
+    """The lookup as the request's only statement, without a health check
+    before it (`lms.round_trips.first_read`)."""
+    return first_read(lambda: _fetch(sql, params))
 
 
 def certificate_for_code(*, code: str) -> Certificate | None:

@@ -1,12 +1,17 @@
-"""Several statements in one round trip to PostgreSQL, and model instances
-from rows read that way.
+"""Several statements in one round trip to PostgreSQL, model instances from
+rows read that way, and a request's first read without a health check before it.
 
 psycopg's client-side binding (Django's default) sends the parameters inlined,
 in one simple query, which may hold several statements: their results are read
 one after the other (`cursor.nextset()`), and they run as one implicit
 transaction in autocommit. Server-side binding takes one statement per call."""
 
-from django.db import connection
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db import InterfaceError, OperationalError, connection
+
+T = TypeVar("T")
 
 
 def several_statements_per_execute() -> bool:
@@ -41,3 +46,21 @@ def models_from_rows(model, rows) -> list:
                 values[index] = converter(values[index], column, connection)
         instances.append(model.from_db(connection.alias, names, values))
     return instances
+
+
+def first_read(read: Callable[[], T]) -> T:
+    """`read()`, whose statements only read, as a request's first statements
+    without Django's health check before them: CONN_HEALTH_CHECKS would first
+    send `SELECT 1` on a kept connection, a round trip more on the busiest
+    paths (the verification lookup, the signed-in person). The read tries the
+    connection instead and, if it turns out dead, reconnects and reads once
+    more (safe: it writes nothing). Inside a transaction, Django's usual rules
+    apply."""
+    if connection.in_atomic_block:
+        return read()
+    connection.health_check_done = True
+    try:
+        return read()
+    except (InterfaceError, OperationalError):
+        connection.close()
+        return read()

@@ -8,7 +8,7 @@ from django.db import connection
 
 from lms.models import User
 from lms.roles import GROUP_NAMES, Role
-from lms.round_trips import models_from_rows, select_columns_sql
+from lms.round_trips import first_read, models_from_rows, select_columns_sql
 
 _GROUP_TO_ROLE = {name: role for role, name in GROUP_NAMES.items()}
 
@@ -72,15 +72,20 @@ def user_with_groups(*, user_id) -> User | None:
     if connection.vendor != "postgresql":
         return User._default_manager.filter(pk=user_id).first()
     # Written out, as the other reads of every request: the ORM's building of
-    # this query cost more than its round trip.
-    with connection.cursor() as cursor:
-        cursor.execute(_user_with_groups_sql(), [user_id] * 4)
-        row = cursor.fetchone()
+    # this query cost more than its round trip. Usually the request's first
+    # statement: no health check before it.
+    row = first_read(lambda: _user_with_groups_row(user_id))
     if row is None:
         return None
     (user,) = models_from_rows(User, [row[:-1]])
     user._digiskills_groups = frozenset(row[-1])
     return user
+
+
+def _user_with_groups_row(user_id) -> tuple | None:
+    with connection.cursor() as cursor:
+        cursor.execute(_user_with_groups_sql(), [user_id] * 4)
+        return cursor.fetchone()
 
 
 @cache

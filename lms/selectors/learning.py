@@ -321,24 +321,27 @@ def _enrolment_in_course(*, learner: User, course: CoursePage) -> Enrolment | No
     # The lesson page's read, on every view: the enrolment and whether a
     # helper's live session is open (progress recorded meanwhile is assisted),
     # one query written out (the ORM's building of the same query cost several
-    # times its round trip). The course is the one given, attached when the
+    # times its round trip), its row made a model as the other written-out reads
+    # make theirs (`models_from_rows`). The course is the one given, attached when the
     # learner enrolled through it; through another language version, the
     # enrolment's own course is read only if asked for.
     live = LiveSession._meta
     sql = (
-        f"SELECT e.*, EXISTS(SELECT 1 FROM {live.db_table} s"  # noqa: S608
+        f"SELECT {select_columns_sql(Enrolment)}, EXISTS(SELECT 1 FROM {live.db_table} s"  # noqa: S608
         " WHERE s.learner_id = %s AND s.ended_at IS NULL AND s.ends_at > %s)"
-        f" AS assisted_session_open FROM {Enrolment._meta.db_table} e"
-        " WHERE e.learner_id = %s AND e.course_key = %s"
+        f" FROM {Enrolment._meta.db_table} WHERE learner_id = %s AND course_key = %s"
     )
     key = Enrolment._meta.get_field("course_key").get_db_prep_value(
         course.translation_key, connection
     )
     now = LiveSession._meta.get_field("ends_at").get_db_prep_value(timezone.now(), connection)
-    enrolment = next(iter(Enrolment.objects.raw(sql, [learner.pk, now, learner.pk, key])), None)
-    if enrolment is None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [learner.pk, now, learner.pk, key])
+        row = cursor.fetchone()
+    if row is None:
         return None
-    enrolment.assisted_session_open = bool(enrolment.assisted_session_open)
+    (enrolment,) = models_from_rows(Enrolment, [row[:-1]])
+    enrolment.assisted_session_open = bool(row[-1])
     enrolment.learner = learner  # the services read it; no need to load it again
     if enrolment.course_id == course.pk:
         enrolment.course = course
