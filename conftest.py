@@ -174,6 +174,49 @@ def sessions_opened(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
+def new_request_on_kept_connection(monkeypatch):
+    """Call it to start a new request on a kept connection, with production's
+    CONN_HEALTH_CHECKS: it returns the health checks Django sends from then
+    on, one item each."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    wrapper = connections[DEFAULT_DB_ALIAS]  # the wrapper itself, not the proxy
+
+    def start() -> list:
+        wrapper.ensure_connection()
+        monkeypatch.setattr(wrapper, "health_check_enabled", True)
+        monkeypatch.setattr(wrapper, "close_at", None)
+        checks = []
+        real_is_usable = wrapper.is_usable
+
+        def counting_is_usable():
+            checks.append(1)
+            return real_is_usable()
+
+        monkeypatch.setattr(wrapper, "is_usable", counting_is_usable)
+        wrapper.close_if_unusable_or_obsolete()
+        return checks
+
+    return start
+
+
+def connection_end_by_server() -> int:
+    """End this process's PostgreSQL connection from another one, as a server
+    restart or an idle timeout would; the ended backend's pid."""
+    import psycopg
+    from django.db import connection
+
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    with psycopg.connect(**params, autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    return pid
+
+
+@pytest.fixture
 def home_page(db):
     """The home page in the four languages, as `make run` creates it."""
     return site_bootstrap()

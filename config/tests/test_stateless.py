@@ -80,10 +80,12 @@ def test_a_marked_view_that_raises_not_found_is_asked_again_through_the_whole_st
     assert response["Content-Security-Policy"] != STATELESS_CSP
 
 
-def test_a_marked_view_that_reads_the_user_fails_loudly(client):
+@pytest.mark.parametrize("address", ["/api/user", "/en/pages/session/"])
+def test_a_marked_view_that_reads_the_user_or_the_session_fails_loudly(client, address):
+    """The stateless lane has neither; the page lane has no session."""
     client.raise_request_exception = True
     with pytest.raises(AttributeError):
-        client.get("/api/user")
+        client.get(address)
 
 
 @pytest.mark.django_db
@@ -177,12 +179,6 @@ def test_a_marked_page_that_raises_not_found_gets_the_sites_own_not_found_page(
     assert response["Content-Language"] == "de"
     assert b"<html" in response.content
     assert sessions_opened == ["/de/pages/0/"]
-
-
-def test_a_marked_page_that_reads_the_session_fails_loudly(client):
-    client.raise_request_exception = True
-    with pytest.raises(AttributeError):
-        client.get("/en/pages/session/")
 
 
 @pytest.mark.django_db

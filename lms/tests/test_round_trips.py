@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.urls import reverse
 
+from conftest import connection_end_by_server
 from lms.models import Attempt, Enrolment, User
 from lms.roles import GROUP_NAMES, Role
 from lms.selectors import course_progress
@@ -211,55 +212,29 @@ def test_a_teacher_sees_their_classes_in_the_menu_until_the_role_is_taken_away(c
     assert "My classes" not in client.get(page).content.decode()
 
 
-def _a_new_request_on_a_kept_connection(monkeypatch) -> list:
-    """Production settings (CONN_HEALTH_CHECKS on a kept connection) at the
-    start of a request; the list of the health checks Django sends."""
-    from django.db import DEFAULT_DB_ALIAS, connections
-
-    wrapper = connections[DEFAULT_DB_ALIAS]  # the wrapper itself, not the proxy
-    wrapper.ensure_connection()
-    monkeypatch.setattr(wrapper, "health_check_enabled", True)
-    monkeypatch.setattr(wrapper, "close_at", None)
-    checks = []
-    real_is_usable = wrapper.is_usable
-
-    def counting_is_usable():
-        checks.append(1)
-        return real_is_usable()
-
-    monkeypatch.setattr(wrapper, "is_usable", counting_is_usable)
-    wrapper.close_if_unusable_or_obsolete()
-    return checks
-
-
 @pytest.mark.skipif(not POSTGRESQL, reason="the person with the groups is one read on PostgreSQL")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_person_is_read_without_a_health_check_before_it(monkeypatch):
+def test_the_person_is_read_without_a_health_check_before_it(new_request_on_kept_connection):
     from django.test.utils import CaptureQueriesContext
 
     person = UserFactory()
-    checks = _a_new_request_on_a_kept_connection(monkeypatch)
+    health_checks = new_request_on_kept_connection()
     with CaptureQueriesContext(connection) as queries:
         assert user_with_groups(user_id=person.pk) == person
-    assert checks == [] and len(queries) == 1
+    assert health_checks == [] and len(queries) == 1
     # Later reads of the request do not check either (Django checks once).
     with CaptureQueriesContext(connection) as queries:
         assert Enrolment.objects.filter(learner=person).count() == 0
-    assert checks == [] and len(queries) == 1
+    assert health_checks == [] and len(queries) == 1
 
 
 @pytest.mark.skipif(not POSTGRESQL, reason="ending a server connection needs PostgreSQL")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_dead_kept_connection_is_replaced_and_the_person_is_read(monkeypatch):
-    import psycopg
-
+def test_a_dead_kept_connection_is_replaced_and_the_person_is_read(
+    new_request_on_kept_connection,
+):
     person = UserFactory()
-    _a_new_request_on_a_kept_connection(monkeypatch)
-    pid = connection.connection.info.backend_pid
-    params = connection.get_connection_params()
-    params.pop("cursor_factory", None)
-    params.pop("context", None)
-    with psycopg.connect(**params, autocommit=True) as other:
-        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    new_request_on_kept_connection()
+    pid = connection_end_by_server()
     assert user_with_groups(user_id=person.pk) == person
     assert connection.connection.info.backend_pid != pid
