@@ -46,7 +46,14 @@ from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
 from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.locale import LocaleMiddleware
-from django.urls import LocalePrefixPattern, Resolver404, URLPattern, URLResolver, get_resolver
+from django.urls import (
+    LocalePrefixPattern,
+    Resolver404,
+    ResolverMatch,
+    URLPattern,
+    URLResolver,
+    get_resolver,
+)
 from django.urls.resolvers import RoutePattern
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -124,6 +131,16 @@ def page_prefixes(resolver) -> tuple[str, ...]:
     return tuple(_prefixes(resolver.url_patterns, mark=SESSIONLESS_PAGE, languages=languages))
 
 
+def _marked_route(resolver, path: str, mark: str) -> ResolverMatch | None:
+    """The route of `path` if its view carries `mark`, else None (the request
+    goes through the whole stack)."""
+    try:
+        match = resolver.resolve(path)
+    except Resolver404:
+        return None
+    return match if getattr(match.func, mark, False) else None
+
+
 class StatelessViewMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -133,11 +150,8 @@ class StatelessViewMiddleware:
         resolver = get_resolver(getattr(request, "urlconf", None))
         if not path.startswith(stateless_prefixes(resolver)):
             return self.get_response(request)
-        try:
-            match = resolver.resolve(path)
-        except Resolver404:
-            return self.get_response(request)
-        if not getattr(match.func, "stateless", False):
+        match = _marked_route(resolver, path, STATELESS)
+        if match is None:
             return self.get_response(request)
         # ALLOWED_HOSTS, as CommonMiddleware would check it: an unknown Host
         # header is a 400 (DisallowedHost), never an answer.
@@ -200,11 +214,8 @@ class SessionlessPageMiddleware:
             return self.get_response(request)
         # The address's language first: the prefixed routes resolve in it.
         self.locale.process_request(request)
-        try:
-            match = resolver.resolve(path)
-        except Resolver404:
-            return self.get_response(request)
-        if not getattr(match.func, SESSIONLESS_PAGE, False):
+        match = _marked_route(resolver, path, SESSIONLESS_PAGE)
+        if match is None:
             return self.get_response(request)
         response = self.common.process_request(request)
         if response is None:

@@ -81,7 +81,7 @@ def test_a_withdrawn_certificate_shows_no_details(client, certificate, learner):
     assert "Lotte Peeters" not in page
 
 
-def test_a_flood_of_lookups_gets_429(client, certificate, settings):
+def test_a_flood_of_lookups_gets_429(client, certificate, settings, sessions_opened):
     settings.CERTIFICATES_VERIFY_RATE = "5/60"
     for _ in range(5):
         assert client.get(_verify_url(), {"code": certificate.code}).status_code == 200
@@ -91,6 +91,9 @@ def test_a_flood_of_lookups_gets_429(client, certificate, settings):
     page = response.content.decode()
     assert "You checked many certificates in a short time." in page
     assert "Wait 1 minute, then try again." in page
+    # Counted and refused in the page lane: no session opened, the fifth
+    # lookup of five answered, the sixth refused.
+    assert sessions_opened == []
     api = client.get(reverse("certificates_public:api_verify_code", args=[certificate.code]))
     assert api.status_code == 429
 
@@ -267,7 +270,8 @@ def test_the_json_api_and_the_published_keys_are_answered_in_the_stateless_lane(
     client, certificate, sessions_opened
 ):
     """No session, no cookie, a policy for an answer that is no page
-    (config/stateless.py); the verification page itself keeps the whole stack."""
+    (config/stateless.py); the verification page, for a visitor with a session,
+    goes through the whole stack (its own lane is for visitors without one)."""
     from config.stateless import STATELESS_CSP
 
     client.cookies["sessionid"] = "s" * 32
