@@ -14,7 +14,7 @@ from certificates.models import (
     SigningKey,
 )
 from lms.models import User
-from lms.round_trips import first_read
+from lms.round_trips import execute_prepared, first_read
 
 # What a public verification reads: one row, no join, nothing about the holder
 # but the frozen certificate text (never e-mail or birth date).
@@ -74,7 +74,7 @@ def _fetch(sql: str, params: list) -> list[Certificate]:
     # A cursor and Model.from_db rather than a RawQuerySet, which re-derives its
     # column mapping and a deferred model on every call: half the lookup's time.
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        execute_prepared(cursor, [(sql, params)])
         row = cursor.fetchone()
     if row is None:
         return []

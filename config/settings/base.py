@@ -185,6 +185,13 @@ else:
             },
         }
     }
+# The busiest statements are prepared once per kept connection and planned
+# once (lms/round_trips.py). A prepared statement lives in one PostgreSQL
+# session: off where Django does not keep its connection (behind PgBouncer in
+# transaction pooling, DATABASE_CONN_MAX_AGE=0), unless said otherwise.
+DATABASE_PREPARED_STATEMENTS = env_bool(
+    "DATABASE_PREPARED_STATEMENTS", DATABASES["default"].get("CONN_MAX_AGE", 0) != 0
+)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Wagtail's PostgreSQL search backend needs it.
     INSTALLED_APPS.append("django.contrib.postgres")

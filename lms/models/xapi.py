@@ -15,8 +15,12 @@ class Statement(models.Model):
     """One xAPI 1.0.3 statement about a learner."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # No index of its own: lms_xapi_learner_idx starts with the learner.
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="xapi_statements"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="xapi_statements",
+        db_index=False,
     )
     verb = models.CharField(max_length=200)
     object_id = models.CharField(max_length=400)

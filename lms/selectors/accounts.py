@@ -8,7 +8,12 @@ from django.db import connection
 
 from lms.models import User
 from lms.roles import GROUP_NAMES, Role
-from lms.round_trips import first_read, models_from_rows, select_columns_sql
+from lms.round_trips import (
+    execute_prepared,
+    first_read,
+    models_from_rows,
+    select_columns_sql,
+)
 
 _GROUP_TO_ROLE = {name: role for role, name in GROUP_NAMES.items()}
 
@@ -84,7 +89,7 @@ def user_with_groups(*, user_id) -> User | None:
 
 def _user_with_groups_row(user_id) -> tuple | None:
     with connection.cursor() as cursor:
-        cursor.execute(_user_with_groups_sql(), [user_id] * 4)
+        execute_prepared(cursor, [(_user_with_groups_sql(), [user_id] * 4)])
         return cursor.fetchone()
 
 

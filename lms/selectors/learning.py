@@ -23,7 +23,12 @@ from lms.models import (
     Statement,
     User,
 )
-from lms.round_trips import models_from_rows, select_columns_sql, several_statements_per_execute
+from lms.round_trips import (
+    execute_prepared,
+    models_from_rows,
+    select_columns_sql,
+    several_statements_per_execute,
+)
 from lms.selectors.coaching import assisted_sessions_open
 
 
@@ -336,7 +341,7 @@ def _enrolment_in_course(*, learner: User, course: CoursePage) -> Enrolment | No
     )
     now = LiveSession._meta.get_field("ends_at").get_db_prep_value(timezone.now(), connection)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [learner.pk, now, learner.pk, key])
+        execute_prepared(cursor, [(sql, [learner.pk, now, learner.pk, key])])
         row = cursor.fetchone()
     if row is None:
         return None

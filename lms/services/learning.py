@@ -17,7 +17,7 @@ from courses import selectors as content
 from courses.models import CoursePage, LessonPage
 from lms.exceptions import LearningError
 from lms.models import ActivityState, Attempt, Enrolment, ProgressEvent, Statement, User
-from lms.round_trips import several_statements_per_execute
+from lms.round_trips import execute_prepared, several_statements_per_execute
 from lms.selectors.coaching import assisted_session_open
 from lms.services.xapi import statement_build, statement_record, statements_forward_on_commit
 from lms.signals import course_completed
@@ -430,11 +430,12 @@ def _event_record_in_one_statement(
             " WHERE enrolment_id = %s AND kind = %s",
             done_keys_params=[enrolment.pk, ProgressEvent.Kind.COMPLETED.value],
         )
-        sql += "; " + check_sql
-        params += check_params
     required_missing = None
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        statements = [(sql, params)]
+        if check:
+            statements.append((check_sql, check_params))
+        execute_prepared(cursor, statements)
         row = cursor.fetchone()
         if check:
             cursor.nextset()

@@ -5,13 +5,14 @@ same answers as the separate queries, fewer round trips, nothing stale."""
 import pytest
 from django.contrib.auth import get_user
 from django.contrib.auth.models import Group, Permission
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 from django.urls import reverse
 
 from conftest import connection_end_by_server
 from lms.models import Attempt, Enrolment, User
 from lms.roles import GROUP_NAMES, Role
+from lms.round_trips import _prepared, execute_prepared, prepared_statements_used
 from lms.selectors import course_progress
 from lms.selectors.accounts import (
     _groups_and_admin_access,
@@ -238,3 +239,149 @@ def test_a_dead_kept_connection_is_replaced_and_the_person_is_read(
     pid = connection_end_by_server()
     assert user_with_groups(user_id=person.pk) == person
     assert connection.connection.info.backend_pid != pid
+
+
+# --- Prepared statements ------------------------------------------------------
+
+
+def test_a_statement_is_prepared_with_numbered_parameters_and_its_percent_signs():
+    name, prepare, count = _prepared("SELECT %s, %s FROM t WHERE a LIKE 'x%%' AND b = %s")
+    assert prepare == f"PREPARE {name} AS SELECT $1, $2 FROM t WHERE a LIKE 'x%%' AND b = $3"  # noqa: S608
+    assert count == 3
+    # Named by its text: the same text, the same name; another text, another.
+    assert _prepared("SELECT %s, %s FROM t WHERE a LIKE 'x%%' AND b = %s")[0] == name
+    assert _prepared("SELECT %s FROM t")[0] != name
+
+
+def test_a_statement_with_the_wrong_number_of_parameters_is_refused():
+    if not prepared_statements_used():
+        pytest.skip("statements are prepared on PostgreSQL only")
+    with connection.cursor() as cursor, pytest.raises(ValueError, match="2 placeholders"):
+        execute_prepared(cursor, [("SELECT %s, %s", [1])])
+
+
+def _sent(statements) -> tuple[str, list]:
+    """What execute_prepared sends for `statements`, and their results."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries, connection.cursor() as cursor:
+        execute_prepared(cursor, statements)
+        results = [cursor.fetchall()]
+        for _ in statements[1:]:
+            cursor.nextset()
+            results.append(cursor.fetchall())
+    # The last round trip (the first failed when a statement was prepared again).
+    return queries.captured_queries[-1]["sql"], results
+
+
+needs_prepared = pytest.mark.skipif(
+    not POSTGRESQL, reason="statements are prepared on PostgreSQL only"
+)
+
+
+@needs_prepared
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_statement_is_prepared_once_per_connection_then_only_executed():
+    first = ("SELECT %s::int + 1, 'a%%'", [1])
+    second = ("SELECT %s::text || %s::text", ["b", "c"])
+    connection.close()
+    sql, results = _sent([first, second])
+    assert sql.startswith("PREPARE digiskills_") and sql.count("PREPARE") == 2
+    assert results == [[(2, "a%")], [("bc",)]]
+    sql, results = _sent([first, second])
+    assert sql.startswith("EXECUTE digiskills_") and "PREPARE" not in sql
+    assert results == [[(2, "a%")], [("bc",)]]
+    # A new connection is a new session: prepared afresh.
+    connection.close()
+    sql, results = _sent([first])
+    assert sql.startswith("PREPARE") and results == [[(2, "a%")]]
+
+
+@needs_prepared
+def test_without_prepared_statements_the_statements_themselves_are_sent(settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    sql, results = _sent([("SELECT %s::int + 1", [1]), ("SELECT 'a%%'", [])])
+    assert sql == "SELECT 1::int + 1; SELECT 'a%'"
+    assert results == [[(2,)], [("a%",)]]
+
+
+@needs_prepared
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_statement_deallocated_under_it_is_prepared_again_in_autocommit():
+    statement = ("SELECT %s::int * 2", [21])
+    _sent([statement])
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as a pooler's reset would
+    sql, results = _sent([statement])
+    assert results == [[(42,)]]
+    # Inside a transaction the error stands; the next call prepares afresh.
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        _sent([statement])
+    assert _sent([statement])[1] == [[(42,)]]
+
+
+@needs_prepared
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_statement_whose_result_changed_after_a_migration_is_prepared_again():
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE prepared_probe (a int)")
+        cursor.execute("INSERT INTO prepared_probe VALUES (7)")
+    statement = ("SELECT a FROM prepared_probe WHERE a = %s", [7])
+    assert _sent([statement])[1] == [[(7,)]]
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE prepared_probe ALTER COLUMN a TYPE bigint")
+    assert _sent([statement])[1] == [[(7,)]]
+
+
+@needs_prepared
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_after_a_failed_batch_every_statement_is_prepared_afresh():
+    good = ("SELECT %s::int", [1])
+    failing = ("SELECT 1 / %s::int", [0])
+    with pytest.raises(DatabaseError):
+        _sent([good, failing])  # both prepared, the second failed when executed
+    sql, results = _sent([good, ("SELECT 1 / %s::int", [1])])
+    assert sql.startswith("DEALLOCATE ALL; PREPARE") and sql.count("PREPARE") == 2
+    assert results == [[(1,)], [(1,)]]
+    assert _sent([good])[0].startswith("EXECUTE")
+
+
+@needs_prepared
+def test_the_busiest_reads_and_the_progress_write_are_prepared(
+    enrolment, tree, django_assert_num_queries
+):
+    from django.test.utils import CaptureQueriesContext
+
+    from lms.services import lesson_progress_record
+
+    learner = enrolment.learner
+    lesson = tree.lessons[0]
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(2):
+            assert user_with_groups(user_id=learner.pk) == learner
+        lesson_progress_record(
+            enrolment=enrolment,
+            lesson=lesson,
+            event="completed",
+            idempotency_key=f"completed:{lesson.translation_key}",
+        )
+    sent = [q["sql"] for q in queries.captured_queries if "digiskills_" in q["sql"]]
+    assert len(sent) == 3
+    assert sent[1].startswith("EXECUTE")  # prepared by the first read
+    # The write and the completion rule's first test, in one round trip.
+    assert "lms_progressevent" in sent[2] or sent[2].startswith("EXECUTE")
+    assert sent[2].count("EXECUTE digiskills_") == 2
+    assert enrolment.events.filter(lesson_key=lesson.translation_key).count() == 1
+
+
+@pytest.mark.parametrize(
+    "table, column", [("lms_progressevent", "enrolment_id"), ("lms_statement", "learner_id")]
+)
+def test_the_written_tables_keep_no_index_that_a_wider_one_covers(table, column):
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    indexes = [c["columns"] for c in constraints.values() if c["index"] or c["unique"]]
+    assert [column] not in indexes  # one write less per row
+    assert any(columns[0] == column for columns in indexes)  # its lookups still indexed
