@@ -14,7 +14,7 @@ from certificates.models import (
     SigningKey,
 )
 from lms.models import User
-from lms.round_trips import execute_prepared, first_read
+from lms.round_trips import execute_prepared, first_read, models_from_rows
 
 # What a public verification reads: one row, no join, nothing about the holder
 # but the frozen certificate text (never e-mail or birth date).
@@ -54,22 +54,6 @@ def _verify_sql(key_field: str) -> str:
     return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {key} = %s LIMIT 1"  # noqa: S608
 
 
-@cache
-def _verify_columns() -> tuple:
-    """(attname, converters, expression) per column of VERIFY_FIELDS, as the
-    ORM's compiler would apply them (JSON decoding, SQLite dates...)."""
-    meta = Certificate._meta
-    columns = []
-    for name in _verify_names():
-        field = meta.get_field(name)
-        expression = field.get_col(meta.db_table)
-        converters = connection.ops.get_db_converters(expression) + field.get_db_converters(
-            connection
-        )
-        columns.append((field.attname, tuple(converters), expression))
-    return tuple(columns)
-
-
 def _fetch(sql: str, params: list) -> list[Certificate]:
     # A cursor and Model.from_db rather than a RawQuerySet, which re-derives its
     # column mapping and a deferred model on every call: half the lookup's time.
@@ -78,13 +62,7 @@ def _fetch(sql: str, params: list) -> list[Certificate]:
         row = cursor.fetchone()
     if row is None:
         return []
-    columns = _verify_columns()
-    values = []
-    for value, (_name, converters, expression) in zip(row, columns, strict=True):
-        for converter in converters:
-            value = converter(value, expression, connection)
-        values.append(value)
-    return [Certificate.from_db(connection.alias, [c[0] for c in columns], values)]
+    return models_from_rows(Certificate, [row], _verify_names())
 
 
 def _lookup(sql: str, params: list) -> list[Certificate]:

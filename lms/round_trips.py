@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 
 T = TypeVar("T")
 
@@ -125,17 +125,11 @@ def select_columns_sql(model) -> str:
     return ", ".join(connection.ops.quote_name(f.column) for f in model._meta.concrete_fields)
 
 
-def models_from_rows(model, rows) -> list:
-    """Instances of `model` from rows of `select_columns_sql(model)`, each value
-    converted as the ORM converts it (JSON decoded, for one)."""
-    fields = model._meta.concrete_fields
-    names = [f.attname for f in fields]
-    converters = []
-    for index, model_field in enumerate(fields):
-        column = model_field.get_col(model._meta.db_table)
-        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        if found:
-            converters.append((index, column, found))
+def models_from_rows(model, rows, attnames: tuple[str, ...] | None = None) -> list:
+    """Instances of `model` from rows of `select_columns_sql(model)` (or of the
+    columns of `attnames`, in the model's field order: the others deferred),
+    each value converted as the ORM converts it (JSON decoded, for one)."""
+    names, converters = _row_reading(model, attnames, connection.alias)
     instances = []
     for row in rows:
         values = list(row)
@@ -144,6 +138,26 @@ def models_from_rows(model, rows) -> list:
                 values[index] = converter(values[index], column, connection)
         instances.append(model.from_db(connection.alias, names, values))
     return instances
+
+
+@lru_cache(maxsize=64)
+def _row_reading(model, attnames: tuple[str, ...] | None, alias: str) -> tuple:
+    """The attribute names of a row of `model` and, for each value that needs
+    them, the converters the ORM's compiler applies on this database: worked
+    out once per process (it cost ten times the making of the model)."""
+    fields = (
+        model._meta.concrete_fields
+        if attnames is None
+        else [model._meta.get_field(name) for name in attnames]
+    )
+    database = connections[alias]
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(model._meta.db_table)
+        found = database.ops.get_db_converters(column) + column.get_db_converters(database)
+        if found:
+            converters.append((index, column, tuple(found)))
+    return tuple(f.attname for f in fields), tuple(converters)
 
 
 def first_read(read: Callable[[], T]) -> T:
