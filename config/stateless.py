@@ -131,14 +131,33 @@ def page_prefixes(resolver) -> tuple[str, ...]:
     return tuple(_prefixes(resolver.url_patterns, mark=SESSIONLESS_PAGE, languages=languages))
 
 
-def _marked_route(resolver, path: str, mark: str) -> ResolverMatch | None:
-    """The route of `path` if its view carries `mark`, else None (the request
-    goes through the whole stack)."""
+def _resolved_route(resolver, path: str, mark: str) -> ResolverMatch | None:
     try:
         match = resolver.resolve(path)
     except Resolver404:
         return None
     return match if getattr(match.func, mark, False) else None
+
+
+@lru_cache(maxsize=256)
+def _literal_route(resolver, path: str, mark: str, language: str) -> ResolverMatch | None:
+    """`_resolved_route` of a path that is one of the lane's literal starts:
+    the same answer for the same URLconf and language (a language prefix
+    resolves in the active language), so resolved once."""
+    return _resolved_route(resolver, path, mark)
+
+
+def _marked_route(
+    resolver, path: str, mark: str, literals: tuple[str, ...]
+) -> ResolverMatch | None:
+    """The route of `path` if its view carries `mark`, else None (the request
+    goes through the whole stack). A path that is exactly one of `literals`
+    (a route without converters, such as the verification page: resolving it
+    cost the page a fiftieth of its time) is resolved once per language; the
+    others, which carry a value of their own, every time."""
+    if path in literals:
+        return _literal_route(resolver, path, mark, translation.get_language())
+    return _resolved_route(resolver, path, mark)
 
 
 class StatelessViewMiddleware:
@@ -148,9 +167,10 @@ class StatelessViewMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         path = request.path_info
         resolver = get_resolver(getattr(request, "urlconf", None))
-        if not path.startswith(stateless_prefixes(resolver)):
+        literals = stateless_prefixes(resolver)
+        if not path.startswith(literals):
             return self.get_response(request)
-        match = _marked_route(resolver, path, STATELESS)
+        match = _marked_route(resolver, path, STATELESS, literals)
         if match is None:
             return self.get_response(request)
         # ALLOWED_HOSTS, as CommonMiddleware would check it: an unknown Host
@@ -210,11 +230,12 @@ class SessionlessPageMiddleware:
             return self.get_response(request)
         path = request.path_info
         resolver = get_resolver(getattr(request, "urlconf", None))
-        if not path.startswith(page_prefixes(resolver)):
+        literals = page_prefixes(resolver)
+        if not path.startswith(literals):
             return self.get_response(request)
         # The address's language first: the prefixed routes resolve in it.
         self.locale.process_request(request)
-        match = _marked_route(resolver, path, SESSIONLESS_PAGE)
+        match = _marked_route(resolver, path, SESSIONLESS_PAGE, literals)
         if match is None:
             return self.get_response(request)
         response = self.common.process_request(request)

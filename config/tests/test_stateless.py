@@ -3,13 +3,16 @@ an answer gets there, and what it never gets (a cookie, a session, a user)."""
 
 import pytest
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import get_resolver, include, path, re_path
+from django.urls import URLResolver, get_resolver, include, path, re_path
+from django.utils import translation
 
 from config.stateless import (
     PAGE_LANE_IDLE,
     PAGE_LANE_REPLAYED,
     SESSIONLESS_PAGE,
     STATELESS_CSP,
+    _literal_route,
+    _marked_route,
     _prefixes,
     page_prefixes,
     sessionless_page,
@@ -188,3 +191,43 @@ def test_a_post_or_a_visitor_with_a_session_goes_through_the_whole_stack(client,
     del client.cookies["sessionid"]
     assert client.post("/nl/pages/3/").status_code == 200
     assert sessions_opened == ["/nl/pages/session/", "/nl/pages/3/"]
+
+
+def test_a_literal_address_of_the_lane_is_resolved_once_per_language(monkeypatch):
+    from config.tests.stateless_urls import page, page_reads_the_session
+
+    resolver = get_resolver()
+    literals = page_prefixes(resolver)
+    assert "/nl/pages/session/" in literals
+    resolved = []
+    resolve = URLResolver.resolve
+
+    def counted(self, address):
+        if self is resolver:
+            resolved.append((address, translation.get_language()))
+        return resolve(self, address)
+
+    monkeypatch.setattr(URLResolver, "resolve", counted)
+    _literal_route.cache_clear()
+    for _ in range(3):
+        for language in ("nl", "fr"):
+            with translation.override(language):
+                match = _marked_route(
+                    resolver, f"/{language}/pages/session/", SESSIONLESS_PAGE, literals
+                )
+            assert match.func is page_reads_the_session
+    # An address of another language than the active one is not a page.
+    with translation.override("fr"):
+        assert _marked_route(resolver, "/nl/pages/session/", SESSIONLESS_PAGE, literals) is None
+    # An address with a value of its own is resolved every time.
+    with translation.override("nl"):
+        for number in (5, 5):
+            match = _marked_route(resolver, f"/nl/pages/{number}/", SESSIONLESS_PAGE, literals)
+            assert (match.func, match.kwargs) == (page, {"number": 5})
+    assert resolved == [
+        ("/nl/pages/session/", "nl"),
+        ("/fr/pages/session/", "fr"),
+        ("/nl/pages/session/", "fr"),
+        ("/nl/pages/5/", "nl"),
+        ("/nl/pages/5/", "nl"),
+    ]
