@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -27,6 +28,12 @@ CHROMIUM_ARGS = [
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # made by fixtures in that thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# An assertion on what a page shows waits for it as long as an action waits
+# for its element: a click that submits a form returns before the answer has
+# been drawn, and a check made at once would race the server (`is_visible()`
+# does not wait; `expect(...).to_be_visible()` does).
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -5,6 +5,7 @@ scrolling."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from audit.models import AuditEntry
 from certificates.models import Certificate
@@ -103,8 +104,8 @@ def test_without_javascript_the_share_link_stays_and_no_dead_button_shows(
         tab = context.new_page()
         sign_in(tab, learner, live_server)
         tab.goto("/en/me/certificates/")
-        assert tab.get_by_label("Share link").is_visible()
-        assert not tab.get_by_role("button", name="Copy link").is_visible()
-        assert tab.get_by_role("button", name="Replace the code").is_visible()
+        expect(tab.get_by_label("Share link")).to_be_visible()
+        expect(tab.get_by_role("button", name="Copy link")).not_to_be_visible()
+        expect(tab.get_by_role("button", name="Replace the code")).to_be_visible()
     finally:
         context.close()

@@ -6,6 +6,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 from django.core import mail
+from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from certificates.models import Certificate
@@ -60,7 +61,7 @@ def test_finish_open_scan_verify_and_drop_the_pdf(page, live_server, home_page, 
     assert link == f"{live_server.url}/en/me/certificates/"
 
     page.goto(link)
-    assert page.get_by_role("heading", name="Security diploma: safe online").is_visible()
+    expect(page.get_by_role("heading", name="Security diploma: safe online")).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
     with page.expect_download() as download:
@@ -75,7 +76,7 @@ def test_finish_open_scan_verify_and_drop_the_pdf(page, live_server, home_page, 
     page.goto(url)
     assert page.locator("#verdict-title").inner_text() == "Valid certificate"
     assert page.get_by_label("Verification code").input_value() == certificate.display_code
-    assert page.get_by_text("Lotte Peeters").first.is_visible()
+    expect(page.get_by_text("Lotte Peeters").first).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 

@@ -3,6 +3,7 @@ a session and opens the person's page; every page passes axe and fits the
 screen."""
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.models import User
 from lms.tests.factories_coaching import HelperProfileFactory
@@ -39,7 +40,7 @@ def test_a_helper_creates_an_account_and_logs_a_session_on_a_tablet(helper_tab):
     page.wait_for_url("**/helpers/people/new/")
     # Submitting empty shows the error summary, which is reachable and accessible.
     page.get_by_role("button", name="Create the account").click()
-    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Name of the person").fill("Mariette Dubois")
@@ -49,8 +50,8 @@ def test_a_helper_creates_an_account_and_logs_a_session_on_a_tablet(helper_tab):
     page.wait_for_url("**/helpers/consents/*/paper/")
     person = User.objects.get(display_name="Mariette Dubois")
     # The paper form waits for the person: print it and the login card.
-    assert page.get_by_role("link", name="Print the consent form (PDF)").is_visible()
-    assert page.get_by_role("button", name="Print the login card (PDF)").is_visible()
+    expect(page.get_by_role("link", name="Print the consent form (PDF)")).to_be_visible()
+    expect(page.get_by_role("button", name="Print the login card (PDF)")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     # The person confirms it at the first sign-in (their side is tested below).
@@ -60,7 +61,7 @@ def test_a_helper_creates_an_account_and_logs_a_session_on_a_tablet(helper_tab):
     consent_answer(consent=HelperConsent.objects.get(learner=person), learner=person, accept=True)
     page.goto(f"/en/helpers/people/{person.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == "Mariette Dubois"
-    assert page.get_by_role("button", name="Print a login card").is_visible()
+    expect(page.get_by_role("button", name="Print a login card")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
 
@@ -75,11 +76,11 @@ def test_a_helper_creates_an_account_and_logs_a_session_on_a_tablet(helper_tab):
     assert "We opened the e-Box together." in page.content()
 
     page.get_by_role("button", name="Start a session together").click()
-    assert page.get_by_role("button", name="End the session").is_visible()
+    expect(page.get_by_role("button", name="End the session")).to_be_visible()
     assert_accessible(page)
 
     page.goto("/en/helpers/")
-    assert page.get_by_role("link", name="Mariette Dubois").is_visible()
+    expect(page.get_by_role("link", name="Mariette Dubois")).to_be_visible()
     assert_accessible(page)
 
 
@@ -119,7 +120,7 @@ def test_a_person_signs_in_with_the_card_then_answers_and_withdraws_on_a_phone(
     page.wait_for_url("**/accounts/password/set/")
 
     page.goto("/en/me/helpers/")
-    assert page.get_by_text("Jan Janssens asks:").is_visible()
+    expect(page.get_by_text("Jan Janssens asks:")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.get_by_role("button", name="Yes, I agree").click()
@@ -130,6 +131,6 @@ def test_a_person_signs_in_with_the_card_then_answers_and_withdraws_on_a_phone(
 
     page.get_by_role("button", name="Withdraw my consent").first.click()
     page.wait_for_url("**/me/helpers/")
-    assert page.get_by_role("status").filter(has_text="Consent withdrawn").is_visible()
+    expect(page.get_by_role("status").filter(has_text="Consent withdrawn")).to_be_visible()
     assert_accessible(page)
     assert HelperConsent.objects.filter(learner=person, withdrawn_at__isnull=False).count() == 1

@@ -4,6 +4,7 @@ lesson, in French, with the keyboard-friendly, accessible pages."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from courses.models import LessonPage
 from courses.tests import factories
@@ -78,14 +79,14 @@ def test_a_learner_walks_from_the_catalogue_to_a_lesson_on_a_phone(page, catalog
     page.wait_for_url(re.compile(r"/fr/cours/phishing/module-1/lesson-1-1/$"))
     assert page.locator(".activity h2").inner_text() == "Vérifiez ce que vous savez"
     page.get_by_text("Que faire ?").click()
-    assert page.get_by_text("Signalez-le.").is_visible()
+    expect(page.get_by_text("Signalez-le.")).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 
 
 def test_an_untranslated_course_shows_the_notice_and_stays_accessible(page, catalogue):
     page.goto("/de/kurse/email/")
-    assert page.locator(".translation-notice").is_visible()
+    expect(page.locator(".translation-notice")).to_be_visible()
     assert page.locator("article.course").get_attribute("lang") == "en"
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
@@ -94,9 +95,9 @@ def test_an_untranslated_course_shows_the_notice_and_stays_accessible(page, cata
 def test_a_printed_lesson_shows_the_folded_answers_and_hides_the_menu(page, catalogue):
     page.goto("/fr/cours/phishing/module-1/lesson-1-1/")
     answer = page.get_by_text("Signalez-le.")
-    assert not answer.is_visible()
+    expect(answer).not_to_be_visible()
     page.emulate_media(media="print")
-    assert answer.is_visible()
-    assert not page.locator(".site-header").is_visible()
+    expect(answer).to_be_visible()
+    expect(page.locator(".site-header")).not_to_be_visible()
     page.emulate_media(media="screen")
-    assert not answer.is_visible()
+    expect(answer).not_to_be_visible()

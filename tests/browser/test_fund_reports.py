@@ -4,6 +4,7 @@ its chart (axe clean, no sideways scroll at 360 px) and approves the report."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from analytics.tests.people import fund_officer, staff
 from partners.models import ProjectTarget, ReportSubmission
@@ -41,7 +42,9 @@ def test_partner_submits_and_officer_approves_from_the_dashboard(page, live_serv
     )
     page.wait_for_function("() => window.Chart && Chart.getChart('progress-chart')")
     assert page.evaluate("Chart.getChart('progress-chart').data.labels.length") == 2
-    assert page.get_by_role("table", name="Projects: learners reached against target").is_visible()
+    expect(
+        page.get_by_role("table", name="Projects: learners reached against target")
+    ).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from certificates.tests.conftest import make_catalog, make_course
 from certificates.tests.helpers import issue_after_exam
@@ -53,6 +54,6 @@ def test_download_my_data_then_delete_my_account(page, live_server, home_page, s
 
     page.goto(f"/en/verify/?code={certificate.display_code}")
     assert page.locator("#verdict-title").inner_text() == "Revoked certificate"
-    assert page.get_by_text("Erased at the holder's request").is_visible()
+    expect(page.get_by_text("Erased at the holder's request")).to_be_visible()
     assert "Peeters" not in page.content()
     assert_accessible(page)

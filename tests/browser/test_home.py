@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from courses.content.home import HOME
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
@@ -55,7 +56,7 @@ def test_the_keyboard_reaches_the_skip_link_switcher_and_menu_in_order(page, hom
     assert focused[1:] == ["D Digiskills", "NL Nederlands", "FR Français", "DE Deutsch", "Menu"]
     menu = page.locator("details.site-menu")
     assert menu.get_attribute("open") is None
-    assert not page.get_by_role("link", name="Sign in", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Sign in", exact=True)).not_to_be_visible()
 
     page.keyboard.press("Enter")
     assert menu.get_attribute("open") == ""
@@ -86,14 +87,14 @@ def test_the_header_is_compact_on_a_phone_and_the_menu_always_open_on_a_wide_scr
     assert header["height"] <= 120, header
     # A tap outside the open menu closes it.
     page.get_by_text("Menu", exact=True).click()
-    assert page.get_by_role("link", name="Hulp").first.is_visible()
+    expect(page.get_by_role("link", name="Hulp").first).to_be_visible()
     page.locator("h1").click()
     assert not page.locator("details.site-menu").evaluate("e => e.open")
 
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto("/nl/")
-    assert page.get_by_role("link", name="Aanmelden", exact=True).is_visible()
-    assert not page.locator(".site-menu__toggle").is_visible()
+    expect(page.get_by_role("link", name="Aanmelden", exact=True)).to_be_visible()
+    expect(page.locator(".site-menu__toggle")).not_to_be_visible()
     assert page.get_by_role("button", name="Français").inner_text() == "Français"
     assert page.locator(".site-header").bounding_box()["height"] <= 130
     assert_accessible(page)

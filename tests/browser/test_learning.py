@@ -2,6 +2,7 @@
 and dashboard pages pass axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.models import Attempt
 from lms.services import enrolment_create
@@ -66,7 +67,7 @@ def test_a_learner_takes_a_quiz_with_the_keyboard_only(page, signed_in):
 
 def test_the_lesson_page_is_accessible(page, signed_in):
     page.goto(signed_in.practice_lesson.url)
-    assert page.get_by_role("button", name="Mark as done").is_visible()
+    expect(page.get_by_role("button", name="Mark as done")).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 

@@ -4,6 +4,7 @@ they land on a German page. The legal pages, My account and the error pages
 pass axe on a 360 px phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.legal import PRIVACY, TERMS
 from lms.models import LegalAcceptance, User
@@ -37,7 +38,7 @@ def test_signing_up_in_german_with_a_french_browser(french_page, home_page):
         "Ich nehme die Nutzungsbedingungen und die Datenschutzerklärung an."
     )
     assert not consent.is_checked()
-    assert page.locator('a[href="/de/privacy/"]').first.is_visible()
+    expect(page.locator('a[href="/de/privacy/"]').first).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 
@@ -62,7 +63,7 @@ def test_signing_up_in_german_with_a_french_browser(french_page, home_page):
     # My account links to everything about the account, readable on a phone.
     page.goto("/de/me/")
     links = page.locator("#account-links")
-    assert links.get_by_role("link", name="Passwort ändern").is_visible()
+    expect(links.get_by_role("link", name="Passwort ändern")).to_be_visible()
     assert links.get_by_role("link", name="Bestätigung in zwei Schritten").count() == 1
     assert_no_horizontal_scroll(page)
     assert_accessible(page)

@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 from allauth.mfa.models import Authenticator
+from playwright.sync_api import expect
 
 from lms.roles import Role
 from lms.services import role_grant
@@ -56,7 +57,7 @@ def test_staff_must_add_a_passkey_before_the_admin_opens(page, editor):
 
     # Stopped on the way to /cms/, with the reason.
     page.wait_for_url("**/accounts/2fa/?next=%2Fcms%2F")
-    assert page.get_by_text("your account needs a second factor").is_visible()
+    expect(page.get_by_text("your account needs a second factor")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.goto("/cms/")

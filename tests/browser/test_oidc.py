@@ -6,6 +6,7 @@ the name itsme confirmed; their certificate's verification page then says
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.models import User
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
@@ -52,6 +53,6 @@ def test_sign_in_with_itsme_in_german_and_the_certificate_says_identity_verified
     page.goto(f"/de/verify/?code={certificate.display_code}")
     line = page.locator("[data-identity-verified=itsme]")
     assert re.fullmatch(r"Identität am .+ mit itsme überprüft", line.inner_text().strip())
-    assert page.get_by_text("Marie-Claire Van den Broeck").first.is_visible()
+    expect(page.get_by_text("Marie-Claire Van den Broeck").first).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)

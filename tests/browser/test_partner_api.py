@@ -3,6 +3,7 @@ and reads a webhook's delivery log: keyboard-usable, axe clean, no sideways
 scrolling at 360 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from partners.models import Membership, WebhookDelivery
 from partners.services import webhook_endpoint_create, webhook_event_emit
@@ -35,7 +36,7 @@ def test_a_manager_creates_and_revokes_a_token_and_reads_the_delivery_log(
     # A form sent without a scope says what is wrong, at the top.
     page.get_by_label("Name").fill("VDAB link")
     page.get_by_role("button", name="Create the token").click()
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Enrol learners").check()
@@ -47,14 +48,14 @@ def test_a_manager_creates_and_revokes_a_token_and_reads_the_delivery_log(
     assert_accessible(page)
 
     page.get_by_role("button", name="Revoke: VDAB link").click()
-    assert page.get_by_text("The token VDAB link is revoked.").is_visible()
+    expect(page.get_by_text("The token VDAB link is revoked.")).to_be_visible()
     assert not page.get_by_label("Authorization header").count()
 
     page.get_by_role("link", name=endpoint.url).click()
-    assert page.get_by_role("heading", name="Webhook deliveries").is_visible()
-    assert page.get_by_text("HTTP 500").is_visible()
+    expect(page.get_by_role("heading", name="Webhook deliveries")).to_be_visible()
+    expect(page.get_by_text("HTTP 500")).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
     page.get_by_role("button", name="Send again").first.click()
-    assert page.get_by_text("The event will be sent again.").is_visible()
+    expect(page.get_by_text("The event will be sent again.")).to_be_visible()
     assert WebhookDelivery.objects.filter(event_id=delivery.event_id).count() == 2

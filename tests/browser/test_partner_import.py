@@ -3,6 +3,7 @@ problems and enrol the valid rows; every page passes axe. A large file shows
 an accessible progress bar that updates by itself (htmx)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
@@ -44,25 +45,25 @@ def test_upload_preview_and_commit_on_a_phone(page, staff, tmp_path):
 
     page.get_by_role("button", name="Check the file").click()  # no file chosen
     summary = page.locator("#error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("File with learners (CSV or XLSX)").set_input_files(str(path))
     page.get_by_role("button", name="Check the file").click()
     page.wait_for_url("**/imports/**")
-    assert page.get_by_text("31/02/1990 is not a possible date of birth.").is_visible()
+    expect(page.get_by_text("31/02/1990 is not a possible date of birth.")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     assert not PartnerLearner.objects.exists()
 
     page.get_by_role("button", name="Enrol 2 learners").click()
     page.wait_for_load_state()
-    assert page.get_by_text("2 learners have been enrolled.").is_visible()
+    expect(page.get_by_text("2 learners have been enrolled.")).to_be_visible()
     assert_accessible(page)
     assert PartnerLearner.objects.count() == 2
 
     page.get_by_role("link", name="See the cohort's progress").click()
-    assert page.get_by_role("link", name="Éloïse Van den Broeck").is_visible()
+    expect(page.get_by_role("link", name="Éloïse Van den Broeck")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
 
@@ -81,7 +82,7 @@ def test_a_running_check_shows_a_progress_bar_that_updates_itself(page, staff):
     page.goto(f"/en/partners/{cohort.project.organisation.slug}/imports/{batch.public_id}/")
     progress = page.get_by_label("Checking the file")
     assert progress.evaluate("e => e.tagName") == "PROGRESS"
-    assert page.locator("[aria-live=polite]").is_visible()
+    expect(page.locator("[aria-live=polite]")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     # The step ends (as the worker would): the next poll reloads the page.
@@ -110,12 +111,12 @@ def test_the_mapping_step_on_a_phone_with_the_partners_own_words(page, staff, tm
     page.get_by_label("File with learners (CSV or XLSX)").set_input_files(str(path))
     page.get_by_role("button", name="Check the file").click()
     page.wait_for_url("**/mapping/")
-    assert page.get_by_text("never used as the learner id").is_visible()
+    expect(page.get_by_text("never used as the learner id")).to_be_visible()
     assert page.get_by_label("senior").input_value() == "seniors"
     assert page.get_by_label("young").input_value() == "young_people"
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.get_by_role("button", name="Use these matches and check the file").click()
     page.wait_for_load_state()
-    assert page.get_by_role("button", name="Enrol 2 learners").is_visible()
+    expect(page.get_by_role("button", name="Enrol 2 learners")).to_be_visible()
     assert_accessible(page)

@@ -3,6 +3,7 @@ learners, record an outcome on a later page and open the login cards; every
 page passes axe and fits a 360 px screen."""
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.tests.content import course_tree
 from lms.tests.factories import UserFactory
@@ -37,8 +38,8 @@ def test_menu_search_outcomes_and_cards_on_a_phone(page, cohort):
     page.goto(f"/en/partners/{cohort.project.organisation.slug}/")
     _check(page)
     menu = page.get_by_role("navigation", name="Menu of VDAB Gent")
-    assert menu.get_by_role("link", name="Reports to the fund").is_visible()
-    assert menu.get_by_role("link", name="API and webhooks").is_visible()
+    expect(menu.get_by_role("link", name="Reports to the fund")).to_be_visible()
+    expect(menu.get_by_role("link", name="API and webhooks")).to_be_visible()
     menu.get_by_role("link", name="Files uploaded").click()
     _check(page)
     page.get_by_role("navigation", name="Menu of VDAB Gent").get_by_role(
@@ -46,7 +47,7 @@ def test_menu_search_outcomes_and_cards_on_a_phone(page, cohort):
     ).click()
     page.get_by_role("link", name="Maart").click()
     _check(page)
-    assert page.get_by_text("Page 1 of 2").is_visible()
+    expect(page.get_by_text("Page 1 of 2")).to_be_visible()
 
     page.get_by_label("Search learners by name, learner id or e-mail").fill("Özdemir")
     page.get_by_role("button", name="Search").first.click()
@@ -60,10 +61,10 @@ def test_menu_search_outcomes_and_cards_on_a_phone(page, cohort):
     select.select_option("job_found")
     page.get_by_role("button", name="Save the outcomes").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Outcomes saved (1 changed).").is_visible()
+    expect(page.get_by_text("Outcomes saved (1 changed).")).to_be_visible()
     assert "page=2" in page.url
     assert Outcome.objects.count() == 1
 
     page.goto(f"/en/partners/{cohort.project.organisation.slug}/cohorts/{cohort.pk}/cards/")
     _check(page)
-    assert page.get_by_text("this is part 1 of 4").is_visible()
+    expect(page.get_by_text("this is part 1 of 4")).to_be_visible()

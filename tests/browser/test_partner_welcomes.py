@@ -3,6 +3,7 @@ the cards page and the import page say what waits, a confirmation gives the
 count, the release says it is under way; every page passes axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.tests.factories import UserFactory
 from partners.models import ImportRelease
@@ -21,20 +22,20 @@ def test_release_the_welcome_emails_on_a_phone(page, staff):  # noqa: F811
     # The cards page says whose card waits for the release, and leads to it.
     page.goto(f"/en/partners/{slug}/cohorts/{cohort.pk}/cards/")
     held = page.get_by_role("link", name=f"{batch.original_name}: one login card waits")
-    assert held.is_visible()
+    expect(held).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
 
     page.goto(f"/en/partners/{slug}/imports/{batch.public_id}/")
-    assert page.get_by_text("2 welcome e-mails are waiting until you send them.").is_visible()
+    expect(page.get_by_text("2 welcome e-mails are waiting until you send them.")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.get_by_role("link", name="Send the welcome e-mails").click()
-    assert page.get_by_role("heading", name="Send the welcome e-mails").is_visible()
+    expect(page.get_by_role("heading", name="Send the welcome e-mails")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.get_by_role("button", name="Send 2 welcome e-mails").click()
     page.wait_for_url(f"**/imports/{batch.public_id}/")
-    assert page.get_by_text("The welcome e-mails are being sent").is_visible()
+    expect(page.get_by_text("The welcome e-mails are being sent")).to_be_visible()
     assert_accessible(page)
     assert ImportRelease.objects.filter(batch=batch).count() == 1

@@ -4,6 +4,7 @@ signed webhook made the order paid; every page passes axe at 360 px, and
 again on a desktop screen."""
 
 import pytest
+from playwright.sync_api import expect
 
 from courses.tests.factories import catalogue, course
 from lms.tests.factories import UserFactory
@@ -40,16 +41,16 @@ def test_employer_buys_ten_seats_with_the_test_card(
     page.get_by_label("E-mail address for the invoice").fill("boekhouding@example.be")
     page.get_by_role("button", name="Review the order").click()
     # A wrong check digit: a clear error, and nothing typed is lost.
-    assert page.get_by_text("its last two digits do not match").first.is_visible()
+    expect(page.get_by_text("its last two digits do not match").first).to_be_visible()
     assert page.get_by_label("Street and number").input_value() == "Wetstraat 16"
     _check(page)
     page.get_by_label("Company number (KBO/BCE)").fill("0403.170.701")
     page.get_by_role("button", name="Review the order").click()
-    assert page.get_by_text("€484.00").is_visible()
+    expect(page.get_by_text("€484.00")).to_be_visible()
     _check(page)
     page.get_by_role("button", name="Confirm and go to payment").click()
 
-    assert page.get_by_role("heading", name="Test payment (local fake Stripe)").is_visible()
+    expect(page.get_by_role("heading", name="Test payment (local fake Stripe)")).to_be_visible()
     _check(page)
     page.get_by_label("4242 4242 4242 4242", exact=False).check()
     page.get_by_role("button", name="Pay €484.00 (test)").click()
@@ -62,7 +63,7 @@ def test_employer_buys_ten_seats_with_the_test_card(
     assert Invoice.objects.filter(order=order).count() == 1
 
     page.get_by_role("link", name="Orders of your organisation").click()
-    assert page.get_by_role("button", name="Cancel and refund").is_visible()
+    expect(page.get_by_role("button", name="Cancel and refund")).to_be_visible()
     _check(page)
 
     # The same pages on a desktop screen.
@@ -85,11 +86,11 @@ def test_declined_card_then_3d_secure_on_a_phone(page, home_page, live_server, l
     page.goto(f"/en/payments/orders/{order.public_id}/pay/")
     page.get_by_label("4000 0000 0000 0341", exact=False).check()
     page.get_by_role("button", name="Pay €484.00 (test)").click()
-    assert page.get_by_text("Your bank declined the payment").first.is_visible()
+    expect(page.get_by_text("Your bank declined the payment").first).to_be_visible()
     _check(page)
     page.get_by_label("4000 0025 0000 3155", exact=False).check()
     page.get_by_role("button", name="Pay €484.00 (test)").click()
-    assert page.get_by_role("heading", name="Confirm with your bank (test)").is_visible()
+    expect(page.get_by_role("heading", name="Confirm with your bank (test)")).to_be_visible()
     _check(page)
     page.get_by_role("button", name="Approve the payment").click()
     page.get_by_text("Payment received. Thank you!").wait_for(timeout=30_000)
@@ -101,5 +102,5 @@ def test_payments_off_page_is_clear_and_accessible(page, home_page, live_server,
     security = course(catalogue("en"), slug="security", title="Cyber security")
     sign_in(page, UserFactory(preferred_language="en"), live_server)
     page.goto(f"/en/payments/seats/{security.translation_key}/")
-    assert page.get_by_role("heading", name="Payments are switched off").is_visible()
+    expect(page.get_by_role("heading", name="Payments are switched off")).to_be_visible()
     _check(page)

@@ -2,6 +2,7 @@
 downloads an invoice PDF; the page passes axe and fits a 360 px screen."""
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.tests.factories import UserFactory
 from partners.services import membership_grant
@@ -27,7 +28,7 @@ def manager(page, live_server):
 def test_manager_opens_invoices_and_downloads_the_pdf_on_a_phone(page, manager):
     employer, invoices = manager
     page.goto(f"/en/payments/organisations/{employer.slug}/invoices/")
-    assert page.get_by_role("heading", name="Invoices", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Invoices", level=1)).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
 
@@ -60,7 +61,7 @@ def test_a_person_opens_their_own_invoices_on_a_phone(page, live_server):
     invoice = invoice_issue(order=exam_fee_order(person, language="fr"))
     sign_in(page, person, live_server)
     page.goto("/fr/payments/invoices/")
-    assert page.get_by_role("heading", name="Mes factures", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Mes factures", level=1)).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     with page.expect_download() as download_info:

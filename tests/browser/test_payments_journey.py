@@ -11,6 +11,7 @@ from decimal import Decimal
 import pypdfium2
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from certificates import codes
 from lms.models import Attempt, Enrolment, User
@@ -98,12 +99,12 @@ def test_employer_buys_seats_an_employee_passes_and_the_employer_sees_it(
 
     # From the course page: "For employers: buy seats", priced on the server.
     page.goto(tree.course.url)
-    assert page.get_by_text("Exam fee: €25.00 incl. VAT").is_visible()
+    expect(page.get_by_text("Exam fee: €25.00 incl. VAT")).to_be_visible()
     page.get_by_role("link", name="For employers: buy seats").click()
     _check(page)
     page.get_by_label("10 seats", exact=False).check()
     _billing(page, organisation="Bakkerij Peeters")
-    assert page.get_by_text("€484.00").is_visible()  # 10 × €40 + 21 % VAT
+    expect(page.get_by_text("€484.00")).to_be_visible()  # 10 × €40 + 21 % VAT
     _check(page)
     _pay_with_test_card(page, "€484.00")
     order = Order.objects.get(buyer=employer)
@@ -193,13 +194,13 @@ def test_a_learner_without_a_seat_pays_the_exam_fee_then_sits_the_exam(
 
     # The exam asks for its fee, and says lessons and practice stay free.
     page.goto(tree.exam_lesson.url)
-    assert page.get_by_text("This exam has a fee of €25.00 (VAT included).").is_visible()
+    expect(page.get_by_text("This exam has a fee of €25.00 (VAT included).")).to_be_visible()
     assert page.get_by_role("button", name="Start the exam").count() == 0
     _check(page)
     page.get_by_role("link", name="Pay the exam fee").click()
     _check(page)
     _billing(page)
-    assert page.get_by_text("€25.00").first.is_visible()
+    expect(page.get_by_text("€25.00").first).to_be_visible()
     _pay_with_test_card(page, "€25.00")
     assert Invoice.objects.filter(order__buyer=learner).count() == 1
 

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from lms.models import User
 from lms.tests.content import course_tree
@@ -48,7 +49,7 @@ def test_an_employee_redeems_a_seat_shares_results_then_withdraws(
     page.get_by_role("button", name="Send codes").click()
     page.get_by_text("1 code sent.").wait_for()
     _check(page)
-    assert page.get_by_text("“not an address” is not an e-mail address.").is_visible()
+    expect(page.get_by_text("“not an address” is not an e-mail address.")).to_be_visible()
     [message] = [m for m in mail.outbox if m.to == ["amina@example.be"]]
     link = re.search(r"http\S+/payments/vouchers/redeem/\?code=\S+", message.body).group(0)
     voucher = Voucher.objects.get(assigned_email="amina@example.be")

@@ -5,6 +5,7 @@ page image the server drew from its own PDF). On a phone, axe clean; without
 JavaScript, the image and the fields still show."""
 
 import pytest
+from playwright.sync_api import expect
 
 from certificates import services
 from certificates.tests.conftest import make_catalog, make_course
@@ -82,7 +83,7 @@ def test_without_javascript_the_certificate_as_issued_still_shows(browser, live_
         _drop(page, path)
         assert page.locator("#verdict-title").get_attribute("data-status") == "not_issued"
         assert page.locator("iframe[data-uploaded-frame]").count() == 0
-        assert page.locator("img[data-as-issued-image]").is_visible()
+        expect(page.locator("img[data-as-issued-image]")).to_be_visible()
         assert "Lotte Peeters" in page.locator("[data-as-issued-fields]").inner_text()
     finally:
         context.close()

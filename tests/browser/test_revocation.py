@@ -4,6 +4,7 @@ on <date>" without the reason. On a phone, axe clean."""
 
 import pytest
 from django.contrib.auth.models import Permission
+from playwright.sync_api import expect
 
 from certificates.models import Certificate
 from certificates.tests.conftest import make_catalog, make_course
@@ -27,8 +28,8 @@ def test_revoke_in_two_steps_and_the_public_page_keeps_the_reason(
 
     sign_in(page, officer, live_server)
     page.goto(f"/en/certificates/{certificate.public_id}/revoke/")
-    assert page.get_by_text("Lotte Peeters").is_visible()
-    assert page.get_by_text(certificate.display_code).is_visible()
+    expect(page.get_by_text("Lotte Peeters")).to_be_visible()
+    expect(page.get_by_text(certificate.display_code)).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
     page.get_by_label("Reason for revocation").fill("Exam taken by someone else")
@@ -51,6 +52,6 @@ def test_revoke_in_two_steps_and_the_public_page_keeps_the_reason(
     page.context.clear_cookies()
     page.goto(f"/en/verify/?code={certificate.display_code}")
     assert page.locator("#verdict-title").inner_text() == "Revoked certificate"
-    assert page.get_by_text("Revoked on").is_visible()
+    expect(page.get_by_text("Revoked on")).to_be_visible()
     assert "Exam taken by someone else" not in page.content()
     assert_accessible(page)

@@ -6,6 +6,7 @@ Every page passes axe (no serious or critical violation)."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from lms.models import HelperConsent, LoginCard
 from lms.services.accounts import user_password_chosen
@@ -55,7 +56,7 @@ def test_a_trainers_reprint_for_a_learner_with_a_password_is_refused(
     page = _signed_in_tab(browser, live_server, trainer)
     page.goto(f"/en/partners/{organisation.slug}/cohorts/{cohort.pk}/cards/")
     refused = page.locator("#cards-refused-list")
-    assert refused.is_visible()
+    expect(refused).to_be_visible()
     assert f"{zoe.username}: " in refused.inner_text()
     assert "chose their own password" in refused.inner_text()
     assert page.get_by_role("button", name="Print the login cards (PDF)").count() == 0
@@ -110,13 +111,13 @@ def test_a_paper_consent_stays_pending_until_the_person_confirms_it(
     consent = HelperConsent.objects.get(learner=person)
     assert consent.status == "pending"
     assert helper.locator("#consent-status").inner_text().startswith("Waiting")
-    assert helper.get_by_role("link", name="Print the consent form (PDF)").is_visible()
+    expect(helper.get_by_role("link", name="Print the consent form (PDF)")).to_be_visible()
     assert_accessible(helper)
     assert_no_horizontal_scroll(helper)
     # Pending: the helper sees nothing of the person.
     assert helper.goto(f"/en/helpers/people/{person.pk}/").status == 404
     helper.goto("/en/helpers/")
-    assert helper.get_by_role("link", name=consent.paper_reference).is_visible()
+    expect(helper.get_by_role("link", name=consent.paper_reference)).to_be_visible()
     assert helper.get_by_role("link", name="Ilse Peeters").count() == 0
     assert_accessible(helper)
 
@@ -129,11 +130,11 @@ def test_a_paper_consent_stays_pending_until_the_person_confirms_it(
     phone.locator("input[name=password]").fill("ilse-own-pass-2026")
     with phone.expect_navigation():
         phone.locator("input[name=password]").press("Enter")
-    assert phone.get_by_text("A consent form was signed on paper in your name").is_visible()
+    expect(phone.get_by_text("A consent form was signed on paper in your name")).to_be_visible()
     assert_accessible(phone)
     phone.get_by_role("link", name="Answer on “My helpers”").click()
     phone.wait_for_url("**/me/helpers/")
-    assert phone.get_by_text(consent.paper_reference).first.is_visible()
+    expect(phone.get_by_text(consent.paper_reference).first).to_be_visible()
     assert_accessible(phone)
     assert_no_horizontal_scroll(phone)
     phone.get_by_role("button", name="Yes, I signed it and I agree").click()

@@ -8,6 +8,7 @@ import json
 import pytest
 import zxingcpp
 from PIL import Image
+from playwright.sync_api import expect
 
 from certificates.tests.conftest import make_catalog, make_course
 from certificates.tests.helpers import issue_after_exam
@@ -25,7 +26,7 @@ def test_add_to_wallet_by_qr_code_and_read_the_achievement(page, live_server, ho
     sign_in(page, learner, live_server)
 
     page.goto("/en/me/certificates/")
-    assert page.get_by_role("heading", name="Add to a digital wallet").is_visible()
+    expect(page.get_by_role("heading", name="Add to a digital wallet")).to_be_visible()
     page.get_by_role("link", name="Add with a QR code or link").click()
     page.get_by_role("heading", name="Add to a digital wallet", level=1).wait_for()
     assert_no_horizontal_scroll(page)
@@ -51,9 +52,9 @@ def test_add_to_wallet_by_qr_code_and_read_the_achievement(page, live_server, ho
     achievement_url = credential["credentialSubject"]["achievement"]["id"]
     page.set_extra_http_headers({"Accept-Language": "fr"})
     page.goto(achievement_url)
-    assert page.get_by_role(
-        "heading", name="Diplôme sécurité : en sécurité en ligne", level=1
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Diplôme sécurité : en sécurité en ligne", level=1)
+    ).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "fr"
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
