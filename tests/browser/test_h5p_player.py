@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from lms.models import ActivityState, Attempt
 from lms.services import enrolment_create
@@ -157,7 +158,7 @@ def test_the_exercise_is_reached_with_the_keyboard(page, lesson):
     page.keyboard.press("ArrowDown")  # the second answer, the right one
     page.keyboard.press("Enter")
 
-    assert "Correct!" in player.locator("[role=status]").inner_text()
+    expect(player.locator("[role=status]")).to_contain_text("Correct!")
 
 
 def _player_bytes(page, url: str) -> dict[str, int]:

@@ -11,6 +11,7 @@ import json
 import zipfile
 
 import pytest
+from playwright.sync_api import expect
 
 from courses.h5p.demo import LIBRARIES, padlock_png, quiz_package
 from courses.h5p.demo_content import L10N
@@ -62,17 +63,17 @@ def test_quiz_answered_to_the_end_reports_its_score(page):
 
     page.get_by_label("bike-cloud-table-rain").check()
     page.get_by_role("button", name="Check").click()
-    assert "Correct!" in page.locator("[role=status]").inner_text()
+    expect(page.locator("[role=status]")).to_contain_text("Correct!")
     page.get_by_role("button", name="Next question").click()
     page.get_by_label("Yes, if it is strong").check()
     page.get_by_role("button", name="Check").click()
-    assert "Not quite." in page.locator("[role=status]").inner_text()
+    expect(page.locator("[role=status]")).to_contain_text("Not quite.")
     page.get_by_role("button", name="Next question").click()
     page.get_by_label("Two-step verification").check()
     page.get_by_role("button", name="Check").click()
     page.get_by_role("button", name="See my score").click()
 
-    assert "You scored 2 out of 3." in page.locator(".h5p-dsq-result").inner_text()
+    expect(page.locator(".h5p-dsq-result")).to_contain_text("You scored 2 out of 3.")
     events = [event for event in page.evaluate("events") if len(event) > 1]
     assert events == [["answered", 2, 3, True, True], ["completed", 2, 3, True, True]]
 
@@ -84,7 +85,7 @@ def test_quiz_works_with_the_keyboard_alone(page):
     page.keyboard.press("ArrowDown")  # the second answer, the right one
     page.keyboard.press("Enter")  # submits the form: "Controleren"
 
-    assert "Juist!" in page.locator("[role=status]").inner_text()
+    expect(page.locator("[role=status]")).to_contain_text("Juist!")
     assert page.evaluate("document.activeElement.textContent") == L10N["nl"]["next"]
 
 
@@ -93,7 +94,7 @@ def test_quiz_asks_for_an_answer_before_checking(page):
 
     page.get_by_role("button", name="Vérifier").click()
 
-    assert L10N["fr"]["chooseFirst"] in page.locator("[role=status]").inner_text()
+    expect(page.locator("[role=status]")).to_contain_text(L10N["fr"]["chooseFirst"])
     assert page.evaluate("events.filter(e => e.length > 1).length") == 0
 
 
@@ -112,7 +113,7 @@ def test_quiz_resumes_from_its_saved_state(page):
         [_parameters("en"), state],
     )
 
-    assert "Question 2 of 3" in page.locator("legend").inner_text()
+    expect(page.locator("legend")).to_contain_text("Question 2 of 3")
     assert page.evaluate("quiz.getScore()") == 1
 
 
