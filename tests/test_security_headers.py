@@ -222,3 +222,120 @@ def test_the_pdf_check_page_may_frame_the_dropped_file_and_others_may_not(client
     assert "blob:" in _directives(pdf_page["Content-Security-Policy"])["frame-src"]
     verify = client.get("/en/verify/")
     assert "blob:" not in _directives(verify["Content-Security-Policy"])["frame-src"]
+
+
+# --- the policy kept per process ---------------------------------------------------
+
+
+def _middleware_pair():
+    """The platform's middleware and django-csp's own process_response over the
+    same policy parts: what the platform keeps must be what django-csp builds."""
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    from config.security import PlatformCSPMiddleware
+
+    class Built(PlatformCSPMiddleware):
+        process_response = CSPMiddleware.process_response
+
+    return PlatformCSPMiddleware(lambda request: HttpResponse()), Built(
+        lambda request: HttpResponse()
+    )
+
+
+def _answer(middleware, path, *, nonce=False, response=None):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    middleware.process_request(request)
+    used = str(request.csp_nonce) if nonce else None
+    answered = middleware.process_response(request, response or HttpResponse())
+    return request, answered, used
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/verify/", "/cms/pages/", "/nl/puzzles/1/"])
+def test_a_kept_policy_is_the_one_django_csp_builds(path, settings):
+    settings.H5P_PLAYER_ORIGIN = PLAYER
+    kept, built = _middleware_pair()
+    expected = _answer(built, path)[1]["Content-Security-Policy"]
+    for _ in range(3):  # built once, then kept
+        assert _directives(_answer(kept, path)[1]["Content-Security-Policy"]) == _directives(
+            expected
+        )
+    assert ("'unsafe-inline'" in _directives(expected)["script-src"]) == path.startswith("/cms/")
+
+
+def test_the_admin_and_the_platform_keep_their_own_policies(settings):
+    settings.H5P_PLAYER_ORIGIN = PLAYER  # a fresh start: nothing kept yet
+    kept, _ = _middleware_pair()
+    for _ in range(2):  # built, then kept, one after the other
+        for path, inline in (("/en/", False), ("/cms/", True), ("/en/verify/", False)):
+            policy = _directives(_answer(kept, path)[1]["Content-Security-Policy"])
+            assert ("'unsafe-inline'" in policy["script-src"]) is inline, path
+
+
+def test_a_nonce_is_never_kept_and_each_page_gets_its_own(settings):
+    kept, _ = _middleware_pair()
+    _answer(kept, "/en/")  # a policy without a nonce is kept
+    nonces = []
+    for _ in range(2):
+        _, response, nonce = _answer(kept, "/en/", nonce=True)
+        assert f"'nonce-{nonce}'" in _directives(response["Content-Security-Policy"])["script-src"]
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+    assert "nonce-" not in _answer(kept, "/en/")[1]["Content-Security-Policy"]
+
+
+def test_a_nonce_asked_for_after_a_kept_header_is_an_error(settings):
+    from csp.exceptions import CSPNonceError
+
+    kept, _ = _middleware_pair()
+    _answer(kept, "/en/")
+    request, _, _ = _answer(kept, "/en/")
+    with pytest.raises(CSPNonceError):
+        str(request.csp_nonce)
+
+
+def test_a_response_with_its_own_policy_keeps_it(settings):
+    from django.http import HttpResponse
+
+    kept, _ = _middleware_pair()
+    _answer(kept, "/en/verify/")
+    own = HttpResponse()
+    own._csp_update = {"frame-src": ["blob:"]}
+    assert (
+        "blob:"
+        in _directives(_answer(kept, "/en/verify/", response=own)[1]["Content-Security-Policy"])[
+            "frame-src"
+        ]
+    )
+    exempt = HttpResponse()
+    exempt._csp_exempt = True
+    assert "Content-Security-Policy" not in _answer(kept, "/en/verify/", response=exempt)[1]
+    assert (
+        "blob:"
+        not in _directives(_answer(kept, "/en/verify/")[1]["Content-Security-Policy"])["frame-src"]
+    )
+
+
+def test_a_changed_setting_changes_the_kept_policies(settings):
+    kept, _ = _middleware_pair()
+    settings.H5P_PLAYER_ORIGIN = PLAYER
+    assert PLAYER in _directives(_answer(kept, "/en/")[1]["Content-Security-Policy"])["frame-src"]
+    from config.security import permissions_policy
+
+    assert f'"{PLAYER}"' in permissions_policy()
+    settings.H5P_PLAYER_ORIGIN = "http://other.testserver"
+    frames = _directives(_answer(kept, "/en/")[1]["Content-Security-Policy"])["frame-src"]
+    assert PLAYER not in frames and "http://other.testserver" in frames
+    assert '"http://other.testserver"' in permissions_policy()
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    report_only = _answer(kept, "/en/")[1]["Content-Security-Policy-Report-Only"]
+    assert _directives(report_only)["default-src"] == ["'none'"]
+    settings.CONTENT_SECURITY_POLICY = {
+        **settings.CONTENT_SECURITY_POLICY,
+        "EXCLUDE_URL_PREFIXES": ["/en/excluded/"],
+    }
+    assert "Content-Security-Policy" not in _answer(kept, "/en/excluded/page/")[1]
+    assert "Content-Security-Policy" in _answer(kept, "/en/")[1]
