@@ -7,6 +7,7 @@ The H5P player origin answers before these middlewares run
 
 import json
 import logging
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
@@ -81,12 +82,11 @@ _OWN_POLICY = (
 # own, per kind of page: (admin, excluded by the policy, by the report-only
 # policy) -> (policy, report-only policy). Kept until a setting changes.
 _policies: dict[tuple[bool, bool, bool], tuple[str | None, str | None]] = {}
-_permissions: dict[str, str] = {}
 
 
 def _forget(**kwargs) -> None:
     _policies.clear()
-    _permissions.clear()
+    permissions_policy.cache_clear()
 
 
 setting_changed.connect(_forget, dispatch_uid="config.security.forget")
@@ -177,15 +177,9 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+@lru_cache(maxsize=1)
 def permissions_policy() -> str:
     """The Permissions-Policy header (built once per process, until a setting changes)."""
-    policy = _permissions.get("policy")
-    if policy is None:
-        policy = _permissions["policy"] = _permissions_policy()
-    return policy
-
-
-def _permissions_policy() -> str:
     features = dict(settings.PERMISSIONS_POLICY)
     player = _origin(settings.H5P_PLAYER_ORIGIN)
     allowed = []
