@@ -128,7 +128,9 @@ def _clear_cache():
     cache.clear()
     frame._frames.clear()
     frame._forms.clear()
+    frame._contents.clear()
     yield
     cache.clear()
     frame._frames.clear()
     frame._forms.clear()
+    frame._contents.clear()

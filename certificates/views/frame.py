@@ -10,18 +10,31 @@ message or a pending notice) gets the whole template as before
 
 The frame is base.html itself, so it never drifts from the other pages; an
 edit of the site's contact settings or the catalogue's address reaches it
-within FRAME_SECONDS."""
+within FRAME_SECONDS.
+
+The page's own part is kept the same way, per language and shape
+(`content_render`): what the template prints of a certificate, the forms'
+markup and the token are only printed, never tested but for being there, so
+the part is rendered once per shape with numbered stand-ins in their place
+and then filled per request, each value escaped as the template escapes it,
+in one pass. The shape is everything else: the verdict's status and texts,
+which facts are there, how many competences. Anything the walk does not know
+(a form with errors, another kind of value) is rendered by the template."""
 
 import copy
+import html
+import re
 import time
 
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template import Context
 from django.template.loader import get_template, render_to_string
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.encoding import iri_to_uri
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 FRAME_TEMPLATE = "certificates/verify_frame.html"
 CONTENT_TEMPLATE = "certificates/_verify_content.html"
@@ -85,12 +98,92 @@ def _frame(request: HttpRequest, language: str) -> tuple[str, str]:
     return before, after
 
 
-def content_render(context: dict) -> str:
-    """The page's own part (CONTENT_TEMPLATE), as get_template would render it
-    without a request, in the active language (its fixed texts translated in
-    advance: config.templates)."""
+def _template_render(context: dict) -> str:
+    """CONTENT_TEMPLATE as get_template would render it without a request, in
+    the active language (its fixed texts translated in advance:
+    config.templates)."""
     template = get_template(CONTENT_TEMPLATE).template
     return template.render(Context(context, autoescape=template.engine.autoescape))
+
+
+# Stand-in number n is STAND_IN + n + "x": letters and digits only, so escaping
+# leaves it as it is.
+STAND_IN = "certificatesframestandin"
+_STAND_INS = re.compile(STAND_IN + r"(\d+)x")
+# What is only printed (True): every text of the certificate, the forms, the token.
+_PRINTED = {
+    "csrf_token": True,
+    "form": True,
+    "receipt_form": True,
+    "verdict": {"certificate": True},
+}
+_TEXT = object()  # in a shape: a printed text was here
+MAX_SHAPES = 512
+
+# (language, script prefix, URLconf, shape) -> the part cut at its stand-ins: text,
+# number, text, ... text; None for a shape the template did not print as given.
+_contents: dict[tuple, tuple | None] = {}
+
+
+class _Unknown(Exception):
+    """A value the walk does not know: the template renders the part."""
+
+
+def _stand_ins(value, printed, shape: list, values: list):
+    """`value` with a stand-in for each printed text in it. `printed` is True
+    for a printed value, else the rule for the values under it (`_PRINTED`).
+    `values` gets the printed texts as the template prints them (escaped),
+    `shape` everything else, in the walk's order."""
+    kind = type(value)
+    if kind is dict:
+        shape.append(tuple(value))
+        rules = printed if type(printed) is dict else {}
+        return {
+            key: _stand_ins(item, printed is True or rules.get(key, False), shape, values)
+            for key, item in value.items()
+        }
+    if kind is list:
+        shape.append(len(value))
+        return [_stand_ins(item, printed, shape, values) for item in value]
+    if printed is True and (kind is _Rendered or (kind is str and value)):
+        # As autoescape prints it: django.utils.html.escape is html.escape.
+        values.append(value.html if kind is _Rendered else html.escape(value))
+        shape.append(_TEXT)
+        return (_Rendered if kind is _Rendered else str)(f"{STAND_IN}{len(values) - 1}x")
+    if value is None or kind is bool or kind is int or kind is str:
+        shape.append(kind)  # True and 1 are equal keys
+        shape.append(value)
+        return value
+    raise _Unknown
+
+
+def _cut(context: dict) -> tuple | None:
+    """The part rendered with stand-ins, cut at them; None when the template
+    printed a stand-in otherwise than as given (a filter changed it)."""
+    parts = _STAND_INS.split(_template_render(context))
+    if any(STAND_IN in part.lower() for part in parts[::2]):
+        return None
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+
+
+def content_render(context: dict) -> str:
+    """The page's own part, as `_template_render` renders it: from the part
+    kept for the context's shape, filled with its printed values."""
+    shape: list = [get_language(), get_script_prefix(), get_urlconf()]
+    values: list = []
+    try:
+        stand_in_context = _stand_ins(context, _PRINTED, shape, values)
+    except _Unknown:
+        return _template_render(context)
+    key = tuple(shape)
+    if key not in _contents:
+        if len(_contents) >= MAX_SHAPES:
+            _contents.clear()
+        _contents[key] = _cut(stand_in_context)
+    cut = _contents[key]
+    if cut is None:
+        return _template_render(context)
+    return "".join([part if index % 2 == 0 else values[part] for index, part in enumerate(cut)])
 
 
 def verify_page_render(request: HttpRequest, context: dict, language: str) -> str:
