@@ -118,6 +118,7 @@ _PRINTED = {
     "verdict": {"certificate": True},
 }
 _TEXT = object()  # in a shape: a printed text was here
+_NEW = object()
 MAX_SHAPES = 512
 
 # (language, script prefix, URLconf, shape) -> the part cut at its stand-ins: text,
@@ -176,11 +177,11 @@ def content_render(context: dict) -> str:
     except _Unknown:
         return _template_render(context)
     key = tuple(shape)
-    if key not in _contents:
+    cut = _contents.get(key, _NEW)
+    if cut is _NEW:
         if len(_contents) >= MAX_SHAPES:
             _contents.clear()
-        _contents[key] = _cut(stand_in_context)
-    cut = _contents[key]
+        cut = _contents[key] = _cut(stand_in_context)
     if cut is None:
         return _template_render(context)
     return "".join([part if index % 2 == 0 else values[part] for index, part in enumerate(cut)])
