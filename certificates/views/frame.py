@@ -36,6 +36,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from certificates.forms import ReceiptForm
+
 FRAME_TEMPLATE = "certificates/verify_frame.html"
 CONTENT_TEMPLATE = "certificates/_verify_content.html"
 FRAME_SECONDS = 60
@@ -73,15 +75,18 @@ def _form_markup(form, language: str):
     value = form["code"].value()
     if value in (None, "") or (form.is_bound and form.errors):
         return form
-    key = (type(form).__name__, form.is_bound, language)
+    return _kept_markup(type(form), form.is_bound, value, language)
+
+
+def _kept_markup(form_class, bound: bool, code, language: str) -> _Rendered:
+    """The markup of `form_class` with `code` (bound to it, or as its initial
+    value), from its rendering with a stand-in, kept per language."""
+    key = (form_class.__name__, bound, language)
     html = _forms.get(key)
     if html is None:
-        form_class = type(form)
-        stand_in = (
-            form_class({"code": CODE}) if form.is_bound else form_class(initial={"code": CODE})
-        )
+        stand_in = form_class({"code": CODE}) if bound else form_class(initial={"code": CODE})
         html = _forms[key] = str(stand_in)
-    return _Rendered(html.replace(CODE, escape(str(value))))
+    return _Rendered(html.replace(CODE, escape(str(code))))
 
 
 def _frame(request: HttpRequest, language: str) -> tuple[str, str]:
@@ -194,9 +199,10 @@ def verify_page_render(request: HttpRequest, context: dict, language: str) -> st
     query = request.META.get("QUERY_STRING", "")
     back = f"?{escape(iri_to_uri(query))}" if query else ""
     own_context = {**context, "csrf_token": token}
-    for name in ("form", "receipt_form"):
-        if context.get(name) is not None:
-            own_context[name] = _form_markup(context[name], language)
+    if context.get("form") is not None:
+        own_context["form"] = _form_markup(context["form"], language)
+    if (code := own_context.pop("receipt_code", None)) is not None:
+        own_context["receipt_form"] = _kept_markup(ReceiptForm, False, code, language)
     own = content_render(own_context)
 
     def fill(part: str) -> str:

@@ -115,13 +115,17 @@ def verify(request: HttpRequest) -> HttpResponse:
             return too_many(request, wait)
         context["verdict"] = verdict_data(verdict, language)
         if verdict.certificate is not None:
-            context["receipt_form"] = ReceiptForm(initial={"code": verdict.certificate.code})
+            # The receipt form for this code: made where the page is rendered.
+            context["receipt_code"] = verdict.certificate.code
     return _verify_render(request, context, language)
 
 
 def _verify_render(request: HttpRequest, context: dict, language: str) -> HttpResponse:
     if sessionless(request):
+        # The lane fills the receipt form's kept markup with the code.
         return HttpResponse(frame.verify_page_render(request, context, language))
+    if (code := context.pop("receipt_code", None)) is not None:
+        context["receipt_form"] = ReceiptForm(initial={"code": code})
     return render(request, "certificates/verify.html", context)
 
 
