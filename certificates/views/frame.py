@@ -82,11 +82,11 @@ def _kept_markup(form_class, bound: bool, code, language: str) -> _Rendered:
     """The markup of `form_class` with `code` (bound to it, or as its initial
     value), from its rendering with a stand-in, kept per language."""
     key = (form_class.__name__, bound, language)
-    html = _forms.get(key)
-    if html is None:
+    markup = _forms.get(key)
+    if markup is None:
         stand_in = form_class({"code": CODE}) if bound else form_class(initial={"code": CODE})
-        html = _forms[key] = str(stand_in)
-    return _Rendered(html.replace(CODE, escape(str(code))))
+        markup = _forms[key] = str(stand_in)
+    return _Rendered(markup.replace(CODE, escape(str(code))))
 
 
 def _frame(request: HttpRequest, language: str) -> tuple[str, str]:
@@ -97,8 +97,8 @@ def _frame(request: HttpRequest, language: str) -> tuple[str, str]:
         return found[1], found[2]
     stand_in = copy.copy(request)
     stand_in.META = {**request.META, "QUERY_STRING": QUERY}
-    html = render_to_string(FRAME_TEMPLATE, {"csrf_token": TOKEN}, request=stand_in)
-    before, after = html.split(SLOT)
+    page = render_to_string(FRAME_TEMPLATE, {"csrf_token": TOKEN}, request=stand_in)
+    before, after = page.split(SLOT)
     _frames[key] = (now + FRAME_SECONDS, before, after)
     return before, after
 
