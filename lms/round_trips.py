@@ -122,7 +122,14 @@ def _execute_prepared(cursor, statements: Sequence[tuple[str, Sequence]]) -> Non
 def select_columns_sql(model) -> str:
     """The quoted columns of `model`'s concrete fields, in their order (what
     `models_from_rows` reads)."""
-    return ", ".join(connection.ops.quote_name(f.column) for f in model._meta.concrete_fields)
+    return _select_columns(model, connection.alias)
+
+
+@lru_cache(maxsize=64)
+def _select_columns(model, alias: str) -> str:
+    # Worked out once per process: the reads of every request name them.
+    quote = connections[alias].ops.quote_name
+    return ", ".join(quote(f.column) for f in model._meta.concrete_fields)
 
 
 def models_from_rows(model, rows, attnames: tuple[str, ...] | None = None) -> list:
