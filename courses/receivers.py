@@ -98,10 +98,13 @@ def _course_minutes(sender, instance, **kwargs) -> None:
 def connect() -> None:
     from django.core.signals import request_finished, request_started
 
+    from config.sessions import read_along
     from courses.models import CoursePage, LessonPage
     from courses.selectors.catalogue import (
+        PAGES_VERSION_CACHE_KEY,
         pages_version_request_finished,
         pages_version_request_started,
+        pages_version_seen,
     )
 
     # The page-tree version is read once per request.
@@ -109,6 +112,8 @@ def connect() -> None:
     request_finished.connect(
         pages_version_request_finished, dispatch_uid="courses-pages-version-out"
     )
+    # A signed-in request's session read brings it along: one round trip.
+    read_along(PAGES_VERSION_CACHE_KEY, pages_version_seen)
 
     for model in (LessonPage, CoursePage):
         page_published.connect(

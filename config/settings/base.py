@@ -811,7 +811,7 @@ STATIC_URL = env_str("STATIC_URL") or STATIC_URL
 # would still be valid in another process's copy. Code that ends sessions goes
 # through the session store (SessionStore(key).delete()), never the ORM.
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
+    "config.sessions"
     if CACHES["default"]["BACKEND"].endswith("RedisCache")
     else "django.contrib.sessions.backends.db"
 )

@@ -83,4 +83,4 @@ DATABASE_REPLICA_READS = False
 
 # One test process: its cache is shared by every request of a test, so the
 # signed-in query budgets are the same with and without Redis.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "config.sessions"

@@ -329,6 +329,14 @@ def pages_version_request_finished(**kwargs) -> None:
     _request_version.set(None)
 
 
+def pages_version_seen(version) -> None:
+    """The version as the request's session read brought it along
+    (config.sessions): kept for the rest of the request, as if read here."""
+    memo = _request_version.get()
+    if memo is not None and "version" not in memo and isinstance(version, str):
+        memo["version"] = version
+
+
 def pages_version() -> str:
     """A token that changes whenever the published page tree changes (a page
     published, unpublished, moved, deleted or translated): anything derived

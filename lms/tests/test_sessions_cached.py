@@ -1,6 +1,6 @@
-"""Sessions are read from the cache (cached_db): a session ended through the
-session store no longer signs anyone in, and the userbar is shown to exactly
-the people the admin lets in."""
+"""Sessions are read from the cache (config.sessions, Django's cached_db): a
+session ended through the session store no longer signs anyone in, and the
+userbar is shown to exactly the people the admin lets in."""
 
 from importlib import import_module
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_tests_run_with_cached_sessions():
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    assert settings.SESSION_ENGINE == "config.sessions"
 
 
 def test_a_deleted_session_no_longer_signs_in(client, home_page):
