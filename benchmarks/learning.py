@@ -133,7 +133,7 @@ def _signed_in_headers(*, post: bool) -> list[dict]:
 
     from lms.models import User
 
-    # The engine the server reads (cached_db with a shared cache).
+    # The engine the server reads (config.sessions: cached_db with a shared cache).
     SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     names = [f"bench-{n}" for n in random.sample(range(1, LEARNERS + 1), SIGNED_IN)]
     headers = []

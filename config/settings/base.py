@@ -806,7 +806,8 @@ CERTIFICATES_RECEIPTS_DRAIN_SECONDS = env_int("CERTIFICATES_RECEIPTS_DRAIN_SECON
 STATIC_URL = env_str("STATIC_URL") or STATIC_URL
 # --- signed-in pages: sessions ------------------------------------------------
 # Sessions are read from the shared cache and written through to the database
-# (one round trip less on every signed-in request). Only with a shared cache:
+# (one round trip less on every signed-in request), the page-tree version read
+# along in the same round trip (config/sessions.py). Only with a shared cache:
 # with a per-process cache, a session ended in one process (sign-out, erasure)
 # would still be valid in another process's copy. Code that ends sessions goes
 # through the session store (SessionStore(key).delete()), never the ORM.
