@@ -355,7 +355,7 @@ def lesson_progress_record(
 def _event_write_sql(alias: str, *, with_statement: bool) -> str:
     """The statement of `_event_record_in_one_statement`, with or without its
     xAPI statement: the same text for every write, so made once per process
-    (building it from the models' fields cost a sixth of the write's own time)."""
+    (building it from the models' fields cost about 75 µs a write)."""
     database = connections[alias]
     statement_sql = ""
     if with_statement:
