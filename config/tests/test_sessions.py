@@ -85,6 +85,14 @@ def test_a_missing_version_is_read_as_usual(reads, in_a_request):
     assert ("get", (PAGES_VERSION_CACHE_KEY,)) in reads
 
 
+def test_a_version_the_request_already_read_is_kept(in_a_request):
+    key = _stored_session()
+    first = pages_version()
+    caches["default"].set(PAGES_VERSION_CACHE_KEY, "published-meanwhile", timeout=None)
+    SessionStore(session_key=key).load()  # brings the newer one along
+    assert pages_version() == first  # one tree for the whole request
+
+
 def test_outside_a_request_nothing_is_kept(reads):
     key = _stored_session()
     SessionStore(session_key=key).load()
