@@ -46,7 +46,7 @@ return 0
 # The rate limiter's count and the receipt in one round trip. KEYS[1] the
 # limiter's window, KEYS[2] the hour's marker, KEYS[3] the list; ARGV[1] the
 # window's expiry, ARGV[2] the limit, ARGV[3] the line, ARGV[4] seconds. As
-# config.ratelimit counts (INCR, EXPIRE NX) and, only within the limit, as
+# config.ratelimit counts (its COUNT script) and, only within the limit, as
 # _PUSH_ONCE: a refused check leaves no receipt.
 _LIMIT_THEN_PUSH_ONCE = """
 local used = redis.call('INCR', KEYS[1])
@@ -61,14 +61,7 @@ end
 return {used, 0}
 """
 
-_scripts: dict = {}
-
-
-def _script(client, source: str):
-    script = _scripts.get((id(client), source))
-    if script is None:
-        script = _scripts[(id(client), source)] = client.register_script(source)
-    return script
+_script = ratelimit.script
 
 
 def _push_once_script(client):

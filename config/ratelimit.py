@@ -7,10 +7,12 @@ arrives: `TRUSTED_CLIENT_IP_HEADER` (a header the proxy sets, e.g. X-Real-IP)
 or `TRUSTED_PROXY_COUNT` (how many proxies append to X-Forwarded-For). allauth
 reads the same two settings (ALLAUTH_TRUSTED_*), so its login limits agree.
 
-On Redis a count is one round trip (INCR and EXPIRE NX in one pipeline, on the
-cache backend's client, kept for the life of the process: config.cache);
-Django's cache API would take two (EXISTS, then INCR). Other caches (the
-embedded default's memory) go through the cache API."""
+On Redis a count is one round trip: one Lua script (INCR, then EXPIRE NX),
+run on the cache backend's client, kept for the life of the process
+(config.cache). Django's cache API would take two (EXISTS, then INCR); a
+pipeline of the two commands cost a third more of the client's time than the
+script (85 against 64 us of CPU a count, timeit, 2026-12-08). Other caches
+(the embedded default's memory) go through the cache API."""
 
 import ipaddress
 import time
@@ -67,15 +69,31 @@ def shared_redis():
     return backend._cache.get_client(write=True)
 
 
+_scripts: dict = {}
+
+
+def script(client, source: str):
+    """`client.register_script(source)`, made once per client and text: a call
+    sends EVALSHA, and the text itself only when the server does not know it
+    (after a restart)."""
+    found = _scripts.get((id(client), source))
+    if found is None:
+        found = _scripts[(id(client), source)] = client.register_script(source)
+    return found
+
+
+# KEYS[1] the window's counter; ARGV[1] its lifetime, set by the first count.
+COUNT = """
+local used = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[1], 'NX')
+return used
+"""
+
+
 def _count(key: str, seconds: int) -> int:
     client = shared_redis()
     if client is not None:
-        full_key = cache.make_key(key)
-        pipe = client.pipeline(transaction=False)
-        pipe.incr(full_key)
-        pipe.expire(full_key, seconds + 1, nx=True)
-        used, _ = pipe.execute()
-        return int(used)
+        return int(script(client, COUNT)(keys=[cache.make_key(key)], args=[seconds + 1]))
     try:
         return cache.incr(key)
     except ValueError:

@@ -156,6 +156,17 @@ def test_on_redis_a_count_expires_with_its_window():
     assert ratelimit.blocked("expiry:192.0.2.3", rate="2/3600") is not None  # read by the cache API
 
 
+def test_on_redis_a_count_survives_a_server_that_forgot_the_script():
+    """A restarted Redis knows no script: the count sends its text again."""
+    client = ratelimit.shared_redis()
+    if client is None:
+        pytest.skip("CACHE_URL is not Redis: the count lives in the cache API")
+    assert ratelimit.hit("flushed:192.0.2.4", rate="2/3600") is None
+    client.script_flush()
+    assert ratelimit.hit("flushed:192.0.2.4", rate="2/3600") is None
+    assert ratelimit.hit("flushed:192.0.2.4", rate="2/3600") is not None  # the third of two
+
+
 # --- the 429 page --------------------------------------------------------------
 
 
