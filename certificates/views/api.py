@@ -10,7 +10,6 @@ and publishing a task for each cost about 40 % of the request."""
 
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,7 +22,7 @@ from certificates.views.public import (
     verify_limited,
     verify_limited_receipt,
 )
-from config.stateless import stateless
+from config.stateless import never_cached, stateless
 
 PDF = VerificationReceipt.Channel.PDF
 
@@ -71,8 +70,7 @@ def _answer(request, verdict, channel: str, *, recorded: bool = False) -> JsonRe
     response["Content-Language"] = language
     # Never stored by a cache: a revocation must show at once, and the answer
     # carries the holder's name.
-    add_never_cache_headers(response)
-    return response
+    return never_cached(response)
 
 
 @stateless

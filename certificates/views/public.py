@@ -18,7 +18,7 @@ from certificates.models import VerificationReceipt
 from certificates.presenters import verdict_data
 from certificates.views import frame
 from config import ratelimit
-from config.stateless import sessionless, sessionless_page
+from config.stateless import never_cached_view, sessionless, sessionless_page
 
 
 def verify_limited(request: HttpRequest) -> int | None:
@@ -79,7 +79,7 @@ def verify_limited_receipt(
 # Never cached: a revocation must show at once. A scanned QR code (no session)
 # is answered in the page lane (config/stateless.py).
 @sessionless_page
-@never_cache
+@never_cached_view
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
     """Type a code, or arrive from the QR code with the code filled in."""

@@ -14,6 +14,7 @@ from config.stateless import (
     _literal_route,
     _marked_route,
     _prefixes,
+    never_cached,
     page_prefixes,
     sessionless_page,
     stateless,
@@ -231,3 +232,22 @@ def test_a_literal_address_of_the_lane_is_resolved_once_per_language(monkeypatch
         ("/nl/pages/5/", "nl"),
         ("/nl/pages/5/", "nl"),
     ]
+
+
+@pytest.mark.parametrize(
+    "own",
+    [{}, {"Cache-Control": "public, max-age=600"}, {"Expires": "Thu, 01 Jan 2037 00:00:00 GMT"}],
+)
+def test_never_cached_writes_what_django_writes(own):
+    """The same headers as add_never_cache_headers, with or without caching
+    headers of the answer's own (then Django's merge decides)."""
+    from django.http import HttpResponse
+    from django.utils.cache import add_never_cache_headers
+    from django.utils.http import parse_http_date
+
+    ours, django = HttpResponse(headers=own), HttpResponse(headers=own)
+    never_cached(ours)
+    add_never_cache_headers(django)
+    assert ours["Cache-Control"] == django["Cache-Control"]
+    assert abs(parse_http_date(ours["Expires"]) - parse_http_date(django["Expires"])) <= 2
+    assert sorted(ours.headers) == sorted(django.headers)
