@@ -66,6 +66,8 @@ urlpatterns = [
 
 public_urlpatterns = (
     [
+        # First: the busiest of them (URL resolution tries them in order).
+        path("api/certificates/verify/<str:code>", api.verify_code, name="api_verify_code"),
         path(".well-known/did.json", keys.did_document, name="did"),
         path(".well-known/pdf-seal.pem", keys.seal_certificates, name="seal_certificates"),
         path("certificates/keys.json", keys.jwks, name="jwks"),
@@ -89,7 +91,6 @@ public_urlpatterns = (
             public.as_issued_image,
             name="as_issued_image",
         ),
-        path("api/certificates/verify/<str:code>", api.verify_code, name="api_verify_code"),
         path("api/certificates/verify", api.verify_document, name="api_verify_document"),
     ],
     "certificates_public",

@@ -13,6 +13,10 @@ from frontend import views as frontend_views
 from lms import identity_providers
 
 urlpatterns = [
+    # First: the verification API is the busiest address outside the language
+    # prefixes, and URL resolution tries the patterns in order. Its addresses
+    # (api/certificates/, certificates/, .well-known/) match none of the others.
+    path("", include(certificates_public)),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("csp-report", security.csp_report, name="csp-report"),
@@ -29,7 +33,6 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
-    path("", include(certificates_public)),
     # The partner REST API, versioned, outside the language prefixes.
     path("", include("partners.api.urls")),
     # Stripe's signed webhook, one address whatever the language.
