@@ -11,7 +11,12 @@ progress write, the certificate lookup) are sent as prepared statements of
 the connection (`execute_prepared`): PostgreSQL plans them once per connection
 instead of on every request, and planning was most of their time (the person's
 read: 0.41 ms planned each time, 0.14 ms prepared, pgbench on the benchmark's
-data)."""
+data).
+
+The connection is looked up once per call (`connections[...]`, or the
+cursor's own `db`): each attribute read through Django's `connection` proxy
+looks it up again, about 1.5 us each, a dozen times on a lookup.
+"""
 
 import hashlib
 import re
@@ -20,16 +25,24 @@ from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connections,
+)
 
 T = TypeVar("T")
 
 
-def several_statements_per_execute() -> bool:
-    """Whether one `cursor.execute` may send several statements here."""
-    return connection.vendor == "postgresql" and not connection.settings_dict.get(
-        "OPTIONS", {}
-    ).get("server_side_binding")
+def several_statements_per_execute(db=None) -> bool:
+    """Whether one `cursor.execute` may send several statements on `db` (a
+    connection; the default one when None)."""
+    db = db or connections[DEFAULT_DB_ALIAS]
+    return db.vendor == "postgresql" and not db.settings_dict.get("OPTIONS", {}).get(
+        "server_side_binding"
+    )
 
 
 # A prepared statement that is missing (26000), or whose plan no longer fits
@@ -60,11 +73,11 @@ def _prepared(sql: str) -> tuple[str, str, int]:
     return name, f"PREPARE {name} AS {body}", count
 
 
-def prepared_statements_used() -> bool:
+def prepared_statements_used(db=None) -> bool:
     """Whether `execute_prepared` prepares: on PostgreSQL with client-side
     binding and DATABASE_PREPARED_STATEMENTS (off behind a pooler in
     transaction mode, where the next transaction may run in another session)."""
-    return settings.DATABASE_PREPARED_STATEMENTS and several_statements_per_execute()
+    return settings.DATABASE_PREPARED_STATEMENTS and several_statements_per_execute(db)
 
 
 def execute_prepared(cursor, statements: Sequence[tuple[str, Sequence]]) -> None:
@@ -78,14 +91,15 @@ def execute_prepared(cursor, statements: Sequence[tuple[str, Sequence]]) -> None
     A prepared statement found missing or stale is prepared again, in
     autocommit; inside a transaction the error stands (the transaction is
     lost anyway) and the next call prepares afresh."""
-    if not prepared_statements_used():
+    db = cursor.db
+    if not prepared_statements_used(db):
         cursor.execute("; ".join(sql for sql, _ in statements), _joined(statements))
         return
     try:
         _execute_prepared(cursor, statements)
     except DatabaseError as error:
         stale = getattr(error.__cause__, "sqlstate", None) in _PREPARED_STALE
-        if not stale or connection.in_atomic_block:
+        if not stale or db.in_atomic_block:
             raise
         _execute_prepared(cursor, statements)
 
@@ -95,7 +109,7 @@ def _joined(statements: Sequence[tuple[str, Sequence]]) -> list:
 
 
 def _execute_prepared(cursor, statements: Sequence[tuple[str, Sequence]]) -> None:
-    raw = connection.connection
+    raw = cursor.db.connection
     known = getattr(raw, _NAMES, set())
     batch, executes = [], []
     if known is None:
@@ -122,7 +136,7 @@ def _execute_prepared(cursor, statements: Sequence[tuple[str, Sequence]]) -> Non
 def select_columns_sql(model) -> str:
     """The quoted columns of `model`'s concrete fields, in their order (what
     `models_from_rows` reads)."""
-    return _select_columns(model, connection.alias)
+    return _select_columns(model, DEFAULT_DB_ALIAS)
 
 
 @lru_cache(maxsize=64)
@@ -136,14 +150,15 @@ def models_from_rows(model, rows, attnames: tuple[str, ...] | None = None) -> li
     """Instances of `model` from rows of `select_columns_sql(model)` (or of the
     columns of `attnames`, in the model's field order: the others deferred),
     each value converted as the ORM converts it (JSON decoded, for one)."""
-    names, converters = _row_reading(model, attnames, connection.alias)
+    db = connections[DEFAULT_DB_ALIAS]
+    names, converters = _row_reading(model, attnames, db.alias)
     instances = []
     for row in rows:
         values = list(row)
         for index, column, found in converters:
             for converter in found:
-                values[index] = converter(values[index], column, connection)
-        instances.append(model.from_db(connection.alias, names, values))
+                values[index] = converter(values[index], column, db)
+        instances.append(model.from_db(db.alias, names, values))
     return instances
 
 
@@ -175,11 +190,12 @@ def first_read(read: Callable[[], T]) -> T:
     connection instead and, if it turns out dead, reconnects and reads once
     more (safe: it writes nothing). Inside a transaction, Django's usual rules
     apply."""
-    if connection.in_atomic_block:
+    db = connections[DEFAULT_DB_ALIAS]
+    if db.in_atomic_block:
         return read()
-    connection.health_check_done = True
+    db.health_check_done = True
     try:
         return read()
     except (InterfaceError, OperationalError):
-        connection.close()
+        db.close()
         return read()
