@@ -8,3 +8,8 @@ class ConfigConfig(AppConfig):
 
     name = "config"
     verbose_name = "Digiskills"
+
+    def ready(self):
+        from config import csrf
+
+        csrf.use()
