@@ -528,17 +528,12 @@ def test_a_paused_child_still_signs_in_on_their_own_tablet(client, section, chil
     assert client.post(url("class_pictures", section.code, child.pk), RIGHT).status_code == 302
 
 
-def test_a_device_that_guesses_pauses_itself_not_the_class(
-    client, section, children, settings, monkeypatch
-):
+def test_a_device_that_guesses_pauses_itself_not_the_class(client, section, children, settings):
     from django.test import Client
 
-    from config import ratelimit
-
     settings.CLASS_LOGIN_DEVICE_RATE = "3/900"
-    # The limiter counts in fixed windows: the tries are made in the middle of
-    # one, so a window that ends between them cannot reset the count.
-    monkeypatch.setattr(ratelimit.time, "time", lambda: 1_800_000_450.0)
+    # The tries fall in one window of the limiter: its clock stands still in
+    # tests (conftest.py, _rate_limit_clock).
     guessed, other = children[0], children[1]
     for child in children[:2]:
         child_picture_password_set(child=child, pictures=PICTURES, set_by=None)
